@@ -1,0 +1,105 @@
+package dev.parley.serde;
+
+import dev.parley.registry.SchemaRegistryClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde for one Avro record type in the Confluent wire format, with the schema registered under
+ * {@code <topic>-value} (or {@code -key}) on first use. Reads data written with any registered
+ * version of the schema, resolving it to this class's schema.
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+  private final SchemaRegistryClient registry;
+  private final Schema schema;
+  private final boolean forKeys;
+  private final SpecificDatumWriter<T> writer;
+  private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+
+  public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean forKeys) {
+    TrustedAvroClasses.trust(type);
+    this.registry = registry;
+    this.schema = SpecificData.get().getSchema(type);
+    this.forKeys = forKeys;
+    this.writer = new SpecificDatumWriter<>(schema);
+  }
+
+  public static <T extends SpecificRecord> AvroSerde<T> forValues(SchemaRegistryClient registry, Class<T> type) {
+    return new AvroSerde<>(registry, type, false);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public byte[] serialize(String topic, T data) {
+    if (data == null) {
+      return null;
+    }
+    int id = registry.register(subject(topic), schema);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try {
+      out.write(WireFormat.header(id));
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      writer.write(data, encoder);
+      encoder.flush();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Cannot write " + schema.getFullName() + " to topic " + topic + ": " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    int id = WireFormat.schemaId(topic, data);
+    SpecificDatumReader<T> reader = readersByWriterId.computeIfAbsent(id,
+        writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), schema));
+    try {
+      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
+      return reader.read(null, decoder);
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Cannot read " + schema.getFullName() + " (writer schema id " + id + ") from topic "
+          + topic + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String subject(String topic) {
+    return forKeys ? SchemaRegistryClient.keySubject(topic) : SchemaRegistryClient.valueSubject(topic);
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return this;
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return this;
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {}
+
+  @Override
+  public void close() {}
+}

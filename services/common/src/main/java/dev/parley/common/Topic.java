@@ -1,0 +1,33 @@
+package dev.parley.common;
+
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.serde.AvroSerde;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * A Parley topic: its name, its topic configs, string keys and Avro values of one record type in
+ * the Confluent wire format. Declared once in {@link Topics}.
+ */
+public record Topic<V extends SpecificRecord>(String name, Class<V> valueType, Map<String, String> configs, String purpose) {
+
+  public Serde<String> keySerde() {
+    return Serdes.String();
+  }
+
+  public AvroSerde<V> valueSerde(SchemaRegistryClient registry) {
+    return AvroSerde.forValues(registry, valueType);
+  }
+
+  public Consumed<String, V> consumed(SchemaRegistryClient registry) {
+    return Consumed.with(keySerde(), valueSerde(registry));
+  }
+
+  public Produced<String, V> produced(SchemaRegistryClient registry) {
+    return Produced.with(keySerde(), valueSerde(registry));
+  }
+}

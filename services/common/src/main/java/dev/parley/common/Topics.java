@@ -1,0 +1,37 @@
+package dev.parley.common;
+
+import dev.parley.avro.Article;
+import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.PositionState;
+import dev.parley.avro.RejectedInput;
+import java.util.List;
+import java.util.Map;
+
+/** Every topic Parley writes, declared once. Keys are strings; values are Avro records. */
+public final class Topics {
+
+  private static final Map<String, String> COMPACTED = Map.of(
+      "cleanup.policy", "compact",
+      "min.compaction.lag.ms", "60000");
+
+  /** Keyed by article id; compacted, so the latest version of every article is kept to re-extract from. */
+  public static final Topic<Article> ARTICLES =
+      new Topic<>("parley.articles", Article.class, COMPACTED, "accepted articles, cleaned");
+
+  /** Keyed by article id; the latest extraction of an article replaces the earlier ones. */
+  public static final Topic<ArticlePositions> POSITIONS =
+      new Topic<>("parley.positions", ArticlePositions.class, COMPACTED, "positions found in each article");
+
+  /** Keyed by negotiation/actor/issue; one record per change, tombstone when no article states it. */
+  public static final Topic<PositionState> POSITION_STATE =
+      new Topic<>("parley.position-state", PositionState.class, COMPACTED, "live state of every position");
+
+  /** Inputs the ingestor refused, kept for 30 days for inspection. */
+  public static final Topic<RejectedInput> REJECTED =
+      new Topic<>("parley.rejected", RejectedInput.class, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
+          "inputs the ingestor refused");
+
+  public static final List<Topic<?>> ALL = List.of(ARTICLES, POSITIONS, POSITION_STATE, REJECTED);
+
+  private Topics() {}
+}
