@@ -3,7 +3,7 @@ package dev.parley.common;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
-import io.javalin.config.RoutesConfig;
+import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The HTTP server every service runs: its own routes plus {@code /health} (alive),
+ * The HTTP server every service runs: its own routes and settings plus {@code /health} (alive),
  * {@code /ready} (503 until ready) and {@code /metrics} (Prometheus text format).
  */
 public final class ServiceHttp implements AutoCloseable {
@@ -27,7 +27,7 @@ public final class ServiceHttp implements AutoCloseable {
   }
 
   public static ServiceHttp start(String service, ServiceConfig config, int defaultPort, BooleanSupplier ready,
-      PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes) {
+      PrometheusMeterRegistry metrics, Consumer<JavalinConfig> serviceSetup) {
     String host = config.httpHost();
     int port = config.httpPort(defaultPort);
     Javalin app = Javalin.create(cfg -> {
@@ -42,7 +42,7 @@ public final class ServiceHttp implements AutoCloseable {
         ctx.status(isReady ? 200 : 503).json(Map.of("service", service, "ready", isReady));
       });
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-      routes.accept(cfg.routes);
+      serviceSetup.accept(cfg);
     });
     try {
       app.start();

@@ -6,6 +6,7 @@ import dev.parley.registry.CompatibilityLevel;
 import dev.parley.registry.RegisteredSchema;
 import dev.parley.registry.SchemaRegistryException;
 import dev.parley.registry.SchemaStore;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ final class RegistryRoutes {
     this.store = log.store();
   }
 
-  void register(RoutesConfig routes) {
+  void register(JavalinConfig config) {
+    RoutesConfig routes = config.routes;
     routes.exception(SchemaRegistryException.class, (e, ctx) -> error(ctx, e.errorCode(), e.getMessage()));
     routes.get("/", ctx -> json(ctx, Map.of()));
     routes.get("/subjects", ctx -> json(ctx, store.subjects()));

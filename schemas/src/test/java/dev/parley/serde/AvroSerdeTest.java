@@ -1,0 +1,77 @@
+package dev.parley.serde;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.avro.Article;
+import dev.parley.registry.InMemorySchemaRegistryClient;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.registry.SchemaStore;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+
+  private final SchemaRegistryClient registry = new InMemorySchemaRegistryClient(new SchemaStore());
+  private final AvroSerde<Article> serde = AvroSerde.forValues(registry, Article.class);
+
+  @Test
+  void writesMagicByteSchemaIdAndAvroBinaryAndReadsItBack() {
+    Article article = article();
+    byte[] bytes = serde.serialize("parley.articles", article);
+    int id = registry.latest("parley.articles-value").orElseThrow().id();
+    assertEquals(0, bytes[0]);
+    assertEquals(id, ByteBuffer.wrap(bytes, 1, 4).getInt());
+    assertEquals(article, serde.deserialize("parley.articles", bytes));
+  }
+
+  @Test
+  void readsRecordsWrittenWithAnOlderSchemaUsingTheReadersDefaults() throws Exception {
+    Schema older = new Schema.Parser().parse("""
+        {"type":"record","name":"Article","namespace":"dev.parley.avro","fields":[
+          {"name":"id","type":"string"},{"name":"headline","type":"string"},{"name":"body","type":"string"},
+          {"name":"url","type":["null","string"],"default":null},{"name":"source","type":"string"},
+          {"name":"publishedAt","type":{"type":"long","logicalType":"timestamp-millis"}},
+          {"name":"ingestedAt","type":{"type":"long","logicalType":"timestamp-millis"}}]}""");
+    int olderId = registry.register("parley.articles-value", older);
+    GenericRecord record = new GenericData.Record(older);
+    record.put("id", "x");
+    record.put("headline", "Talks");
+    record.put("body", "Body");
+    record.put("source", "wire");
+    record.put("publishedAt", 1000L);
+    record.put("ingestedAt", 2000L);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(WireFormat.header(olderId));
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new GenericDatumWriter<GenericRecord>(older).write(record, encoder);
+    encoder.flush();
+
+    Article read = serde.deserialize("parley.articles", out.toByteArray());
+    assertEquals("Talks", read.getHeadline());
+    assertEquals("en", read.getLanguage(), "the field the older writer lacked takes the reader's default");
+  }
+
+  @Test
+  void refusesBytesThatAreNotInTheWireFormat() {
+    SerializationException error = assertThrows(SerializationException.class,
+        () -> serde.deserialize("parley.articles", "{\"json\":true}".getBytes()));
+    assertTrue(error.getMessage().contains("magic byte"), error.getMessage());
+  }
+
+  private static Article article() {
+    return Article.newBuilder().setId("0123456789abcdef").setHeadline("Talks begin").setBody("Body.").setUrl("https://example.org/a")
+        .setSource("example").setPublishedAt(Instant.ofEpochMilli(1_764_000_000_000L)).setIngestedAt(Instant.ofEpochMilli(1_764_000_001_000L))
+        .setContentHash("h").build();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.parley.aggregator;
+
+import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.PositionContribution;
+import dev.parley.avro.PositionContributions;
+import dev.parley.common.Topics;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.serde.AvroSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Positions of each article in, the live state of each position out. Two steps: per article, what
+ * changed since its previous extraction; then, repartitioned by position, the state derived again
+ * from every article's current contribution. Both steps keep their state in fault-tolerant stores.
+ */
+public final class AggregatorTopology {
+
+  private AggregatorTopology() {}
+
+  public static Topology buildTopology(SchemaRegistryClient registry) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ContributionDiffer.STORE),
+        Serdes.String(), Topics.POSITIONS.valueSerde(registry)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PositionStateUpdater.STORE),
+        Serdes.String(), AvroSerde.forValues(registry, PositionContributions.class)));
+    builder.<String, ArticlePositions>stream(Topics.POSITIONS.name(), Topics.POSITIONS.consumed(registry))
+        .process(ContributionDiffer::new, Named.as("diff-contributions"), ContributionDiffer.STORE)
+        .repartition(Repartitioned.<String, PositionContribution>as("by-position")
+            .withKeySerde(Serdes.String())
+            .withValueSerde(AvroSerde.forValues(registry, PositionContribution.class)))
+        .process(PositionStateUpdater::new, Named.as("update-state"), PositionStateUpdater.STORE)
+        .to(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.produced(registry));
+    return builder.build();
+  }
+}

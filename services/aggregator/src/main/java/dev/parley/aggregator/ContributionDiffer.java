@@ -1,0 +1,51 @@
+package dev.parley.aggregator;
+
+import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.PositionContribution;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keyed by article: compares an article's new extraction with the one it replaces and emits, keyed
+ * by position, only what changed: new or changed contributions, and retractions (stance 0) for the
+ * positions the article no longer states. A duplicate delivery therefore emits nothing.
+ */
+final class ContributionDiffer implements Processor<String, ArticlePositions, String, PositionContribution> {
+
+  static final String STORE = "article-extractions";
+
+  private ProcessorContext<String, PositionContribution> context;
+  private KeyValueStore<String, ArticlePositions> extractions;
+
+  @Override
+  public void init(ProcessorContext<String, PositionContribution> context) {
+    this.context = context;
+    this.extractions = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(Record<String, ArticlePositions> record) {
+    ArticlePositions earlier = extractions.get(record.key());
+    ArticlePositions latest = record.value();
+    Map<String, PositionContribution> before = ArticleContributions.of(earlier);
+    Map<String, PositionContribution> after = ArticleContributions.of(latest);
+    after.forEach((key, contribution) -> {
+      if (!contribution.equals(before.get(key))) {
+        context.forward(record.withKey(key).withValue(contribution));
+      }
+    });
+    before.forEach((key, contribution) -> {
+      if (!after.containsKey(key)) {
+        context.forward(record.withKey(key).withValue(ArticleContributions.retraction(earlier, contribution)));
+      }
+    });
+    if (latest == null) {
+      extractions.delete(record.key());
+    } else {
+      extractions.put(record.key(), latest);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pushes articles one by one through the ingestor's HTTP API and, after each, waits for the state
+ * changes it causes (read from the aggregator's event stream) and prints the table.
+ */
+final class Demo {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long QUIET_MS = 700;
+  private static final long ARTICLE_TIMEOUT_MS = 30_000;
+
+  private final IngestorClient ingestor;
+  private final URI aggregator;
+  private final PositionTable table;
+  private final PrintStream out;
+
+  Demo(URI ingestor, URI aggregator, PrintStream out) {
+    this.ingestor = new IngestorClient(ingestor);
+    this.aggregator = aggregator;
+    this.table = new PositionTable(aggregator);
+    this.out = out;
+  }
+
+  void run(Path folder, long startedNanos) throws IOException, InterruptedException {
+    List<Path> files = IngestorClient.articleFiles(List.of(folder));
+    if (files.isEmpty()) {
+      throw new IOException("No articles in " + folder + "; pass a folder of .txt articles with --articles.");
+    }
+    BlockingQueue<JsonNode> changes = new LinkedBlockingQueue<>();
+    boolean firstUpdateSeen = false;
+    try (SseSubscriber events = SseSubscriber.subscribe(aggregator.resolve("/events"), e -> changes.add(parse(e.data())))) {
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        long pushed = System.nanoTime();
+        Set<String> ids = new LinkedHashSet<>(ingestor.push(file, null));
+        Set<String> changed = awaitChanges(changes, ids);
+        long tookMs = (System.nanoTime() - pushed) / 1_000_000;
+        out.printf("%n[%d/%d] %s (article %s): %d position(s) changed, %d ms after the push%n", i + 1, files.size(),
+            file.getFileName(), String.join(",", ids), changed.size(), tookMs);
+        if (!firstUpdateSeen && !changed.isEmpty()) {
+          firstUpdateSeen = true;
+          out.printf("      first position update %.1f s after `parley up` started%n", (System.nanoTime() - startedNanos) / 1e9);
+        }
+        table.print(out, changed);
+      }
+    }
+  }
+
+  /** Waits for a change caused by one of the articles, then until the changes stop coming. */
+  private static Set<String> awaitChanges(BlockingQueue<JsonNode> changes, Set<String> articleIds) throws InterruptedException {
+    Set<String> changed = new LinkedHashSet<>();
+    long deadline = System.currentTimeMillis() + ARTICLE_TIMEOUT_MS;
+    boolean seenOurs = false;
+    while (System.currentTimeMillis() < deadline) {
+      JsonNode change = changes.poll(seenOurs ? QUIET_MS : 200, TimeUnit.MILLISECONDS);
+      if (change == null) {
+        if (seenOurs) {
+          break;
+        }
+        continue;
+      }
+      changed.add(change.path("key").asText());
+      seenOurs |= articleIds.contains(change.path("position").path("updatedBy").asText());
+    }
+    return changed;
+  }
+
+  private static JsonNode parse(String data) {
+    try {
+      return JSON.readTree(data);
+    } catch (IOException e) {
+      throw new IllegalStateException("The aggregator sent an event that is not JSON: " + data, e);
+    }
+  }
+}

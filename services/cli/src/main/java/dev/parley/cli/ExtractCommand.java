@@ -1,0 +1,58 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.extractor.ExtractedPosition;
+import dev.parley.extractor.Ontology;
+import dev.parley.extractor.PositionExtractor;
+import dev.parley.ingestor.CleanArticle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "extract", mixinStandardHelpOptions = true,
+    description = "Runs the extractor on plain-text article files, without Kafka, and prints one JSON line per position "
+        + "in the format ../shared/eval/score reads.",
+    footer = {"", "Examples:", "  ./parley extract ../shared/articles/*.txt | ../shared/eval/score ../shared/eval/dev",
+        "  ./parley extract --ontology my-negotiation.yaml today/*.txt"})
+final class ExtractCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Plain-text articles (first line is the headline), or folders of them.")
+  List<Path> files;
+
+  @Option(names = "--ontology", defaultValue = "${env:PARLEY_ONTOLOGY}",
+      description = "Ontology YAML file (env PARLEY_ONTOLOGY; default: the built-in Ukraine peace negotiation).")
+  String ontologyPath;
+
+  @Override
+  public Integer call() throws Exception {
+    Ontology ontology = Ontology.fromSetting(ontologyPath);
+    PositionExtractor extractor = new PositionExtractor(ontology);
+    for (Path file : IngestorClient.articleFiles(files)) {
+      CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
+      for (ExtractedPosition p : extractor.extract(article.headline(), article.body())) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("article", file.getFileName().toString());
+        line.put("actor", p.actor());
+        line.put("issue", p.issue());
+        line.put("stance", p.stance());
+        line.put("confidence", p.confidence());
+        line.put("evidence", p.sentence());
+        line.put("start", p.start());
+        line.put("end", p.end());
+        line.put("cue", p.cue());
+        line.put("speaker", p.speaker());
+        System.out.println(JSON.writeValueAsString(line));
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Sends article files to an ingestor over its HTTP API, choosing the content type by file name. */
+public final class IngestorClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI ingestor;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public IngestorClient(URI ingestor) {
+    this.ingestor = ingestor;
+  }
+
+  /**
+   * Pushes one file and returns the ids of the articles it held. For text and HTML files without
+   * a source, the source is the file's name, so that each sample counts as its own outlet.
+   */
+  public List<String> push(Path file, String source) throws IOException, InterruptedException {
+    String name = file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    String contentType;
+    String path = "/articles";
+    if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
+      contentType = "application/x-ndjson";
+      path = "/articles/batch";
+    } else if (lower.endsWith(".json")) {
+      contentType = "application/json";
+    } else if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+      contentType = "text/html";
+    } else {
+      contentType = "text/plain; charset=utf-8";
+    }
+    String query = "?source=" + URLEncoder.encode(source != null ? source : stem, StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(ingestor.resolve(path + query))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofFile(file))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IOException("No ingestor answers at " + ingestor + ". Start Parley with `./parley up`, or pass --ingestor URL.", e);
+    }
+    JsonNode answer = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    if (response.statusCode() != 202) {
+      throw new IOException(name + " was refused (HTTP " + response.statusCode() + "): " + answer.path("error").asText(response.body()));
+    }
+    List<String> ids = new ArrayList<>();
+    answer.path("ids").forEach(id -> ids.add(id.asText()));
+    return ids;
+  }
+
+  static List<Path> articleFiles(List<Path> given) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path path : given) {
+      if (Files.isDirectory(path)) {
+        try (var listing = Files.list(path)) {
+          listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(path)) {
+        files.add(path);
+      } else {
+        throw new IOException(path + " is neither a file nor a folder of article files.");
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.parley.cli;
+
+import dev.parley.aggregator.AggregatorService;
+import dev.parley.common.ParleyService;
+import dev.parley.common.ServiceConfig;
+import dev.parley.common.TopicCreator;
+import dev.parley.common.Topics;
+import dev.parley.extractor.ExtractorService;
+import dev.parley.ingestor.IngestorService;
+import dev.parley.registry.server.RegistryServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The local default: a KRaft broker, the schema registry and the three services in one process,
+ * all on this machine, with data under one folder. Closing it stops them in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** Where each part listens; a port of 0 picks a free one. */
+  public record Ports(int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
+    public static Ports defaults() {
+      return new Ports(9092, 9093, RegistryServer.DEFAULT_PORT, IngestorService.DEFAULT_PORT, ExtractorService.DEFAULT_PORT,
+          AggregatorService.DEFAULT_PORT);
+    }
+
+    Ports resolved() {
+      return new Ports(FreePort.or(kafka), FreePort.or(controller), FreePort.or(registry), FreePort.or(ingestor),
+          FreePort.or(extractor), FreePort.or(aggregator));
+    }
+  }
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private EmbeddedKafkaBroker broker;
+  private RegistryServer registry;
+  private IngestorService ingestor;
+  private ExtractorService extractor;
+  private AggregatorService aggregator;
+
+  private LocalStack() {}
+
+  /** Starts everything, printing progress to {@code out}; stops what it started if a part fails. */
+  public static LocalStack start(Path dataDir, Ports wanted, ServiceConfig base, PrintStream out) throws Exception {
+    Ports ports = wanted.resolved();
+    LocalStack stack = new LocalStack();
+    try {
+      out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d, data in %s ...%n", ports.kafka(), dataDir.resolve("kafka").toAbsolutePath());
+      stack.broker = stack.track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
+      ServiceConfig config = base
+          .with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
+          .with(ServiceConfig.HTTP_HOST, "127.0.0.1")
+          .with(ServiceConfig.STATE_DIR, dataDir.resolve("streams").toAbsolutePath().toString())
+          .with(ServiceConfig.TOPIC_REPLICATION, "1");
+      TopicCreator.ensure(config, Topics.ALL);
+      stack.registry = stack.startService(config, ports.registry(), RegistryServer::start, out);
+      config = config.with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString());
+      stack.ingestor = stack.startService(config, ports.ingestor(), IngestorService::start, out);
+      stack.extractor = stack.startService(config, ports.extractor(), ExtractorService::start, out);
+      stack.aggregator = stack.startService(config, ports.aggregator(), AggregatorService::start, out);
+      stack.awaitReady(Duration.ofSeconds(120), out);
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private <S extends ParleyService> S startService(ServiceConfig config, int port, Function<ServiceConfig, S> starter, PrintStream out) {
+    S service = track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
+    out.printf("  %-16s %s%n", service.name(), service.httpAddress());
+    return service;
+  }
+
+  private <T extends AutoCloseable> T track(T part) {
+    started.add(part);
+    return part;
+  }
+
+  private void awaitReady(Duration timeout, PrintStream out) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    List<ParleyService> services = List.of(registry, ingestor, extractor, aggregator);
+    while (!services.stream().allMatch(ParleyService::isReady)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Not ready after " + timeout + ": "
+            + services.stream().filter(s -> !s.isReady()).map(ParleyService::name).toList() + ". Look for errors above.");
+      }
+      Thread.sleep(100);
+    }
+    out.println("All parts are ready.");
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  public RegistryServer registry() {
+    return registry;
+  }
+
+  public IngestorService ingestor() {
+    return ingestor;
+  }
+
+  public ExtractorService extractor() {
+    return extractor;
+  }
+
+  public AggregatorService aggregator() {
+    return aggregator;
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> reversed = new ArrayList<>(started);
+    Collections.reverse(reversed);
+    for (AutoCloseable part : reversed) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        System.err.println("While stopping " + part + ": " + e);
+      }
+    }
+    started.clear();
+  }
+}

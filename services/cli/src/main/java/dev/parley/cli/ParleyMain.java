@@ -1,0 +1,25 @@
+package dev.parley.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `parley` command. */
+@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+    description = "Reads the news as it arrives and keeps a live, evidence-backed map of who stands where in a negotiation.",
+    subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Examples:", "  ./parley up --demo            local Kafka, registry and services, then the five sample articles",
+        "  ./parley push article.txt     send an article to a running ingestor",
+        "  ./parley extract ../shared/articles/*.txt | ../shared/eval/score ../shared/eval/dev"})
+public final class ParleyMain {
+
+  private ParleyMain() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ParleyMain()).execute(args));
+  }
+
+  /** The project folder the launcher runs from; defaults are relative to it. */
+  static java.nio.file.Path home() {
+    return java.nio.file.Path.of(System.getProperty("parley.home", ".")).toAbsolutePath().normalize();
+  }
+}

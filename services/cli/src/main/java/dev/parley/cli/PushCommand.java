@@ -1,0 +1,47 @@
+package dev.parley.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "push", mixinStandardHelpOptions = true,
+    description = "Sends article files to a running ingestor: .txt (first line is the headline), .json, .html, or .ndjson batches.",
+    footer = {"", "Examples:", "  ./parley push ../shared/articles/000_e00821f54f7c2d2a.txt",
+        "  ./parley push --source reuters --ingestor http://ingest.example:8080 today/*.json"})
+final class PushCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article files, or folders of them.")
+  List<Path> files;
+
+  @Option(names = "--ingestor", defaultValue = "${env:PARLEY_INGESTOR_URL:-http://localhost:8080}",
+      description = "The ingestor's URL (env PARLEY_INGESTOR_URL; default ${DEFAULT-VALUE}).")
+  URI ingestor;
+
+  @Option(names = "--source", description = "Outlet of the articles; default: each file's name.")
+  String source;
+
+  @Override
+  public Integer call() throws Exception {
+    IngestorClient client = new IngestorClient(ingestor);
+    List<Path> all = IngestorClient.articleFiles(files);
+    int failed = 0;
+    for (int i = 0; i < all.size(); i++) {
+      Path file = all.get(i);
+      try {
+        List<String> ids = client.push(file, source);
+        System.out.printf("[%d/%d] %s -> %s%n", i + 1, all.size(), file, String.join(", ", ids));
+      } catch (java.io.IOException e) {
+        failed++;
+        System.err.printf("[%d/%d] %s%n", i + 1, all.size(), e.getMessage());
+      }
+    }
+    if (failed > 0) {
+      System.err.printf("%d of %d files were not accepted; fix them and push those again.%n", failed, all.size());
+    }
+    return failed == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.parley.cli;
+
+import dev.parley.common.ServiceConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Starts the local default: a real Kafka broker (KRaft) from Kafka's own jars on 127.0.0.1, the schema registry, "
+        + "the ingestor, the extractor and the aggregator, in this process. Ctrl-C stops everything cleanly.",
+    footer = {"", "Examples:", "  ./parley up --demo                 then push the five sample articles and watch the state change",
+        "  ./parley up --data-dir /tmp/parley  keep Kafka's data and Streams state elsewhere",
+        "  ./parley up --kafka-port 19092      when port 9092 is taken"})
+final class UpCommand implements Callable<Integer> {
+
+  @Option(names = "--demo", description = "Once up, push the sample articles one by one and print the position table after each.")
+  boolean demo;
+
+  @Option(names = "--articles", description = "Folder of articles for --demo (default: ../shared/articles beside the project).")
+  Path articles;
+
+  @Option(names = "--data-dir", defaultValue = "${env:PARLEY_DATA_DIR}",
+      description = "Where Kafka's log and the Streams state live (env PARLEY_DATA_DIR; default: .parley in the project).")
+  Path dataDir;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka listener port (default ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default ${DEFAULT-VALUE}).")
+  int controllerPort;
+
+  @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE}).")
+  int registryPort;
+
+  @Option(names = "--ingestor-port", defaultValue = "8080", description = "Ingestor port (default ${DEFAULT-VALUE}).")
+  int ingestorPort;
+
+  @Option(names = "--extractor-port", defaultValue = "8070", description = "Extractor health/metrics port (default ${DEFAULT-VALUE}).")
+  int extractorPort;
+
+  @Option(names = "--aggregator-port", defaultValue = "8090", description = "Aggregator port: state API and events (default ${DEFAULT-VALUE}).")
+  int aggregatorPort;
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    Path data = dataDir != null ? dataDir : ParleyMain.home().resolve(".parley");
+    LocalStack stack = LocalStack.start(data, new LocalStack.Ports(kafkaPort, controllerPort, registryPort, ingestorPort, extractorPort,
+        aggregatorPort), ServiceConfig.fromEnvironment(), System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping Parley...");
+      stack.close();
+      System.out.println("Stopped.");
+      stopped.countDown();
+    }, "parley-shutdown"));
+    System.out.printf("Kafka: %s   (export KAFKA_BOOTSTRAP_SERVERS=%s SCHEMA_REGISTRY_URL=%s)%n", stack.bootstrapServers(),
+        stack.bootstrapServers(), stack.registry().httpAddress());
+    System.out.printf("State: %s/state   live changes: %s/events%n", stack.aggregator().httpAddress(), stack.aggregator().httpAddress());
+    if (demo) {
+      Path folder = articles != null ? articles : ParleyMain.home().resolve("../shared/articles").normalize();
+      new Demo(stack.ingestor().httpAddress(), stack.aggregator().httpAddress(), System.out).run(folder, started);
+    }
+    System.out.println("Parley is up. Press Ctrl-C to stop.");
+    stopped.await();
+    return 0;
+  }
+}
