@@ -33,9 +33,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
   private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
   public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean forKeys) {
-    TrustedAvroClasses.trust(type);
     this.registry = registry;
     this.schema = SpecificData.get().getSchema(type);
+    TrustedAvroClasses.trust(schema);
     this.forKeys = forKeys;
     this.writer = new SpecificDatumWriter<>(schema);
   }

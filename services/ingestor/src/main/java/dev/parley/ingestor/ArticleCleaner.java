@@ -28,10 +28,11 @@ final class ArticleCleaner {
       Pattern.compile("(?i)^cancel reply$"),
       Pattern.compile("(?i).*your email address will not be published.*"),
       Pattern.compile("(?i)^required fields are marked.*"),
-      Pattern.compile("(?i)^(photo |image |picture )?(credit|credits|source|photo|image)\\s*:\\s*\\S.{0,80}$"),
-      Pattern.compile("(?i)^\\(?(photo|image) by .{0,80}\\)?$"),
-      Pattern.compile("(?i)^(share|share this|share on|follow us|sign up|subscribe)\\b.{0,80}$"),
-      Pattern.compile("(?i)^(advertisement|sponsored|related articles?|read more|click here)\\b.{0,40}$"),
+      Pattern.compile("(?i)^(photo |image |picture )?(credit|credits|photo|image|photograph)\\s*:\\s*[^.]{1,60}\\.?$"),
+      Pattern.compile("(?i)^\\(?(photo|image) by [^.]{1,60}\\)?$"),
+      Pattern.compile("(?i)^(share|share this( article| story| page)?|share (on|via) [^.]{1,40}|follow us( on [^.]{1,40})?"
+          + "|sign up (for|to) [^.]{0,60}|subscribe( to [^.]{0,60})?)[.!:]?$"),
+      Pattern.compile("(?i)^(advertisement|sponsored( content)?|related( articles?| stories)?|read more|click here[^.]{0,40})[.:]?$"),
       Pattern.compile("(?i)^(all rights reserved|copyright|©).{0,120}$"));
 
   private static final Pattern SPACES = Pattern.compile("[\\h\\s&&[^\\n]]+");
