@@ -54,21 +54,42 @@ public final class LocalStack implements AutoCloseable {
       stack.broker = stack.track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
       ServiceConfig config = base
           .with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
-          .with(ServiceConfig.HTTP_HOST, "127.0.0.1")
-          .with(ServiceConfig.STATE_DIR, dataDir.resolve("streams").toAbsolutePath().toString())
           .with(ServiceConfig.TOPIC_REPLICATION, "1");
       TopicCreator.ensure(config, Topics.ALL);
-      stack.registry = stack.startService(config, ports.registry(), RegistryServer::start, out);
-      config = config.with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString());
-      stack.ingestor = stack.startService(config, ports.ingestor(), IngestorService::start, out);
-      stack.extractor = stack.startService(config, ports.extractor(), ExtractorService::start, out);
-      stack.aggregator = stack.startService(config, ports.aggregator(), AggregatorService::start, out);
-      stack.awaitReady(Duration.ofSeconds(120), out);
+      stack.registry = stack.startService(local(config, dataDir), ports.registry(), RegistryServer::start, out);
+      stack.startPipeline(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString()), ports, out);
       return stack;
     } catch (Exception | Error e) {
       stack.close();
       throw e;
     }
+  }
+
+  /**
+   * Starts only the ingestor, extractor and aggregator, against the Kafka cluster and schema
+   * registry that {@code config} names.
+   */
+  public static LocalStack attach(ServiceConfig config, Path dataDir, Ports wanted, PrintStream out) throws Exception {
+    LocalStack stack = new LocalStack();
+    try {
+      stack.startPipeline(local(config, dataDir), wanted.resolved(), out);
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private static ServiceConfig local(ServiceConfig config, Path dataDir) {
+    return config.with(ServiceConfig.HTTP_HOST, "127.0.0.1")
+        .with(ServiceConfig.STATE_DIR, dataDir.resolve("streams").toAbsolutePath().toString());
+  }
+
+  private void startPipeline(ServiceConfig config, Ports ports, PrintStream out) throws InterruptedException {
+    ingestor = startService(config, ports.ingestor(), IngestorService::start, out);
+    extractor = startService(config, ports.extractor(), ExtractorService::start, out);
+    aggregator = startService(config, ports.aggregator(), AggregatorService::start, out);
+    awaitReady(Duration.ofSeconds(120), out);
   }
 
   private <S extends ParleyService> S startService(ServiceConfig config, int port, Function<ServiceConfig, S> starter, PrintStream out) {
@@ -84,7 +105,8 @@ public final class LocalStack implements AutoCloseable {
 
   private void awaitReady(Duration timeout, PrintStream out) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    List<ParleyService> services = List.of(registry, ingestor, extractor, aggregator);
+    List<ParleyService> services = java.util.stream.Stream.of(registry, ingestor, extractor, aggregator)
+        .filter(java.util.Objects::nonNull).map(ParleyService.class::cast).toList();
     while (!services.stream().allMatch(ParleyService::isReady)) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("Not ready after " + timeout + ": "
@@ -95,10 +117,12 @@ public final class LocalStack implements AutoCloseable {
     out.println("All parts are ready.");
   }
 
+  /** The embedded broker's address; only for a stack that {@link #start}ed one. */
   public String bootstrapServers() {
     return broker.bootstrapServers();
   }
 
+  /** The embedded registry; only for a stack that {@link #start}ed one. */
   public RegistryServer registry() {
     return registry;
   }
