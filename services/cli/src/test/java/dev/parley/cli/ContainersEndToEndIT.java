@@ -18,7 +18,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class TestcontainersEndToEndIT {
+class ContainersEndToEndIT {
 
   private static final Network NETWORK = Network.newNetwork();
 

@@ -1,0 +1,27 @@
+package dev.parley.extractor;
+
+import java.util.List;
+
+/**
+ * The party (or parties) a stance is attributed to, the words that named them and how the
+ * attribution was made, which sets how much it can be trusted.
+ */
+record Holder(List<String> actors, String words, int token, Kind kind) {
+
+    enum Kind {
+        /** Grammatical subject, possessor ("Moscow's demands") or agent ("rejected by Kyiv"). */
+        EXPLICIT(1.0),
+        /** "he", "they", "it" resolved to an earlier mention. */
+        PRONOUN(0.85),
+        /** Subject of the main clause carried over to a participle: "X warned ..., cautioning against". */
+        PARTICIPLE(0.85),
+        /** Speaker of the surrounding quotation, or "according to X", or a trailing "X said". */
+        ATTRIBUTION(0.8);
+
+        final double trust;
+
+        Kind(double trust) {
+            this.trust = trust;
+        }
+    }
+}

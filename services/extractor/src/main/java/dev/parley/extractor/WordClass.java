@@ -1,0 +1,10 @@
+package dev.parley.extractor;
+
+/** Closed word classes from the lexicon, looked up once per token and kept as bits. */
+enum WordClass {
+    REPORTING, OBJECT_VERB, NEGATOR, STRONG_NEGATOR, INTENSIFIER, AUXILIARY, PREDICATOR, HYPOTHETICAL,
+    UNASSERTED, MODAL, SUPERSEDED, PREPOSITION, DETERMINER, BOUNDARY, SOFT_BOUNDARY, TEMPORAL, BYSTANDER,
+    PERSON_PRONOUN, GROUP_PRONOUN, THING_PRONOUN, SPEAKER_PRONOUN;
+
+    final int bit = 1 << ordinal();
+}

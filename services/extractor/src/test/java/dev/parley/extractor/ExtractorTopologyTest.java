@@ -1,0 +1,92 @@
+package dev.parley.extractor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.avro.Article;
+import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.Position;
+import dev.parley.common.ServiceConfig;
+import dev.parley.common.StreamsRunner;
+import dev.parley.common.Topics;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.registry.SchemaRegistryClients;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractorTopologyTest {
+
+  private static final String REGISTRY = "mock://extractor-topology-test";
+
+  @TempDir
+  Path stateDir;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Article> articles;
+  private TestOutputTopic<String, ArticlePositions> positions;
+  private final Ontology ontology = Ontology.loadDefault();
+
+  @BeforeEach
+  void start() {
+    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(REGISTRY);
+    ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.toString()));
+    driver = new TopologyTestDriver(ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
+        StreamsRunner.properties("extractor", config));
+    articles = driver.createInputTopic(Topics.ARTICLES.name(), Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde(registry));
+    positions = driver.createOutputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().deserializer(),
+        Topics.POSITIONS.valueSerde(registry));
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    SchemaRegistryClients.dropMockScope(REGISTRY);
+  }
+
+  @Test
+  void eachArticleYieldsItsPositionsWithEvidenceLocatedInTheCleanedText() {
+    Article article = article("a1", "Kremlin hardens line",
+        "Talks resumed in Geneva on Monday.\nThe Kremlin said Ukraine must withdraw its troops from the Donbas region.");
+    articles.pipeInput(article.getId(), article);
+
+    TestRecord<String, ArticlePositions> record = positions.readRecord();
+    assertEquals("a1", record.key());
+    ArticlePositions out = record.value();
+    assertEquals(ontology.negotiation(), out.getNegotiation());
+    assertEquals(ontology.version(), out.getOntologyVersion());
+    assertEquals(PositionExtractor.VERSION, out.getExtractorVersion());
+    assertEquals(article.getPublishedAt(), out.getPublishedAt());
+    Position territory = out.getPositions().stream()
+        .filter(p -> p.getActor().equals("russia") && p.getIssue().equals("territory")).findFirst().orElseThrow();
+    assertTrue(territory.getStance() > 0, "Russia wants Ukraine to withdraw from territory: " + territory);
+    String text = ArticleText.of(article.getHeadline(), article.getBody());
+    assertEquals(territory.getEvidence().getSentence(), text.substring(territory.getEvidence().getStart(), territory.getEvidence().getEnd()));
+    assertFalse(territory.getCue().isBlank(), "the cue explains the stance");
+  }
+
+  @Test
+  void anArticleThatStatesNoPositionStillYieldsARecordAndADeletionPassesThrough() {
+    articles.pipeInput("a2", article("a2", "Weather", "It rained in Kyiv on Tuesday."));
+    assertTrue(positions.readValue().getPositions().isEmpty());
+    articles.pipeInput("a2", null);
+    TestRecord<String, ArticlePositions> deletion = positions.readRecord();
+    assertEquals("a2", deletion.key());
+    assertNull(deletion.value());
+  }
+
+  private static Article article(String id, String headline, String body) {
+    return Article.newBuilder().setId(id).setHeadline(headline).setBody(body).setSource("test")
+        .setPublishedAt(Instant.parse("2025-12-02T10:00:00Z")).setIngestedAt(Instant.parse("2025-12-02T10:05:00Z")).build();
+  }
+}
