@@ -1,0 +1,87 @@
+package dev.parley.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged `parley` jar, run as the launcher runs it: its own classpath, its own process. */
+class ParleyCommandIT {
+
+  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+  @TempDir
+  Path data;
+
+  @Test
+  void upDemoPushesTheSamplesPrintsTheTableAfterEachAndStopsCleanlyOnSigterm() throws Exception {
+    List<String> command = new ArrayList<>(java("up", "--demo", "--data-dir", data.toString()));
+    for (String port : List.of("--kafka-port", "--controller-port", "--registry-port", "--ingestor-port", "--extractor-port", "--aggregator-port")) {
+      command.add(port);
+      command.add(String.valueOf(FreePort.or(0)));
+    }
+    Path log = data.resolve("parley.out");
+    Process parley = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (!Files.readString(log).contains("Parley is up") && parley.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      String shown = Files.readString(log);
+      assertTrue(shown.contains("Parley is up"), "parley up --demo finished its demo:\n" + shown);
+      for (int i = 1; i <= 5; i++) {
+        assertTrue(shown.contains("[" + i + "/5]"), "a table after article " + i + ":\n" + shown);
+      }
+      assertTrue(shown.lines().anyMatch(l -> l.contains("ukraine") && l.contains("territory") && l.contains("rejects")),
+          "the table shows Ukraine rejecting territorial concessions:\n" + shown);
+      assertTrue(shown.contains("first position update"), shown);
+
+      parley.destroy();
+      assertTrue(parley.waitFor(60, TimeUnit.SECONDS), "parley stopped within a minute of SIGTERM");
+    } finally {
+      parley.destroyForcibly();
+    }
+    String output = Files.readString(log);
+    assertTrue(output.contains("Stopped."), "shutdown said it finished:\n" + output);
+  }
+
+  @Test
+  void extractPrintsOneScorerReadableJsonLinePerPosition() throws Exception {
+    Process extract = new ProcessBuilder(java(Stream.concat(Stream.of("extract"),
+        Files.list(SampleArticles.folder()).sorted().map(Path::toString)).toArray(String[]::new))).start();
+    List<String> lines = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertEquals(0, extract.waitFor(), new String(extract.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    assertTrue(lines.size() >= 10, "positions for the five samples: " + lines);
+    ObjectMapper json = new ObjectMapper();
+    for (String line : lines) {
+      JsonNode p = json.readTree(line);
+      for (String field : List.of("article", "actor", "issue", "stance", "confidence", "evidence", "start", "end")) {
+        assertTrue(p.has(field), field + " in " + line);
+      }
+      assertTrue(p.path("article").asText().endsWith(".txt"), "the article is named by its file name: " + line);
+    }
+  }
+
+  private static List<String> java(String... args) throws IOException {
+    Path jar;
+    try (Stream<Path> jars = Files.list(ROOT.resolve("services/cli/target"))) {
+      jar = jars.filter(p -> p.getFileName().toString().matches("parley-cli-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IOException("run `mvn package` first: no parley-cli jar in services/cli/target"));
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dparley.home=" + ROOT, "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+}
