@@ -1,6 +1,7 @@
 package dev.parley.aggregator;
 
 import dev.parley.common.ParleyService;
+import dev.parley.common.RunningService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
@@ -10,56 +11,29 @@ import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.util.List;
 
 /** The aggregator: a Kafka Streams app keeping the live state, served over HTTP and SSE. */
-public final class AggregatorService implements ParleyService {
+public final class AggregatorService {
 
   public static final int DEFAULT_PORT = 8090;
 
-  private final StreamsRunner streams;
-  private final PositionStateView view;
-  private final ServiceHttp http;
+  private AggregatorService() {}
 
-  private AggregatorService(StreamsRunner streams, PositionStateView view, ServiceHttp http) {
-    this.streams = streams;
-    this.view = view;
-    this.http = http;
-  }
-
-  public static AggregatorService start(ServiceConfig config) {
+  public static ParleyService start(ServiceConfig config) {
     TopicCreator.ensure(config, List.of(Topics.POSITIONS, Topics.POSITION_STATE));
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
     StreamsRunner streams = new StreamsRunner("aggregator", AggregatorTopology.buildTopology(registry), config, metrics);
     PositionStateView view = new PositionStateView(config, registry);
-    ServiceHttp http = ServiceHttp.start("aggregator", config, DEFAULT_PORT, () -> streams.isRunning() && view.isCaughtUp(), metrics,
-        new StateRoutes(view)::register);
-    view.start();
-    streams.start();
-    return new AggregatorService(streams, view, http);
-  }
-
-  @Override
-  public String name() {
-    return "aggregator";
-  }
-
-  @Override
-  public URI httpAddress() {
-    return http.address();
-  }
-
-  @Override
-  public boolean isReady() {
-    return streams.isRunning() && view.isCaughtUp();
-  }
-
-  @Override
-  public void close() {
-    http.close();
-    streams.close();
-    view.close();
+    try {
+      ServiceHttp http = ServiceHttp.start("aggregator", config, DEFAULT_PORT, () -> streams.isRunning() && view.isCaughtUp(), metrics,
+          new StateRoutes(view)::register);
+      view.start();
+      streams.start();
+      return new RunningService("aggregator", http, streams, view);
+    } catch (RuntimeException e) {
+      throw RunningService.closeAfterFailure(e, streams, view);
+    }
   }
 }

@@ -38,10 +38,10 @@ public final class LocalStack implements AutoCloseable {
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private EmbeddedKafkaBroker broker;
-  private RegistryServer registry;
-  private IngestorService ingestor;
-  private ExtractorService extractor;
-  private AggregatorService aggregator;
+  private ParleyService registry;
+  private ParleyService ingestor;
+  private ParleyService extractor;
+  private ParleyService aggregator;
 
   private LocalStack() {}
 
@@ -92,8 +92,8 @@ public final class LocalStack implements AutoCloseable {
     awaitReady(Duration.ofSeconds(120), out);
   }
 
-  private <S extends ParleyService> S startService(ServiceConfig config, int port, Function<ServiceConfig, S> starter, PrintStream out) {
-    S service = track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
+  private ParleyService startService(ServiceConfig config, int port, Function<ServiceConfig, ParleyService> starter, PrintStream out) {
+    ParleyService service = track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
     out.printf("  %-16s %s%n", service.name(), service.httpAddress());
     return service;
   }
@@ -106,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
   private void awaitReady(Duration timeout, PrintStream out) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     List<ParleyService> services = java.util.stream.Stream.of(registry, ingestor, extractor, aggregator)
-        .filter(java.util.Objects::nonNull).map(ParleyService.class::cast).toList();
+        .filter(java.util.Objects::nonNull).toList();
     while (!services.stream().allMatch(ParleyService::isReady)) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("Not ready after " + timeout + ": "
@@ -123,19 +123,19 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** The embedded registry; only for a stack that {@link #start}ed one. */
-  public RegistryServer registry() {
+  public ParleyService registry() {
     return registry;
   }
 
-  public IngestorService ingestor() {
+  public ParleyService ingestor() {
     return ingestor;
   }
 
-  public ExtractorService extractor() {
+  public ParleyService extractor() {
     return extractor;
   }
 
-  public AggregatorService aggregator() {
+  public ParleyService aggregator() {
     return aggregator;
   }
 

@@ -19,9 +19,11 @@ public final class ServiceHttp implements AutoCloseable {
 
   private final Javalin app;
   private final URI address;
+  private final BooleanSupplier ready;
 
-  private ServiceHttp(Javalin app, String host) {
+  private ServiceHttp(Javalin app, String host, BooleanSupplier ready) {
     this.app = app;
+    this.ready = ready;
     String shown = host.equals("0.0.0.0") ? "localhost" : host;
     this.address = URI.create("http://" + shown + ":" + app.port());
   }
@@ -50,11 +52,15 @@ public final class ServiceHttp implements AutoCloseable {
       throw new IllegalStateException("The " + service + " cannot listen on " + host + ":" + port + " (" + e.getMessage()
           + "). Stop whatever uses that port or set " + ServiceConfig.HTTP_PORT + " to a free one.", e);
     }
-    return new ServiceHttp(app, host);
+    return new ServiceHttp(app, host, ready);
   }
 
   public URI address() {
     return address;
+  }
+
+  public boolean isReady() {
+    return ready.getAsBoolean();
   }
 
   @Override

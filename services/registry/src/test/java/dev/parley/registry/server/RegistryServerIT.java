@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.avro.Article;
+import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.registry.CompatibilityLevel;
 import dev.parley.registry.RestSchemaRegistryClient;
@@ -65,7 +66,7 @@ class RegistryServerIT {
     String subject = "quotes-value";
     int v1;
     int v2;
-    try (RegistryServer server = RegistryServer.start(config)) {
+    try (ParleyService server = RegistryServer.start(config)) {
       SchemaRegistryClient client = new RestSchemaRegistryClient(server.httpAddress().toString());
       v1 = client.register(subject, parse(V1));
       assertEquals(v1, client.register(subject, parse(V1)), "registering the same schema again gives the same id");
@@ -79,7 +80,7 @@ class RegistryServerIT {
       client.setCompatibility(subject, CompatibilityLevel.NONE);
       assertTrue(client.isCompatible(subject, parse(V3_NO_DEFAULT)), "NONE accepts any change");
     }
-    try (RegistryServer restarted = RegistryServer.start(config)) {
+    try (ParleyService restarted = RegistryServer.start(config)) {
       SchemaRegistryClient client = new RestSchemaRegistryClient(restarted.httpAddress().toString());
       assertEquals(parse(V1), client.schemaById(v1));
       assertEquals(2, client.latest(subject).orElseThrow().version());
@@ -90,7 +91,7 @@ class RegistryServerIT {
 
   @Test
   void serdeWritesConfluentWireFormatReadableThroughTheRegistry() throws Exception {
-    try (RegistryServer server = RegistryServer.start(config)) {
+    try (ParleyService server = RegistryServer.start(config)) {
       SchemaRegistryClient client = new RestSchemaRegistryClient(server.httpAddress().toString());
       AvroSerde<Article> serde = AvroSerde.forValues(client, Article.class);
       Article article = Article.newBuilder().setId("a1").setHeadline("h").setBody("b").setSource("s")
