@@ -98,7 +98,13 @@ final class PositionStateView implements AutoCloseable {
     }
     StateChange change = new StateChange(record.key(), record.value(), record.partition(), record.offset());
     for (Consumer<StateChange> listener : listeners) {
-      listener.accept(change);
+      try {
+        listener.accept(change);
+      } catch (RuntimeException e) {
+        // one subscriber's failure (a dropped connection) must not stop the view for the others
+        LOG.debug("Dropping a subscriber that failed: {}", e.toString());
+        listeners.remove(listener);
+      }
     }
   }
 

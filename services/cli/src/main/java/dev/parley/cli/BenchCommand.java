@@ -3,8 +3,6 @@ package dev.parley.cli;
 import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
 import dev.parley.ingestor.CleanArticle;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,11 +33,11 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      List<Path> inputs = IngestorClient.articleFiles(files.isEmpty() ? List.of(ParleyMain.home().resolve("../shared/articles")) : files);
+      List<Path> inputs = ArticleFiles.list(files.isEmpty() ? List.of(ParleyMain.home().resolve("../shared/articles")) : files);
       List<CleanArticle> articles = new ArrayList<>();
       long words = 0;
       for (Path file : inputs) {
-        CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
+        CleanArticle article = ArticleFiles.read(file);
         articles.add(article);
         words += (article.headline() + " " + article.body()).split("\\s+").length;
       }

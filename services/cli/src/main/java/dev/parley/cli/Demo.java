@@ -36,7 +36,7 @@ final class Demo {
   }
 
   void run(Path folder, long startedNanos) throws IOException, InterruptedException {
-    List<Path> files = IngestorClient.articleFiles(List.of(folder));
+    List<Path> files = ArticleFiles.list(List.of(folder));
     if (files.isEmpty()) {
       throw new IOException("No articles in " + folder + "; pass a folder of .txt articles with --articles.");
     }

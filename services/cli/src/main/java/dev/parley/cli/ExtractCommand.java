@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.extractor.ExtractedPosition;
 import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
-import dev.parley.ingestor.CleanArticle;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.parley.extractor.ScorerFormat;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,23 +31,10 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Ontology ontology = Ontology.fromSetting(ontologyPath);
-    PositionExtractor extractor = new PositionExtractor(ontology);
-    for (Path file : IngestorClient.articleFiles(files)) {
-      CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
-      for (ExtractedPosition p : extractor.extract(article.headline(), article.body())) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("article", file.getFileName().toString());
-        line.put("actor", p.actor());
-        line.put("issue", p.issue());
-        line.put("stance", p.stance());
-        line.put("confidence", p.confidence());
-        line.put("evidence", p.sentence());
-        line.put("start", p.start());
-        line.put("end", p.end());
-        line.put("cue", p.cue());
-        line.put("speaker", p.speaker());
-        System.out.println(JSON.writeValueAsString(line));
+    PositionExtractor extractor = new PositionExtractor(Ontology.fromSetting(ontologyPath));
+    for (Map.Entry<String, List<ExtractedPosition>> article : ArticleFiles.extract(files, extractor).entrySet()) {
+      for (ExtractedPosition p : article.getValue()) {
+        System.out.println(JSON.writeValueAsString(ScorerFormat.line(article.getKey(), p)));
       }
     }
     return 0;

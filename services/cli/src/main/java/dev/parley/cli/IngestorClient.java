@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,21 +65,5 @@ public final class IngestorClient {
     List<String> ids = new ArrayList<>();
     answer.path("ids").forEach(id -> ids.add(id.asText()));
     return ids;
-  }
-
-  static List<Path> articleFiles(List<Path> given) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path path : given) {
-      if (Files.isDirectory(path)) {
-        try (var listing = Files.list(path)) {
-          listing.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
-      } else if (Files.isRegularFile(path)) {
-        files.add(path);
-      } else {
-        throw new IOException(path + " is neither a file nor a folder of article files.");
-      }
-    }
-    return files;
   }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `parley` command. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
     description = "Reads the news as it arrives and keeps a live, evidence-backed map of who stands where in a negotiation.",
-    subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  ./parley up --demo            local Kafka, registry and services, then the five sample articles",
         "  ./parley push article.txt     send an article to a running ingestor",
         "  ./parley extract ../shared/articles/*.txt | ../shared/eval/score ../shared/eval/dev",

@@ -27,7 +27,7 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IngestorClient client = new IngestorClient(ingestor);
-    List<Path> all = IngestorClient.articleFiles(files);
+    List<Path> all = ArticleFiles.list(files);
     int failed = 0;
     for (int i = 0; i < all.size(); i++) {
       Path file = all.get(i);

@@ -73,6 +73,27 @@ class ParleyCommandIT {
     }
   }
 
+  @Test
+  void evalPrintsWhatTheReferenceScorerPrintsPlusThePrecisionOfConfidentPositions() throws Exception {
+    Path shared = SampleArticles.folder().getParent();
+    Process eval = new ProcessBuilder(java("eval", "--gold", shared.resolve("eval/dev").toString(), SampleArticles.folder().toString()))
+        .redirectErrorStream(true).start();
+    List<String> ours = new String(eval.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertEquals(0, eval.waitFor(), String.join("\n", ours));
+
+    Path predictions = data.resolve("predictions.jsonl");
+    Process extract = new ProcessBuilder(java(Stream.concat(Stream.of("extract"),
+        Files.list(SampleArticles.folder()).sorted().map(Path::toString)).toArray(String[]::new))).redirectOutput(predictions.toFile()).start();
+    assertEquals(0, extract.waitFor());
+    Process scorer = new ProcessBuilder("python3", shared.resolve("eval/score").toString(), shared.resolve("eval/dev").toString(),
+        predictions.toString()).redirectErrorStream(true).start();
+    List<String> reference = new String(scorer.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertEquals(0, scorer.waitFor(), String.join("\n", reference));
+
+    assertEquals(reference, ours.stream().filter(l -> !l.startsWith("confidence >=")).toList());
+    assertTrue(ours.get(ours.size() - 2).matches("confidence >= 0\\.70: precision=\\d\\.\\d{3} recall=.*"), ours.get(ours.size() - 2));
+  }
+
   private static List<String> java(String... args) throws IOException {
     Path jar;
     try (Stream<Path> jars = Files.list(ROOT.resolve("services/cli/target"))) {

@@ -38,7 +38,7 @@ final class PipelineCheck {
     })) {
       IngestorClient client = new IngestorClient(ingestor);
       Set<String> articleIds = new LinkedHashSet<>();
-      for (Path file : IngestorClient.articleFiles(List.of(SampleArticles.folder()))) {
+      for (Path file : ArticleFiles.list(List.of(SampleArticles.folder()))) {
         List<String> ids = client.push(file, null);
         assertEquals(1, ids.size(), file + " is one article");
         articleIds.addAll(ids);
