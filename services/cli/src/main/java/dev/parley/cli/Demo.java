@@ -47,10 +47,12 @@ final class Demo {
         Path file = files.get(i);
         long pushed = System.nanoTime();
         Set<String> ids = new LinkedHashSet<>(ingestor.push(file, null));
-        Set<String> changed = awaitChanges(changes, ids);
-        long tookMs = (System.nanoTime() - pushed) / 1_000_000;
-        out.printf("%n[%d/%d] %s (article %s): %d position(s) changed, %d ms after the push%n", i + 1, files.size(),
-            file.getFileName(), String.join(",", ids), changed.size(), tookMs);
+        long acknowledged = System.nanoTime();
+        Changes caused = awaitChanges(changes, ids);
+        Set<String> changed = caused.keys();
+        out.printf("%n[%d/%d] %s (article %s): accepted in %d ms, %d position(s) changed, the first %d ms after acceptance%n",
+            i + 1, files.size(), file.getFileName(), String.join(",", ids), (acknowledged - pushed) / 1_000_000, changed.size(),
+            Math.max(0, caused.firstChangeNanos() - acknowledged) / 1_000_000);
         if (!firstUpdateSeen && !changed.isEmpty()) {
           firstUpdateSeen = true;
           out.printf("      first position update %.1f s after `parley up` started%n", (System.nanoTime() - startedNanos) / 1e9);
@@ -60,23 +62,28 @@ final class Demo {
     }
   }
 
+  /** The positions an article changed, and when the first of its changes arrived. */
+  private record Changes(Set<String> keys, long firstChangeNanos) {}
+
   /** Waits for a change caused by one of the articles, then until the changes stop coming. */
-  private static Set<String> awaitChanges(BlockingQueue<JsonNode> changes, Set<String> articleIds) throws InterruptedException {
+  private static Changes awaitChanges(BlockingQueue<JsonNode> changes, Set<String> articleIds) throws InterruptedException {
     Set<String> changed = new LinkedHashSet<>();
     long deadline = System.currentTimeMillis() + ARTICLE_TIMEOUT_MS;
-    boolean seenOurs = false;
+    long firstOurs = 0;
     while (System.currentTimeMillis() < deadline) {
-      JsonNode change = changes.poll(seenOurs ? QUIET_MS : 200, TimeUnit.MILLISECONDS);
+      JsonNode change = changes.poll(firstOurs != 0 ? QUIET_MS : 200, TimeUnit.MILLISECONDS);
       if (change == null) {
-        if (seenOurs) {
+        if (firstOurs != 0) {
           break;
         }
         continue;
       }
       changed.add(change.path("key").asText());
-      seenOurs |= articleIds.contains(change.path("position").path("updatedBy").asText());
+      if (firstOurs == 0 && articleIds.contains(change.path("position").path("updatedBy").asText())) {
+        firstOurs = System.nanoTime();
+      }
     }
-    return changed;
+    return new Changes(changed, firstOurs);
   }
 
   private static JsonNode parse(String data) {
