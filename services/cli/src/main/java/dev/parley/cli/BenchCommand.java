@@ -1,6 +1,5 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
 import dev.parley.ingestor.CleanArticle;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,8 +28,8 @@ final class BenchCommand {
     @Option(names = "--seconds", defaultValue = "10", description = "How long to measure (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--ontology", defaultValue = "${env:PARLEY_ONTOLOGY}", description = "Ontology YAML (default: built-in).")
-    String ontologyPath;
+    @Mixin
+    OntologyOption ontology;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +42,7 @@ final class BenchCommand {
         words += (article.headline() + " " + article.body()).split("\\s+").length;
       }
       double wordsPerArticle = (double) words / articles.size();
-      PositionExtractor extractor = new PositionExtractor(Ontology.fromSetting(ontologyPath));
+      PositionExtractor extractor = new PositionExtractor(ontology.load());
       System.out.printf("%d articles, %.0f words each on average; warming up...%n", articles.size(), wordsPerArticle);
       run(extractor, articles, 3_000_000_000L, null);
       long[] timings = new long[5_000_000];

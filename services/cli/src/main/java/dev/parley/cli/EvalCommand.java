@@ -2,7 +2,6 @@ package dev.parley.cli;
 
 import dev.parley.extractor.Evaluation;
 import dev.parley.extractor.ExtractedPosition;
-import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +26,8 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "ARTICLE", description = "Plain-text articles, or folders of them.")
   List<Path> files;
 
-  @Option(names = "--ontology", defaultValue = "${env:PARLEY_ONTOLOGY}", description = "Ontology YAML (default: built-in).")
-  String ontologyPath;
+  @Mixin
+  OntologyOption ontology;
 
   @Option(names = "--confident", defaultValue = "0.7", description = "Confidence from which a position counts as confident "
       + "(default ${DEFAULT-VALUE}).")
@@ -36,7 +36,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Evaluation evaluation = Evaluation.loadGold(gold);
-    Map<String, List<ExtractedPosition>> predictions = ArticleFiles.extract(files, new PositionExtractor(Ontology.fromSetting(ontologyPath)));
+    Map<String, List<ExtractedPosition>> predictions = ArticleFiles.extract(files, new PositionExtractor(ontology.load()));
     Evaluation.Report report = evaluation.score(predictions);
     report.table().forEach(System.out::println);
     Map<String, List<ExtractedPosition>> confidentOnly = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.extractor.ExtractedPosition;
-import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
 import dev.parley.extractor.ScorerFormat;
 import java.nio.file.Path;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -25,13 +24,12 @@ final class ExtractCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Plain-text articles (first line is the headline), or folders of them.")
   List<Path> files;
 
-  @Option(names = "--ontology", defaultValue = "${env:PARLEY_ONTOLOGY}",
-      description = "Ontology YAML file (env PARLEY_ONTOLOGY; default: the built-in Ukraine peace negotiation).")
-  String ontologyPath;
+  @Mixin
+  OntologyOption ontology;
 
   @Override
   public Integer call() throws Exception {
-    PositionExtractor extractor = new PositionExtractor(Ontology.fromSetting(ontologyPath));
+    PositionExtractor extractor = new PositionExtractor(ontology.load());
     for (Map.Entry<String, List<ExtractedPosition>> article : ArticleFiles.extract(files, extractor).entrySet()) {
       for (ExtractedPosition p : article.getValue()) {
         System.out.println(JSON.writeValueAsString(ScorerFormat.line(article.getKey(), p)));

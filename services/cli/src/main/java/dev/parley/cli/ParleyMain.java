@@ -16,7 +16,17 @@ public final class ParleyMain {
   private ParleyMain() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ParleyMain()).execute(args));
+    System.exit(new CommandLine(new ParleyMain()).setExecutionExceptionHandler(ParleyMain::report).execute(args));
+  }
+
+  /** Failures reach users as one line that says what went wrong; PARLEY_DEBUG=1 adds the stack trace. */
+  private static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    if (System.getenv("PARLEY_DEBUG") != null) {
+      e.printStackTrace();
+    }
+    command.getErr().println("parley " + command.getCommandName() + ": " + (e.getMessage() != null ? e.getMessage() : e.toString())
+        + (System.getenv("PARLEY_DEBUG") == null ? "  (PARLEY_DEBUG=1 shows the details)" : ""));
+    return 1;
   }
 
   /** The project folder the launcher runs from; defaults are relative to it. */
