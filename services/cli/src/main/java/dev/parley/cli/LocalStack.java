@@ -25,16 +25,14 @@ public final class LocalStack implements AutoCloseable {
 
   /** Where each part listens; a port of 0 picks a free one. */
   public record Ports(int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
-    public static Ports defaults() {
-      return new Ports(9092, 9093, RegistryServer.DEFAULT_PORT, IngestorService.DEFAULT_PORT, ExtractorService.DEFAULT_PORT,
-          AggregatorService.DEFAULT_PORT);
-    }
-
     Ports resolved() {
       return new Ports(FreePort.or(kafka), FreePort.or(controller), FreePort.or(registry), FreePort.or(ingestor),
           FreePort.or(extractor), FreePort.or(aggregator));
     }
   }
+
+  public static final int KAFKA_PORT = 9092;
+  public static final int CONTROLLER_PORT = 9093;
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private EmbeddedKafkaBroker broker;

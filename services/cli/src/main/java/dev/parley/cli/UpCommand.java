@@ -1,6 +1,10 @@
 package dev.parley.cli;
 
+import dev.parley.aggregator.AggregatorService;
 import dev.parley.common.ServiceConfig;
+import dev.parley.extractor.ExtractorService;
+import dev.parley.ingestor.IngestorService;
+import dev.parley.registry.server.RegistryServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,22 +29,22 @@ final class UpCommand implements Callable<Integer> {
       description = "Where Kafka's log and the Streams state live (env PARLEY_DATA_DIR; default: .parley in the project).")
   Path dataDir;
 
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka listener port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--kafka-port", defaultValue = "" + LocalStack.KAFKA_PORT, description = "Kafka listener port (default ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--controller-port", defaultValue = "" + LocalStack.CONTROLLER_PORT, description = "KRaft controller port (default ${DEFAULT-VALUE}).")
   int controllerPort;
 
-  @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--registry-port", defaultValue = "" + RegistryServer.DEFAULT_PORT, description = "Schema registry port (default ${DEFAULT-VALUE}).")
   int registryPort;
 
-  @Option(names = "--ingestor-port", defaultValue = "8080", description = "Ingestor port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--ingestor-port", defaultValue = "" + IngestorService.DEFAULT_PORT, description = "Ingestor port (default ${DEFAULT-VALUE}).")
   int ingestorPort;
 
-  @Option(names = "--extractor-port", defaultValue = "8070", description = "Extractor health/metrics port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--extractor-port", defaultValue = "" + ExtractorService.DEFAULT_PORT, description = "Extractor health/metrics port (default ${DEFAULT-VALUE}).")
   int extractorPort;
 
-  @Option(names = "--aggregator-port", defaultValue = "8090", description = "Aggregator port: state API and events (default ${DEFAULT-VALUE}).")
+  @Option(names = "--aggregator-port", defaultValue = "" + AggregatorService.DEFAULT_PORT, description = "Aggregator port: state API and events (default ${DEFAULT-VALUE}).")
   int aggregatorPort;
 
   @Override

@@ -3,6 +3,7 @@ package dev.parley.extractor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.ingestor.CleanArticle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the shared sample articles through the extractor, scores them against their gold files and
+ * Runs the shared sample articles, cleaned as the ingestor cleans them, through the extractor,
+ * scores them against their gold files and
  * guards a quality floor; writes the predictions to target/sample-predictions.jsonl for the
  * reference scorer.
  */
@@ -33,7 +35,7 @@ class SampleScoreTest {
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.list(SHARED.resolve("articles"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-        ArticleText article = ArticleText.parseFile(Files.readString(file, StandardCharsets.UTF_8));
+        CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
         List<ExtractedPosition> positions = extractor.extract(article.headline(), article.body());
         String name = file.getFileName().toString();
         all.put(name, positions);

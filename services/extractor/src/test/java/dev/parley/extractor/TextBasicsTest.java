@@ -12,10 +12,7 @@ class TextBasicsTest {
     @Test
     void articleTextJoinsHeadlineAndBody() {
         assertEquals("Headline\nBody text.", ArticleText.of("Headline", "Body text."));
-        ArticleText parsed = ArticleText.parseFile("Headline here\nFirst line.\nSecond line.\n");
-        assertEquals("Headline here", parsed.headline());
-        assertEquals("First line.\nSecond line.\n", parsed.body());
-        assertEquals("Only a headline", ArticleText.parseFile("Only a headline").headline());
+        assertEquals("\nBody text.", ArticleText.of(null, "Body text."));
     }
 
     @Test

@@ -32,20 +32,21 @@ final class IngestRoutes {
   void register(JavalinConfig config) {
     config.http.maxRequestSize = Math.max(maxArticleBytes, maxBatchBytes);
     RoutesConfig routes = config.routes;
-    routes.post("/articles", ctx -> accept(ctx, ctx.contentType(), maxArticleBytes));
+    routes.post("/articles", ctx -> accept(ctx, ctx.contentType()));
     routes.post("/articles/batch", ctx -> accept(ctx, SubmissionParser.NDJSON_TYPES.contains(SubmissionParser.mediaType(ctx.contentType()))
-        ? ctx.contentType() : "application/x-ndjson", maxBatchBytes));
+        ? ctx.contentType() : "application/x-ndjson"));
     routes.exception(InvalidInputException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
     routes.exception(ArticlePublisher.KafkaUnavailableException.class, (e, ctx) -> ctx.status(503).json(Map.of("error", e.getMessage(), "status", 503)));
   }
 
-  private void accept(Context ctx, String contentType, long maxBytes) {
+  private void accept(Context ctx, String contentType) {
     long length = ctx.contentLength();
     boolean batch = SubmissionParser.NDJSON_TYPES.contains(SubmissionParser.mediaType(contentType));
-    long limit = batch ? maxBatchBytes : maxBytes;
+    long limit = batch ? maxBatchBytes : maxArticleBytes;
     if (length > limit) {
       String reason = "The request has " + length + " bytes, more than the " + limit + " allowed for " + (batch ? "a batch" : "one article")
-          + "; split it into smaller batches or raise " + (batch ? ServiceConfig.MAX_BATCH_BYTES : ServiceConfig.MAX_ARTICLE_BYTES) + ".";
+          + (batch ? "; split it into smaller batches" : "; shorten it") + " or raise "
+          + (batch ? ServiceConfig.MAX_BATCH_BYTES : ServiceConfig.MAX_ARTICLE_BYTES) + ".";
       publisher.reject(contentType, "", reason);
       throw new InvalidInputException(413, reason);
     }
