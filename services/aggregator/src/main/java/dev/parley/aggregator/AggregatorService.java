@@ -21,14 +21,17 @@ public final class AggregatorService {
   private AggregatorService() {}
 
   public static ParleyService start(ServiceConfig config) {
-    TopicCreator.ensure(config, List.of(Topics.POSITIONS, Topics.POSITION_STATE));
+    TopicCreator.ensure(config, List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
     SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
     StreamsRunner streams = new StreamsRunner("aggregator", AggregatorTopology.buildTopology(registry), config, metrics);
     PositionStateView view = new PositionStateView(config, registry);
     try {
       ServiceHttp http = ServiceHttp.start("aggregator", config, DEFAULT_PORT, () -> streams.isRunning() && view.isCaughtUp(), metrics,
-          new StateRoutes(view)::register);
+          cfg -> {
+            new StateRoutes(view, config, registry).register(cfg);
+            Dashboard.register(cfg);
+          });
       view.start();
       streams.start();
       return new RunningService("aggregator", http, streams, view);

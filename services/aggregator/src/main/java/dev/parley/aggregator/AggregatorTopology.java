@@ -1,6 +1,7 @@
 package dev.parley.aggregator;
 
 import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionContribution;
 import dev.parley.avro.PositionContributions;
 import dev.parley.common.Topics;
@@ -9,6 +10,7 @@ import dev.parley.serde.AvroSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
@@ -16,7 +18,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Positions of each article in, the live state of each position out. Two steps: per article, what
  * changed since its previous extraction; then, repartitioned by position, the state derived again
- * from every article's current contribution. Both steps keep their state in fault-tolerant stores.
+ * from every article's current contribution, published as a change (before, after, cause) and as
+ * the new state. Both steps keep their state in fault-tolerant stores.
  */
 public final class AggregatorTopology {
 
@@ -28,12 +31,15 @@ public final class AggregatorTopology {
         Serdes.String(), Topics.POSITIONS.valueSerde(registry)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PositionStateUpdater.STORE),
         Serdes.String(), AvroSerde.forValues(registry, PositionContributions.class)));
-    builder.<String, ArticlePositions>stream(Topics.POSITIONS.name(), Topics.POSITIONS.consumed(registry))
+    KStream<String, PositionChange> changes = builder.<String, ArticlePositions>stream(Topics.POSITIONS.name(), Topics.POSITIONS.consumed(registry))
         .process(ContributionDiffer::new, Named.as("diff-contributions"), ContributionDiffer.STORE)
         .repartition(Repartitioned.<String, PositionContribution>as("by-position")
             .withKeySerde(Serdes.String())
             .withValueSerde(AvroSerde.forValues(registry, PositionContribution.class)))
-        .process(PositionStateUpdater::new, Named.as("update-state"), PositionStateUpdater.STORE)
+        .process(PositionStateUpdater::new, Named.as("update-state"), PositionStateUpdater.STORE);
+    changes.to(Topics.POSITION_CHANGES.name(), Topics.POSITION_CHANGES.produced(registry));
+    // the state topic is the change's 'after': a tombstone when the position was removed
+    changes.mapValues(PositionChange::getAfter, Named.as("state-after-change"))
         .to(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.produced(registry));
     return builder.build();
   }

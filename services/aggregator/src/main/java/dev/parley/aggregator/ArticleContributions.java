@@ -53,6 +53,7 @@ final class ArticleContributions {
         .setStance(stance)
         .setConfidence(confidence)
         .setSentence(sentence)
+        .setFingerprint(article.getFingerprint())
         .build();
   }
 }

@@ -4,53 +4,58 @@ import dev.parley.avro.PositionState;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
-import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole state, read from every partition of the compacted state topic (not just this
- * instance's share), so any aggregator instance serves the full state and every change. Reads
- * committed records only: the state topic is written with exactly-once.
+ * The whole live state and its recent changes, built from every partition of the change topic, so
+ * any aggregator instance serves the full state. A snapshot and the position it was taken at are
+ * read together, so a subscriber that starts from that position misses nothing and sees nothing
+ * twice.
  */
 final class PositionStateView implements AutoCloseable {
 
+  /** A consistent copy of the state and the change-topic position it reflects. */
+  record Snapshot(NavigableMap<String, PositionState> states, String eventId) {}
+
+  static final int RECENT_CHANGES = 200;
   private static final Logger LOG = LoggerFactory.getLogger(PositionStateView.class);
 
-  private final NavigableMap<String, PositionState> states = new ConcurrentSkipListMap<>();
-  private final List<Consumer<StateChange>> listeners = new CopyOnWriteArrayList<>();
-  private final KafkaConsumer<String, PositionState> consumer;
-  private final Thread reader;
+  private final NavigableMap<String, PositionState> states = new TreeMap<>();
+  private final Deque<StateChange> recent = new ArrayDeque<>();
+  private final List<Consumer<StateChange>> listeners = new ArrayList<>();
+  private final FeedPosition position = FeedPosition.start();
+  private final ChangeTopicReader reader;
+  private final Thread thread;
   private volatile boolean caughtUp;
   private volatile boolean running = true;
 
   PositionStateView(ServiceConfig config, SchemaRegistryClient registry) {
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        Topics.POSITION_STATE.keySerde().deserializer(), Topics.POSITION_STATE.valueSerde(registry));
-    this.reader = new Thread(this::read, "position-state-view");
-    this.reader.setDaemon(true);
+    this.reader = new ChangeTopicReader(config, registry);
+    this.thread = new Thread(this::read, "position-state-view");
+    this.thread.setDaemon(true);
   }
 
   void start() {
-    reader.start();
+    thread.start();
   }
 
-  NavigableMap<String, PositionState> states() {
-    return states;
+  synchronized Snapshot snapshot() {
+    return new Snapshot(new TreeMap<>(states), position.eventId());
+  }
+
+  synchronized List<StateChange> recentChanges() {
+    return List.copyOf(recent);
   }
 
   /** True once everything that was in the topic when the view started has been read. */
@@ -58,62 +63,62 @@ final class PositionStateView implements AutoCloseable {
     return caughtUp;
   }
 
-  void subscribe(Consumer<StateChange> listener) {
+  /**
+   * Registers a listener for every change applied from now on, and returns the position up to
+   * which changes were applied before it. The listener is called on the view's thread: it must
+   * hand the change over, not block.
+   */
+  synchronized FeedPosition subscribe(Consumer<StateChange> listener) {
     listeners.add(listener);
+    return position.copy();
   }
 
-  void unsubscribe(Consumer<StateChange> listener) {
+  synchronized void unsubscribe(Consumer<StateChange> listener) {
     listeners.remove(listener);
   }
 
   private void read() {
     try {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.POSITION_STATE.name(), Duration.ofSeconds(60)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> startEnds = consumer.endOffsets(partitions, Duration.ofSeconds(60));
+      Map<TopicPartition, Long> startEnds = reader.seek(FeedPosition.start());
+      FeedPosition startEnd = FeedPosition.start();
+      startEnds.forEach((partition, end) -> startEnd.advance(partition.partition(), end - 1));
       while (running) {
-        for (ConsumerRecord<String, PositionState> record : consumer.poll(Duration.ofMillis(200))) {
-          apply(record);
-        }
+        reader.poll(this::apply);
         if (!caughtUp) {
-          caughtUp = startEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+          caughtUp = reader.hasReached(startEnd);
         }
       }
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.error("Stopped reading {}: the aggregator's HTTP state is no longer updated; restart the aggregator", Topics.POSITION_STATE.name(), e);
+      LOG.error("Stopped reading {}: the aggregator's HTTP state is no longer updated; restart the aggregator",
+          Topics.POSITION_CHANGES.name(), e);
     } finally {
-      consumer.close();
+      reader.close();
     }
   }
 
-  private void apply(ConsumerRecord<String, PositionState> record) {
-    if (record.value() == null) {
-      states.remove(record.key());
+  private synchronized void apply(StateChange change) {
+    PositionState after = change.change().getAfter();
+    if (after == null) {
+      states.remove(change.key());
     } else {
-      states.put(record.key(), record.value());
+      states.put(change.key(), after);
     }
-    StateChange change = new StateChange(record.key(), record.value(), record.partition(), record.offset());
-    for (Consumer<StateChange> listener : listeners) {
-      try {
-        listener.accept(change);
-      } catch (RuntimeException e) {
-        // one subscriber's failure (a dropped connection) must not stop the view for the others
-        LOG.debug("Dropping a subscriber that failed: {}", e.toString());
-        listeners.remove(listener);
-      }
+    position.advance(change.partition(), change.offset());
+    recent.addLast(change);
+    if (recent.size() > RECENT_CHANGES) {
+      recent.removeFirst();
     }
+    listeners.forEach(listener -> listener.accept(change));
   }
 
   @Override
   public void close() {
     running = false;
-    consumer.wakeup();
+    reader.wakeup();
     try {
-      reader.join(10_000);
+      thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,68 +1,100 @@
 package dev.parley.aggregator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.avro.PositionState;
+import dev.parley.common.ServiceConfig;
+import dev.parley.registry.SchemaRegistryClient;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * {@code GET /state}: every position; {@code GET /state/{negotiation}/{actor}/{issue}}: one;
- * {@code GET /events}: server-sent events, one {@code position} event per change of the state topic,
- * with the change's topic coordinates as event id.
+ * The state API. Snapshots: {@code GET /state} (everything), {@code /state/{negotiation}},
+ * {@code /state/{negotiation}/issues/{issue}} (with the gap between the parties) and
+ * {@code /state/{negotiation}/positions/{actor}/{issue}} (one position with its evidence and
+ * history). Changes: {@code GET /changes} (the most recent ones) and {@code GET /events}
+ * (server-sent events, resumable with Last-Event-ID). Every snapshot carries the {@code eventId} it
+ * was taken at: subscribing from it ({@code /events?lastEventId=...}) misses nothing.
  */
 final class StateRoutes {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final PositionStateView view;
+  private final ServiceConfig config;
+  private final SchemaRegistryClient registry;
 
-  StateRoutes(PositionStateView view) {
+  StateRoutes(PositionStateView view, ServiceConfig config, SchemaRegistryClient registry) {
     this.view = view;
+    this.config = config;
+    this.registry = registry;
   }
 
-  void register(JavalinConfig config) {
-    config.routes.get("/state", ctx -> {
-      List<Map<String, Object>> positions = view.states().entrySet().stream()
-          .map(e -> StateJson.position(e.getKey(), e.getValue())).toList();
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("count", positions.size());
-      answer.put("positions", positions);
-      ctx.json(answer);
+  void register(JavalinConfig javalin) {
+    javalin.routes.get("/state", ctx -> ctx.json(snapshot(view.snapshot(), p -> true)));
+    javalin.routes.get("/state/{negotiation}", ctx -> {
+      String negotiation = ctx.pathParam("negotiation");
+      answer(ctx, snapshot(view.snapshot(), p -> p.getNegotiation().equals(negotiation)), "negotiation " + negotiation);
     });
-    config.routes.get("/state/{negotiation}/{actor}/{issue}", ctx -> {
+    javalin.routes.get("/state/{negotiation}/issues/{issue}", ctx -> {
+      String negotiation = ctx.pathParam("negotiation");
+      String issue = ctx.pathParam("issue");
+      answer(ctx, snapshot(view.snapshot(), p -> p.getNegotiation().equals(negotiation) && p.getIssue().equals(issue)),
+          "issue " + negotiation + "/" + issue);
+    });
+    javalin.routes.get("/state/{negotiation}/positions/{actor}/{issue}", ctx -> {
       String key = PositionKey.of(ctx.pathParam("negotiation"), ctx.pathParam("actor"), ctx.pathParam("issue"));
-      PositionState state = view.states().get(key);
+      PositionState state = view.snapshot().states().get(key);
       if (state == null) {
-        ctx.status(404).json(Map.of("error", "No article states position " + key + "; GET /state lists the known ones."));
+        notFound(ctx, "position " + key);
       } else {
         ctx.json(StateJson.position(key, state));
       }
     });
-    config.routes.sse("/events", this::stream);
+    javalin.routes.get("/changes", ctx -> {
+      int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n > 0, "limit must be a positive number").getOrDefault(50);
+      List<StateChange> recent = view.recentChanges();
+      ctx.json(recent.subList(Math.max(0, recent.size() - limit), recent.size()).stream().map(StateJson::change).toList());
+    });
+    javalin.routes.sse("/events", this::subscribe);
   }
 
-  private void stream(SseClient client) {
-    client.keepAlive();
-    Consumer<StateChange> listener = change -> {
-      if (!client.terminated()) {
-        client.sendEvent("position", json(StateJson.change(change)), change.eventId());
-      }
-    };
-    client.onClose(() -> view.unsubscribe(listener));
-    view.subscribe(listener);
-    client.sendComment("subscribed");
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A state change could not be written as JSON", e);
+  private void subscribe(SseClient client) {
+    // a reconnecting EventSource sends the header; a first connection from a snapshot uses the query
+    String lastEventId = client.ctx().header("Last-Event-ID");
+    if (lastEventId == null) {
+      lastEventId = client.ctx().queryParam("lastEventId");
     }
+    ChangeSubscription.start(client, view, config, registry, lastEventId);
+  }
+
+  private static Map<String, Object> snapshot(PositionStateView.Snapshot snapshot, Predicate<PositionState> wanted) {
+    NavigableMap<String, PositionState> selected = new TreeMap<>();
+    snapshot.states().forEach((key, state) -> {
+      if (wanted.test(state)) {
+        selected.put(key, state);
+      }
+    });
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("eventId", snapshot.eventId());
+    json.put("count", selected.size());
+    json.put("positions", StateJson.positions(selected));
+    json.put("issues", IssueGap.of(selected.values()).stream().map(StateJson::gap).toList());
+    return json;
+  }
+
+  private static void answer(Context ctx, Map<String, Object> snapshot, String what) {
+    if ((int) snapshot.get("count") == 0) {
+      notFound(ctx, what);
+    } else {
+      ctx.json(snapshot);
+    }
+  }
+
+  private static void notFound(Context ctx, String what) {
+    ctx.status(404).json(Map.of("error", "No article states anything about " + what + " yet; GET /state lists what is known."));
   }
 }

@@ -1,13 +1,19 @@
 package dev.parley.aggregator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.ChangeKind;
 import dev.parley.avro.Evidence;
 import dev.parley.avro.Position;
+import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionState;
+import dev.parley.avro.StanceChange;
+import dev.parley.avro.Statement;
+import dev.parley.avro.Trend;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.Topics;
@@ -15,9 +21,11 @@ import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -38,6 +46,7 @@ class AggregatorTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, ArticlePositions> positions;
   private TestOutputTopic<String, PositionState> states;
+  private TestOutputTopic<String, PositionChange> changes;
 
   @BeforeEach
   void start() {
@@ -48,6 +57,8 @@ class AggregatorTopologyTest {
         Topics.POSITIONS.valueSerde(registry));
     states = driver.createOutputTopic(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.keySerde().deserializer(),
         Topics.POSITION_STATE.valueSerde(registry));
+    changes = driver.createOutputTopic(Topics.POSITION_CHANGES.name(), Topics.POSITION_CHANGES.keySerde().deserializer(),
+        Topics.POSITION_CHANGES.valueSerde(registry));
   }
 
   @AfterEach
@@ -68,8 +79,9 @@ class AggregatorTopologyTest {
     assertEquals(1, state.getAgreeingArticles());
     assertEquals(1, state.getDissentingArticles());
     assertEquals(Instant.ofEpochSecond(200), state.getSince());
-    assertEquals("new", state.getLatest().getArticleId());
-    assertEquals("Moscow demands all of Donbas.", state.getLatest().getSentence());
+    assertEquals(Instant.ofEpochSecond(100), state.getFirstSeen());
+    assertEquals(List.of("new", "old"), state.getEvidence().stream().map(Statement::getArticleId).toList(), "newest first");
+    assertEquals("Moscow demands all of Donbas.", state.getEvidence().get(0).getSentence());
   }
 
   @Test
@@ -105,14 +117,117 @@ class AggregatorTopologyTest {
     positions.pipeInput("b", null);
     PositionState after = states.readRecordsToList().get(0).value();
     assertEquals(1, after.getArticleCount());
-    assertEquals("a", after.getLatest().getArticleId());
+    assertEquals("a", after.getEvidence().get(0).getArticleId());
   }
 
   @Test
-  void everyStateNamesTheArticleThatChangedIt() {
+  void everyChangeSaysWhatItWasWhatItIsAndWhichArticleCausedIt() {
     send(article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
     send(article("b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
-    assertEquals(List.of("a", "b"), states.readRecordsToList().stream().map(r -> r.value().getUpdatedBy()).toList());
+    send(article("c", "bbc", 200, position("russia", "territory", -1, 0.6, "Moscow could drop its claim.")));
+    send(article("a", "tass", 100));
+    positions.pipeInput("b", null);
+    positions.pipeInput("c", null);
+
+    List<PositionChange> log = changes.readValuesToList();
+    assertEquals(List.of(ChangeKind.APPEARED, ChangeKind.UPDATED, ChangeKind.STANCE_CHANGED, ChangeKind.UPDATED,
+        ChangeKind.UPDATED, ChangeKind.REMOVED), log.stream().map(PositionChange::getKind).toList());
+    assertEquals(List.of("a", "b", "c", "a", "b", "c"), log.stream().map(c -> c.getCausedBy().getArticleId()).toList());
+    assertEquals(List.of(false, false, false, true, true, true), log.stream().map(PositionChange::getRetracted).toList());
+    PositionChange turn = log.get(2);
+    assertEquals(2, turn.getBefore().getStance());
+    assertEquals(-1, turn.getAfter().getStance());
+    assertNull(log.get(0).getBefore());
+    assertNull(log.get(5).getAfter());
+    for (int i = 1; i < log.size(); i++) {
+      assertEquals(log.get(i - 1).getAfter(), log.get(i).getBefore(), "each change starts where the previous one ended");
+    }
+  }
+
+  @Test
+  void theStateTopicCarriesEveryChangesNewState() {
+    send(article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
+    send(article("a", "tass", 100));
+    List<PositionChange> log = changes.readValuesToList();
+    List<PositionState> table = states.readValuesToList();
+    assertEquals(log.stream().map(PositionChange::getAfter).toList(), table);
+  }
+
+  @Test
+  void copiesOfOneWireStoryCountAsOneIndependentSource() {
+    List<Integer> wire = fingerprint(1);
+    send(article("ap", "ap", 100, wire, position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    send(article("copy1", "guardian", 110, nearCopy(wire, 10), position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    send(article("copy2", "dw", 120, nearCopy(wire, 20), position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    PositionState copiesOnly = latestStates().get(TERRITORY);
+    assertEquals(3, copiesOnly.getSourceCount());
+    assertEquals(1, copiesOnly.getIndependentSources(), "three outlets ran one story");
+    assertEquals(0.6, copiesOnly.getConfidence(), 1e-9, "copies do not corroborate one another");
+    assertEquals(List.of("ap", "ap", "ap"), copiesOnly.getEvidence().stream().map(Statement::getStory).toList());
+
+    send(article("own", "bbc", 130, fingerprint(2), position("russia", "territory", 2, 0.6, "The Kremlin told the BBC it wants Donbas.")));
+    PositionState corroborated = latestStates().get(TERRITORY);
+    assertEquals(2, corroborated.getIndependentSources());
+    assertEquals(1 - 0.4 * 0.4, corroborated.getConfidence(), 1e-3, "an independent report does corroborate");
+  }
+
+  @Test
+  void storiesDoNotDependOnWhichCopyArrivedFirst() {
+    List<Integer> wire = fingerprint(1);
+    send(article("copy", "guardian", 110, nearCopy(wire, 10), position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
+    send(article("ap", "ap", 100, wire, position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
+    PositionState state = latestStates().get(TERRITORY);
+    assertEquals(1, state.getIndependentSources());
+    assertEquals(List.of("ap", "ap"), state.getEvidence().stream().map(Statement::getStory).toList(),
+        "the story is credited to the outlet that published it first");
+  }
+
+  @Test
+  void historyRecordsEveryChangeOfStanceInPublishedOrderAndTheTrendFollowsIt() {
+    send(article("d0", "tass", day(0), position("russia", "territory", 1, 0.8, "Moscow would accept a deal on territory.")));
+    send(article("d3", "ria", day(3), position("russia", "territory", 2, 0.8, "Moscow now demands all of Donbas.")));
+    assertEquals(Trend.HARDENING, latestStates().get(TERRITORY).getTrend());
+
+    send(article("d10", "bbc", day(10), position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+    PositionState softened = latestStates().get(TERRITORY);
+    assertEquals(Trend.SOFTENING, softened.getTrend());
+    assertEquals(List.of("d0", "d3", "d10"), softened.getHistory().stream().map(StanceChange::getArticleId).toList());
+    assertEquals(List.of(1, 2, -1), softened.getHistory().stream().map(StanceChange::getStance).toList());
+
+    send(article("d1", "tass", day(1), position("russia", "territory", 1, 0.8, "Moscow repeats it would accept a deal.")));
+    assertEquals(softened.getHistory(), latestStates().getOrDefault(TERRITORY, softened).getHistory(),
+        "a late article that repeats the stance of its time changes no step of the history");
+
+    send(article("d30", "bbc", day(30), position("russia", "territory", -1, 0.8, "Moscow still may give up its claim.")));
+    assertEquals(Trend.STEADY, latestStates().get(TERRITORY).getTrend(), "no change in the last two weeks");
+  }
+
+  @Test
+  void historyKeepsTheMostRecentChanges() {
+    for (int i = 0; i < StanceHistory.MAX_ENTRIES + 5; i++) {
+      send(article("a" + i, "tass", day(i), position("russia", "territory", i % 2 == 0 ? 2 : -2, 0.8, "Turn " + i + ".")));
+    }
+    List<StanceChange> history = latestStates().get(TERRITORY).getHistory();
+    assertEquals(StanceHistory.MAX_ENTRIES, history.size());
+    assertEquals("a" + (StanceHistory.MAX_ENTRIES + 4), history.get(history.size() - 1).getArticleId());
+  }
+
+  @Test
+  void recentIndependentSourcesThatDisagreeMarkThePositionDisputed() {
+    send(article("old", "tass", day(0), fingerprint(1), position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+    send(article("now", "ria", day(20), fingerprint(2), position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
+    assertFalse(latestStates().get(TERRITORY).getDisputed(), "the dissent is three weeks older");
+
+    send(article("fresh", "bbc", day(18), fingerprint(3), position("russia", "territory", -1, 0.8, "Moscow may yet give up its claim.")));
+    assertTrue(latestStates().get(TERRITORY).getDisputed());
+  }
+
+  @Test
+  void aCopyThatReadsItTheOtherWayIsNoDispute() {
+    List<Integer> wire = fingerprint(1);
+    send(article("ap", "ap", day(0), wire, position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
+    send(article("copy", "dw", day(1), nearCopy(wire, 5), position("russia", "territory", -1, 0.5, "Moscow demands Donbas.")));
+    assertFalse(latestStates().get(TERRITORY).getDisputed());
   }
 
   private void send(ArticlePositions article) {
@@ -124,9 +239,31 @@ class AggregatorTopologyTest {
   }
 
   private static ArticlePositions article(String id, String source, long publishedSecond, Position... found) {
+    return article(id, source, publishedSecond, List.of(), found);
+  }
+
+  private static ArticlePositions article(String id, String source, long publishedSecond, List<Integer> fingerprint,
+      Position... found) {
     return ArticlePositions.newBuilder().setArticleId(id).setSource(source).setHeadline("h " + id)
         .setPublishedAt(Instant.ofEpochSecond(publishedSecond)).setNegotiation("ukraine-peace").setOntologyVersion("1")
-        .setExtractorVersion("test").setPositions(Arrays.asList(found)).build();
+        .setExtractorVersion("test").setFingerprint(fingerprint).setPositions(Arrays.asList(found)).build();
+  }
+
+  private static long day(int n) {
+    return 1_700_000_000L + n * 86_400L;
+  }
+
+  private static List<Integer> fingerprint(int seed) {
+    return new Random(seed).ints(64).boxed().toList();
+  }
+
+  /** The same story with {@code changed} of its 64 values different, as an edited copy has. */
+  private static List<Integer> nearCopy(List<Integer> original, int changed) {
+    List<Integer> copy = new ArrayList<>(original);
+    for (int i = 0; i < changed; i++) {
+      copy.set(i, copy.get(i) + 1);
+    }
+    return copy;
   }
 
   private static Position position(String actor, String issue, int stance, double confidence, String sentence) {

@@ -79,7 +79,7 @@ final class Demo {
         continue;
       }
       changed.add(change.path("key").asText());
-      if (firstOurs == 0 && articleIds.contains(change.path("position").path("updatedBy").asText())) {
+      if (firstOurs == 0 && articleIds.contains(change.path("causedBy").path("articleId").asText())) {
         firstOurs = System.nanoTime();
       }
     }

@@ -22,7 +22,16 @@ public final class SseSubscriber implements AutoCloseable {
 
   /** Connects and returns once the server has answered; events then arrive on another thread. */
   public static SseSubscriber subscribe(URI uri, Consumer<Event> onEvent) {
-    HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build();
+    return subscribe(uri, null, onEvent);
+  }
+
+  /** As {@link #subscribe(URI, Consumer)}, resuming after the event {@code lastEventId} when it is not null. */
+  public static SseSubscriber subscribe(URI uri, String lastEventId, Consumer<Event> onEvent) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      builder.header("Last-Event-ID", lastEventId);
+    }
+    HttpRequest request = builder.build();
     CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
         .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     HttpResponse<Stream<String>> answer = response.join();

@@ -5,6 +5,7 @@ import dev.parley.common.ServiceConfig;
 import dev.parley.extractor.ExtractorService;
 import dev.parley.ingestor.IngestorService;
 import dev.parley.registry.server.RegistryServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,7 +63,8 @@ final class UpCommand implements Callable<Integer> {
     }, "parley-shutdown"));
     System.out.printf("Kafka: %s   (export KAFKA_BOOTSTRAP_SERVERS=%s SCHEMA_REGISTRY_URL=%s)%n", stack.bootstrapServers(),
         stack.bootstrapServers(), stack.registry().httpAddress());
-    System.out.printf("State: %s/state   live changes: %s/events%n", stack.aggregator().httpAddress(), stack.aggregator().httpAddress());
+    URI aggregator = stack.aggregator().httpAddress();
+    System.out.printf("Dashboard: %s/   state: %s/state   live changes: %s/events%n", aggregator, aggregator, aggregator);
     if (demo) {
       Path folder = articles != null ? articles : ParleyMain.home().resolve("../shared/articles").normalize();
       new Demo(stack.ingestor().httpAddress(), stack.aggregator().httpAddress(), System.out).run(folder, started);

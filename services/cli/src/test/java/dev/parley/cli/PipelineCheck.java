@@ -32,7 +32,7 @@ final class PipelineCheck {
   static void samplesBuildTheLiveState(URI ingestor, URI aggregator) throws Exception {
     List<JsonNode> events = new CopyOnWriteArrayList<>();
     try (SseSubscriber subscriber = SseSubscriber.subscribe(aggregator.resolve("/events"), e -> {
-      if (e.name().equals("position")) {
+      if (e.name().equals("change")) {
         events.add(read(e.data()));
       }
     })) {
@@ -62,18 +62,18 @@ final class PipelineCheck {
 
       JsonNode lastRussian = lastEventFor(events, "ukraine-peace/russia/territory");
       JsonNode lastUkrainian = lastEventFor(events, "ukraine-peace/ukraine/territory");
-      assertTrue(lastRussian.path("position").path("stance").asInt() > 0, "the SSE stream agrees: " + lastRussian);
-      assertTrue(lastUkrainian.path("position").path("stance").asInt() < 0, "the SSE stream agrees: " + lastUkrainian);
-      assertFalse(lastUkrainian.path("position").path("latest").path("sentence").asText().isBlank(), "evidence travels with the state");
+      assertTrue(lastRussian.path("after").path("stance").asInt() > 0, "the SSE stream agrees: " + lastRussian);
+      assertTrue(lastUkrainian.path("after").path("stance").asInt() < 0, "the SSE stream agrees: " + lastUkrainian);
+      assertFalse(lastUkrainian.path("after").path("evidence").path(0).path("sentence").asText().isBlank(), "evidence travels with the state");
 
-      JsonNode one = JSON.readTree(get(aggregator.resolve("/state/ukraine-peace/ukraine/territory")));
+      JsonNode one = JSON.readTree(get(aggregator.resolve("/state/ukraine-peace/positions/ukraine/territory")));
       assertEquals(stanceOf(state, "ukraine", "territory"), one.path("stance").asInt());
     }
   }
 
   private static Set<String> updatersOf(List<JsonNode> events) {
     Set<String> updaters = new LinkedHashSet<>();
-    events.forEach(e -> updaters.add(e.path("position").path("updatedBy").asText()));
+    events.forEach(e -> updaters.add(e.path("causedBy").path("articleId").asText()));
     return updaters;
   }
 

@@ -2,6 +2,7 @@ package dev.parley.common;
 
 import dev.parley.avro.Article;
 import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionState;
 import dev.parley.avro.RejectedInput;
 import java.util.List;
@@ -26,12 +27,25 @@ public final class Topics {
   public static final Topic<PositionState> POSITION_STATE =
       new Topic<>("parley.position-state", PositionState.class, COMPACTED, "live state of every position");
 
+  /**
+   * Keyed by negotiation/actor/issue; one event per real change (before, after, cause). Compacted
+   * only after a week, so a subscriber can resume from any offset of the last seven days and a
+   * reader from the beginning still finds the latest change of every position. Timestamps are the
+   * broker's append time: the change happened when it was made, whatever the article's date.
+   */
+  public static final Topic<PositionChange> POSITION_CHANGES =
+      new Topic<>("parley.position-changes", PositionChange.class, Map.of(
+          "cleanup.policy", "compact",
+          "min.compaction.lag.ms", String.valueOf(7L * 24 * 3600 * 1000),
+          "message.timestamp.type", "LogAppendTime"),
+          "every change of a position, with before, after and cause");
+
   /** Inputs the ingestor refused, kept for 30 days for inspection. */
   public static final Topic<RejectedInput> REJECTED =
       new Topic<>("parley.rejected", RejectedInput.class, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
           "inputs the ingestor refused");
 
-  public static final List<Topic<?>> ALL = List.of(ARTICLES, POSITIONS, POSITION_STATE, REJECTED);
+  public static final List<Topic<?>> ALL = List.of(ARTICLES, POSITIONS, POSITION_STATE, POSITION_CHANGES, REJECTED);
 
   private Topics() {}
 }

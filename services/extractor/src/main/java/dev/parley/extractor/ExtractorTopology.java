@@ -39,6 +39,7 @@ public final class ExtractorTopology {
         .setHeadline(article.getHeadline())
         .setPublishedAt(article.getPublishedAt())
         .setContentHash(article.getContentHash())
+        .setFingerprint(article.getFingerprint())
         .setNegotiation(ontology.negotiation())
         .setOntologyVersion(ontology.version())
         .setExtractorVersion(PositionExtractor.VERSION)

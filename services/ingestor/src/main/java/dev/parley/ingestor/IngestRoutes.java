@@ -88,6 +88,7 @@ final class IngestRoutes {
         .setIngestedAt(now)
         .setLanguage(submission.language() == null ? "en" : submission.language())
         .setContentHash(ArticleIds.contentHash(headline, body))
+        .setFingerprint(ArticleFingerprint.of(body))
         .build();
   }
 

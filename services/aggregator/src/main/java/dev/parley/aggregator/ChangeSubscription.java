@@ -1,0 +1,110 @@
+package dev.parley.aggregator;
+
+import dev.parley.common.ServiceConfig;
+import dev.parley.registry.SchemaRegistryClient;
+import io.javalin.http.sse.SseClient;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SSE subscriber: first the changes it missed (read back from the change topic, from its
+ * Last-Event-ID), then every new change, each exactly once and with the position after it as event
+ * id. Each subscriber has its own thread and queue, so a slow or vanished client never holds up
+ * the view or the others; one that falls too far behind is disconnected and resumes on reconnect.
+ */
+final class ChangeSubscription implements Runnable {
+
+  static final int MAX_QUEUED = 10_000;
+  private static final long KEEP_ALIVE_SECONDS = 15;
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeSubscription.class);
+  private static final AtomicInteger COUNT = new AtomicInteger();
+
+  private final SseClient client;
+  private final PositionStateView view;
+  private final ServiceConfig config;
+  private final SchemaRegistryClient registry;
+  private final Optional<FeedPosition> resumeFrom;
+  private final BlockingQueue<StateChange> live = new LinkedBlockingQueue<>(MAX_QUEUED);
+  private final Consumer<StateChange> listener = this::enqueue;
+  private volatile boolean overflowed;
+  private FeedPosition cursor;
+
+  private ChangeSubscription(SseClient client, PositionStateView view, ServiceConfig config, SchemaRegistryClient registry,
+      Optional<FeedPosition> resumeFrom) {
+    this.client = client;
+    this.view = view;
+    this.config = config;
+    this.registry = registry;
+    this.resumeFrom = resumeFrom;
+  }
+
+  /** Starts serving the client on a thread of its own; {@code lastEventId} may be null. */
+  static void start(SseClient client, PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, String lastEventId) {
+    Optional<FeedPosition> resumeFrom = Optional.empty();
+    if (lastEventId != null && !lastEventId.isBlank()) {
+      try {
+        resumeFrom = Optional.of(FeedPosition.parse(lastEventId));
+      } catch (IllegalArgumentException e) {
+        // the client cannot resume; it must reload the snapshot, then follows live
+        client.sendEvent("resync", "{\"reason\":" + StateJson.quote(e.getMessage()) + "}");
+      }
+    }
+    client.keepAlive();
+    Thread thread = new Thread(new ChangeSubscription(client, view, config, registry, resumeFrom), "sse-" + COUNT.incrementAndGet());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void run() {
+    FeedPosition upTo = view.subscribe(listener);
+    try {
+      cursor = resumeFrom.orElse(upTo).copy();
+      client.sendComment("subscribed at " + cursor.eventId());
+      if (resumeFrom.isPresent()) {
+        ChangeTopicReader.readRange(config, registry, cursor.copy(), upTo, this::connected, this::send);
+      }
+      while (connected()) {
+        StateChange change = live.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        if (change != null) {
+          send(change);
+        } else {
+          client.sendComment("keep-alive");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.debug("SSE subscriber left: {}", e.toString());
+    } finally {
+      view.unsubscribe(listener);
+      client.close();
+    }
+  }
+
+  private void enqueue(StateChange change) {
+    if (!live.offer(change)) {
+      overflowed = true;
+    }
+  }
+
+  private boolean connected() {
+    if (overflowed) {
+      LOG.info("Disconnecting an SSE subscriber {} changes behind; it resumes from its Last-Event-ID when it reconnects", MAX_QUEUED);
+    }
+    return !overflowed && !client.terminated();
+  }
+
+  private void send(StateChange change) {
+    if (cursor.isAhead(change.partition(), change.offset())) {
+      cursor.advance(change.partition(), change.offset());
+      client.sendEvent("change", StateJson.write(StateJson.change(change)), cursor.eventId());
+    }
+  }
+}
