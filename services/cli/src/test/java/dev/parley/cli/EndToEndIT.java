@@ -50,6 +50,11 @@ class EndToEndIT {
     assertEquals(400, noHeadline.statusCode());
     assertTrue(noHeadline.body().contains("headline"), noHeadline.body());
 
+    HttpResponse<String> scriptLink = post("application/json",
+        "{\"headline\": \"Talks\", \"body\": \"Text.\", \"url\": \"javascript:alert(document.cookie)\"}");
+    assertEquals(400, scriptLink.statusCode());
+    assertTrue(scriptLink.body().contains("not a web address"), scriptLink.body());
+
     HttpResponse<String> pdf = post("application/pdf", "%PDF-1.7");
     assertEquals(415, pdf.statusCode());
     assertTrue(pdf.body().contains("text/plain"), pdf.body());

@@ -5,6 +5,8 @@ import dev.parley.common.ServiceConfig;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +79,7 @@ final class IngestRoutes {
     if (body.isBlank()) {
       throw InvalidInputException.badRequest("Article '" + headline + "' has no text left once markup and page boilerplate are removed.");
     }
+    requireWebAddress(submission.url());
     String source = submission.source() != null ? submission.source() : sourceFromUrl(submission.url());
     return Article.newBuilder()
         .setId(ArticleIds.idFor(submission.url(), source, headline, body))
@@ -90,6 +93,22 @@ final class IngestRoutes {
         .setContentHash(ArticleIds.contentHash(headline, body))
         .setFingerprint(ArticleFingerprint.of(body))
         .build();
+  }
+
+  /** Readers follow the link from the dashboard: anything but a web address (javascript:, data:) is refused. */
+  private static void requireWebAddress(String url) {
+    if (url == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    throw InvalidInputException.badRequest("url '" + url + "' is not a web address; give the article's absolute http(s) URL, or leave url out.");
   }
 
   private static String sourceFromUrl(String url) {
