@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
-    subcommands = BenchCommand.Extract.class)
+    subcommands = {BenchCommand.Extract.class, LatencyBench.class})
 final class BenchCommand {
 
   @Command(name = "extract", mixinStandardHelpOptions = true,

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Sends article files to an ingestor over its HTTP API, choosing the content type by file name. */
 public final class IngestorClient {
@@ -48,9 +49,20 @@ public final class IngestorClient {
       contentType = "text/plain; charset=utf-8";
     }
     String query = "?source=" + URLEncoder.encode(source != null ? source : stem, StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(ingestor.resolve(path + query))
+    return send(path + query, contentType, HttpRequest.BodyPublishers.ofFile(file), name);
+  }
+
+  /** Pushes one article given as the ingestor's JSON fields and returns its id. */
+  public String push(Map<String, Object> article) throws IOException, InterruptedException {
+    String what = "Article '" + article.get("headline") + "'";
+    return send("/articles", "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article)), what).get(0);
+  }
+
+  private List<String> send(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String what)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(ingestor.resolve(pathAndQuery))
         .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofFile(file))
+        .POST(body)
         .build();
     HttpResponse<String> response;
     try {
@@ -60,7 +72,7 @@ public final class IngestorClient {
     }
     JsonNode answer = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     if (response.statusCode() != 202) {
-      throw new IOException(name + " was refused (HTTP " + response.statusCode() + "): " + answer.path("error").asText(response.body()));
+      throw new IOException(what + " was refused (HTTP " + response.statusCode() + "): " + answer.path("error").asText(response.body()));
     }
     List<String> ids = new ArrayList<>();
     answer.path("ids").forEach(id -> ids.add(id.asText()));
