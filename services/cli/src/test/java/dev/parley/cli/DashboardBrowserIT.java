@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,6 +50,12 @@ class DashboardBrowserIT {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String UKRAINE_TERRITORY = "ukraine-peace/ukraine/territory";
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Selenium ships CDP bindings for a few Chromium versions only; WebDriver itself needs none of them
+  private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
+  static {
+    CDP_LOG.setLevel(Level.SEVERE);
+  }
 
   @TempDir
   static Path data;
@@ -80,7 +88,7 @@ class DashboardBrowserIT {
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile, "--window-size=1280,900");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .withLogOutput(System.err).build();
+        .withLogFile(new File("target/chromedriver.log")).build();
     browser = new ChromeDriver(service, options);
   }
 
