@@ -105,9 +105,7 @@ class DashboardBrowserIT {
   @Test
   @Order(1)
   void aPushedArticleChangesItsCellLiveAndTheCellOpensItsEvidence() throws Exception {
-    browser.get(stack.aggregator().httpAddress() + "/");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    WebDriverWait wait = openDashboard();
     script("window.parleyTestMarker = 'same page';");
     assertTrue(browser.findElements(By.cssSelector(cell(UKRAINE_TERRITORY))).isEmpty(), "no position before the article");
 
@@ -143,9 +141,7 @@ class DashboardBrowserIT {
   @Test
   @Order(2)
   void nothingInAnArticleRunsInTheDashboard() throws Exception {
-    browser.get(stack.aggregator().httpAddress() + "/");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    WebDriverWait wait = openDashboard();
     String hostileSentence = "Ukraine will never cede territory to Russia, Zelensky said "
         + "<img src=x onerror=\"window.parleyPwned='sentence'\"><script>window.parleyPwned='script'</script> on Tuesday.";
     // the ingestor strips tags from headlines but keeps escaped ones as text: this headline arrives as "Talks <img ...> resume"
@@ -165,6 +161,14 @@ class DashboardBrowserIT {
     browser.findElement(By.id("detail-close")).click();
     screenshot("dashboard-phone.png");
     browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  /** Loads the dashboard and waits until it follows the live stream. */
+  private static WebDriverWait openDashboard() {
+    browser.get(stack.aggregator().httpAddress() + "/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    return wait;
   }
 
   private static String cell(String key) {
