@@ -1,8 +1,10 @@
 package dev.parley.cli.ops;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -15,12 +17,15 @@ final class CatchUp {
 
   private final Admin admin;
   private final List<StreamsApp> apps;
+  private final Set<StreamsApp> starting;
   private final ProgressBar progress;
   private volatile boolean stopRequested;
 
-  CatchUp(Admin admin, List<StreamsApp> apps, ProgressBar progress) {
+  /** {@code starting}: apps told to start, which show as starting rather than stopped until they have joined. */
+  CatchUp(Admin admin, List<StreamsApp> apps, Set<StreamsApp> starting, ProgressBar progress) {
     this.admin = admin;
     this.apps = apps;
+    this.starting = starting;
     this.progress = progress;
   }
 
@@ -33,25 +38,26 @@ final class CatchUp {
     Map<String, Long> mostLag = new HashMap<>();
     while (!stopRequested) {
       // upstream first: once its lag is 0, its output is in the downstream app's end offsets
-      List<AppStatus> statuses = new java.util.ArrayList<>();
+      List<AppStatus> statuses = new ArrayList<>();
       for (StreamsApp app : apps) {
         statuses.add(AppStatus.of(admin, app));
       }
       statuses.forEach(s -> mostLag.merge(s.app().applicationId(), s.lag(), Math::max));
       long total = mostLag.values().stream().mapToLong(Long::longValue).sum();
       long left = statuses.stream().mapToLong(AppStatus::lag).sum();
-      String detail = statuses.stream().map(CatchUp::describe).collect(Collectors.joining(", "));
+      String detail = statuses.stream().map(this::describe).collect(Collectors.joining(", "));
       if (left == 0 && statuses.stream().allMatch(AppStatus::running)) {
         progress.finish(total, total, detail);
         return true;
       }
-      progress.update(total - left, total, detail);
+      progress.update(total - left, total, () -> detail);
       Thread.sleep(500);
     }
     return false;
   }
 
-  private static String describe(AppStatus status) {
-    return status.app().name() + (status.running() ? String.format(" %,d left", status.lag()) : " NOT RUNNING (start it)");
+  private String describe(AppStatus status) {
+    return status.app().name() + (status.running() ? String.format(" %,d left", status.lag())
+        : starting.contains(status.app()) ? " starting" : " NOT RUNNING (start it)");
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A progress line on stderr: a bar, done and total, the rate over the last ten seconds and the time
@@ -13,6 +14,7 @@ import java.util.function.LongSupplier;
 public final class ProgressBar {
 
   private static final long WINDOW_NANOS = 10_000_000_000L;
+  private static final long SAMPLE_NANOS = 100_000_000L;
   private static final long REDRAW_NANOS = 200_000_000L;
   private static final long LOG_LINE_NANOS = 10_000_000_000L;
   private static final int WIDTH = 24;
@@ -41,15 +43,17 @@ public final class ProgressBar {
     return new ProgressBar(err, label, unit, System.console() != null, System::nanoTime);
   }
 
-  /** Records progress; draws when it is time to. {@code detail} is appended, e.g. per-app lag. */
-  public void update(long done, long total, String detail) {
+  /** Records progress; cheap enough to call for every record. {@code detail} is appended when drawn, e.g. per-app lag. */
+  public void update(long done, long total, Supplier<String> detail) {
     long now = clock.getAsLong();
-    window.addLast(new Sample(now, done));
-    while (window.size() > 2 && now - window.peekFirst().nanos() > WINDOW_NANOS) {
-      window.removeFirst();
+    if (window.isEmpty() || now - window.peekLast().nanos() >= SAMPLE_NANOS) {
+      window.addLast(new Sample(now, done));
+      while (window.size() > 2 && now - window.peekFirst().nanos() > WINDOW_NANOS) {
+        window.removeFirst();
+      }
     }
     if (!drawn || now - lastDrawn >= (terminal ? REDRAW_NANOS : LOG_LINE_NANOS)) {
-      draw(done, total, detail);
+      draw(done, total, detail.get());
       drawn = true;
       lastDrawn = now;
     }

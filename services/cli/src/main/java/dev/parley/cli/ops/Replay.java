@@ -27,7 +27,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * timestamp, the headers, plus headers that say where each copy came from. In a dry run it only
  * counts. It can be stopped at any time from another thread; it then flushes what it sent and
  * reports, per partition, the offset to resume from: everything before it was written and
- * acknowledged, nothing from it on was.
+ * acknowledged, nothing from it on was. One run per instance.
  */
 public final class Replay {
 
@@ -65,7 +65,7 @@ public final class Replay {
   private final Target target;
   private final RecordFilter filter;
   private final RecordJson values;
-  private final double maxRate;
+  private final long maxRate;
   private final ProgressBar progress;
   private volatile boolean stopRequested;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -73,11 +73,12 @@ public final class Replay {
   private final Map<Integer, Long> next = new HashMap<>();
   private final Map<Integer, Long> moved = new HashMap<>();
   private long movedTotal;
+  private long firstMoveNanos;
   private long filteredOut;
   private long unreadable;
 
   /** {@code target} null: a dry run. {@code maxRate} 0: as fast as Kafka takes them. */
-  public Replay(ClusterOptions cluster, ReplayRange range, Target target, RecordFilter filter, RecordJson values, double maxRate,
+  public Replay(ClusterOptions cluster, ReplayRange range, Target target, RecordFilter filter, RecordJson values, long maxRate,
       ProgressBar progress) {
     this.cluster = cluster;
     this.range = range;
@@ -102,12 +103,11 @@ public final class Replay {
         ends.put(p.topicPartition(range.topic()), p.end());
       }
     }
-    long startedNanos = System.nanoTime();
     String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     try (KafkaConsumer<byte[], byte[]> consumer = cluster.consumer();
         KafkaProducer<byte[], byte[]> producer = target == null ? null : cluster.producer()) {
       try {
-        copy(consumer, producer, ends, startedNanos, at, err);
+        copy(consumer, producer, ends, at, err);
       } catch (KafkaException e) {
         failure.compareAndSet(null, e);
       }
@@ -123,7 +123,7 @@ public final class Replay {
   }
 
   private void copy(KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer, Map<TopicPartition, Long> ends,
-      long startedNanos, String at, PrintWriter err) {
+      String at, PrintWriter err) {
     consumer.assign(ends.keySet());
     ends.keySet().forEach(tp -> consumer.seek(tp, next.get(tp.partition())));
     Set<TopicPartition> remaining = new HashSet<>(ends.keySet());
@@ -143,12 +143,13 @@ public final class Replay {
                 send(producer, record, at);
               }
               moved.merge(tp.partition(), 1L, Long::sum);
-              pace(startedNanos, ++movedTotal);
+              pace(++movedTotal);
             }
             case FILTERED_OUT -> filteredOut++;
             case UNREADABLE -> unreadable++;
           }
           next.put(tp.partition(), record.offset() + 1);
+          progress.update(done(), range.offsets(), this::detail);
         }
       }
       for (TopicPartition tp : List.copyOf(remaining)) {
@@ -162,7 +163,6 @@ public final class Replay {
       if (stopRequested || failure.get() != null) {
         return;
       }
-      progress.update(done(), range.offsets(), detail());
     }
   }
 
@@ -193,12 +193,15 @@ public final class Replay {
     });
   }
 
-  /** Holds the rate under --rate, so that a replay does not crowd out live traffic. */
-  private void pace(long startedNanos, long movedSoFar) {
+  /** Holds the rate under --rate from the first record on, so that a replay does not crowd out live traffic. */
+  private void pace(long movedSoFar) {
     if (maxRate <= 0) {
       return;
     }
-    long due = startedNanos + (long) (movedSoFar * 1e9 / maxRate);
+    if (firstMoveNanos == 0) {
+      firstMoveNanos = System.nanoTime();
+    }
+    long due = firstMoveNanos + (long) (movedSoFar * 1e9 / maxRate);
     long wait = due - System.nanoTime();
     if (wait > 0) {
       try {

@@ -70,7 +70,7 @@ public final class ReplayCommand implements Callable<Integer> {
   boolean execute;
 
   @Option(names = "--rate", paramLabel = "RECORDS/S", defaultValue = "0", description = "At most this many records per second (default: as fast as Kafka takes them).")
-  double rate;
+  long rate;
 
   @Mixin
   ClusterOptions cluster;
@@ -163,7 +163,8 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     out.printf("%s after %s %,d record(s)%s. Everything before these offsets is %s: %s%n",
         outcome.failure() != null ? "Failed (" + outcome.failure() + ")" : "Stopped",
-        execute ? "moving" : "counting", outcome.moved(), skipped, execute ? "written and acknowledged" : "counted",
+        !execute ? "counting" : outcome.failure() != null ? "sending" : "moving", outcome.moved(), skipped,
+        execute ? "written and acknowledged" : "counted",
         outcome.next().entrySet().stream().sorted(Map.Entry.comparingByKey())
             .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
     out.println("To go on from there:");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,9 +84,9 @@ public final class ReprocessCommand implements Callable<Integer> {
     }
     StreamsApp extractor = StreamsApp.extractor(extractorApp != null ? extractorApp : StreamsRunner.defaultApplicationId("extractor"));
     StreamsApp aggregator = StreamsApp.aggregator(aggregatorApp != null ? aggregatorApp : StreamsRunner.defaultApplicationId("aggregator"));
-    List<Reset> resets = new ArrayList<>(List.of(new Reset(extractor, from)));
+    List<Reset> resets = new ArrayList<>(List.of(new Reset(extractor, from, "")));
     if (rebuildState) {
-      resets.add(new Reset(aggregator, new LogPosition.Beginning()));
+      resets.add(new Reset(aggregator, new LogPosition.Beginning(), "; its changelog and repartition topics are deleted and rebuilt"));
     }
     try (Admin admin = cluster.admin()) {
       List<AppStatus> running = new ArrayList<>();
@@ -107,12 +108,12 @@ public final class ReprocessCommand implements Callable<Integer> {
       }
       resetStoppingAndStarting(admin, resets, running, out);
       out.flush();
-      return awaitCatchUp(admin, List.of(extractor, aggregator), out);
+      return awaitCatchUp(admin, List.of(extractor, aggregator), running.stream().map(AppStatus::app).collect(Collectors.toSet()), out);
     }
   }
 
-  /** One app to reset, and to where in its input topics. */
-  private record Reset(StreamsApp app, LogPosition to) {}
+  /** One app to reset, to where in its input topics, and what else the reset does to it. */
+  private record Reset(StreamsApp app, LogPosition to, String alsoDone) {}
 
   private void printPlan(Admin admin, Reset reset, AppStatus status, PrintWriter out) throws Exception {
     List<TopicPartition> partitions = new ArrayList<>();
@@ -138,8 +139,7 @@ public final class ReprocessCommand implements Callable<Integer> {
           done == null ? "none" : String.valueOf(done.offset()), targets.get(p), ends.get(p) - targets.get(p), ends.get(p));
       again += ends.get(p) - targets.get(p);
     }
-    out.printf("  up to %,d record(s) in all%s%n", again, reset.app().name().equals("aggregator")
-        ? "; its changelog and repartition topics are deleted and rebuilt" : "");
+    out.printf("  up to %,d record(s) in all%s%n", again, reset.alsoDone());
   }
 
   private String refusal(List<AppStatus> running) {
@@ -204,8 +204,8 @@ public final class ReprocessCommand implements Callable<Integer> {
   }
 
   /** Ctrl-C while following leaves the apps at work: they go on without this command. */
-  private int awaitCatchUp(Admin admin, List<StreamsApp> apps, PrintWriter out) throws InterruptedException {
-    CatchUp catchUp = new CatchUp(admin, apps, ProgressBar.on(spec.commandLine().getErr(), "reprocessing", "records"));
+  private int awaitCatchUp(Admin admin, List<StreamsApp> apps, Set<StreamsApp> restarted, PrintWriter out) throws InterruptedException {
+    CatchUp catchUp = new CatchUp(admin, apps, restarted, ProgressBar.on(spec.commandLine().getErr(), "reprocessing", "records"));
     long started = System.nanoTime();
     CountDownLatch left = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -15,9 +15,9 @@ class ProgressBarTest {
   @Test
   void showsTheRateOverTheLastSecondsAndTheTimeLeftAtThatRate() {
     ProgressBar bar = new ProgressBar(new PrintWriter(written), "replay", "records", false, () -> now);
-    bar.update(0, 10_000, "");
+    bar.update(0, 10_000, () -> "");
     now += 2_000_000_000L;
-    bar.update(2_000, 10_000, "2000 moved");
+    bar.update(2_000, 10_000, () -> "2000 moved");
 
     assertEquals(1000, bar.rate(), 0.001);
     assertEquals("replay [#####...................]  20% 2,000/10,000 records  1,000 records/s  ETA 0:08  2000 moved",
@@ -29,7 +29,7 @@ class ProgressBarTest {
     ProgressBar bar = new ProgressBar(new PrintWriter(written), "replay", "records", false, () -> now);
     for (int second = 0; second <= 25; second++) {
       now = second * 1_000_000_000L;
-      bar.update(second * 100L, 3000, null);
+      bar.update(second * 100L, 3000, () -> null);
     }
     bar.finish(3000, 3000, null);
 
