@@ -3,7 +3,7 @@
 // textContent and links only ever get http(s) addresses, so nothing in an article can run here.
 
 const STANCES = { '2': 'demands', '1': 'supports', '-1': 'opposes', '-2': 'rejects' };
-const TRENDS = { hardening: '▲', softening: '▼', steady: '' };
+const TRENDS = { HARDENING: '▲', SOFTENING: '▼', STEADY: '' };
 const FEED_SIZE = 40;
 
 const positions = new Map(); // key -> position JSON
@@ -139,10 +139,10 @@ function feedItem(change) {
   const after = change.after ? stanceLabel(change.after.stance) : null;
   const subject = (change.after || change.before);
   const what = {
-    appeared: `now ${after}`,
-    stance_changed: `${before} → ${after}`,
-    updated: `${after}, ${change.after && change.after.articleCount} articles`,
-    removed: 'no longer stated',
+    APPEARED: `now ${after}`,
+    STANCE_CHANGED: `${before} → ${after}`,
+    UPDATED: `${after}, ${change.after && change.after.articleCount} articles`,
+    REMOVED: 'no longer stated',
   }[change.kind] || change.kind;
   const cause = change.causedBy;
   const button = el('button', { type: 'button' },
@@ -181,7 +181,7 @@ async function openDetail(key) {
   $('detail-summary').textContent = `${stanceLabel(p.stance)} (confidence ${p.confidence.toFixed(2)}), since ${when(p.since)}`
     + (p.disputed ? ' — recent sources disagree' : '');
   const facts = [
-    ['Trend', p.trend], ['Articles', `${p.articleCount} (${p.agreeingArticles} agree, ${p.dissentingArticles} dissent)`],
+    ['Trend', p.trend.toLowerCase()], ['Articles', `${p.articleCount} (${p.agreeingArticles} agree, ${p.dissentingArticles} dissent)`],
     ['Outlets', `${p.sourceCount}, ${p.independentSources} independent`], ['First seen', when(p.firstSeen)], ['Last seen', when(p.lastSeen)],
   ];
   $('detail-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));

@@ -14,9 +14,17 @@ final class TrustedAvroClasses {
 
   private TrustedAvroClasses() {}
 
+  /** Each global validator wraps the one before; adding only new names keeps that chain as short as the set of types. */
+  private static final Set<String> TRUSTED = new HashSet<>();
+
   static synchronized void trust(Schema schema) {
     Set<String> names = new HashSet<>();
     collectNamedTypes(schema, names);
+    names.removeAll(TRUSTED);
+    if (names.isEmpty()) {
+      return;
+    }
+    TRUSTED.addAll(names);
     ClassSecurityValidator.Builder allowed = ClassSecurityValidator.builder();
     names.forEach(allowed::add);
     ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), allowed.build()));

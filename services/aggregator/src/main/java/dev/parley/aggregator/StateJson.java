@@ -1,23 +1,24 @@
 package dev.parley.aggregator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.avro.PositionState;
-import java.time.Instant;
+import dev.parley.serde.AvroJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The JSON shape of positions, changes and gaps in the HTTP API and the SSE stream: the Avro
- * records field by field (so a field added to a schema appears in the API), times as ISO-8601,
- * enum symbols in lower case.
+ * records field by field as {@link AvroJson} writes them (so a field added to a schema appears in
+ * the API, in the same shape as `parley tail` prints it).
  */
 final class StateJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
   private StateJson() {}
 
@@ -66,26 +67,6 @@ final class StateJson {
   }
 
   private static Map<String, Object> record(SpecificRecord record) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    for (Schema.Field field : record.getSchema().getFields()) {
-      json.put(field.name(), value(record.get(field.pos())));
-    }
-    return json;
-  }
-
-  private static Object value(Object value) {
-    if (value instanceof SpecificRecord nested) {
-      return record(nested);
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(StateJson::value).toList();
-    }
-    if (value instanceof Enum<?> symbol) {
-      return symbol.name().toLowerCase();
-    }
-    if (value instanceof Instant || value instanceof CharSequence) {
-      return value.toString();
-    }
-    return value;
+    return JSON.convertValue(AvroJson.of(record), FIELDS);
   }
 }

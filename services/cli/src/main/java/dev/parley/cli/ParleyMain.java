@@ -1,16 +1,25 @@
 package dev.parley.cli;
 
+import dev.parley.cli.ops.ReplayCommand;
+import dev.parley.cli.ops.ReprocessCommand;
+import dev.parley.cli.ops.TailCommand;
+import dev.parley.cli.ops.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The `parley` command. */
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
     description = "Reads the news as it arrives and keeps a live, evidence-backed map of who stands where in a negotiation.",
-    subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class, BenchCommand.class, TailCommand.class,
+        TopicsCommand.class, ReplayCommand.class, ReprocessCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  ./parley up --demo            local Kafka, registry and services, then the five sample articles",
         "  ./parley push article.txt     send an article to a running ingestor",
         "  ./parley extract ../shared/articles/*.txt | ../shared/eval/score ../shared/eval/dev",
-        "  ./parley bench extract        extraction speed on one core"})
+        "  ./parley bench extract        extraction speed on one core",
+        "  ./parley tail parley.position-state --from end -f   follow the state changes as JSON",
+        "  ./parley topics               topics, end offsets and each app's lag",
+        "  ./parley replay parley.articles --from now-6h       how many articles a replay would move (--execute moves them)",
+        "  ./parley reprocess --from beginning --stop-apps --execute   re-extract everything after an ontology change"})
 public final class ParleyMain {
 
   private ParleyMain() {}

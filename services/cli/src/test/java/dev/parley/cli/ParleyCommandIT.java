@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged `parley` jar, run as the launcher runs it: its own classpath, its own process. */
 class ParleyCommandIT {
 
-  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-
   @TempDir
   Path data;
 
   @Test
   void upDemoPushesTheSamplesPrintsTheTableAfterEachAndStopsCleanlyOnSigterm() throws Exception {
-    List<String> command = new ArrayList<>(java("up", "--demo", "--data-dir", data.toString()));
+    List<String> command = new ArrayList<>(ParleyJar.command("up", "--demo", "--data-dir", data.toString()));
     for (String port : List.of("--kafka-port", "--controller-port", "--registry-port", "--ingestor-port", "--extractor-port", "--aggregator-port")) {
       command.add(port);
       command.add(String.valueOf(FreePort.or(0)));
@@ -58,7 +55,7 @@ class ParleyCommandIT {
 
   @Test
   void extractPrintsOneScorerReadableJsonLinePerPosition() throws Exception {
-    Process extract = new ProcessBuilder(java(Stream.concat(Stream.of("extract"),
+    Process extract = new ProcessBuilder(ParleyJar.command(Stream.concat(Stream.of("extract"),
         Files.list(SampleArticles.folder()).sorted().map(Path::toString)).toArray(String[]::new))).start();
     List<String> lines = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     assertEquals(0, extract.waitFor(), new String(extract.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -76,13 +73,13 @@ class ParleyCommandIT {
   @Test
   void evalPrintsWhatTheReferenceScorerPrintsPlusThePrecisionOfConfidentPositions() throws Exception {
     Path shared = SampleArticles.folder().getParent();
-    Process eval = new ProcessBuilder(java("eval", "--gold", shared.resolve("eval/dev").toString(), SampleArticles.folder().toString()))
+    Process eval = new ProcessBuilder(ParleyJar.command("eval", "--gold", shared.resolve("eval/dev").toString(), SampleArticles.folder().toString()))
         .redirectErrorStream(true).start();
     List<String> ours = new String(eval.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     assertEquals(0, eval.waitFor(), String.join("\n", ours));
 
     Path predictions = data.resolve("predictions.jsonl");
-    Process extract = new ProcessBuilder(java(Stream.concat(Stream.of("extract"),
+    Process extract = new ProcessBuilder(ParleyJar.command(Stream.concat(Stream.of("extract"),
         Files.list(SampleArticles.folder()).sorted().map(Path::toString)).toArray(String[]::new))).redirectOutput(predictions.toFile()).start();
     assertEquals(0, extract.waitFor());
     Process scorer = new ProcessBuilder("python3", shared.resolve("eval/score").toString(), shared.resolve("eval/dev").toString(),
@@ -92,17 +89,5 @@ class ParleyCommandIT {
 
     assertEquals(reference, ours.stream().filter(l -> !l.startsWith("confidence >=")).toList());
     assertTrue(ours.get(ours.size() - 2).matches("confidence >= 0\\.70: precision=\\d\\.\\d{3} recall=.*"), ours.get(ours.size() - 2));
-  }
-
-  private static List<String> java(String... args) throws IOException {
-    Path jar;
-    try (Stream<Path> jars = Files.list(ROOT.resolve("services/cli/target"))) {
-      jar = jars.filter(p -> p.getFileName().toString().matches("parley-cli-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IOException("run `mvn package` first: no parley-cli jar in services/cli/target"));
-    }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dparley.home=" + ROOT, "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    return command;
   }
 }

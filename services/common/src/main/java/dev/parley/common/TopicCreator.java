@@ -2,6 +2,7 @@ package dev.parley.common;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -26,12 +27,21 @@ public final class TopicCreator {
 
   public static void ensure(ServiceConfig config, Collection<Topic<?>> topics) {
     int partitions = config.getInt(ServiceConfig.TOPIC_PARTITIONS, 3);
+    ensure(config, topics.stream().map(t -> newTopic(config, t.name(), partitions, t.configs())).toList());
+  }
+
+  /** A topic that carries no Avro data, such as {@link StreamsControl#TOPIC}, with its own partition count. */
+  public static void ensure(ServiceConfig config, String name, int partitions, Map<String, String> configs) {
+    ensure(config, List.of(newTopic(config, name, partitions, configs)));
+  }
+
+  private static NewTopic newTopic(ServiceConfig config, String name, int partitions, Map<String, String> configs) {
     int replication = config.getInt(ServiceConfig.TOPIC_REPLICATION, -1);
-    List<NewTopic> wanted = topics.stream()
-        .map(t -> new NewTopic(t.name(), Optional.of(partitions), replication > 0 ? Optional.of((short) replication) : Optional.empty())
-            .configs(t.configs()))
-        .toList();
-    try (Admin admin = Admin.create(java.util.Map.of(
+    return new NewTopic(name, Optional.of(partitions), replication > 0 ? Optional.of((short) replication) : Optional.empty()).configs(configs);
+  }
+
+  private static void ensure(ServiceConfig config, List<NewTopic> wanted) {
+    try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

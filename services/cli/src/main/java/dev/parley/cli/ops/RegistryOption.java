@@ -1,0 +1,18 @@
+package dev.parley.cli.ops;
+
+import dev.parley.common.ServiceConfig;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.registry.SchemaRegistryClients;
+import picocli.CommandLine.Option;
+
+/** The schema registry of the commands that read values: the local default unless SCHEMA_REGISTRY_URL or the option says otherwise. */
+public final class RegistryOption {
+
+  @Option(names = "--schema-registry", paramLabel = "URL",
+      description = "Schema registry (default: env SCHEMA_REGISTRY_URL, else http://localhost:8081, the local default).")
+  String url;
+
+  public SchemaRegistryClient client() {
+    return SchemaRegistryClients.forUrl(url != null ? url : ServiceConfig.fromEnvironment().schemaRegistryUrl());
+  }
+}
