@@ -3,7 +3,6 @@ package dev.parley.aggregator;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionContribution;
-import dev.parley.avro.PositionContributions;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.serde.AvroSerde;
@@ -30,7 +29,7 @@ public final class AggregatorTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ContributionDiffer.STORE),
         Serdes.String(), Topics.POSITIONS.valueSerde(registry)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PositionStateUpdater.STORE),
-        Serdes.String(), AvroSerde.forValues(registry, PositionContributions.class)));
+        Serdes.String(), AvroSerde.forValues(registry, PositionContribution.class)));
     KStream<String, PositionChange> changes = builder.<String, ArticlePositions>stream(Topics.POSITIONS.name(), Topics.POSITIONS.consumed(registry))
         .process(ContributionDiffer::new, Named.as("diff-contributions"), ContributionDiffer.STORE)
         .repartition(Repartitioned.<String, PositionContribution>as("by-position")

@@ -55,6 +55,11 @@ class EndToEndIT {
     assertEquals(400, scriptLink.statusCode());
     assertTrue(scriptLink.body().contains("not a web address"), scriptLink.body());
 
+    HttpResponse<String> fromTheFuture = post("application/json",
+        "{\"headline\": \"Talks\", \"body\": \"Text.\", \"publishedAt\": \"" + java.time.Instant.now().plusSeconds(86_400) + "\"}");
+    assertEquals(400, fromTheFuture.statusCode());
+    assertTrue(fromTheFuture.body().contains("time-zone offset"), fromTheFuture.body());
+
     HttpResponse<String> pdf = post("application/pdf", "%PDF-1.7");
     assertEquals(415, pdf.statusCode());
     assertTrue(pdf.body().contains("text/plain"), pdf.body());

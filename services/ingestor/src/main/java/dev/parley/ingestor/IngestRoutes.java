@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Map;
  * 400, 413 or 415 with a JSON error that names the problem.
  */
 final class IngestRoutes {
+
+  private static final Duration MAX_CLOCK_AHEAD = Duration.ofHours(1);
 
   private final SubmissionParser parser = new SubmissionParser();
   private final ArticleCleaner cleaner = new ArticleCleaner();
@@ -80,6 +83,7 @@ final class IngestRoutes {
       throw InvalidInputException.badRequest("Article '" + headline + "' has no text left once markup and page boilerplate are removed.");
     }
     requireWebAddress(submission.url());
+    requireNotFuture(submission.publishedAt(), now);
     String source = submission.source() != null ? submission.source() : sourceFromUrl(submission.url());
     return Article.newBuilder()
         .setId(ArticleIds.idFor(submission.url(), source, headline, body))
@@ -93,6 +97,17 @@ final class IngestRoutes {
         .setContentHash(ArticleIds.contentHash(headline, body))
         .setFingerprint(ArticleFingerprint.of(body))
         .build();
+  }
+
+  /**
+   * An article from the future is a wrong date or time zone; Kafka itself refuses record
+   * timestamps more than an hour ahead by default (log.message.timestamp.after.max.ms).
+   */
+  private static void requireNotFuture(Instant publishedAt, Instant now) {
+    if (publishedAt != null && publishedAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+      throw InvalidInputException.badRequest("publishedAt " + publishedAt + " is more than an hour after now (" + now
+          + "); give the time the outlet published the article, with its time-zone offset.");
+    }
   }
 
   /** Readers follow the link from the dashboard: anything but a web address (javascript:, data:) is refused. */
