@@ -46,8 +46,10 @@ public final class AvroJson {
       case ENUM, STRING -> NODES.textNode(datum.toString());
       case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
       case FIXED -> NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
-      case INT -> isLogical(schema, "date") ? NODES.textNode(LocalDate.ofEpochDay((Integer) datum).toString()) : NODES.numberNode((Integer) datum);
-      case LONG -> longValue((Long) datum, schema);
+      // generated classes hold logical types converted (Instant, LocalDate); generic data holds the raw numbers
+      case INT -> datum instanceof LocalDate date ? NODES.textNode(date.toString())
+          : isLogical(schema, "date") ? NODES.textNode(LocalDate.ofEpochDay((Integer) datum).toString()) : NODES.numberNode((Integer) datum);
+      case LONG -> datum instanceof Instant instant ? NODES.textNode(instant.toString()) : longValue((Long) datum, schema);
       case FLOAT -> number(((Float) datum).doubleValue());
       case DOUBLE -> number((Double) datum);
       case BOOLEAN -> NODES.booleanNode((Boolean) datum);
