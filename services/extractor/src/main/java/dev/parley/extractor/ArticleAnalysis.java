@@ -10,190 +10,190 @@ import java.util.List;
  */
 final class ArticleAnalysis {
 
-    final String text;
-    final List<Token> tokens;
-    final List<Sentence> sentences;
-    final Lexicon lexicon;
-    final int[] sentenceOf;
-    final Mentions.Actor[] actorAt;
-    final Mentions.Issue[] issueAt;
-    final Mentions.CueWord[] cueAt;
-    final Mentions.Quote[] quoteAt;
-    private final int[] classes;
-    final List<Mentions.Actor> actors = new ArrayList<>();
-    final List<Mentions.Issue> issues = new ArrayList<>();
+  final String text;
+  final List<Token> tokens;
+  final List<Sentence> sentences;
+  final Lexicon lexicon;
+  final int[] sentenceOf;
+  final Mentions.Actor[] actorAt;
+  final Mentions.Issue[] issueAt;
+  final Mentions.CueWord[] cueAt;
+  final Mentions.Quote[] quoteAt;
+  private final int[] classes;
+  final List<Mentions.Actor> actors = new ArrayList<>();
+  final List<Mentions.Issue> issues = new ArrayList<>();
 
-    ArticleAnalysis(String text, Ontology ontology) {
-        this.text = text;
-        this.lexicon = ontology.lexicon();
-        this.tokens = Tokenizer.tokenize(text);
-        this.sentences = SentenceSplitter.split(text, tokens);
-        int n = tokens.size();
-        sentenceOf = new int[n];
-        actorAt = new Mentions.Actor[n];
-        issueAt = new Mentions.Issue[n];
-        cueAt = new Mentions.CueWord[n];
-        quoteAt = new Mentions.Quote[n];
-        classes = new int[n];
-        for (int i = 0; i < n; i++) {
-            classes[i] = lexicon.classify(tokens.get(i));
-        }
-        for (int s = 0; s < sentences.size(); s++) {
-            Sentence sentence = sentences.get(s);
-            for (int i = sentence.from(); i < sentence.to(); i++) {
-                sentenceOf[i] = s;
-            }
-            findActors(ontology, sentence);
-            findLexemes(ontology, sentence);
-        }
-        findQuotes();
+  ArticleAnalysis(String text, Ontology ontology) {
+    this.text = text;
+    this.lexicon = ontology.lexicon();
+    this.tokens = Tokenizer.tokenize(text);
+    this.sentences = SentenceSplitter.split(text, tokens);
+    int n = tokens.size();
+    sentenceOf = new int[n];
+    actorAt = new Mentions.Actor[n];
+    issueAt = new Mentions.Issue[n];
+    cueAt = new Mentions.CueWord[n];
+    quoteAt = new Mentions.Quote[n];
+    classes = new int[n];
+    for (int i = 0; i < n; i++) {
+      classes[i] = lexicon.classify(tokens.get(i));
     }
-
-    Token token(int i) {
-        return tokens.get(i);
+    for (int s = 0; s < sentences.size(); s++) {
+      Sentence sentence = sentences.get(s);
+      for (int i = sentence.from(); i < sentence.to(); i++) {
+        sentenceOf[i] = s;
+      }
+      findActors(ontology, sentence);
+      findLexemes(ontology, sentence);
     }
+    findQuotes();
+  }
 
-    String lower(int i) {
-        return tokens.get(i).lower();
+  Token token(int i) {
+    return tokens.get(i);
+  }
+
+  String lower(int i) {
+    return tokens.get(i).lower();
+  }
+
+  Sentence sentenceAt(int token) {
+    return sentences.get(sentenceOf[token]);
+  }
+
+  private void findActors(Ontology ontology, Sentence sentence) {
+    Mentions.Actor previous = null;
+    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, sentence.from(), sentence.to())) {
+      ActorAlias alias = m.value();
+      Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
+          text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
+      // "Russian President Vladimir Putin": title and name are one mention of one party.
+      if (previous != null && previous.actors().equals(alias.actors()) && isNameBridge(previous.to(), m.start())) {
+        actors.remove(actors.size() - 1);
+        mention = new Mentions.Actor(previous.from(), m.end(), alias.actors(), previous.person() || alias.person(),
+            text.substring(tokens.get(previous.from()).start(), tokens.get(m.end() - 1).end()));
+      }
+      actors.add(mention);
+      for (int i = mention.from(); i < mention.to(); i++) {
+        actorAt[i] = mention;
+      }
+      previous = mention;
     }
+  }
 
-    Sentence sentenceAt(int token) {
-        return sentences.get(sentenceOf[token]);
+  /** Only capitalised name parts ("Vladimir", "Sir Keir") may stand between a title and a name. */
+  private boolean isNameBridge(int from, int to) {
+    if (to - from > 2) {
+      return false;
     }
-
-    private void findActors(Ontology ontology, Sentence sentence) {
-        Mentions.Actor previous = null;
-        for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, sentence.from(), sentence.to())) {
-            ActorAlias alias = m.value();
-            Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
-                    text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
-            // "Russian President Vladimir Putin": title and name are one mention of one party.
-            if (previous != null && previous.actors().equals(alias.actors()) && isNameBridge(previous.to(), m.start())) {
-                actors.remove(actors.size() - 1);
-                mention = new Mentions.Actor(previous.from(), m.end(), alias.actors(), previous.person() || alias.person(),
-                        text.substring(tokens.get(previous.from()).start(), tokens.get(m.end() - 1).end()));
-            }
-            actors.add(mention);
-            for (int i = mention.from(); i < mention.to(); i++) {
-                actorAt[i] = mention;
-            }
-            previous = mention;
-        }
-    }
-
-    /** Only capitalised name parts ("Vladimir", "Sir Keir") may stand between a title and a name. */
-    private boolean isNameBridge(int from, int to) {
-        if (to - from > 2) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            Token t = tokens.get(i);
-            if (!t.word() || !Character.isUpperCase(t.text().charAt(0))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void findLexemes(Ontology ontology, Sentence sentence) {
-        for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to())) {
-            if (m.value() instanceof IssuePhrase phrase) {
-                Mentions.Issue issue = new Mentions.Issue(m.start(), m.end(), phrase);
-                issues.add(issue);
-                for (int i = m.start(); i < m.end(); i++) {
-                    issueAt[i] = issue;
-                }
-            } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
-                Mentions.CueWord word = new Mentions.CueWord(m.start(), m.end(), cue);
-                for (int i = m.start(); i < m.end(); i++) {
-                    cueAt[i] = word;
-                }
-            }
-        }
-    }
-
-    /** "White House Press Secretary" names a party; its "Press" is no demand. */
-    private boolean overlapsActor(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (actorAt[i] != null) {
-                return true;
-            }
-        }
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (!t.word() || !Character.isUpperCase(t.text().charAt(0))) {
         return false;
+      }
     }
+    return true;
+  }
 
-    /**
-     * Pairs quotation marks within a paragraph and looks for the speaker right after the closing
-     * mark (“...,” Peskov said / said Peskov) or right before the opening one (Peskov said: “...”).
-     */
-    private void findQuotes() {
-        int open = -1;
-        int paragraph = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i).text();
-            int p = sentences.get(sentenceOf[i]).paragraph();
-            if (p != paragraph) {
-                open = -1;
-                paragraph = p;
-            }
-            boolean opening = t.equals("“") || (t.equals("\"") && open < 0);
-            boolean closing = t.equals("”") || (t.equals("\"") && open >= 0);
-            if (opening && open < 0) {
-                open = i;
-            } else if (closing && open >= 0) {
-                Mentions.Quote quote = new Mentions.Quote(open, i + 1, speakerAround(open, i + 1));
-                for (int k = open; k <= i; k++) {
-                    quoteAt[k] = quote;
-                }
-                open = -1;
-            }
+  private void findLexemes(Ontology ontology, Sentence sentence) {
+    for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to())) {
+      if (m.value() instanceof IssuePhrase phrase) {
+        Mentions.Issue issue = new Mentions.Issue(m.start(), m.end(), phrase);
+        issues.add(issue);
+        for (int i = m.start(); i < m.end(); i++) {
+          issueAt[i] = issue;
         }
+      } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
+        Mentions.CueWord word = new Mentions.CueWord(m.start(), m.end(), cue);
+        for (int i = m.start(); i < m.end(); i++) {
+          cueAt[i] = word;
+        }
+      }
     }
+  }
 
-    private Mentions.Actor speakerAround(int open, int close) {
-        int k = close;
-        while (k < tokens.size() && !tokens.get(k).word() && k - close < 2) {
-            k++;
-        }
-        Mentions.Actor after = reportedSpeakerAt(k);
-        if (after != null) {
-            return after;
-        }
-        int b = open - 1;
-        while (b >= 0 && !tokens.get(b).word() && open - b <= 2) {
-            b--;
-        }
-        // Peskov said: “...”
-        if (b >= 1 && isReporting(b) && actorAt[b - 1] != null) {
-            return actorAt[b - 1];
-        }
-        return null;
+  /** "White House Press Secretary" names a party; its "Press" is no demand. */
+  private boolean overlapsActor(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (actorAt[i] != null) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    /** "Zelensky said" or "said Zelensky" starting at token k. */
-    private Mentions.Actor reportedSpeakerAt(int k) {
-        if (k >= tokens.size()) {
-            return null;
+  /**
+   * Pairs quotation marks within a paragraph and looks for the speaker right after the closing
+   * mark (“...,” Peskov said / said Peskov) or right before the opening one (Peskov said: “...”).
+   */
+  private void findQuotes() {
+    int open = -1;
+    int paragraph = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i).text();
+      int p = sentences.get(sentenceOf[i]).paragraph();
+      if (p != paragraph) {
+        open = -1;
+        paragraph = p;
+      }
+      boolean opening = t.equals("“") || (t.equals("\"") && open < 0);
+      boolean closing = t.equals("”") || (t.equals("\"") && open >= 0);
+      if (opening && open < 0) {
+        open = i;
+      } else if (closing && open >= 0) {
+        Mentions.Quote quote = new Mentions.Quote(open, i + 1, speakerAround(open, i + 1));
+        for (int k = open; k <= i; k++) {
+          quoteAt[k] = quote;
         }
-        if (actorAt[k] != null) {
-            int after = actorAt[k].to();
-            return after < tokens.size() && isReporting(after) ? actorAt[k] : null;
-        }
-        if (isReporting(k) && k + 1 < tokens.size() && actorAt[k + 1] != null) {
-            return actorAt[k + 1];
-        }
-        return null;
+        open = -1;
+      }
     }
+  }
 
-    boolean is(int i, WordClass c) {
-        return (classes[i] & c.bit) != 0;
+  private Mentions.Actor speakerAround(int open, int close) {
+    int k = close;
+    while (k < tokens.size() && !tokens.get(k).word() && k - close < 2) {
+      k++;
     }
+    Mentions.Actor after = reportedSpeakerAt(k);
+    if (after != null) {
+      return after;
+    }
+    int b = open - 1;
+    while (b >= 0 && !tokens.get(b).word() && open - b <= 2) {
+      b--;
+    }
+    // Peskov said: “...”
+    if (b >= 1 && isReporting(b) && actorAt[b - 1] != null) {
+      return actorAt[b - 1];
+    }
+    return null;
+  }
 
-    boolean isAny(int i, int bits) {
-        return (classes[i] & bits) != 0;
+  /** "Zelensky said" or "said Zelensky" starting at token k. */
+  private Mentions.Actor reportedSpeakerAt(int k) {
+    if (k >= tokens.size()) {
+      return null;
     }
+    if (actorAt[k] != null) {
+      int after = actorAt[k].to();
+      return after < tokens.size() && isReporting(after) ? actorAt[k] : null;
+    }
+    if (isReporting(k) && k + 1 < tokens.size() && actorAt[k + 1] != null) {
+      return actorAt[k + 1];
+    }
+    return null;
+  }
 
-    boolean isReporting(int i) {
-        return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
-    }
+  boolean is(int i, WordClass c) {
+    return (classes[i] & c.bit) != 0;
+  }
+
+  boolean isAny(int i, int bits) {
+    return (classes[i] & bits) != 0;
+  }
+
+  boolean isReporting(int i) {
+    return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
+  }
 }

@@ -8,20 +8,20 @@ import java.util.List;
  */
 record Holder(List<String> actors, String words, int token, Kind kind) {
 
-    enum Kind {
-        /** Grammatical subject, possessor ("Moscow's demands") or agent ("rejected by Kyiv"). */
-        EXPLICIT(1.0),
-        /** "he", "they", "it" resolved to an earlier mention. */
-        PRONOUN(0.85),
-        /** Subject of the main clause carried over to a participle: "X warned ..., cautioning against". */
-        PARTICIPLE(0.85),
-        /** Speaker of the surrounding quotation, or "according to X", or a trailing "X said". */
-        ATTRIBUTION(0.8);
+  enum Kind {
+    /** Grammatical subject, possessor ("Moscow's demands") or agent ("rejected by Kyiv"). */
+    EXPLICIT(1.0),
+    /** "he", "they", "it" resolved to an earlier mention. */
+    PRONOUN(0.85),
+    /** Subject of the main clause carried over to a participle: "X warned ..., cautioning against". */
+    PARTICIPLE(0.85),
+    /** Speaker of the surrounding quotation, or "according to X", or a trailing "X said". */
+    ATTRIBUTION(0.8);
 
-        final double trust;
+    final double trust;
 
-        Kind(double trust) {
-            this.trust = trust;
-        }
+    Kind(double trust) {
+      this.trust = trust;
     }
+  }
 }

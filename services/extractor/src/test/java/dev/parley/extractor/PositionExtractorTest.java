@@ -18,312 +18,312 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PositionExtractorTest {
 
-    private static final PositionExtractor EXTRACTOR = new PositionExtractor(Ontology.loadDefault());
+  private static final PositionExtractor EXTRACTOR = new PositionExtractor(Ontology.loadDefault());
 
-    static List<ExtractedPosition> extract(String body) {
-        return EXTRACTOR.extract("", body);
-    }
+  static List<ExtractedPosition> extract(String body) {
+    return EXTRACTOR.extract("", body);
+  }
 
-    static Set<String> signs(String body) {
-        return extract(body).stream()
-                .map(p -> p.actor() + " " + p.issue() + " " + (p.stance() > 0 ? "+" : "-"))
-                .collect(Collectors.toSet());
-    }
+  static Set<String> signs(String body) {
+    return extract(body).stream()
+        .map(p -> p.actor() + " " + p.issue() + " " + (p.stance() > 0 ? "+" : "-"))
+        .collect(Collectors.toSet());
+  }
 
-    static ExtractedPosition only(String body, String actor, String issue) {
-        List<ExtractedPosition> found = extract(body).stream()
-                .filter(p -> p.actor().equals(actor) && p.issue().equals(issue)).toList();
-        assertEquals(1, found.size(), () -> "expected one " + actor + "/" + issue + " in " + extract(body));
-        return found.get(0);
-    }
+  static ExtractedPosition only(String body, String actor, String issue) {
+    List<ExtractedPosition> found = extract(body).stream()
+        .filter(p -> p.actor().equals(actor) && p.issue().equals(issue)).toList();
+    assertEquals(1, found.size(), () -> "expected one " + actor + "/" + issue + " in " + extract(body));
+    return found.get(0);
+  }
 
-    @Nested
-    class AliasesAndMetonyms {
-        @Test
-        void kremlinStandsForRussia() {
-            assertEquals(Set.of("russia security_guarantees -"),
-                    signs("The Kremlin on Friday rejected any deployment of European peacekeepers in Ukraine."));
-        }
-
-        @Test
-        void capitalCityStandsForGovernment() {
-            assertEquals(Set.of("russia territory +"), signs("Moscow insists on control of the whole of Donetsk."));
-        }
-
-        @Test
-        void whiteHouseStandsForUnitedStates() {
-            assertEquals(Set.of("united_states frozen_assets +"),
-                    signs("The White House backs using frozen Russian assets to rebuild Ukraine."));
-        }
-
-        @Test
-        void groupAliasNamesSeveralParties() {
-            assertEquals(Set.of("united_states sanctions_relief -", "europe sanctions_relief -"),
-                    signs("Western allies oppose any easing of sanctions before a full withdrawal."));
-        }
-
-        @Test
-        void titleAndNameAreOneMention() {
-            ExtractedPosition p = only("Ukrainian President Volodymyr Zelenskyy has ruled out holding elections during martial law.",
-                    "ukraine", "elections");
-            assertTrue(p.stance() < 0);
-            assertEquals("Ukrainian President Volodymyr Zelenskyy", p.speaker());
-        }
-
-        @Test
-        void lowerCaseUsIsNotTheUnitedStates() {
-            assertTrue(signs("“Let us reject any ceasefire that freezes nothing,” a soldier said.").isEmpty());
-        }
-
-        @Test
-        void headlineIsSearchedToo() {
-            List<ExtractedPosition> found = EXTRACTOR.extract("Kremlin rejects European peacekeepers", "Talks continue.");
-            assertEquals(1, found.size());
-            assertEquals("russia", found.get(0).actor());
-            assertEquals(0, found.get(0).start());
-        }
-    }
-
-    @Nested
-    class BackReference {
-        @Test
-        void heRefersToTheLastNamedPerson() {
-            ExtractedPosition p = only("Zelensky met Macron in Paris on Monday. He said he would never give up the Donbas.",
-                    "ukraine", "territory");
-            assertEquals(-2, p.stance());
-            assertEquals("Zelensky", p.speaker());
-        }
-
-        @Test
-        void theyRefersToTheLastNamedGroup() {
-            assertEquals(Set.of("ukraine peace_plan -"),
-                    signs("Ukrainian negotiators arrived in Geneva on Sunday. They rejected the 28-point plan as a capitulation."));
-        }
-
-        @Test
-        void titleRefersToThePartyItBelongsTo() {
-            assertEquals(Set.of("russia ceasefire +"),
-                    signs("Putin spoke to reporters in Bishkek. The Russian leader said Moscow was open to a truce."));
-        }
-
-        @Test
-        void itsRefersWithinTheSentence() {
-            ExtractedPosition p = only("Moscow repeated its demand for the lifting of Western sanctions.",
-                    "russia", "sanctions_relief");
-            assertEquals(2, p.stance());
-        }
-    }
-
-    @Nested
-    class Quotes {
-        @Test
-        void speakerAfterTheQuote() {
-            ExtractedPosition p = only("“We will not accept any limits on the size of our army,” Zelenskyy told reporters.",
-                    "ukraine", "army_cap");
-            assertTrue(p.stance() < 0);
-        }
-
-        @Test
-        void speakerBeforeTheQuote() {
-            ExtractedPosition p = only("Lavrov said: “Western troops on Ukrainian soil are unacceptable to us.”",
-                    "russia", "security_guarantees");
-            assertEquals(-2, p.stance());
-        }
-
-        @Test
-        void quoteSpanningSentences() {
-            assertEquals(Set.of("ukraine peace_plan +"),
-                    signs("“The new draft is a good basis. We are ready to sign it soon,” Umerov said on Friday."));
-        }
-
-        @Test
-        void quotedBystanderIsNoParty() {
-            assertTrue(signs("“I want the war to end and I would support any ceasefire,” said Olena Petrenko, a teacher in Kharkiv.")
-                    .isEmpty());
-        }
-    }
-
-    @Nested
-    class ReportedSpeech {
-        @Test
-        void saidThatClause() {
-            assertEquals(Set.of("europe frozen_assets +"),
-                    signs("Von der Leyen said the EU supports a reparations loan for Kyiv."));
-        }
-
-        @Test
-        void evaluationInsideReportedClause() {
-            assertEquals(Set.of("russia peace_plan +"),
-                    signs("Ushakov told state television that the American blueprint could serve as a starting basis."));
-        }
-
-        @Test
-        void accordingTo() {
-            ExtractedPosition p = only("A ceasefire along the current front is acceptable, according to the Kremlin.",
-                    "russia", "ceasefire");
-            assertTrue(p.stance() > 0);
-            assertTrue(p.confidence() < 0.9, "attributed, not stated: " + p);
-        }
-
-        @Test
-        void trailingSaidAside() {
-            assertEquals(Set.of("ukraine security_guarantees +"),
-                    signs("Any settlement must include binding security guarantees, Sybiha insisted."));
-        }
-
-        @Test
-        void possessiveDemandsAreReportedPositions() {
-            ExtractedPosition p = only("Russia's core demands include the withdrawal of Ukrainian forces from the Donbas.",
-                    "russia", "territory");
-            assertEquals(2, p.stance());
-        }
-
-        @Test
-        void passiveAgents() {
-            assertEquals(Set.of("europe peace_plan +", "russia peace_plan -"),
-                    signs("The roadmap was welcomed by European governments but rejected by Moscow."));
-        }
-    }
-
-    @Nested
-    class NegationAndPolarity {
-        @Test
-        void noLongerInFavour() {
-            ExtractedPosition p = only("Trump is no longer in favour of Ukraine joining NATO.", "united_states", "nato");
-            assertEquals(-2, p.stance());
-        }
-
-        @Test
-        void negatedRejectionIsMildSupport() {
-            ExtractedPosition p = only("Kyiv did not reject the proposal outright.", "ukraine", "peace_plan");
-            assertEquals(1, p.stance());
-        }
-
-        @Test
-        void negatedActByItsSubject() {
-            assertEquals(Set.of("united_states sanctions_relief -"),
-                    signs("Rubio told reporters that Washington would not lift sanctions on Russia."));
-        }
-
-        @Test
-        void demandToAbandonIsAgainst() {
-            ExtractedPosition p = only("Moscow demanded that Kyiv renounce its bid to join NATO.", "russia", "nato");
-            assertEquals(-2, p.stance());
-        }
-
-        @Test
-        void rejectingACallForNeutralityIsFor() {
-            assertEquals(Set.of("ukraine nato +", "russia nato -"), signs("Ukraine rejected Russia's call for neutrality."));
-        }
-
-        @Test
-        void intensifierStrengthensOpposition() {
-            ExtractedPosition p = only("Budapest aside, Germany firmly opposes the confiscation of Russian reserves.",
-                    "europe", "frozen_assets");
-            assertEquals(-2, p.stance());
-        }
-    }
-
-    @Nested
-    class Lists {
-        @Test
-        void trailingRejectionCoversEveryListedTerm() {
-            assertEquals(Set.of("ukraine elections -", "ukraine sanctions_relief -", "ukraine ceasefire -"),
-                    signs("The draft would require Ukraine to hold elections within 100 days, lift sanctions on Russia "
-                            + "in stages and freeze the front line — provisions that Kyiv opposes."));
-        }
-
-        @Test
-        void eachItemKeepsItsOwnVerb() {
-            Set<String> found = signs("The Kremlin wants Kyiv to surrender the rest of Donetsk, drop its NATO ambitions "
-                    + "and guarantee the status of the Russian language, conditions Ukrainian officials call unacceptable.");
-            assertTrue(found.containsAll(Set.of("russia territory +", "russia nato -", "russia russian_culture +")), found::toString);
-            assertFalse(found.contains("russia russian_culture -"), found::toString);
-        }
-
-        @Test
-        void conditionsHeldByTheirOwnerAndRejectedByAnother() {
-            Set<String> found = signs("Among Moscow's conditions are Ukraine's withdrawal from Donetsk and a ban on "
-                    + "Western troops, both of which Kyiv has rejected.");
-            assertEquals(Set.of("russia territory +", "russia security_guarantees -",
-                    "ukraine territory -", "ukraine security_guarantees +"), found);
-        }
-    }
-
-    @Nested
-    class Causatives {
-        @Test
-        void thePushedPartyIsNotTheHolder() {
-            assertEquals(Set.of("united_states ceasefire +"),
-                    signs("Washington is pressing Kyiv to accept a ceasefire along the current lines."));
-        }
-
-        @Test
-        void hyphenatedBacker() {
-            assertEquals(Set.of("europe security_guarantees +"),
-                    signs("Officials discussed an EU-backed reassurance force for the day after."));
-        }
-    }
-
-    @Nested
-    class LowerConfidence {
-        @Test
-        void conditionalStance() {
-            ExtractedPosition p = only("If Russia agreed to a ceasefire, talks on other issues could start.", "russia", "ceasefire");
-            assertTrue(p.confidence() < 0.7, p::toString);
-        }
-
-        @Test
-        void supersededDraft() {
-            double old = only("Kyiv rejected the original peace plan.", "ukraine", "peace_plan").confidence();
-            double current = only("Kyiv rejected the revised peace plan.", "ukraine", "peace_plan").confidence();
-            assertTrue(old < 0.7 && current >= 0.7, old + " vs " + current);
-        }
-
-        @Test
-        void earlierPressure() {
-            ExtractedPosition p = only("Trump had previously pressed Kyiv to sign the peace deal.", "united_states", "peace_plan");
-            assertTrue(p.confidence() < 0.7, p::toString);
-        }
-
-        @Test
-        void whetherQuestionIsNoStance() {
-            assertTrue(signs("Diplomats are probing whether Kyiv is prepared to cede territory.").isEmpty());
-        }
-    }
-
-    @Nested
-    class NotPositions {
-        @Test
-        void analystsAreNoParty() {
-            assertTrue(signs("Analysts say Russia is unlikely to accept any ceasefire.").isEmpty());
-        }
-
-        @Test
-        void journalistsJudgementIsNoPosition() {
-            assertTrue(signs("The proposal was widely seen as a capitulation that would reward aggression.").isEmpty());
-        }
-
-        @Test
-        void plansWithoutAPartyAreNoPosition() {
-            assertTrue(signs("Such a deal would effectively force Ukraine to give up territory.").isEmpty());
-        }
-
-        @Test
-        void partyAsTopicIsNoHolder() {
-            assertTrue(signs("Witkoff met Putin on Tuesday to discuss the peace plan.").isEmpty());
-        }
+  @Nested
+  class AliasesAndMetonyms {
+    @Test
+    void kremlinStandsForRussia() {
+      assertEquals(Set.of("russia security_guarantees -"),
+          signs("The Kremlin on Friday rejected any deployment of European peacekeepers in Ukraine."));
     }
 
     @Test
-    void evidenceOffsetsPointAtTheSentence() {
-        String headline = "Talks in Geneva";
-        String body = "Delegations met for hours. Kyiv rejected any territorial concessions. Talks resume Monday.";
-        ExtractedPosition p = EXTRACTOR.extract(headline, body).get(0);
-        String text = ArticleText.of(headline, body);
-        assertEquals("Kyiv rejected any territorial concessions.", text.substring(p.start(), p.end()));
-        assertEquals(p.sentence(), text.substring(p.start(), p.end()));
-        assertEquals("rejected", p.cue());
-        assertEquals("Kyiv", p.speaker());
+    void capitalCityStandsForGovernment() {
+      assertEquals(Set.of("russia territory +"), signs("Moscow insists on control of the whole of Donetsk."));
     }
+
+    @Test
+    void whiteHouseStandsForUnitedStates() {
+      assertEquals(Set.of("united_states frozen_assets +"),
+          signs("The White House backs using frozen Russian assets to rebuild Ukraine."));
+    }
+
+    @Test
+    void groupAliasNamesSeveralParties() {
+      assertEquals(Set.of("united_states sanctions_relief -", "europe sanctions_relief -"),
+          signs("Western allies oppose any easing of sanctions before a full withdrawal."));
+    }
+
+    @Test
+    void titleAndNameAreOneMention() {
+      ExtractedPosition p = only("Ukrainian President Volodymyr Zelenskyy has ruled out holding elections during martial law.",
+          "ukraine", "elections");
+      assertTrue(p.stance() < 0);
+      assertEquals("Ukrainian President Volodymyr Zelenskyy", p.speaker());
+    }
+
+    @Test
+    void lowerCaseUsIsNotTheUnitedStates() {
+      assertTrue(signs("“Let us reject any ceasefire that freezes nothing,” a soldier said.").isEmpty());
+    }
+
+    @Test
+    void headlineIsSearchedToo() {
+      List<ExtractedPosition> found = EXTRACTOR.extract("Kremlin rejects European peacekeepers", "Talks continue.");
+      assertEquals(1, found.size());
+      assertEquals("russia", found.get(0).actor());
+      assertEquals(0, found.get(0).start());
+    }
+  }
+
+  @Nested
+  class BackReference {
+    @Test
+    void heRefersToTheLastNamedPerson() {
+      ExtractedPosition p = only("Zelensky met Macron in Paris on Monday. He said he would never give up the Donbas.",
+          "ukraine", "territory");
+      assertEquals(-2, p.stance());
+      assertEquals("Zelensky", p.speaker());
+    }
+
+    @Test
+    void theyRefersToTheLastNamedGroup() {
+      assertEquals(Set.of("ukraine peace_plan -"),
+          signs("Ukrainian negotiators arrived in Geneva on Sunday. They rejected the 28-point plan as a capitulation."));
+    }
+
+    @Test
+    void titleRefersToThePartyItBelongsTo() {
+      assertEquals(Set.of("russia ceasefire +"),
+          signs("Putin spoke to reporters in Bishkek. The Russian leader said Moscow was open to a truce."));
+    }
+
+    @Test
+    void itsRefersWithinTheSentence() {
+      ExtractedPosition p = only("Moscow repeated its demand for the lifting of Western sanctions.",
+          "russia", "sanctions_relief");
+      assertEquals(2, p.stance());
+    }
+  }
+
+  @Nested
+  class Quotes {
+    @Test
+    void speakerAfterTheQuote() {
+      ExtractedPosition p = only("“We will not accept any limits on the size of our army,” Zelenskyy told reporters.",
+          "ukraine", "army_cap");
+      assertTrue(p.stance() < 0);
+    }
+
+    @Test
+    void speakerBeforeTheQuote() {
+      ExtractedPosition p = only("Lavrov said: “Western troops on Ukrainian soil are unacceptable to us.”",
+          "russia", "security_guarantees");
+      assertEquals(-2, p.stance());
+    }
+
+    @Test
+    void quoteSpanningSentences() {
+      assertEquals(Set.of("ukraine peace_plan +"),
+          signs("“The new draft is a good basis. We are ready to sign it soon,” Umerov said on Friday."));
+    }
+
+    @Test
+    void quotedBystanderIsNoParty() {
+      assertTrue(signs("“I want the war to end and I would support any ceasefire,” said Olena Petrenko, a teacher in Kharkiv.")
+          .isEmpty());
+    }
+  }
+
+  @Nested
+  class ReportedSpeech {
+    @Test
+    void saidThatClause() {
+      assertEquals(Set.of("europe frozen_assets +"),
+          signs("Von der Leyen said the EU supports a reparations loan for Kyiv."));
+    }
+
+    @Test
+    void evaluationInsideReportedClause() {
+      assertEquals(Set.of("russia peace_plan +"),
+          signs("Ushakov told state television that the American blueprint could serve as a starting basis."));
+    }
+
+    @Test
+    void accordingTo() {
+      ExtractedPosition p = only("A ceasefire along the current front is acceptable, according to the Kremlin.",
+          "russia", "ceasefire");
+      assertTrue(p.stance() > 0);
+      assertTrue(p.confidence() < 0.9, "attributed, not stated: " + p);
+    }
+
+    @Test
+    void trailingSaidAside() {
+      assertEquals(Set.of("ukraine security_guarantees +"),
+          signs("Any settlement must include binding security guarantees, Sybiha insisted."));
+    }
+
+    @Test
+    void possessiveDemandsAreReportedPositions() {
+      ExtractedPosition p = only("Russia's core demands include the withdrawal of Ukrainian forces from the Donbas.",
+          "russia", "territory");
+      assertEquals(2, p.stance());
+    }
+
+    @Test
+    void passiveAgents() {
+      assertEquals(Set.of("europe peace_plan +", "russia peace_plan -"),
+          signs("The roadmap was welcomed by European governments but rejected by Moscow."));
+    }
+  }
+
+  @Nested
+  class NegationAndPolarity {
+    @Test
+    void noLongerInFavour() {
+      ExtractedPosition p = only("Trump is no longer in favour of Ukraine joining NATO.", "united_states", "nato");
+      assertEquals(-2, p.stance());
+    }
+
+    @Test
+    void negatedRejectionIsMildSupport() {
+      ExtractedPosition p = only("Kyiv did not reject the proposal outright.", "ukraine", "peace_plan");
+      assertEquals(1, p.stance());
+    }
+
+    @Test
+    void negatedActByItsSubject() {
+      assertEquals(Set.of("united_states sanctions_relief -"),
+          signs("Rubio told reporters that Washington would not lift sanctions on Russia."));
+    }
+
+    @Test
+    void demandToAbandonIsAgainst() {
+      ExtractedPosition p = only("Moscow demanded that Kyiv renounce its bid to join NATO.", "russia", "nato");
+      assertEquals(-2, p.stance());
+    }
+
+    @Test
+    void rejectingACallForNeutralityIsFor() {
+      assertEquals(Set.of("ukraine nato +", "russia nato -"), signs("Ukraine rejected Russia's call for neutrality."));
+    }
+
+    @Test
+    void intensifierStrengthensOpposition() {
+      ExtractedPosition p = only("Budapest aside, Germany firmly opposes the confiscation of Russian reserves.",
+          "europe", "frozen_assets");
+      assertEquals(-2, p.stance());
+    }
+  }
+
+  @Nested
+  class Lists {
+    @Test
+    void trailingRejectionCoversEveryListedTerm() {
+      assertEquals(Set.of("ukraine elections -", "ukraine sanctions_relief -", "ukraine ceasefire -"),
+          signs("The draft would require Ukraine to hold elections within 100 days, lift sanctions on Russia "
+              + "in stages and freeze the front line — provisions that Kyiv opposes."));
+    }
+
+    @Test
+    void eachItemKeepsItsOwnVerb() {
+      Set<String> found = signs("The Kremlin wants Kyiv to surrender the rest of Donetsk, drop its NATO ambitions "
+          + "and guarantee the status of the Russian language, conditions Ukrainian officials call unacceptable.");
+      assertTrue(found.containsAll(Set.of("russia territory +", "russia nato -", "russia russian_culture +")), found::toString);
+      assertFalse(found.contains("russia russian_culture -"), found::toString);
+    }
+
+    @Test
+    void conditionsHeldByTheirOwnerAndRejectedByAnother() {
+      Set<String> found = signs("Among Moscow's conditions are Ukraine's withdrawal from Donetsk and a ban on "
+          + "Western troops, both of which Kyiv has rejected.");
+      assertEquals(Set.of("russia territory +", "russia security_guarantees -",
+          "ukraine territory -", "ukraine security_guarantees +"), found);
+    }
+  }
+
+  @Nested
+  class Causatives {
+    @Test
+    void thePushedPartyIsNotTheHolder() {
+      assertEquals(Set.of("united_states ceasefire +"),
+          signs("Washington is pressing Kyiv to accept a ceasefire along the current lines."));
+    }
+
+    @Test
+    void hyphenatedBacker() {
+      assertEquals(Set.of("europe security_guarantees +"),
+          signs("Officials discussed an EU-backed reassurance force for the day after."));
+    }
+  }
+
+  @Nested
+  class LowerConfidence {
+    @Test
+    void conditionalStance() {
+      ExtractedPosition p = only("If Russia agreed to a ceasefire, talks on other issues could start.", "russia", "ceasefire");
+      assertTrue(p.confidence() < 0.7, p::toString);
+    }
+
+    @Test
+    void supersededDraft() {
+      double old = only("Kyiv rejected the original peace plan.", "ukraine", "peace_plan").confidence();
+      double current = only("Kyiv rejected the revised peace plan.", "ukraine", "peace_plan").confidence();
+      assertTrue(old < 0.7 && current >= 0.7, old + " vs " + current);
+    }
+
+    @Test
+    void earlierPressure() {
+      ExtractedPosition p = only("Trump had previously pressed Kyiv to sign the peace deal.", "united_states", "peace_plan");
+      assertTrue(p.confidence() < 0.7, p::toString);
+    }
+
+    @Test
+    void whetherQuestionIsNoStance() {
+      assertTrue(signs("Diplomats are probing whether Kyiv is prepared to cede territory.").isEmpty());
+    }
+  }
+
+  @Nested
+  class NotPositions {
+    @Test
+    void analystsAreNoParty() {
+      assertTrue(signs("Analysts say Russia is unlikely to accept any ceasefire.").isEmpty());
+    }
+
+    @Test
+    void journalistsJudgementIsNoPosition() {
+      assertTrue(signs("The proposal was widely seen as a capitulation that would reward aggression.").isEmpty());
+    }
+
+    @Test
+    void plansWithoutAPartyAreNoPosition() {
+      assertTrue(signs("Such a deal would effectively force Ukraine to give up territory.").isEmpty());
+    }
+
+    @Test
+    void partyAsTopicIsNoHolder() {
+      assertTrue(signs("Witkoff met Putin on Tuesday to discuss the peace plan.").isEmpty());
+    }
+  }
+
+  @Test
+  void evidenceOffsetsPointAtTheSentence() {
+    String headline = "Talks in Geneva";
+    String body = "Delegations met for hours. Kyiv rejected any territorial concessions. Talks resume Monday.";
+    ExtractedPosition p = EXTRACTOR.extract(headline, body).get(0);
+    String text = ArticleText.of(headline, body);
+    assertEquals("Kyiv rejected any territorial concessions.", text.substring(p.start(), p.end()));
+    assertEquals(p.sentence(), text.substring(p.start(), p.end()));
+    assertEquals("rejected", p.cue());
+    assertEquals("Kyiv", p.speaker());
+  }
 }
