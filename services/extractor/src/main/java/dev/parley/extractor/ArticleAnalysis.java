@@ -2,6 +2,8 @@ package dev.parley.extractor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * One article after tokenising, sentence splitting and lexicon lookup, with per-token indexes so
@@ -195,5 +197,50 @@ final class ArticleAnalysis {
 
   boolean isReporting(int i) {
     return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
+  }
+
+  private static final Set<String> FILLERS = Set.of("very", "so", "too", "quite", "also", "still", "even",
+      "“", "”", "\"", "a", "an", "the");
+  private static final int AUXILIARY_LIKE = WordClass.AUXILIARY.bit | WordClass.NEGATOR.bit | WordClass.INTENSIFIER.bit;
+  private static final int FUNCTION_WORD = WordClass.DETERMINER.bit | WordClass.PREPOSITION.bit | WordClass.AUXILIARY.bit
+      | WordClass.BOUNDARY.bit | WordClass.SOFT_BOUNDARY.bit | WordClass.NEGATOR.bit;
+
+  /** Words that may stand between a subject and its verb: "has", "never", "firmly". */
+  boolean isAuxiliary(int i) {
+    return isAny(i, AUXILIARY_LIKE);
+  }
+
+  /** Words that do not change what a cue or list item is about: "very", "the", adverbs in -ly, negators. */
+  boolean isFiller(int i) {
+    String w = lower(i);
+    return FILLERS.contains(w) || w.endsWith("ly") || is(i, WordClass.NEGATOR) || is(i, WordClass.INTENSIFIER);
+  }
+
+  /** Anything that is not a plain content word: function words and every recognised mention. */
+  boolean isFunctionWord(int i) {
+    String w = lower(i);
+    return isAny(i, FUNCTION_WORD) || cueAt[i] != null || issueAt[i] != null || actorAt[i] != null || isReporting(i)
+        || w.equals("that") || w.equals("to") || w.equals("which") || w.equals("who");
+  }
+
+  boolean isPronoun(int i) {
+    return is(i, WordClass.PERSON_PRONOUN) || is(i, WordClass.GROUP_PRONOUN) || is(i, WordClass.THING_PRONOUN)
+        || is(i, WordClass.SPEAKER_PRONOUN);
+  }
+
+  /** The first token at or before k, within the sentence, that is not skippable; below s.from() if none. */
+  int skipBack(int k, Sentence s, IntPredicate skippable) {
+    while (k >= s.from() && skippable.test(k)) {
+      k--;
+    }
+    return k;
+  }
+
+  /** The first token at or after k, within the sentence, that is not skippable; s.to() if none. */
+  int skipForward(int k, Sentence s, IntPredicate skippable) {
+    while (k < s.to() && skippable.test(k)) {
+      k++;
+    }
+    return k;
   }
 }

@@ -1,0 +1,128 @@
+package dev.parley.extractor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What walking left from an issue mention through its clause found: the stance cues met on the
+ * way ("refused to accept", "demands that") and the party that governs the outermost of them.
+ */
+final class LeftWalk {
+
+  /** Cues from the one nearest the mention outwards. */
+  final List<CueHit> chain = new ArrayList<>();
+  /** The party governing the outermost cue. */
+  Holder holder;
+  /** Subject of a reporting verb met before any cue: "Putin said [the plan could be a basis]". */
+  Holder reportedSubject;
+  /** First party met before any cue: the subject of the issue's own verb. */
+  Holder subject;
+  /** The holder is a possessor inside an object ("rejected Russia's call"): someone further left may govern it. */
+  boolean possessorIsObject;
+  boolean crossedClause;
+  /** The clause belongs to a non-party speaker, so no attribution may be guessed. */
+  boolean blocked;
+
+  private LeftWalk() {
+  }
+
+  /** Walks the clauses of one article. */
+  static final class Walker {
+    private final ArticleAnalysis a;
+    private final ClauseRoles roles;
+    private final HolderFinder holders;
+    private final CuePolarity polarity;
+    private final ListItems lists;
+
+    Walker(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists) {
+      this.a = analysis;
+      this.roles = roles;
+      this.holders = holders;
+      this.polarity = polarity;
+      this.lists = lists;
+    }
+
+    /**
+     * @param start the token to start from, walking left
+     * @param inner cues already found nearer the mention, which the walk continues
+     */
+    LeftWalk walk(Sentence s, int start, List<CueHit> inner) {
+      LeftWalk w = new LeftWalk();
+      w.chain.addAll(inner);
+      boolean passedReporting = false;
+      boolean crossedItem = false;
+      boolean passedWords = false;
+      boolean skipSubject = false;
+      int i = start;
+      while (i >= s.from()) {
+        if (a.issueAt[i] != null) {
+          i = a.issueAt[i].from() - 1; // another item of a list governed by the same cue
+          continue;
+        }
+        Mentions.CueWord cue = a.cueAt[i];
+        if (cue != null) {
+          // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's.
+          boolean otherItemsCue = crossedItem && passedWords && lists.isItemInitial(cue, s);
+          if (!otherItemsCue && cue.cue().deontic()) {
+            // "The Kremlin said Ukraine must withdraw": the speaker demands, the subject is told.
+            w.chain.add(polarity.hit(cue, s));
+            skipSubject = true;
+          } else if (!otherItemsCue) {
+            w.chain.add(polarity.hit(cue, s));
+            Holder own = holders.ownHolder(cue, s);
+            if (own == HolderFinder.NOBODY) {
+              w.blocked = true;
+              return w;
+            }
+            if (own != null) {
+              w.holder = own;
+              Mentions.Actor possessor = a.actorAt[own.token()];
+              w.possessorIsObject = own.kind() == Holder.Kind.EXPLICIT && possessor != null
+                  && a.token(possessor.to() - 1).possessive() && roles.followsCue(possessor.from(), s);
+              return w;
+            }
+          }
+          i = cue.from() - 1;
+          continue;
+        }
+        Holder named = holders.holderEndingAt(i, s);
+        if (named != null && skipSubject) {
+          skipSubject = false;
+        } else if (named != null) {
+          if (!w.chain.isEmpty()) {
+            w.holder = named;
+            return w;
+          }
+          // A party with no cue yet is the subject of the issue verb ("that Ukraine cede
+          // land"), not a stance holder; the stance, if any, comes from further left.
+          if (passedReporting && w.reportedSubject == null) {
+            w.reportedSubject = named;
+          }
+          if (w.subject == null && !passedReporting) {
+            w.subject = named;
+          }
+        }
+        if (a.actorAt[i] != null) {
+          i = a.actorAt[i].from() - 1;
+          continue;
+        }
+        String word = a.lower(i);
+        if (a.isReporting(i)) {
+          passedReporting = true;
+          if (roles.bystanderReports(i, s)) {
+            w.blocked = true;
+            return w;
+          }
+        } else if (a.is(i, WordClass.BOUNDARY)) {
+          break;
+        } else if (a.is(i, WordClass.SOFT_BOUNDARY)) {
+          w.crossedClause = true;
+        }
+        crossedItem |= ListItems.SEPARATORS.contains(word);
+        passedWords |= a.token(i).word() && !a.isFiller(i);
+        i--;
+      }
+      return w;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.parley.extractor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cues after an issue mention that point back at it: agents ("welcomed by Europe but rejected by
+ * Moscow"), a relative clause after a list ("... — terms Kyiv rejected") or an evaluation ("could
+ * serve as a basis", held by whoever reported it).
+ */
+final class RightCues {
+
+  /** How many tokens after the mention a cue may stand. */
+  private static final int REACH = 40;
+
+  /** A cue pointing back at the mention, with its own holder, or null when whoever reports it holds it. */
+  record RightCue(CueHit hit, Holder holder) {
+  }
+
+  private final ArticleAnalysis a;
+  private final ClauseRoles roles;
+  private final HolderFinder holders;
+  private final CuePolarity polarity;
+  private final ListItems lists;
+
+  RightCues(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists) {
+    this.a = analysis;
+    this.roles = roles;
+    this.holders = holders;
+    this.polarity = polarity;
+    this.lists = lists;
+  }
+
+  /**
+   * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
+   * something else, so "Russia wants Donbas and Ukraine rejects the plan" does not pair Donbas
+   * with Ukraine.
+   */
+  List<RightCue> after(Mentions.Issue m, Sentence s) {
+    List<RightCue> agents = new ArrayList<>();
+    int j = m.to();
+    while (j < s.to() && j - m.to() <= REACH) {
+      if (a.issueAt[j] != null) {
+        j = a.issueAt[j].to();
+        continue;
+      }
+      if (a.is(j, WordClass.BOUNDARY)) {
+        break;
+      }
+      Mentions.CueWord cue = a.cueAt[j];
+      if (cue == null) {
+        j++;
+        continue;
+      }
+      Holder agent = holders.agentAfter(cue, s);
+      if (agent != null) {
+        agents.add(new RightCue(polarity.hit(cue, s), agent));
+        j = cue.to();
+        continue;
+      }
+      if (!agents.isEmpty()) {
+        break;
+      }
+      Holder subject = holders.subjectBefore(cue, s);
+      if (subject == HolderFinder.NOBODY) {
+        break;
+      }
+      if (subject != null) {
+        return roles.hasNoObject(cue, s) ? List.of(new RightCue(polarity.hit(cue, s), subject)) : List.of();
+      }
+      int listItem = lists.issueRightAfter(cue, s);
+      if (listItem >= 0) {
+        j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
+        continue;
+      }
+      if (roles.isPassive(cue, s)) {
+        j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
+        continue;
+      }
+      int before = a.skipBack(cue.from() - 1, s, a::isFiller);
+      if (before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
+        return List.of(new RightCue(polarity.hit(cue, s), null));
+      }
+      break;
+    }
+    return agents;
+  }
+}
