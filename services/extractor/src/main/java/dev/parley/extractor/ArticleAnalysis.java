@@ -65,7 +65,8 @@ final class ArticleAnalysis {
 
   private void findActors(Ontology ontology, Sentence sentence) {
     Mentions.Actor previous = null;
-    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, sentence.from(), sentence.to())) {
+    int from = Dateline.end(tokens, sentence);
+    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, from, sentence.to())) {
       ActorAlias alias = m.value();
       Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
           text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));

@@ -57,6 +57,22 @@ final class ClauseRoles {
     return w.equals("his") || w.equals("her") || w.equals("its") || w.equals("their") || w.equals("our");
   }
 
+  /**
+   * The possessor at k owns a cue ("Moscow's demands") or someone who speaks for it ("Trump's
+   * special envoy"), so it may hold a stance; "Zelensky's mandate" may not.
+   */
+  boolean ownsStanceOrSpeaker(int k, Sentence s) {
+    for (int i = k + 1; i < Math.min(s.to(), k + 4); i++) {
+      if (a.cueAt[i] != null || a.is(i, WordClass.ROLE)) {
+        return true;
+      }
+      if (!a.token(i).word() || a.isFunctionWord(i)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** A subject that names no party: "Analysts say", "some Muscovites expressed hope". */
   boolean isBystander(int k, Sentence s) {
     if (k < s.from() || a.actorAt[k] != null || !a.token(k).word() || a.isFunctionWord(k)

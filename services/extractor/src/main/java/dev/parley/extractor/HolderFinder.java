@@ -113,8 +113,14 @@ final class HolderFinder {
     return null;
   }
 
-  /** The party named by the actor mention or pronoun that ends at token i, unless it is an object. */
+  /**
+   * The party named by the actor mention or pronoun that ends at token i, unless it is an object
+   * or owns something other than a stance or a spokesperson ("Zelensky's mandate had expired").
+   */
   Holder holderEndingAt(int i, Sentence s) {
+    if (roles.isPossessor(i) && !roles.ownsStanceOrSpeaker(i, s)) {
+      return null;
+    }
     Mentions.Actor actor = a.actorAt[i];
     if (actor != null) {
       if (a.issueAt[i] != null || roles.isObject(actor.from(), s) || roles.modifiesIssue(actor, s)) {

@@ -53,6 +53,8 @@ final class LeftWalk {
       boolean crossedItem = false;
       boolean passedWords = false;
       boolean skipSubject = false;
+      boolean deontic = false;
+      boolean reportedSinceDeontic = false;
       int i = start;
       while (i >= s.from()) {
         if (a.issueAt[i] != null) {
@@ -67,6 +69,8 @@ final class LeftWalk {
             // "The Kremlin said Ukraine must withdraw": the speaker demands, the subject is told.
             w.chain.add(polarity.hit(cue, s));
             skipSubject = true;
+            deontic = true;
+            reportedSinceDeontic = false;
           } else if (!otherItemsCue) {
             w.chain.add(polarity.hit(cue, s));
             Holder own = holders.ownHolder(cue, s);
@@ -89,7 +93,8 @@ final class LeftWalk {
         if (named != null && skipSubject) {
           skipSubject = false;
         } else if (named != null) {
-          if (!w.chain.isEmpty()) {
+          // Whoever says "Ukraine must withdraw" demands it, not the subject of an earlier clause.
+          if (!w.chain.isEmpty() && (!deontic || reportedSinceDeontic)) {
             w.holder = named;
             return w;
           }
@@ -109,11 +114,13 @@ final class LeftWalk {
         String word = a.lower(i);
         if (a.isReporting(i)) {
           passedReporting = true;
+          reportedSinceDeontic = true;
+          skipSubject = false; // "X said [forces] must leave": the told subject named no party
           if (roles.bystanderReports(i, s)) {
             w.blocked = true;
             return w;
           }
-        } else if (a.is(i, WordClass.BOUNDARY)) {
+        } else if (a.is(i, WordClass.BOUNDARY) || a.is(i, WordClass.TIME_ADJUNCT)) {
           break;
         } else if (a.is(i, WordClass.SOFT_BOUNDARY)) {
           w.crossedClause = true;

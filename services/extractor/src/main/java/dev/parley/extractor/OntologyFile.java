@@ -50,6 +50,7 @@ final class OntologyFile {
       List<String> modals,
       List<String> superseded, List<String> prepositions, List<String> determiners,
       List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> bystanders,
+      List<String> roles, List<String> timeAdjuncts,
       Map<String, List<String>> pronouns) {
   }
 }

@@ -40,6 +40,13 @@ class PositionExtractorTest {
   @Nested
   class AliasesAndMetonyms {
     @Test
+    void datelineCityIsNoSpeaker() {
+      assertTrue(signs("WASHINGTON — A senior senator said he backs lifting sanctions on Moscow.").isEmpty());
+      assertEquals(Set.of("russia ceasefire -"), signs("KYIV, Ukraine (AP) — The Kremlin turned down a holiday truce, "
+          + "and Moscow again refused any ceasefire."));
+    }
+
+    @Test
     void kremlinStandsForRussia() {
       assertEquals(Set.of("russia security_guarantees -"),
           signs("The Kremlin on Friday rejected any deployment of European peacekeepers in Ukraine."));
@@ -145,6 +152,23 @@ class PositionExtractorTest {
 
   @Nested
   class ReportedSpeech {
+    @Test
+    void possessorOfAPlainNounIsNoSpeaker() {
+      assertEquals(Set.of("russia elections +"),
+          signs("Lavrov said Zelensky's term had run out and that Ukraine has to hold new elections."));
+    }
+
+    @Test
+    void spokespersonSpeaksForWhoeverTheyBelongTo() {
+      assertEquals(Set.of("united_states territory +"), signs("Trump's special envoy said Kyiv must give up the Donbas."));
+    }
+
+    @Test
+    void mustAfterAReportingVerbIsTheReportersDemand() {
+      assertEquals(Set.of("russia territory +"),
+          signs("The Kremlin spokesman stressed that Ukrainian units must withdraw from Zaporizhzhia."));
+    }
+
     @Test
     void saidThatClause() {
       assertEquals(Set.of("europe frozen_assets +"),
@@ -294,6 +318,11 @@ class PositionExtractorTest {
 
   @Nested
   class NotPositions {
+    @Test
+    void columnistsShouldIsNoPartysDemand() {
+      assertTrue(signs("Europe has dithered for too long, and the EU should back a reparations loan.").isEmpty());
+    }
+
     @Test
     void analystsAreNoParty() {
       assertTrue(signs("Analysts say Russia is unlikely to accept any ceasefire.").isEmpty());
