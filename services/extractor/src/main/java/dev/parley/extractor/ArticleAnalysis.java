@@ -16,6 +16,7 @@ final class ArticleAnalysis {
   final List<Token> tokens;
   final List<Sentence> sentences;
   final Lexicon lexicon;
+  final Ontology ontology;
   final int[] sentenceOf;
   final Mentions.Actor[] actorAt;
   final Mentions.Issue[] issueAt;
@@ -28,6 +29,7 @@ final class ArticleAnalysis {
   ArticleAnalysis(String text, Ontology ontology) {
     this.text = text;
     this.lexicon = ontology.lexicon();
+    this.ontology = ontology;
     this.tokens = Tokenizer.tokenize(text);
     this.sentences = SentenceSplitter.split(text, tokens);
     int n = tokens.size();
@@ -47,6 +49,7 @@ final class ArticleAnalysis {
       }
       findActors(ontology, sentence);
       findLexemes(ontology, sentence);
+      dropDocumentsAboutOtherIssues(sentence);
     }
     findQuotes();
   }
@@ -70,6 +73,9 @@ final class ArticleAnalysis {
       ActorAlias alias = m.value();
       Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
           text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
+      if (alias.person()) {
+        mention = withFirstName(mention, sentence);
+      }
       // "Russian President Vladimir Putin": title and name are one mention of one party.
       if (previous != null && previous.actors().equals(alias.actors()) && isNameBridge(previous.to(), m.start())) {
         actors.remove(actors.size() - 1);
@@ -82,6 +88,16 @@ final class ArticleAnalysis {
       }
       previous = mention;
     }
+  }
+
+  /** "Kirill Dmitriev": a capitalised word right before a person's name is their first name. */
+  private Mentions.Actor withFirstName(Mentions.Actor mention, Sentence sentence) {
+    int k = mention.from() - 1;
+    if (k < sentence.from() || actorAt[k] != null || !isNameBridge(k, mention.from()) || tokens.get(k).allCaps()) {
+      return mention;
+    }
+    return new Mentions.Actor(k, mention.to(), mention.actors(), true,
+        text.substring(tokens.get(k).start(), tokens.get(mention.to() - 1).end()));
   }
 
   /** Only capitalised name parts ("Vladimir", "Sir Keir") may stand between a title and a name. */
@@ -113,6 +129,41 @@ final class ArticleAnalysis {
         }
       }
     }
+  }
+
+  /**
+   * A bare "proposal" or "plan" is the peace plan only when it is not about something else: "a
+   * legal proposal to use frozen assets" is about the assets, "any deal" is no particular deal.
+   */
+  private void dropDocumentsAboutOtherIssues(Sentence sentence) {
+    for (int n = issues.size() - 1; n >= 0 && issues.get(n).from() >= sentence.from(); n--) {
+      Mentions.Issue issue = issues.get(n);
+      int i = issue.from();
+      if (issue.to() - i != 1 || !is(i, WordClass.DOCUMENT)) {
+        continue;
+      }
+      boolean generic = i > sentence.from() && lower(i - 1).equals("any");
+      if (generic || isAboutAnotherIssue(i, sentence)) {
+        issues.remove(n);
+        issueAt[i] = null;
+      }
+    }
+  }
+
+  private boolean isAboutAnotherIssue(int document, Sentence sentence) {
+    int limit = Math.min(sentence.to(), document + 5);
+    for (int k = document + 1; k < limit && tokens.get(k).word(); k++) {
+      String w = lower(k);
+      if (w.equals("for") || w.equals("to") || w.equals("on")) {
+        for (int j = k + 1; j < Math.min(sentence.to(), k + 5); j++) {
+          if (issueAt[j] != null) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "White House Press Secretary" names a party; its "Press" is no demand. */

@@ -18,11 +18,13 @@ final class HolderFinder {
   private final ArticleAnalysis a;
   private final ClauseRoles roles;
   private final PronounResolver pronouns;
+  private final Documents documents;
 
-  HolderFinder(ArticleAnalysis analysis, ClauseRoles roles, PronounResolver pronouns) {
+  HolderFinder(ArticleAnalysis analysis, ClauseRoles roles, PronounResolver pronouns, Documents documents) {
     this.a = analysis;
     this.roles = roles;
     this.pronouns = pronouns;
+    this.documents = documents;
   }
 
   /** A holder belonging to the cue itself: its agent, its subject or possessor, or its participle's subject. */
@@ -57,7 +59,7 @@ final class HolderFinder {
     return pronouns.resolve(k);
   }
 
-  /** "Kyiv has repeatedly rejected", "U.S.-backed", "Moscow's core demands", "his demands". */
+  /** "Kyiv has repeatedly rejected", "U.S.-backed", "Moscow's core demands", "his demands", "Kyiv's plan calls for". */
   Holder subjectBefore(Mentions.CueWord cue, Sentence s) {
     int first = cue.from();
     if (first - 2 >= s.from() && a.token(first).attached() && a.lower(first - 1).equals("-")
@@ -71,6 +73,9 @@ final class HolderFinder {
     Holder named = holderEndingAt(k, s);
     if (named != null) {
       return named;
+    }
+    if (documents.ownerAt(k) != null) {
+      return documents.ownerAt(k);
     }
     if (roles.isBystander(k, s)) {
       return NOBODY;

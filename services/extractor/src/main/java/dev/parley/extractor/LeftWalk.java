@@ -33,13 +33,16 @@ final class LeftWalk {
     private final HolderFinder holders;
     private final CuePolarity polarity;
     private final ListItems lists;
+    private final Documents documents;
 
-    Walker(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists) {
+    Walker(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists,
+        Documents documents) {
       this.a = analysis;
       this.roles = roles;
       this.holders = holders;
       this.polarity = polarity;
       this.lists = lists;
+      this.documents = documents;
     }
 
     /**
@@ -55,8 +58,31 @@ final class LeftWalk {
       boolean skipSubject = false;
       boolean deontic = false;
       boolean reportedSinceDeontic = false;
+      boolean nearMention = true;
       int i = start;
       while (i >= s.from()) {
+        Holder document = documents.ownerAt(i);
+        if (document != null && !w.chain.isEmpty() && !roles.isObject(document.token(), s)
+            && (!deontic || reportedSinceDeontic)) {
+          w.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
+          return w;
+        }
+        Mentions.CueWord proposal = nearMention ? documents.proposalAt(i, s) : null;
+        if (proposal != null) {
+          // "the EU's plan for a reparations loan", "plans for a multinational force"
+          w.chain.add(polarity.hit(proposal, s));
+          Holder own = documents.ownerAt(proposal.from());
+          own = own != null ? own : holders.ownHolder(proposal, s);
+          if (own != null && own != HolderFinder.NOBODY) {
+            w.holder = own;
+            w.possessorIsObject = ownerInsideObject(own, s);
+            return w;
+          }
+          i = proposal.from() - 1;
+          continue;
+        }
+        nearMention &= a.issueAt[i] != null || ListItems.SEPARATORS.contains(a.lower(i)) || a.is(i, WordClass.DETERMINER)
+            || (a.token(i).word() && !a.isFunctionWord(i));
         if (a.issueAt[i] != null) {
           i = a.issueAt[i].from() - 1; // another item of a list governed by the same cue
           continue;
@@ -80,9 +106,7 @@ final class LeftWalk {
             }
             if (own != null) {
               w.holder = own;
-              Mentions.Actor possessor = a.actorAt[own.token()];
-              w.possessorIsObject = own.kind() == Holder.Kind.EXPLICIT && possessor != null
-                  && a.token(possessor.to() - 1).possessive() && roles.followsCue(possessor.from(), s);
+              w.possessorIsObject = ownerInsideObject(own, s);
               return w;
             }
           }
@@ -130,6 +154,16 @@ final class LeftWalk {
         i--;
       }
       return w;
+    }
+
+    /** "rejected Russia's call for", "rejected the U.S. plan for": the owner's stance sits inside another's object. */
+    private boolean ownerInsideObject(Holder own, Sentence s) {
+      if (own.isDocument() || (own.kind() == Holder.Kind.PRONOUN && roles.isPossessor(own.token()))) {
+        return roles.followsCue(own.token(), s); // "abandon its hopes of joining NATO"
+      }
+      Mentions.Actor possessor = a.actorAt[own.token()];
+      return own.kind() == Holder.Kind.EXPLICIT && possessor != null
+          && a.token(possessor.to() - 1).possessive() && roles.followsCue(possessor.from(), s);
     }
   }
 }

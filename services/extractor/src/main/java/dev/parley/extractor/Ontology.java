@@ -38,10 +38,11 @@ public final class Ontology {
   private final PhraseIndex<ActorAlias> actorIndex;
   private final PhraseIndex<Lexeme> lexemeIndex;
   private final Lexicon lexicon;
+  private final Map<String, List<String>> adjectives;
 
   private Ontology(String negotiation, String version, Map<String, String> actorLabels,
       Map<String, String> propositions, PhraseIndex<ActorAlias> actorIndex,
-      PhraseIndex<Lexeme> lexemeIndex, Lexicon lexicon) {
+      PhraseIndex<Lexeme> lexemeIndex, Lexicon lexicon, Map<String, List<String>> adjectives) {
     this.negotiation = negotiation;
     this.version = version;
     this.actorLabels = actorLabels;
@@ -49,6 +50,7 @@ public final class Ontology {
     this.actorIndex = actorIndex;
     this.lexemeIndex = lexemeIndex;
     this.lexicon = lexicon;
+    this.adjectives = adjectives;
   }
 
   /** Reads an ontology file. @throws OntologyException naming the file and the problem */
@@ -112,6 +114,11 @@ public final class Ontology {
     return lexicon;
   }
 
+  /** The parties a lower-case adjective names before a document ("the Russian draft"). */
+  List<String> actorsOfAdjective(String lower) {
+    return adjectives.getOrDefault(lower, List.of());
+  }
+
   private static Ontology parse(InputStream in, String source) {
     OntologyFile.Root root;
     try {
@@ -133,6 +140,7 @@ public final class Ontology {
   private static final class Builder {
     private final String source;
     private final Map<String, String> aliasOwner = new HashMap<>();
+    private final Map<String, List<String>> adjectives = new HashMap<>();
     private final PhraseIndex<ActorAlias> actorIndex = new PhraseIndex<>(Comparator.comparing(ActorAlias::text));
     // Equally long overlaps: an issue wording is more specific than a cue.
     private final PhraseIndex<Lexeme> lexemeIndex = new PhraseIndex<>(
@@ -151,7 +159,7 @@ public final class Ontology {
       Lexicon lexicon = Lexicon.english();
       addCues(root.baseLexicon(), lexicon, root.cues() == null ? List.of() : root.cues());
       return new Ontology(negotiation, version, java.util.Collections.unmodifiableMap(labels),
-          java.util.Collections.unmodifiableMap(propositions), actorIndex, lexemeIndex, lexicon);
+          java.util.Collections.unmodifiableMap(propositions), actorIndex, lexemeIndex, lexicon, Map.copyOf(adjectives));
     }
 
     private Map<String, String> addActors(List<OntologyFile.ActorSpec> actors) {
@@ -169,6 +177,7 @@ public final class Ontology {
         }
         aliases.forEach(alias -> addAlias(alias, List.of(id), false));
         people.forEach(person -> addAlias(person, List.of(id), true));
+        (a.adjectives() == null ? List.<String>of() : a.adjectives()).forEach(adjective -> addAdjective(adjective, id));
       }
       return labels;
     }
@@ -185,6 +194,18 @@ public final class Ontology {
         }
         nonEmpty(g.aliases(), "group #" + (i + 1) + " 'aliases'")
             .forEach(alias -> addAlias(alias, List.copyOf(members), false));
+      }
+    }
+
+    private void addAdjective(String adjective, String id) {
+      String text = requireText(adjective, "an adjective of " + id);
+      List<Token> words = Tokenizer.tokenize(text);
+      if (words.size() != 1) {
+        throw error("adjective '" + text + "' of " + id + " must be one word");
+      }
+      List<String> previous = adjectives.putIfAbsent(words.get(0).lower(), List.of(id));
+      if (previous != null) {
+        throw error("adjective '" + text + "' names both " + previous.get(0) + " and " + id);
       }
     }
 

@@ -16,7 +16,7 @@ final class OntologyFile {
         List<GroupSpec> groups, List<IssueSpec> issues, List<CueSpec> cues) {
   }
 
-  record ActorSpec(String id, String label, List<String> aliases, List<String> people) {
+  record ActorSpec(String id, String label, List<String> aliases, List<String> people, List<String> adjectives) {
   }
 
   record GroupSpec(List<String> aliases, List<String> actors) {
@@ -50,7 +50,7 @@ final class OntologyFile {
       List<String> modals,
       List<String> superseded, List<String> prepositions, List<String> determiners,
       List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> bystanders,
-      List<String> roles, List<String> timeAdjuncts,
+      List<String> roles, List<String> timeAdjuncts, List<String> documents,
       Map<String, List<String>> pronouns) {
   }
 }

@@ -21,18 +21,20 @@ final class PositionFinder {
   private final LeftWalk.Walker left;
   private final RightCues right;
   private final SentenceAttribution attribution;
+  private final Documents documents;
   private final Confidence confidence;
   private final Map<String, ExtractedPosition> found = new LinkedHashMap<>();
 
   private PositionFinder(ArticleAnalysis analysis) {
     this.a = analysis;
     ClauseRoles roles = new ClauseRoles(analysis);
-    HolderFinder holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles));
+    this.documents = new Documents(analysis, roles);
+    HolderFinder holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents), documents);
     ListItems lists = new ListItems(analysis);
     this.polarity = new CuePolarity(analysis);
-    this.left = new LeftWalk.Walker(analysis, roles, holders, polarity, lists);
+    this.left = new LeftWalk.Walker(analysis, roles, holders, polarity, lists, documents);
     this.right = new RightCues(analysis, roles, holders, polarity, lists);
-    this.attribution = new SentenceAttribution(analysis);
+    this.attribution = new SentenceAttribution(analysis, documents);
     this.confidence = new Confidence(analysis, roles);
   }
 
@@ -79,6 +81,9 @@ final class PositionFinder {
       if (holder != null) {
         emit(holder, walk.chain, m, issueNegated, s, 1);
       }
+    } else if (documents.isFramed(m, s)) {
+      // "Under the draft, Ukraine would not join NATO": what the sentence states, the draft provides.
+      emit(documents.frame(s), List.of(polarity.hit(documents.frameCue(s), s)), m, issueNegated, s, 1);
     } else if (issueNegated && walk.subject != null) {
       emit(walk.subject, List.of(polarity.refusal(negator)), m, false, s, 1);
     }

@@ -1,5 +1,6 @@
 package dev.parley.extractor;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Resolves he/she/they/it/we to the party they most likely refer to. */
@@ -7,10 +8,12 @@ final class PronounResolver {
 
   private final ArticleAnalysis a;
   private final ClauseRoles roles;
+  private final Documents documents;
 
-  PronounResolver(ArticleAnalysis analysis, ClauseRoles roles) {
+  PronounResolver(ArticleAnalysis analysis, ClauseRoles roles, Documents documents) {
     this.a = analysis;
     this.roles = roles;
+    this.documents = documents;
   }
 
   /** The party the pronoun at token i stands for, or null when it is no pronoun or refers to no party. */
@@ -25,10 +28,34 @@ final class PronounResolver {
       target = lastInParagraph(i, m -> !m.person());
     } else if (a.is(i, WordClass.THING_PRONOUN)) {
       target = nearestInSentence(i);
+      if (target == null && i == a.sentenceAt(i).from()) {
+        return previousSubject(i);
+      }
     } else {
       return null;
     }
     return target == null ? null : new Holder(target.actors(), target.text(), i, Holder.Kind.PRONOUN);
+  }
+
+  /**
+   * "The Russian document insists that .... It also calls for ...": a sentence that opens with
+   * "it" continues the subject of the sentence before, a party or a party's document.
+   */
+  private Holder previousSubject(int pronoun) {
+    int here = a.sentenceOf[pronoun];
+    Sentence previous = here > 0 ? a.sentences.get(here - 1) : null;
+    if (previous == null || previous.paragraph() == 0) {
+      return null; // the headline is no antecedent
+    }
+    for (int k = previous.from(); k < previous.to() && a.cueAt[k] == null && !a.isReporting(k); k++) {
+      Holder document = documents.ownerAt(k);
+      Mentions.Actor actor = a.actorAt[k];
+      if (document != null || (actor != null && a.issueAt[k] == null && !roles.isObject(actor.from(), previous))) {
+        List<String> actors = document != null ? document.actors() : actor.actors();
+        return new Holder(actors, a.token(pronoun).text(), pronoun, Holder.Kind.PRONOUN);
+      }
+    }
+    return null;
   }
 
   /** The nearest earlier mention in the paragraph that is a subject, not an object. */

@@ -65,6 +65,9 @@ final class RightCues {
       if (subject == HolderFinder.NOBODY) {
         break;
       }
+      if (subject != null && subject.isDocument()) {
+        subject = null; // "the U.S. proposal could serve as a basis": the document is what is judged
+      }
       if (subject != null) {
         return roles.hasNoObject(cue, s) ? List.of(new RightCue(polarity.hit(cue, s), subject)) : List.of();
       }

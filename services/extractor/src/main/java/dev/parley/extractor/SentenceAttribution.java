@@ -1,20 +1,26 @@
 package dev.parley.extractor;
 
 /**
- * Who a whole sentence is attributed to when no clause names a holder: the speaker of the
- * quotation it stands in, "according to X", or an aside such as "..., Putin warned, ..." or
- * "..., said Peskov."
+ * Who a whole sentence is attributed to when no clause names a holder: the document that frames
+ * it ("Under the U.S. draft, ..."), the speaker of the quotation it stands in, "according to X",
+ * or an aside such as "..., Putin warned, ..." or "..., said Peskov."
  */
 final class SentenceAttribution {
 
   private final ArticleAnalysis a;
+  private final Documents documents;
 
-  SentenceAttribution(ArticleAnalysis analysis) {
+  SentenceAttribution(ArticleAnalysis analysis, Documents documents) {
     this.a = analysis;
+    this.documents = documents;
   }
 
   /** The party the sentence around the mention is attributed to, or null. */
   Holder of(Sentence s, Mentions.Issue m) {
+    Holder frame = documents.frame(s);
+    if (frame != null) {
+      return frame;
+    }
     Mentions.Quote quote = a.quoteAt[m.from()];
     if (quote != null && quote.speaker() != null) {
       return attributed(quote.speaker());

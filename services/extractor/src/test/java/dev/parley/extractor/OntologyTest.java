@@ -85,6 +85,19 @@ class OntologyTest {
     assertMessage(MINIMAL.replace("id: south", "id: north"), "actor id 'north' is declared twice");
     assertMessage(MINIMAL.replace("negotiation: test-talks\n", ""), "missing 'negotiation'");
     assertMessage(MINIMAL.replace("border deal", "... border"), "may not start with");
+    assertMessage(MINIMAL.replace("aliases: [South]", "aliases: [South]\n    adjectives: [Northern, South Sea]"),
+        "adjective 'South Sea' of south must be one word");
+    assertMessage(MINIMAL.replace("aliases: [South]", "aliases: [South]\n    adjectives: [Border]")
+        .replace("aliases: [North, Northland]", "aliases: [North, Northland]\n    adjectives: [Border]"),
+        "adjective 'Border' names both north and south");
+  }
+
+  @Test
+  void adjectivesNameTheOwnerOfADocument() throws IOException {
+    PositionExtractor extractor = new PositionExtractor(Ontology.load(write(MINIMAL.replace("aliases: [South]",
+        "aliases: [South]\n    adjectives: [Southern]"))));
+    List<ExtractedPosition> found = extractor.extract("", "The Southern draft calls for a border deal.");
+    assertEquals(List.of("south"), found.stream().map(ExtractedPosition::actor).toList());
   }
 
   @Test

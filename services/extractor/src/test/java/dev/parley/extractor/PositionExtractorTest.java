@@ -290,6 +290,80 @@ class PositionExtractorTest {
   }
 
   @Nested
+  class PartiesOwnDocuments {
+    @Test
+    void possessiveDocumentHoldsWhatItCallsFor() {
+      assertEquals(Set.of("russia ceasefire +"), signs("Moscow's counter-proposal calls for a freeze of the front line."));
+    }
+
+    @Test
+    void adjectiveNamesTheDocumentsOwner() {
+      assertEquals(Set.of("europe elections +"), signs("The British draft would require Kyiv to hold elections within a year."));
+      assertEquals(Set.of("russia army_cap +"), signs("The Kremlin blueprint would compel Ukraine to shrink its armed forces."));
+    }
+
+    @Test
+    void underADocumentTheSentenceStatesItsContent() {
+      assertEquals(Set.of("europe nato +"), signs("Under the European text, Ukraine would keep its path to NATO."));
+      assertEquals(Set.of("united_states nato -"), signs("Under Washington's draft, Ukraine would never join NATO."));
+    }
+
+    @Test
+    void documentForSomethingProposesIt() {
+      assertEquals(Set.of("europe frozen_assets +"), signs("Brussels unveiled plans for a reparations loan on Thursday."));
+      assertEquals(Set.of("europe security_guarantees +"), signs("Germany's proposal to deploy peacekeepers drew praise."));
+    }
+
+    @Test
+    void rejectingAPartysPlanOpposesWhatItProposes() {
+      assertEquals(Set.of("russia nato -", "ukraine nato +"), signs("Kyiv rejected Moscow's plan for neutral status."));
+    }
+
+    @Test
+    void theDraftRefersToTheLastNamedPartysDocument() {
+      ExtractedPosition p = only("Washington circulated a U.S. draft on Monday. The draft calls for lifting sanctions in stages.",
+          "united_states", "sanctions_relief");
+      assertTrue(p.stance() > 0);
+      assertTrue(p.confidence() < 0.7, "a document referred back to is less certain: " + p);
+    }
+
+    @Test
+    void documentAboutAnotherIssueIsNotThePeacePlan() {
+      assertEquals(Set.of("europe frozen_assets +"), signs("The European Commission put forward a proposal to seize frozen Russian assets."));
+      assertTrue(signs("Russia will not sign any deal, Peskov said.").isEmpty());
+    }
+
+    @Test
+    void documentJudgedByACueIsNoHolder() {
+      assertEquals(Set.of("russia peace_plan +"), signs("Putin said the American framework could serve as a basis for talks."));
+    }
+  }
+
+  @Nested
+  class Wordings {
+    @Test
+    void needIsADemand() {
+      assertEquals(Set.of("ukraine security_guarantees +"), signs("Zelensky said Ukraine needs security guarantees before any truce."));
+    }
+
+    @Test
+    void outOfTheQuestion() {
+      assertEquals(Set.of("russia security_guarantees -"), signs("A NATO-led mission on Ukrainian soil is out of the question, Lavrov said."));
+    }
+
+    @Test
+    void neverAllow() {
+      assertEquals(Set.of("ukraine russian_culture -"), signs("Kyiv will never allow Russian to become an official language."));
+    }
+
+    @Test
+    void firstNameJoinsTheMention() {
+      assertEquals(Set.of("united_states ceasefire +", "russia ceasefire +"),
+          signs("Steve Witkoff and Kirill Dmitriev jointly floated a ceasefire."));
+    }
+  }
+
+  @Nested
   class LowerConfidence {
     @Test
     void conditionalStance() {
