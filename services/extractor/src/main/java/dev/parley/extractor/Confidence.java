@@ -18,6 +18,10 @@ final class Confidence {
   private static final double MODAL = 0.9;
   private static final double SUPERSEDED = 0.6;
   private static final double QUESTION = 0.5;
+  /** A stance read off a condition ("unless", "until") is an inference, never certain. */
+  private static final double CONDITION = 0.75;
+  /** "will not accept X unless ...": the refusal is lifted to a conditional yes. */
+  static final double LIFTED = 0.5;
 
   private final ArticleAnalysis a;
   private final ClauseRoles roles;
@@ -35,6 +39,11 @@ final class Confidence {
   /** @param from first token of the stance (holder, cue or mention), @param to its end */
   double of(Holder holder, Mentions.Issue m, double cueWeight, double reach, int from, int to, Sentence s) {
     return BASE * holder.kind().trust * m.phrase().weight() * cueWeight * reach * circumstances(from, to, m, s);
+  }
+
+  /** A stance inferred from the condition a holder sets. */
+  double ofCondition(Holder holder, Mentions.Issue m) {
+    return BASE * holder.kind().trust * m.phrase().weight() * CONDITION;
   }
 
   /** Lowers confidence for conditions, questions and superseded drafts around the stance. */

@@ -22,6 +22,7 @@ final class PositionFinder {
   private final RightCues right;
   private final SentenceAttribution attribution;
   private final Documents documents;
+  private final Conditions conditions;
   private final Confidence confidence;
   private final Map<String, ExtractedPosition> found = new LinkedHashMap<>();
 
@@ -36,6 +37,7 @@ final class PositionFinder {
     this.right = new RightCues(analysis, roles, holders, polarity, lists);
     this.attribution = new SentenceAttribution(analysis, documents);
     this.confidence = new Confidence(analysis, roles);
+    this.conditions = new Conditions(analysis);
   }
 
   static List<ExtractedPosition> find(ArticleAnalysis analysis) {
@@ -48,6 +50,20 @@ final class PositionFinder {
 
   private void attribute(Mentions.Issue m) {
     Sentence s = a.sentenceAt(m.from());
+    Conditions.Clause condition = conditions.around(m, s);
+    if (condition != null) {
+      attributeCondition(m, s, condition);
+      return;
+    }
+    int without = conditions.openingWithout(m, s);
+    if (without >= 0) {
+      Holder speaker = attribution.of(s, m);
+      if (speaker != null) {
+        int stance = 2 * m.phrase().polarity();
+        record(speaker, m, s, stance, confidence.ofCondition(speaker, m), conditions.cue(without, stance).word());
+      }
+      return;
+    }
     LeftWalk walk = left.walk(s, m.from() - 1, List.of());
     int negator = polarity.negatorBefore(m.from(), s);
     boolean issueNegated = negator >= 0;
@@ -89,22 +105,50 @@ final class PositionFinder {
     }
   }
 
+  /**
+   * "Kyiv will not accept a ceasefire unless it comes with guarantees": whoever holds the main
+   * clause wants the condition (or, after a refusal with a plain "if", opposes it).
+   */
+  private void attributeCondition(Mentions.Issue m, Sentence s, Conditions.Clause condition) {
+    LeftWalk main = left.walk(s, condition.marker() - 1, List.of());
+    if (main.blocked) {
+      return;
+    }
+    Holder holder = main.holder != null ? main.holder : main.subject != null ? main.subject
+        : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
+    int sign = condition.requirement() ? 1 : main.chain.isEmpty() ? 0 : main.chain.get(main.chain.size() - 1).sign();
+    if (holder == null || sign == 0) {
+      return;
+    }
+    int stance = sign * m.phrase().polarity() * (condition.requirement() ? 2 : 1);
+    record(holder, m, s, stance, confidence.ofCondition(holder, m), conditions.cue(condition.marker(), stance).word());
+  }
+
   private void emit(Holder holder, List<CueHit> chain, Mentions.Issue m, boolean issueNegated, Sentence s, double reach) {
     if (chain.isEmpty()) {
       return;
     }
     CuePolarity.Stance stance = CuePolarity.combine(chain, m.phrase().polarity(), issueNegated);
-    Mentions.CueWord outer = chain.get(chain.size() - 1).word();
-    int from = Math.min(Math.min(holder.token(), m.from()), outer.from());
-    int to = Math.max(m.to(), outer.to());
+    CueHit outer = chain.get(chain.size() - 1);
+    int from = Math.min(Math.min(holder.token(), m.from()), outer.word().from());
+    int to = Math.max(m.to(), outer.word().to());
     double trust = confidence.of(holder, m, stance.cueWeight(), reach, from, to, s);
+    int value = stance.value();
+    if (value < 0 && conditions.unlessFollows(m, s)) {
+      value = 1;
+      trust *= Confidence.LIFTED;
+    }
+    record(holder, m, s, value, trust, outer.word());
+  }
+
+  private void record(Holder holder, Mentions.Issue m, Sentence s, int stance, double trust, Mentions.CueWord cueWord) {
     if (trust < Confidence.MIN) {
       return;
     }
     String sentence = a.text.substring(s.start(), s.end());
-    String cue = a.text.substring(a.token(outer.from()).start(), a.token(outer.to() - 1).end());
+    String cue = a.text.substring(a.token(cueWord.from()).start(), a.token(cueWord.to() - 1).end());
     for (String actor : holder.actors()) {
-      ExtractedPosition p = new ExtractedPosition(actor, m.phrase().issue(), stance.value(),
+      ExtractedPosition p = new ExtractedPosition(actor, m.phrase().issue(), stance,
           Math.round(trust * 1000) / 1000.0, sentence, s.start(), s.end(), cue, holder.words());
       String key = actor + '|' + p.issue() + '|' + p.stance() + '|' + s.start();
       ExtractedPosition previous = found.get(key);

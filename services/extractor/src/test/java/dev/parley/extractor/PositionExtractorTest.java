@@ -25,7 +25,11 @@ class PositionExtractorTest {
   }
 
   static Set<String> signs(String body) {
-    return extract(body).stream()
+    return signs(extract(body));
+  }
+
+  static Set<String> signs(List<ExtractedPosition> positions) {
+    return positions.stream()
         .map(p -> p.actor() + " " + p.issue() + " " + (p.stance() > 0 ? "+" : "-"))
         .collect(Collectors.toSet());
   }
@@ -360,6 +364,46 @@ class PositionExtractorTest {
     void firstNameJoinsTheMention() {
       assertEquals(Set.of("united_states ceasefire +", "russia ceasefire +"),
           signs("Steve Witkoff and Kirill Dmitriev jointly floated a ceasefire."));
+    }
+  }
+
+  @Nested
+  class Conditions {
+    @Test
+    void unlessNamesWhatTheHolderRequiresAndLiftsTheRefusal() {
+      List<ExtractedPosition> found = extract("Kyiv will not sign a ceasefire unless it includes an international "
+          + "peacekeeping mission, Umerov said.");
+      assertEquals(Set.of("ukraine security_guarantees +", "ukraine ceasefire +"), signs(found));
+      assertTrue(found.stream().allMatch(p -> p.confidence() < 0.7), "inferred from a condition: " + found);
+    }
+
+    @Test
+    void untilNamesWhatTheHolderWaitsForNotTheOthersStance() {
+      Set<String> found = signs("The EU will keep sanctions in force until Moscow accepts a truce.");
+      assertTrue(found.contains("europe ceasefire +") && !found.contains("russia ceasefire +"), found::toString);
+    }
+
+    @Test
+    void onlyIfIsARequirement() {
+      assertEquals(Set.of("russia ceasefire +", "russia sanctions_relief +"),
+          signs("Moscow would only agree to a truce if Washington lifts sanctions first."));
+    }
+
+    @Test
+    void ifAfterARefusalOpposesTheCondition() {
+      assertEquals(Set.of("russia security_guarantees -"),
+          signs("Russia would reject any settlement if it brought European troops into Ukraine."));
+    }
+
+    @Test
+    void evenIfSetsNoCondition() {
+      assertTrue(signs("Kyiv will keep fighting even if Washington lifts sanctions on Moscow.").isEmpty());
+    }
+
+    @Test
+    void openingWithoutIsARequirement() {
+      assertEquals(Set.of("russia territory +"),
+          signs("“Without a full withdrawal from Kherson, there can be no talks,” Lavrov said."));
     }
   }
 
