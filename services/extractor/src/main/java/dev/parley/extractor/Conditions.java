@@ -84,7 +84,7 @@ final class Conditions {
 
   /** The condition marker as a cue of the given stance, for evidence and combination. */
   CueHit cue(int marker, int stance) {
-    Cue cue = new Cue(a.lower(marker), stance, false, false, 1);
+    Cue cue = Cue.of(a.lower(marker), stance, 1);
     return new CueHit(new Mentions.CueWord(marker, marker + 1, cue), false, false, false);
   }
 }

@@ -41,7 +41,7 @@ final class CuePolarity {
 
   /** "Ukraine will never cede territory": with no cue, the negator itself is the subject's refusal. */
   CueHit refusal(int negator) {
-    Cue refusal = new Cue(a.lower(negator), isStrong(negator) ? -2 : -1, false, false, 1);
+    Cue refusal = Cue.of(a.lower(negator), isStrong(negator) ? -2 : -1, 1);
     return new CueHit(new Mentions.CueWord(negator, negator + 1, refusal), false, false, false);
   }
 

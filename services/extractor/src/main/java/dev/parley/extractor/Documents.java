@@ -17,9 +17,9 @@ import java.util.Set;
 final class Documents {
 
   /** "plan for X", "proposal to X": the document proposes X. */
-  private static final Cue PROPOSES = new Cue("proposes", 1, false, false, 0.9);
+  private static final Cue PROPOSES = Cue.of("proposes", 1, 0.9);
   /** "Under the draft, X": the sentence states the document's content. */
-  private static final Cue PROVIDES = new Cue("under", 1, false, false, 0.9);
+  private static final Cue PROVIDES = Cue.of("under", 1, 0.9);
   private static final Set<String> PURPOSE = Set.of("for", "to", "on");
   private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those");
   private static final int MODIFIERS = 4;

@@ -261,8 +261,8 @@ public final class Ontology {
           continue;
         }
         lexemeIndex.add(compile(c.text(), what),
-            new Cue(c.text(), stance, Boolean.TRUE.equals(c.causative()),
-                Boolean.TRUE.equals(c.deontic()), weight(c.weight(), what)));
+            new Cue(c.text(), stance, Boolean.TRUE.equals(c.deontic()), Boolean.TRUE.equals(c.evaluative()),
+                weight(c.weight(), what)));
       }
       if (!problems.isEmpty()) {
         throw error(String.join("; ", problems));

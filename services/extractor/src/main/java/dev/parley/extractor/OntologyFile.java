@@ -41,7 +41,7 @@ final class OntologyFile {
     }
   }
 
-  record CueSpec(String text, Integer stance, Boolean causative, Boolean deontic, Double weight) {
+  record CueSpec(String text, Integer stance, Boolean deontic, Boolean evaluative, Double weight) {
   }
 
   record LexiconRoot(List<CueSpec> cues, List<String> reporting, List<String> negators,

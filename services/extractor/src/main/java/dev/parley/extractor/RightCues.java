@@ -81,7 +81,7 @@ final class RightCues {
         continue;
       }
       int before = a.skipBack(cue.from() - 1, s, a::isFiller);
-      if (before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
+      if (cue.cue().evaluative() && before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
         return List.of(new RightCue(polarity.hit(cue, s), null));
       }
       break;

@@ -186,6 +186,11 @@ class PositionExtractorTest {
     }
 
     @Test
+    void onlyJudgementsOfTheSubjectBelongToTheReporter() {
+      assertTrue(signs("Zelensky said the truce would need a monitoring mission.").isEmpty());
+    }
+
+    @Test
     void accordingTo() {
       ExtractedPosition p = only("A ceasefire along the current front is acceptable, according to the Kremlin.",
           "russia", "ceasefire");
