@@ -59,6 +59,7 @@ final class LeftWalk {
       boolean deontic = false;
       boolean reportedSinceDeontic = false;
       boolean nearMention = true;
+      boolean opensPredicate = false;
       int i = start;
       while (i >= s.from()) {
         Holder document = documents.ownerAt(i);
@@ -82,7 +83,7 @@ final class LeftWalk {
           continue;
         }
         nearMention &= a.issueAt[i] != null || ListItems.SEPARATORS.contains(a.lower(i)) || a.is(i, WordClass.DETERMINER)
-            || (a.token(i).word() && !a.isFunctionWord(i));
+            || (a.token(i).word() && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR));
         if (a.issueAt[i] != null) {
           i = a.issueAt[i].from() - 1; // another item of a list governed by the same cue
           continue;
@@ -91,6 +92,19 @@ final class LeftWalk {
         if (cue != null) {
           // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's.
           boolean otherItemsCue = crossedItem && passedWords && lists.isItemInitial(cue, s);
+          if (!otherItemsCue && opensPredicate && lists.takesOwnObject(cue, s)) {
+            // "rejected A and demanded B": a sibling predicate shares its subject, not its stance.
+            Holder own = holders.ownHolder(cue, s);
+            if (own != null && own != HolderFinder.NOBODY) {
+              w.holder = own;
+              return w;
+            }
+            i = cue.from() - 1;
+            continue;
+          }
+          if (w.chain.isEmpty()) {
+            opensPredicate = lists.opensPredicate(cue, s);
+          }
           if (!otherItemsCue && cue.cue().deontic()) {
             // "The Kremlin said Ukraine must withdraw": the speaker demands, the subject is told.
             w.chain.add(polarity.hit(cue, s));

@@ -73,6 +73,9 @@ final class RightCues {
       }
       int listItem = lists.issueRightAfter(cue, s);
       if (listItem >= 0) {
+        if (a.skipForward(m.to(), s, a::isAuxiliary) == cue.from()) {
+          break; // "the framework envisages X, something Europe resists": the mention is the subject, X is resisted
+        }
         j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
         continue;
       }

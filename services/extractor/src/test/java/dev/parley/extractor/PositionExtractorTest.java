@@ -284,6 +284,26 @@ class PositionExtractorTest {
   }
 
   @Nested
+  class CoordinatedPredicates {
+    @Test
+    void siblingPredicateSharesTheSubjectNotTheStance() {
+      assertEquals(Set.of("russia ceasefire +"), signs("Moscow on Friday rejected the accusations and demanded a ceasefire."));
+    }
+
+    @Test
+    void headlineWithTwoPredicates() {
+      assertEquals(Set.of("ukraine territory -", "ukraine security_guarantees +"),
+          signs("Kyiv rejects land swap, repeats call for security guarantees"));
+    }
+
+    @Test
+    void relativeClauseAfterAnObjectSkipsTheSubject() {
+      assertEquals(Set.of("europe sanctions_relief -"),
+          signs("The roadmap envisages an easing of sanctions, something Brussels opposes."));
+    }
+  }
+
+  @Nested
   class Causatives {
     @Test
     void thePushedPartyIsNotTheHolder() {
