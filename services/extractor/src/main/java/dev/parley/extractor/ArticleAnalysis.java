@@ -69,7 +69,7 @@ final class ArticleAnalysis {
   private void findActors(Ontology ontology, Sentence sentence) {
     Mentions.Actor previous = null;
     int from = Dateline.end(tokens, sentence);
-    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, from, sentence.to())) {
+    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, from, sentence.to(), this::opensClause)) {
       ActorAlias alias = m.value();
       Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
           text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
@@ -115,7 +115,7 @@ final class ArticleAnalysis {
   }
 
   private void findLexemes(Ontology ontology, Sentence sentence) {
-    for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to())) {
+    for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to(), this::opensClause)) {
       if (m.value() instanceof IssuePhrase phrase) {
         Mentions.Issue issue = new Mentions.Issue(m.start(), m.end(), phrase);
         issues.add(issue);
@@ -245,6 +245,11 @@ final class ArticleAnalysis {
 
   boolean isAny(int i, int bits) {
     return (classes[i] & bits) != 0;
+  }
+
+  /** "if", "unless", "while", "because": a new clause starts here. */
+  boolean opensClause(int i) {
+    return is(i, WordClass.BOUNDARY) || is(i, WordClass.CONDITION);
   }
 
   boolean isReporting(int i) {

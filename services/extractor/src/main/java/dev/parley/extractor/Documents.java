@@ -95,6 +95,11 @@ final class Documents {
     return -1;
   }
 
+  /** The cue standing for what a document at token i proposes: "the American draft caps the army". */
+  Mentions.CueWord proposalCue(int i) {
+    return new Mentions.CueWord(i, i + 1, PROPOSES);
+  }
+
   /** The cue standing for a framed sentence's content: what the document provides for. */
   Mentions.CueWord frameCue(Sentence s) {
     return new Mentions.CueWord(s.from(), s.from() + 1, PROVIDES);

@@ -15,7 +15,7 @@ final class LeftWalk {
   Holder holder;
   /** Subject of a reporting verb met before any cue: "Putin said [the plan could be a basis]". */
   Holder reportedSubject;
-  /** First party met before any cue: the subject of the issue's own verb. */
+  /** First party, or party's document, met before any cue: the subject of the issue's own verb. */
   Holder subject;
   /** The holder is a possessor inside an object ("rejected Russia's call"): someone further left may govern it. */
   boolean possessorIsObject;
@@ -63,10 +63,14 @@ final class LeftWalk {
       int i = start;
       while (i >= s.from()) {
         Holder document = documents.ownerAt(i);
-        if (document != null && !w.chain.isEmpty() && !roles.isObject(document.token(), s)
-            && (!deontic || reportedSinceDeontic)) {
-          w.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
-          return w;
+        if (document != null && !roles.isObject(document.token(), s)) {
+          if (!w.chain.isEmpty() && (!deontic || reportedSinceDeontic)) {
+            w.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
+            return w;
+          }
+          if (w.chain.isEmpty() && w.subject == null && !passedReporting) {
+            w.subject = document; // "the American draft caps the army"
+          }
         }
         Mentions.CueWord proposal = nearMention ? documents.proposalAt(i, s) : null;
         if (proposal != null) {

@@ -49,6 +49,7 @@ final class Lexicon {
     addWords(root.roles(), WordClass.ROLE, "roles", source);
     addWords(root.timeAdjuncts(), WordClass.TIME_ADJUNCT, "timeAdjuncts", source);
     addWords(root.conditions(), WordClass.CONDITION, "conditions", source);
+    addWords(root.commissives(), WordClass.COMMISSIVE, "commissives", source);
     Map<String, List<String>> pronouns = require(root.pronouns(), "pronouns", source);
     addWords(pronouns.get("person"), WordClass.PERSON_PRONOUN, "pronouns.person", source);
     addWords(pronouns.get("group"), WordClass.GROUP_PRONOUN, "pronouns.group", source);

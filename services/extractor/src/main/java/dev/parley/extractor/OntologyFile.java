@@ -51,7 +51,7 @@ final class OntologyFile {
       List<String> superseded, List<String> prepositions, List<String> determiners,
       List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> bystanders,
       List<String> roles, List<String> timeAdjuncts, List<String> documents,
-      List<String> conditions,
+      List<String> conditions, List<String> commissives,
       Map<String, List<String>> pronouns) {
   }
 }

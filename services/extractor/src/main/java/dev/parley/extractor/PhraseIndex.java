@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Finds lexicon phrases in a token range. Phrases are indexed by the stems of their first slot,
@@ -38,8 +39,12 @@ final class PhraseIndex<T> {
     }
   }
 
-  /** Non-overlapping matches inside tokens [from, to), in text order. */
-  List<Match<T>> find(List<Token> tokens, int from, int to) {
+  /**
+   * Non-overlapping matches inside tokens [from, to), in text order.
+   *
+   * @param opensClause tokens that a phrase's gap may not cross
+   */
+  List<Match<T>> find(List<Token> tokens, int from, int to, IntPredicate opensClause) {
     List<Match<T>> all = new ArrayList<>();
     for (int i = from; i < to; i++) {
       List<Entry<T>> candidates = byFirstStem.get(tokens.get(i).stem());
@@ -47,7 +52,7 @@ final class PhraseIndex<T> {
         continue;
       }
       for (Entry<T> e : candidates) {
-        int end = e.pattern().matchAt(tokens, i, to);
+        int end = e.pattern().matchAt(tokens, i, to, opensClause);
         if (end > 0) {
           all.add(new Match<>(i, end, e.value()));
         }

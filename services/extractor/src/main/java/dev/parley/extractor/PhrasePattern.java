@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -94,22 +95,27 @@ final class PhrasePattern {
     return slots[0].stems();
   }
 
-  /** @return the end (exclusive) of a match starting at {@code start}, or -1 */
-  int matchAt(List<Token> tokens, int start, int limit) {
-    return matchFrom(tokens, 0, start, limit);
+  /**
+   * @param opensClause tokens a gap may not cross ("keep fighting even if Washington lifts
+   *                    sanctions" is no "keep ... sanctions")
+   * @return the end (exclusive) of a match starting at {@code start}, or -1
+   */
+  int matchAt(List<Token> tokens, int start, int limit, IntPredicate opensClause) {
+    return matchFrom(tokens, 0, start, limit, opensClause);
   }
 
-  private int matchFrom(List<Token> tokens, int slot, int pos, int limit) {
+  private int matchFrom(List<Token> tokens, int slot, int pos, int limit, IntPredicate opensClause) {
     if (slot == slots.length) {
       return pos;
     }
     int maxSkip = gapBefore[slot] ? MAX_GAP : 0;
     for (int skip = 0; skip <= maxSkip && pos + skip < limit; skip++) {
-      if (skip > 0 && !isGapFiller(tokens.get(pos + skip - 1))) {
+      int skipped = pos + skip - 1;
+      if (skip > 0 && (!isGapFiller(tokens.get(skipped)) || opensClause.test(skipped))) {
         return -1; // gaps stay inside one stretch of words
       }
       if (slots[slot].accepts(tokens.get(pos + skip))) {
-        int end = matchFrom(tokens, slot + 1, pos + skip + 1, limit);
+        int end = matchFrom(tokens, slot + 1, pos + skip + 1, limit, opensClause);
         if (end >= 0) {
           return end;
         }

@@ -23,6 +23,8 @@ final class PositionFinder {
   private final SentenceAttribution attribution;
   private final Documents documents;
   private final Conditions conditions;
+  private final Interview interview;
+  private final StatedActs acts;
   private final Confidence confidence;
   private final Map<String, ExtractedPosition> found = new LinkedHashMap<>();
 
@@ -30,14 +32,17 @@ final class PositionFinder {
     this.a = analysis;
     ClauseRoles roles = new ClauseRoles(analysis);
     this.documents = new Documents(analysis, roles);
-    HolderFinder holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents), documents);
+    this.interview = new Interview(analysis);
+    HolderFinder holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents, interview),
+        documents);
     ListItems lists = new ListItems(analysis);
     this.polarity = new CuePolarity(analysis);
     this.left = new LeftWalk.Walker(analysis, roles, holders, polarity, lists, documents);
     this.right = new RightCues(analysis, roles, holders, polarity, lists);
-    this.attribution = new SentenceAttribution(analysis, documents);
+    this.attribution = new SentenceAttribution(analysis, documents, interview);
     this.confidence = new Confidence(analysis, roles);
     this.conditions = new Conditions(analysis);
+    this.acts = new StatedActs(analysis, documents, polarity);
   }
 
   static List<ExtractedPosition> find(ArticleAnalysis analysis) {
@@ -50,6 +55,9 @@ final class PositionFinder {
 
   private void attribute(Mentions.Issue m) {
     Sentence s = a.sentenceAt(m.from());
+    if (interview.isUnquotedQuestion(s)) {
+      return; // the writer asks; nobody takes a position
+    }
     Conditions.Clause condition = conditions.around(m, s);
     if (condition != null) {
       attributeCondition(m, s, condition);
@@ -97,11 +105,11 @@ final class PositionFinder {
       if (holder != null) {
         emit(holder, walk.chain, m, issueNegated, s, 1);
       }
-    } else if (documents.isFramed(m, s)) {
-      // "Under the draft, Ukraine would not join NATO": what the sentence states, the draft provides.
-      emit(documents.frame(s), List.of(polarity.hit(documents.frameCue(s), s)), m, issueNegated, s, 1);
-    } else if (issueNegated && walk.subject != null) {
-      emit(walk.subject, List.of(polarity.refusal(negator)), m, false, s, 1);
+      return;
+    }
+    StatedActs.Act act = acts.of(m, s, walk, negator);
+    if (act != null) {
+      emit(act.holder(), List.of(act.cue()), m, act.issueNegated(), s, 1);
     }
   }
 

@@ -9,11 +9,13 @@ final class PronounResolver {
   private final ArticleAnalysis a;
   private final ClauseRoles roles;
   private final Documents documents;
+  private final Interview interview;
 
-  PronounResolver(ArticleAnalysis analysis, ClauseRoles roles, Documents documents) {
+  PronounResolver(ArticleAnalysis analysis, ClauseRoles roles, Documents documents, Interview interview) {
     this.a = analysis;
     this.roles = roles;
     this.documents = documents;
+    this.interview = interview;
   }
 
   /** The party the pronoun at token i stands for, or null when it is no pronoun or refers to no party. */
@@ -21,7 +23,7 @@ final class PronounResolver {
     Mentions.Actor target;
     if (a.is(i, WordClass.SPEAKER_PRONOUN)) {
       Mentions.Quote quote = a.quoteAt[i];
-      target = quote == null ? null : quote.speaker();
+      target = quote != null ? quote.speaker() : interview.speakerOf(a.sentenceAt(i));
     } else if (a.is(i, WordClass.PERSON_PRONOUN)) {
       target = lastInParagraph(i, Mentions.Actor::person);
     } else if (a.is(i, WordClass.GROUP_PRONOUN)) {

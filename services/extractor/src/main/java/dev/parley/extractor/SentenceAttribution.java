@@ -2,17 +2,20 @@ package dev.parley.extractor;
 
 /**
  * Who a whole sentence is attributed to when no clause names a holder: the document that frames
- * it ("Under the U.S. draft, ..."), the speaker of the quotation it stands in, "according to X",
- * or an aside such as "..., Putin warned, ..." or "..., said Peskov."
+ * it ("Under the U.S. draft, ..."), the speaker of the quotation it stands in, the interviewee
+ * whose answer it is, "according to X", or an aside such as "..., Putin warned, ..." or "...,
+ * said Peskov."
  */
 final class SentenceAttribution {
 
   private final ArticleAnalysis a;
   private final Documents documents;
+  private final Interview interview;
 
-  SentenceAttribution(ArticleAnalysis analysis, Documents documents) {
+  SentenceAttribution(ArticleAnalysis analysis, Documents documents, Interview interview) {
     this.a = analysis;
     this.documents = documents;
+    this.interview = interview;
   }
 
   /** The party the sentence around the mention is attributed to, or null. */
@@ -24,6 +27,10 @@ final class SentenceAttribution {
     Mentions.Quote quote = a.quoteAt[m.from()];
     if (quote != null && quote.speaker() != null) {
       return attributed(quote.speaker());
+    }
+    Mentions.Actor interviewee = interview.speakerOf(s);
+    if (interviewee != null) {
+      return attributed(interviewee);
     }
     for (int i = s.from(); i + 1 < s.to(); i++) {
       if (a.lower(i).equals("according") && a.lower(i + 1).equals("to")) {

@@ -433,6 +433,51 @@ class PositionExtractorTest {
   }
 
   @Nested
+  class Interviews {
+    @Test
+    void answersBelongToTheIntervieweeAndQuestionsToNobody() {
+      String body = "Kaja Kallas, the EU's foreign policy chief, spoke to us in Brussels.\n"
+          + "Should Ukraine give up land?\n"
+          + "No. We will never accept a border drawn by force.\n"
+          + "What about sanctions?\n"
+          + "We oppose any easing of sanctions while the war goes on.\n"
+          + "And the frozen reserves?\n"
+          + "I support a reparations loan for Kyiv.";
+      assertEquals(Set.of("europe sanctions_relief -", "europe frozen_assets +"), signs(EXTRACTOR.extract("An interview", body)));
+    }
+
+    @Test
+    void writersQuestionIsNoPosition() {
+      assertTrue(signs("Will Kyiv accept a ceasefire?").isEmpty());
+    }
+
+    @Test
+    void columnistsFirstPersonIsNoParty() {
+      assertTrue(signs("I support a reparations loan, and so should every European government.").isEmpty());
+    }
+  }
+
+  @Nested
+  class StatedActs {
+    @Test
+    void documentDoingTheIssueProposesIt() {
+      assertEquals(Set.of("russia army_cap +"), signs("The Russian blueprint limits the size of Ukraine's military."));
+      assertTrue(signs("The Ukrainian draft left the question of NATO membership open.").isEmpty());
+    }
+
+    @Test
+    void partyCommittingToAnAct() {
+      ExtractedPosition p = only("The EU would keep sanctions in force, Kallas said.", "europe", "sanctions_relief");
+      assertTrue(p.stance() < 0 && p.confidence() < 0.7, p::toString);
+    }
+
+    @Test
+    void claimAboutAnotherPartyIsNoCommitment() {
+      assertTrue(signs("Putin said Ukraine would cede Donbas within months.").isEmpty());
+    }
+  }
+
+  @Nested
   class LowerConfidence {
     @Test
     void conditionalStance() {
