@@ -89,6 +89,23 @@ final class ClauseRoles {
     return isBystander(a.skipBack(k - 1, s, a::isAuxiliary), s);
   }
 
+  /**
+   * ", officials say," or ", diplomats said.": an aside reporting the surrounding clause, whose
+   * subject stays the holder. The comma opening the aside, or -1 when the verb at k is no such aside.
+   */
+  int bystanderAsideStart(int k, Sentence s) {
+    if (!bystanderReports(k, s)) {
+      return -1;
+    }
+    int after = a.skipForward(k + 1, s, i -> a.is(i, WordClass.TEMPORAL) || a.isFiller(i));
+    if (after < s.to() && !a.lower(after).equals(",") && a.token(after).word()) {
+      return -1;
+    }
+    int comma = a.skipBack(k - 1, s, i -> a.token(i).word() && !a.isReporting(i) && a.actorAt[i] == null
+        && (Character.isLowerCase(a.token(i).text().charAt(0)) || a.is(i, WordClass.DETERMINER)));
+    return comma >= s.from() && a.lower(comma).equals(",") ? comma : -1;
+  }
+
   /** Nothing the cue could govern follows it within its clause: "..., which Kyiv rejects." */
   boolean hasNoObject(Mentions.CueWord cue, Sentence s) {
     int k = a.skipForward(cue.to(), s, i -> a.is(i, WordClass.INTENSIFIER) || a.isAuxiliary(i));
@@ -99,6 +116,17 @@ final class ClauseRoles {
   boolean followsBe(Mentions.CueWord cue, Sentence s) {
     int k = a.skipBack(cue.from() - 1, s, a::isFiller);
     return k >= s.from() && BE.contains(a.lower(k));
+  }
+
+  /** "will never be accepted", "cannot be allowed": a passive that announces what the speaker will do. */
+  boolean isFuturePassive(Mentions.CueWord cue, Sentence s) {
+    int be = a.skipBack(cue.from() - 1, s, a::isFiller);
+    for (int k = be - 1; k >= s.from() && (a.isFiller(k) || a.isAuxiliary(k)); k--) {
+      if (a.is(k, WordClass.COMMISSIVE) || a.is(k, WordClass.MODAL) || a.lower(k).startsWith("can")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "the plan was agreed": a form of "be" and a participle, with its agent perhaps unnamed. */

@@ -155,6 +155,11 @@ final class LeftWalk {
         }
         String word = a.lower(i);
         if (a.isReporting(i)) {
+          int aside = roles.bystanderAsideStart(i, s);
+          if (aside >= 0) {
+            i = aside; // "Ukraine is open to a truce, officials say, but ...": the clause keeps its subject
+            continue;
+          }
           passedReporting = true;
           reportedSinceDeontic = true;
           skipSubject = false; // "X said [forces] must leave": the told subject named no party

@@ -45,7 +45,11 @@ final class RightCues {
         continue;
       }
       if (a.is(j, WordClass.BOUNDARY)) {
-        break;
+        if (!isTimePhrase(j, s)) {
+          break;
+        }
+        j++; // "a ceasefire before a settlement is not on the table": a time phrase, not a new clause
+        continue;
       }
       Mentions.CueWord cue = a.cueAt[j];
       if (cue == null) {
@@ -80,6 +84,9 @@ final class RightCues {
         continue;
       }
       if (roles.isPassive(cue, s)) {
+        if (roles.isFuturePassive(cue, s)) {
+          return List.of(new RightCue(polarity.hit(cue, s), null)); // "troops will never be accepted": the speaker's refusal
+        }
         j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
         continue;
       }
@@ -90,5 +97,12 @@ final class RightCues {
       break;
     }
     return agents;
+  }
+
+  /** "before a settlement", "after the elections": a boundary word used as a preposition. */
+  private boolean isTimePhrase(int j, Sentence s) {
+    int next = a.skipForward(j + 1, s, i -> !a.token(i).word());
+    String w = a.lower(j);
+    return (w.equals("before") || w.equals("after")) && next < s.to() && a.is(next, WordClass.DETERMINER);
   }
 }

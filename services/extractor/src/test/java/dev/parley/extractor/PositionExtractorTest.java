@@ -191,6 +191,28 @@ class PositionExtractorTest {
     }
 
     @Test
+    void bystanderAsideKeepsTheClausesSubject() {
+      assertEquals(Set.of("ukraine ceasefire +", "ukraine territory -"), signs("Kyiv is ready for a truce, diplomats say, "
+          + "but will never hand over the Donbas."));
+    }
+
+    @Test
+    void futurePassiveIsTheSpeakersRefusal() {
+      ExtractedPosition p = only("Lavrov said that Western peacekeepers can never be accepted.", "russia", "security_guarantees");
+      assertEquals(-2, p.stance());
+    }
+
+    @Test
+    void pastPassiveWithoutAgentIsNoStance() {
+      assertTrue(signs("Lavrov said that the peacekeeping plan was rejected last year.").isEmpty());
+    }
+
+    @Test
+    void timePhraseIsNoNewClause() {
+      assertEquals(Set.of("russia ceasefire -"), signs("A truce before a final settlement is out of the question, Peskov said."));
+    }
+
+    @Test
     void accordingTo() {
       ExtractedPosition p = only("A ceasefire along the current front is acceptable, according to the Kremlin.",
           "russia", "ceasefire");
