@@ -39,10 +39,20 @@ final class Conditions {
         if (opensSentence || before.equals("even")) {
           return null; // "even if" concedes, it sets nothing
         }
-        return new Clause(k, !a.lower(k).equals("if") || before.equals("only"));
+        return new Clause(k, !a.lower(k).equals("if") || onlyBefore(k, s));
       }
     }
     return null;
+  }
+
+  /** "only if", "will only sign if": the condition is the only way to the holder's yes. */
+  private boolean onlyBefore(int marker, Sentence s) {
+    for (int k = marker - 1; k >= Math.max(s.from(), marker - 3); k--) {
+      if (a.lower(k).equals("only")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -38,6 +38,7 @@ final class RightCues {
    */
   List<RightCue> after(Mentions.Issue m, Sentence s) {
     List<RightCue> agents = new ArrayList<>();
+    boolean passedReport = false;
     int j = m.to();
     while (j < s.to() && j - m.to() <= REACH) {
       if (a.issueAt[j] != null) {
@@ -53,6 +54,7 @@ final class RightCues {
       }
       Mentions.CueWord cue = a.cueAt[j];
       if (cue == null) {
+        passedReport |= a.isReporting(j);
         j++;
         continue;
       }
@@ -91,7 +93,8 @@ final class RightCues {
         continue;
       }
       int before = a.skipBack(cue.from() - 1, s, a::isFiller);
-      if (cue.cue().evaluative() && before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
+      // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of the truce.
+      if (cue.cue().evaluative() && !passedReport && before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
         return List.of(new RightCue(polarity.hit(cue, s), null));
       }
       break;

@@ -437,6 +437,18 @@ class PositionExtractorTest {
     }
 
     @Test
+    void onlyEarlierInTheClauseMakesIfARequirement() {
+      ExtractedPosition p = only("Kyiv will only sign if Europe deploys peacekeepers.", "ukraine", "security_guarantees");
+      assertEquals(2, p.stance());
+    }
+
+    @Test
+    void judgementAfterAnotherReportIsNotAboutTheMention() {
+      assertEquals(Set.of("russia ceasefire -"), signs("“There will be no deal,” Lavrov told reporters, adding that "
+          + "a truce was not on the table."));
+    }
+
+    @Test
     void ifAfterARefusalOpposesTheCondition() {
       assertEquals(Set.of("russia security_guarantees -"),
           signs("Russia would reject any settlement if it brought European troops into Ukraine."));
