@@ -27,11 +27,20 @@ final class ArticleAnalysis {
   final List<Mentions.Issue> issues = new ArrayList<>();
 
   ArticleAnalysis(String text, Ontology ontology) {
+    this(text, ontology, Tokenizer.tokenize(text));
+  }
+
+  private ArticleAnalysis(String text, Ontology ontology, List<Token> tokens) {
+    this(text, ontology, tokens, SentenceSplitter.split(text, tokens));
+  }
+
+  /** With tokens and sentences from elsewhere: the OpenNLP comparison (test scope) feeds its own. */
+  ArticleAnalysis(String text, Ontology ontology, List<Token> tokens, List<Sentence> sentences) {
     this.text = text;
     this.lexicon = ontology.lexicon();
     this.ontology = ontology;
-    this.tokens = Tokenizer.tokenize(text);
-    this.sentences = SentenceSplitter.split(text, tokens);
+    this.tokens = tokens;
+    this.sentences = sentences;
     int n = tokens.size();
     sentenceOf = new int[n];
     actorAt = new Mentions.Actor[n];
