@@ -25,6 +25,7 @@ final class ArticleAnalysis {
   private final int[] classes;
   final List<Mentions.Actor> actors = new ArrayList<>();
   final List<Mentions.Issue> issues = new ArrayList<>();
+  private static final int MAX_TITLE_WORDS = 6;
 
   ArticleAnalysis(String text, Ontology ontology) {
     this(text, ontology, Tokenizer.tokenize(text));
@@ -233,19 +234,32 @@ final class ArticleAnalysis {
     return null;
   }
 
-  /** "Zelensky said" or "said Zelensky" starting at token k. */
+  /**
+   * "Zelensky said", "said Zelensky", or "Russian Foreign Ministry spokeswoman Maria Zakharova
+   * said" (titles and names before the verb) starting at token k.
+   */
   private Mentions.Actor reportedSpeakerAt(int k) {
     if (k >= tokens.size()) {
       return null;
     }
     if (actorAt[k] != null) {
-      int after = actorAt[k].to();
-      return after < tokens.size() && isReporting(after) ? actorAt[k] : null;
+      Mentions.Actor speaker = actorAt[k];
+      int j = speaker.to();
+      while (j < tokens.size() && j - speaker.to() < MAX_TITLE_WORDS && !isReporting(j) && isNameOrTitle(j)) {
+        speaker = actorAt[j] != null ? actorAt[j] : speaker;
+        j = actorAt[j] != null ? actorAt[j].to() : j + 1;
+      }
+      return j < tokens.size() && isReporting(j) ? speaker : null;
     }
     if (isReporting(k) && k + 1 < tokens.size() && actorAt[k + 1] != null) {
       return actorAt[k + 1];
     }
     return null;
+  }
+
+  private boolean isNameOrTitle(int i) {
+    Token t = tokens.get(i);
+    return t.word() && (Character.isUpperCase(t.text().charAt(0)) || is(i, WordClass.ROLE));
   }
 
   boolean is(int i, WordClass c) {

@@ -80,7 +80,8 @@ final class ClauseRoles {
       return false;
     }
     Token t = a.token(k);
-    boolean properNoun = Character.isUpperCase(t.text().charAt(0)) && k > s.from() && !t.allCaps();
+    boolean afterPreposition = k > s.from() && a.is(k - 1, WordClass.PREPOSITION); // "meeting in Paris"
+    boolean properNoun = Character.isUpperCase(t.text().charAt(0)) && k > s.from() && !t.allCaps() && !afterPreposition;
     return properNoun || a.is(k, WordClass.BYSTANDER);
   }
 

@@ -132,11 +132,18 @@ final class Documents {
     if (k >= s.to()) {
       return null;
     }
+    if (a.lower(k).endsWith("ed") && k + 1 < s.to() && a.lower(k + 1).equals("by")) {
+      k++; // "the framework negotiated by American officials", "a draft written by Witkoff"
+    }
     String word = a.lower(k);
     if (word.equals("from") || word.equals("by")) {
       int at = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
       Mentions.Actor actor = at < s.to() ? a.actorAt[at] : null;
-      return actor == null ? null : owner(actor.actors(), noun, actor.to() - 1, Holder.Kind.DOCUMENT);
+      if (actor != null) {
+        return owner(actor.actors(), noun, actor.to() - 1, Holder.Kind.DOCUMENT);
+      }
+      List<String> adjective = at < s.to() ? a.ontology.actorsOfAdjective(a.lower(at)) : List.of();
+      return adjective.isEmpty() ? null : owner(adjective, noun, at, Holder.Kind.DOCUMENT);
     }
     if (word.equals("of")) {
       for (int i = k + 1; i < Math.min(s.to(), k + 1 + MODIFIERS + 2); i++) {

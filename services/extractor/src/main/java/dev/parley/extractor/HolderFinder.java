@@ -59,6 +59,22 @@ final class HolderFinder {
     return pronouns.resolve(k);
   }
 
+  /** "a demand Moscow has made repeatedly", "the conditions Kyiv set": the subject of a relative clause on a cue noun. */
+  Holder relativeSubjectAfter(Mentions.CueWord cue, Sentence s) {
+    int before = cue.from() - 1;
+    if (before < s.from() || !a.is(before, WordClass.DETERMINER) || cue.to() >= s.to()) {
+      return null;
+    }
+    Mentions.Actor actor = a.actorAt[cue.to()];
+    if (actor == null || actor.from() != cue.to() || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    int verb = a.skipForward(actor.to(), s, a::isAuxiliary);
+    boolean isVerb = verb < s.to() && a.token(verb).word() && a.cueAt[verb] == null && a.issueAt[verb] == null
+        && !a.isFunctionWord(verb);
+    return isVerb ? explicit(actor) : null;
+  }
+
   /** "Kyiv has repeatedly rejected", "U.S.-backed", "Moscow's core demands", "his demands", "Kyiv's plan calls for". */
   Holder subjectBefore(Mentions.CueWord cue, Sentence s) {
     int first = cue.from();

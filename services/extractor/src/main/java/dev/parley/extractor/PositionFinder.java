@@ -87,7 +87,9 @@ final class PositionFinder {
     }
     List<RightCues.RightCue> rights = right.after(m, s);
     for (RightCues.RightCue cue : rights) {
-      List<CueHit> chain = new ArrayList<>(walk.holder == null ? walk.chain : walk.chain.subList(0, walk.chain.size() - 1));
+      // The outermost cue on the left is the sentence's own verb ("does not require Kyiv to give up its
+      // NATO bid, a demand Moscow has made"); the cue on the right judges what that verb governs.
+      List<CueHit> chain = new ArrayList<>(walk.chain.isEmpty() ? walk.chain : walk.chain.subList(0, walk.chain.size() - 1));
       chain.add(cue.hit());
       Holder holder = cue.holder();
       if (holder == null && !walk.blocked) {

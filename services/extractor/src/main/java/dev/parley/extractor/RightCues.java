@@ -59,6 +59,7 @@ final class RightCues {
         continue;
       }
       Holder agent = holders.agentAfter(cue, s);
+      agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
       if (agent != null) {
         agents.add(new RightCue(polarity.hit(cue, s), agent));
         j = cue.to();

@@ -148,6 +148,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void speakerAfterAQuoteWithALongTitle() {
+      assertEquals(Set.of("russia security_guarantees -"), signs("“Western boots on the ground are a non-starter,” "
+          + "Russian Foreign Ministry spokeswoman Maria Zakharova told a briefing."));
+    }
+
+    @Test
     void quotedBystanderIsNoParty() {
       assertTrue(signs("“I want the war to end and I would support any ceasefire,” said Olena Petrenko, a teacher in Kharkiv.")
           .isEmpty());
@@ -210,6 +216,17 @@ class PositionExtractorTest {
     @Test
     void timePhraseIsNoNewClause() {
       assertEquals(Set.of("russia ceasefire -"), signs("A truce before a final settlement is out of the question, Peskov said."));
+    }
+
+    @Test
+    void cueNounWithARelativeClauseHolder() {
+      assertEquals(Set.of("russia nato -"), signs("The text is silent on Ukraine's neutrality, a demand Moscow has made for months."));
+    }
+
+    @Test
+    void placeAfterAPrepositionIsNoBystander() {
+      assertEquals(Set.of("europe security_guarantees +"), signs("Ministers gathering in Madrid pledged to station "
+          + "peacekeepers in Ukraine, Kallas said."));
     }
 
     @Test
@@ -368,6 +385,17 @@ class PositionExtractorTest {
     @Test
     void rejectingAPartysPlanOpposesWhatItProposes() {
       assertEquals(Set.of("russia nato -", "ukraine nato +"), signs("Kyiv rejected Moscow's plan for neutral status."));
+    }
+
+    @Test
+    void documentOwnedByWhoeverDraftedIt() {
+      assertEquals(Set.of("russia ceasefire -"), signs("The memorandum drafted by Russian negotiators rules out a truce."));
+    }
+
+    @Test
+    void documentSomeoneHasSeenIsNoSubject() {
+      assertEquals(Set.of("russia peace_plan -"), signs("Lavrov said Moscow had seen the U.S. draft and would reject "
+          + "any peace deal on those terms."));
     }
 
     @Test
