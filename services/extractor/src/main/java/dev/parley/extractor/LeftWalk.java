@@ -19,6 +19,8 @@ final class LeftWalk {
   Holder subject;
   /** The holder is a possessor inside an object ("rejected Russia's call"): someone further left may govern it. */
   boolean possessorIsObject;
+  /** Subject of a contrasting clause before "but" that the mention's clause shares ("X is open to talks, but ..."). */
+  Holder sharedSubject;
   boolean crossedClause;
   /** The clause belongs to a non-party speaker, so no attribution may be guessed. */
   boolean blocked;
@@ -60,6 +62,7 @@ final class LeftWalk {
       boolean reportedSinceDeontic = false;
       boolean nearMention = true;
       boolean opensPredicate = false;
+      boolean crossedBut = false;
       int i = start;
       while (i >= s.from()) {
         Holder document = documents.ownerAt(i);
@@ -95,6 +98,21 @@ final class LeftWalk {
         Mentions.CueWord cue = a.cueAt[i];
         if (cue != null) {
           // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's.
+          if (crossedBut && lists.takesOwnObject(cue, s)) {
+            // "Moscow is open to talks, but NATO expansion remains a red line": the cue has its own
+            // object in the clause before "but"; only its subject carries over.
+            Holder own = holders.ownHolder(cue, s);
+            if (own != null && own != HolderFinder.NOBODY) {
+              if (!w.chain.isEmpty()) {
+                w.holder = own;
+                return w;
+              }
+              w.subject = w.subject != null ? w.subject : own;
+              w.sharedSubject = own;
+            }
+            i = cue.from() - 1;
+            continue;
+          }
           boolean otherItemsCue = crossedItem && passedWords && lists.isItemInitial(cue, s);
           if (!otherItemsCue && opensPredicate && lists.takesOwnObject(cue, s)) {
             // "rejected A and demanded B": a sibling predicate shares its subject, not its stance.
@@ -173,6 +191,7 @@ final class LeftWalk {
           w.crossedClause = true;
         }
         crossedItem |= ListItems.SEPARATORS.contains(word);
+        crossedBut |= word.equals("but");
         passedWords |= a.token(i).word() && !a.isFiller(i);
         i--;
       }

@@ -94,6 +94,7 @@ final class PositionFinder {
       Holder holder = cue.holder();
       if (holder == null && !walk.blocked) {
         holder = walk.holder != null ? walk.holder : walk.reportedSubject != null ? walk.reportedSubject : attribution.of(s, m);
+        holder = holder != null ? holder : walk.sharedSubject;
       }
       if (holder != null) {
         emit(holder, chain, m, issueNegated, s, 1);

@@ -93,7 +93,9 @@ final class RightCues {
         j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
         continue;
       }
-      int before = a.skipBack(cue.from() - 1, s, a::isFiller);
+      // "was a possible starting point": fillers and adjectives may stand between the verb and the judgement
+      int before = a.skipBack(cue.from() - 1, s, i -> a.isFiller(i) || (cue.from() - i <= 2 && a.token(i).word()
+          && Character.isLowerCase(a.token(i).text().charAt(0)) && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR)));
       // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of the truce.
       if (cue.cue().evaluative() && !passedReport && before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
         return List.of(new RightCue(polarity.hit(cue, s), null));

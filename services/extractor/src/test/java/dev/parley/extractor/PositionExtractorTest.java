@@ -336,6 +336,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void cueBeforeButKeepsItsOwnObject() {
+      assertEquals(Set.of("russia security_guarantees -"),
+          signs("Moscow is ready for dialogue, but foreign peacekeepers remain a red line."));
+    }
+
+    @Test
     void relativeClauseAfterAnObjectSkipsTheSubject() {
       assertEquals(Set.of("europe sanctions_relief -"),
           signs("The roadmap envisages an easing of sanctions, something Brussels opposes."));
@@ -420,6 +426,21 @@ class PositionExtractorTest {
 
   @Nested
   class Wordings {
+    @Test
+    void postponingIsAgainst() {
+      assertEquals(Set.of("ukraine elections -"), signs("The Rada voted on Tuesday to postpone the presidential election."));
+    }
+
+    @Test
+    void startingPointIsAJudgementOfItsSubject() {
+      assertEquals(Set.of("russia peace_plan +"), signs("Peskov said the American blueprint was a possible starting point."));
+    }
+
+    @Test
+    void aSanctionsPackageIsNoRelief() {
+      assertEquals(Set.of("europe sanctions_relief -"), signs("Brussels will propose a new package of sanctions on Russian banks."));
+    }
+
     @Test
     void needIsADemand() {
       assertEquals(Set.of("ukraine security_guarantees +"), signs("Zelensky said Ukraine needs security guarantees before any truce."));
@@ -558,6 +579,12 @@ class PositionExtractorTest {
     void earlierPressure() {
       ExtractedPosition p = only("Trump had previously pressed Kyiv to sign the peace deal.", "united_states", "peace_plan");
       assertTrue(p.confidence() < 0.7, p::toString);
+    }
+
+    @Test
+    void worriesAreNotPositions() {
+      List<ExtractedPosition> found = extract("Diplomats worry that Washington could demand a ceasefire by March.");
+      assertTrue(found.stream().noneMatch(p -> p.confidence() >= 0.7), found::toString);
     }
 
     @Test
