@@ -25,13 +25,11 @@ final class Documents {
   private static final int MODIFIERS = 4;
 
   private final ArticleAnalysis a;
-  private final ClauseRoles roles;
   /** Per document noun, the party owning it, or null. */
   private final Holder[] ownerAt;
 
-  Documents(ArticleAnalysis analysis, ClauseRoles roles) {
+  Documents(ArticleAnalysis analysis) {
     this.a = analysis;
-    this.roles = roles;
     this.ownerAt = new Holder[analysis.tokens.size()];
     Holder last = null;
     for (int i = 0; i < ownerAt.length; i++) {

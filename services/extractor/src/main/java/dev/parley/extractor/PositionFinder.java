@@ -31,7 +31,7 @@ final class PositionFinder {
   private PositionFinder(ArticleAnalysis analysis) {
     this.a = analysis;
     ClauseRoles roles = new ClauseRoles(analysis);
-    this.documents = new Documents(analysis, roles);
+    this.documents = new Documents(analysis);
     this.interview = new Interview(analysis);
     HolderFinder holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents, interview),
         documents);
