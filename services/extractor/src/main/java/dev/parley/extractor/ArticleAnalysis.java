@@ -2,6 +2,8 @@ package dev.parley.extractor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * One article after tokenising, sentence splitting and lexicon lookup, with per-token indexes so
@@ -10,190 +12,315 @@ import java.util.List;
  */
 final class ArticleAnalysis {
 
-    final String text;
-    final List<Token> tokens;
-    final List<Sentence> sentences;
-    final Lexicon lexicon;
-    final int[] sentenceOf;
-    final Mentions.Actor[] actorAt;
-    final Mentions.Issue[] issueAt;
-    final Mentions.CueWord[] cueAt;
-    final Mentions.Quote[] quoteAt;
-    private final int[] classes;
-    final List<Mentions.Actor> actors = new ArrayList<>();
-    final List<Mentions.Issue> issues = new ArrayList<>();
+  final String text;
+  final List<Token> tokens;
+  final List<Sentence> sentences;
+  final Lexicon lexicon;
+  final Ontology ontology;
+  final int[] sentenceOf;
+  final Mentions.Actor[] actorAt;
+  final Mentions.Issue[] issueAt;
+  final Mentions.CueWord[] cueAt;
+  final Mentions.Quote[] quoteAt;
+  private final int[] classes;
+  final List<Mentions.Actor> actors = new ArrayList<>();
+  final List<Mentions.Issue> issues = new ArrayList<>();
+  private static final int MAX_TITLE_WORDS = 6;
 
-    ArticleAnalysis(String text, Ontology ontology) {
-        this.text = text;
-        this.lexicon = ontology.lexicon();
-        this.tokens = Tokenizer.tokenize(text);
-        this.sentences = SentenceSplitter.split(text, tokens);
-        int n = tokens.size();
-        sentenceOf = new int[n];
-        actorAt = new Mentions.Actor[n];
-        issueAt = new Mentions.Issue[n];
-        cueAt = new Mentions.CueWord[n];
-        quoteAt = new Mentions.Quote[n];
-        classes = new int[n];
-        for (int i = 0; i < n; i++) {
-            classes[i] = lexicon.classify(tokens.get(i));
+  ArticleAnalysis(String text, Ontology ontology) {
+    this(text, ontology, Tokenizer.tokenize(text));
+  }
+
+  private ArticleAnalysis(String text, Ontology ontology, List<Token> tokens) {
+    this(text, ontology, tokens, SentenceSplitter.split(text, tokens));
+  }
+
+  /** With tokens and sentences from elsewhere: the OpenNLP comparison (test scope) feeds its own. */
+  ArticleAnalysis(String text, Ontology ontology, List<Token> tokens, List<Sentence> sentences) {
+    this.text = text;
+    this.lexicon = ontology.lexicon();
+    this.ontology = ontology;
+    this.tokens = tokens;
+    this.sentences = sentences;
+    int n = tokens.size();
+    sentenceOf = new int[n];
+    actorAt = new Mentions.Actor[n];
+    issueAt = new Mentions.Issue[n];
+    cueAt = new Mentions.CueWord[n];
+    quoteAt = new Mentions.Quote[n];
+    classes = new int[n];
+    for (int i = 0; i < n; i++) {
+      classes[i] = lexicon.classify(tokens.get(i));
+    }
+    for (int s = 0; s < sentences.size(); s++) {
+      Sentence sentence = sentences.get(s);
+      for (int i = sentence.from(); i < sentence.to(); i++) {
+        sentenceOf[i] = s;
+      }
+      findActors(ontology, sentence);
+      findLexemes(ontology, sentence);
+      dropDocumentsAboutOtherIssues(sentence);
+    }
+    findQuotes();
+  }
+
+  Token token(int i) {
+    return tokens.get(i);
+  }
+
+  String lower(int i) {
+    return tokens.get(i).lower();
+  }
+
+  Sentence sentenceAt(int token) {
+    return sentences.get(sentenceOf[token]);
+  }
+
+  private void findActors(Ontology ontology, Sentence sentence) {
+    Mentions.Actor previous = null;
+    int from = Dateline.end(tokens, sentence);
+    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, from, sentence.to(), this::opensClause)) {
+      ActorAlias alias = m.value();
+      Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
+          text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
+      if (alias.person()) {
+        mention = withFirstName(mention, sentence);
+      }
+      // "Russian President Vladimir Putin": title and name are one mention of one party.
+      if (previous != null && previous.actors().equals(alias.actors()) && isNameBridge(previous.to(), m.start())) {
+        actors.remove(actors.size() - 1);
+        mention = new Mentions.Actor(previous.from(), m.end(), alias.actors(), previous.person() || alias.person(),
+            text.substring(tokens.get(previous.from()).start(), tokens.get(m.end() - 1).end()));
+      }
+      actors.add(mention);
+      for (int i = mention.from(); i < mention.to(); i++) {
+        actorAt[i] = mention;
+      }
+      previous = mention;
+    }
+  }
+
+  /** "Kirill Dmitriev": a capitalised word right before a person's name is their first name. */
+  private Mentions.Actor withFirstName(Mentions.Actor mention, Sentence sentence) {
+    int k = mention.from() - 1;
+    if (k < sentence.from() || actorAt[k] != null || !isNameBridge(k, mention.from()) || tokens.get(k).allCaps()) {
+      return mention;
+    }
+    return new Mentions.Actor(k, mention.to(), mention.actors(), true,
+        text.substring(tokens.get(k).start(), tokens.get(mention.to() - 1).end()));
+  }
+
+  /** Only capitalised name parts ("Vladimir", "Sir Keir") may stand between a title and a name. */
+  private boolean isNameBridge(int from, int to) {
+    if (to - from > 2) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      Token t = tokens.get(i);
+      if (!t.word() || !Character.isUpperCase(t.text().charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void findLexemes(Ontology ontology, Sentence sentence) {
+    for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to(), this::opensClause)) {
+      if (m.value() instanceof IssuePhrase phrase) {
+        Mentions.Issue issue = new Mentions.Issue(m.start(), m.end(), phrase);
+        issues.add(issue);
+        for (int i = m.start(); i < m.end(); i++) {
+          issueAt[i] = issue;
         }
-        for (int s = 0; s < sentences.size(); s++) {
-            Sentence sentence = sentences.get(s);
-            for (int i = sentence.from(); i < sentence.to(); i++) {
-                sentenceOf[i] = s;
-            }
-            findActors(ontology, sentence);
-            findLexemes(ontology, sentence);
+      } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
+        Mentions.CueWord word = new Mentions.CueWord(m.start(), m.end(), cue);
+        for (int i = m.start(); i < m.end(); i++) {
+          cueAt[i] = word;
         }
-        findQuotes();
+      }
     }
+  }
 
-    Token token(int i) {
-        return tokens.get(i);
+  /**
+   * A bare "proposal" or "plan" is the peace plan only when it is not about something else: "a
+   * legal proposal to use frozen assets" is about the assets, "any deal" is no particular deal.
+   */
+  private void dropDocumentsAboutOtherIssues(Sentence sentence) {
+    for (int n = issues.size() - 1; n >= 0 && issues.get(n).from() >= sentence.from(); n--) {
+      Mentions.Issue issue = issues.get(n);
+      int i = issue.from();
+      if (issue.to() - i != 1 || !is(i, WordClass.DOCUMENT)) {
+        continue;
+      }
+      boolean generic = i > sentence.from() && lower(i - 1).equals("any");
+      if (generic || isAboutAnotherIssue(i, sentence)) {
+        issues.remove(n);
+        issueAt[i] = null;
+      }
     }
+  }
 
-    String lower(int i) {
-        return tokens.get(i).lower();
-    }
-
-    Sentence sentenceAt(int token) {
-        return sentences.get(sentenceOf[token]);
-    }
-
-    private void findActors(Ontology ontology, Sentence sentence) {
-        Mentions.Actor previous = null;
-        for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, sentence.from(), sentence.to())) {
-            ActorAlias alias = m.value();
-            Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
-                    text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
-            // "Russian President Vladimir Putin": title and name are one mention of one party.
-            if (previous != null && previous.actors().equals(alias.actors()) && isNameBridge(previous.to(), m.start())) {
-                actors.remove(actors.size() - 1);
-                mention = new Mentions.Actor(previous.from(), m.end(), alias.actors(), previous.person() || alias.person(),
-                        text.substring(tokens.get(previous.from()).start(), tokens.get(m.end() - 1).end()));
-            }
-            actors.add(mention);
-            for (int i = mention.from(); i < mention.to(); i++) {
-                actorAt[i] = mention;
-            }
-            previous = mention;
-        }
-    }
-
-    /** Only capitalised name parts ("Vladimir", "Sir Keir") may stand between a title and a name. */
-    private boolean isNameBridge(int from, int to) {
-        if (to - from > 2) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            Token t = tokens.get(i);
-            if (!t.word() || !Character.isUpperCase(t.text().charAt(0))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void findLexemes(Ontology ontology, Sentence sentence) {
-        for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to())) {
-            if (m.value() instanceof IssuePhrase phrase) {
-                Mentions.Issue issue = new Mentions.Issue(m.start(), m.end(), phrase);
-                issues.add(issue);
-                for (int i = m.start(); i < m.end(); i++) {
-                    issueAt[i] = issue;
-                }
-            } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
-                Mentions.CueWord word = new Mentions.CueWord(m.start(), m.end(), cue);
-                for (int i = m.start(); i < m.end(); i++) {
-                    cueAt[i] = word;
-                }
-            }
-        }
-    }
-
-    /** "White House Press Secretary" names a party; its "Press" is no demand. */
-    private boolean overlapsActor(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (actorAt[i] != null) {
-                return true;
-            }
+  private boolean isAboutAnotherIssue(int document, Sentence sentence) {
+    int limit = Math.min(sentence.to(), document + 5);
+    for (int k = document + 1; k < limit && tokens.get(k).word(); k++) {
+      String w = lower(k);
+      if (w.equals("for") || w.equals("to") || w.equals("on")) {
+        for (int j = k + 1; j < Math.min(sentence.to(), k + 5); j++) {
+          if (issueAt[j] != null) {
+            return true;
+          }
         }
         return false;
+      }
     }
+    return false;
+  }
 
-    /**
-     * Pairs quotation marks within a paragraph and looks for the speaker right after the closing
-     * mark (“...,” Peskov said / said Peskov) or right before the opening one (Peskov said: “...”).
-     */
-    private void findQuotes() {
-        int open = -1;
-        int paragraph = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i).text();
-            int p = sentences.get(sentenceOf[i]).paragraph();
-            if (p != paragraph) {
-                open = -1;
-                paragraph = p;
-            }
-            boolean opening = t.equals("“") || (t.equals("\"") && open < 0);
-            boolean closing = t.equals("”") || (t.equals("\"") && open >= 0);
-            if (opening && open < 0) {
-                open = i;
-            } else if (closing && open >= 0) {
-                Mentions.Quote quote = new Mentions.Quote(open, i + 1, speakerAround(open, i + 1));
-                for (int k = open; k <= i; k++) {
-                    quoteAt[k] = quote;
-                }
-                open = -1;
-            }
-        }
+  /** "White House Press Secretary" names a party; its "Press" is no demand. */
+  private boolean overlapsActor(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (actorAt[i] != null) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    private Mentions.Actor speakerAround(int open, int close) {
-        int k = close;
-        while (k < tokens.size() && !tokens.get(k).word() && k - close < 2) {
-            k++;
+  /**
+   * Pairs quotation marks within a paragraph and looks for the speaker right after the closing
+   * mark (“...,” Peskov said / said Peskov) or right before the opening one (Peskov said: “...”).
+   */
+  private void findQuotes() {
+    int open = -1;
+    int paragraph = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i).text();
+      int p = sentences.get(sentenceOf[i]).paragraph();
+      if (p != paragraph) {
+        open = -1;
+        paragraph = p;
+      }
+      boolean opening = t.equals("“") || (t.equals("\"") && open < 0);
+      boolean closing = t.equals("”") || (t.equals("\"") && open >= 0);
+      if (opening && open < 0) {
+        open = i;
+      } else if (closing && open >= 0) {
+        Mentions.Quote quote = new Mentions.Quote(open, i + 1, speakerAround(open, i + 1));
+        for (int k = open; k <= i; k++) {
+          quoteAt[k] = quote;
         }
-        Mentions.Actor after = reportedSpeakerAt(k);
-        if (after != null) {
-            return after;
-        }
-        int b = open - 1;
-        while (b >= 0 && !tokens.get(b).word() && open - b <= 2) {
-            b--;
-        }
-        // Peskov said: “...”
-        if (b >= 1 && isReporting(b) && actorAt[b - 1] != null) {
-            return actorAt[b - 1];
-        }
-        return null;
+        open = -1;
+      }
     }
+  }
 
-    /** "Zelensky said" or "said Zelensky" starting at token k. */
-    private Mentions.Actor reportedSpeakerAt(int k) {
-        if (k >= tokens.size()) {
-            return null;
-        }
-        if (actorAt[k] != null) {
-            int after = actorAt[k].to();
-            return after < tokens.size() && isReporting(after) ? actorAt[k] : null;
-        }
-        if (isReporting(k) && k + 1 < tokens.size() && actorAt[k + 1] != null) {
-            return actorAt[k + 1];
-        }
-        return null;
+  private Mentions.Actor speakerAround(int open, int close) {
+    int k = close;
+    while (k < tokens.size() && !tokens.get(k).word() && k - close < 2) {
+      k++;
     }
+    Mentions.Actor after = reportedSpeakerAt(k);
+    if (after != null) {
+      return after;
+    }
+    int b = open - 1;
+    while (b >= 0 && !tokens.get(b).word() && open - b <= 2) {
+      b--;
+    }
+    // Peskov said: “...”
+    if (b >= 1 && isReporting(b) && actorAt[b - 1] != null) {
+      return actorAt[b - 1];
+    }
+    return null;
+  }
 
-    boolean is(int i, WordClass c) {
-        return (classes[i] & c.bit) != 0;
+  /**
+   * "Zelensky said", "said Zelensky", or "Russian Foreign Ministry spokeswoman Maria Zakharova
+   * said" (titles and names before the verb) starting at token k.
+   */
+  private Mentions.Actor reportedSpeakerAt(int k) {
+    if (k >= tokens.size()) {
+      return null;
     }
+    if (actorAt[k] != null) {
+      Mentions.Actor speaker = actorAt[k];
+      int j = speaker.to();
+      while (j < tokens.size() && j - speaker.to() < MAX_TITLE_WORDS && !isReporting(j) && isNameOrTitle(j)) {
+        speaker = actorAt[j] != null ? actorAt[j] : speaker;
+        j = actorAt[j] != null ? actorAt[j].to() : j + 1;
+      }
+      return j < tokens.size() && isReporting(j) ? speaker : null;
+    }
+    if (isReporting(k) && k + 1 < tokens.size() && actorAt[k + 1] != null) {
+      return actorAt[k + 1];
+    }
+    return null;
+  }
 
-    boolean isAny(int i, int bits) {
-        return (classes[i] & bits) != 0;
-    }
+  private boolean isNameOrTitle(int i) {
+    Token t = tokens.get(i);
+    return t.word() && (Character.isUpperCase(t.text().charAt(0)) || is(i, WordClass.ROLE));
+  }
 
-    boolean isReporting(int i) {
-        return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
+  boolean is(int i, WordClass c) {
+    return (classes[i] & c.bit) != 0;
+  }
+
+  boolean isAny(int i, int bits) {
+    return (classes[i] & bits) != 0;
+  }
+
+  /** "if", "unless", "while", "because": a new clause starts here. */
+  boolean opensClause(int i) {
+    return is(i, WordClass.BOUNDARY) || is(i, WordClass.CONDITION);
+  }
+
+  boolean isReporting(int i) {
+    return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
+  }
+
+  private static final Set<String> FILLERS = Set.of("very", "so", "too", "quite", "also", "still", "even",
+      "“", "”", "\"", "a", "an", "the");
+  private static final int AUXILIARY_LIKE = WordClass.AUXILIARY.bit | WordClass.NEGATOR.bit | WordClass.INTENSIFIER.bit;
+  private static final int FUNCTION_WORD = WordClass.DETERMINER.bit | WordClass.PREPOSITION.bit | WordClass.AUXILIARY.bit
+      | WordClass.BOUNDARY.bit | WordClass.SOFT_BOUNDARY.bit | WordClass.NEGATOR.bit;
+
+  /** Words that may stand between a subject and its verb: "has", "never", "firmly". */
+  boolean isAuxiliary(int i) {
+    return isAny(i, AUXILIARY_LIKE);
+  }
+
+  /** Words that do not change what a cue or list item is about: "very", "the", adverbs in -ly, negators. */
+  boolean isFiller(int i) {
+    String w = lower(i);
+    return FILLERS.contains(w) || w.endsWith("ly") || is(i, WordClass.NEGATOR) || is(i, WordClass.INTENSIFIER);
+  }
+
+  /** Anything that is not a plain content word: function words and every recognised mention. */
+  boolean isFunctionWord(int i) {
+    String w = lower(i);
+    return isAny(i, FUNCTION_WORD) || cueAt[i] != null || issueAt[i] != null || actorAt[i] != null || isReporting(i)
+        || w.equals("that") || w.equals("to") || w.equals("which") || w.equals("who");
+  }
+
+  boolean isPronoun(int i) {
+    return is(i, WordClass.PERSON_PRONOUN) || is(i, WordClass.GROUP_PRONOUN) || is(i, WordClass.THING_PRONOUN)
+        || is(i, WordClass.SPEAKER_PRONOUN);
+  }
+
+  /** The first token at or before k, within the sentence, that is not skippable; below s.from() if none. */
+  int skipBack(int k, Sentence s, IntPredicate skippable) {
+    while (k >= s.from() && skippable.test(k)) {
+      k--;
     }
+    return k;
+  }
+
+  /** The first token at or after k, within the sentence, that is not skippable; s.to() if none. */
+  int skipForward(int k, Sentence s, IntPredicate skippable) {
+    while (k < s.to() && skippable.test(k)) {
+      k++;
+    }
+    return k;
+  }
 }

@@ -7,10 +7,10 @@ import java.util.Objects;
  */
 public final class ArticleText {
 
-    private ArticleText() {
-    }
+  private ArticleText() {
+  }
 
-    public static String of(String headline, String body) {
-        return Objects.requireNonNullElse(headline, "") + "\n" + Objects.requireNonNullElse(body, "");
-    }
+  public static String of(String headline, String body) {
+    return Objects.requireNonNullElse(headline, "") + "\n" + Objects.requireNonNullElse(body, "");
+  }
 }

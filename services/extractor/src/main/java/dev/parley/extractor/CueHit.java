@@ -9,18 +9,18 @@ package dev.parley.extractor;
  */
 record CueHit(Mentions.CueWord word, boolean negated, boolean strongNegation, boolean intensified) {
 
-    /** +1 or -1: the direction this cue gives after its own negation. */
-    int sign() {
-        int s = Integer.signum(word.cue().stance());
-        return negated ? -s : s;
-    }
+  /** +1 or -1: the direction this cue gives after its own negation. */
+  int sign() {
+    int s = Integer.signum(word.cue().stance());
+    return negated ? -s : s;
+  }
 
-    /** 1 or 2: how strongly the holder stands, read from the cue that the holder governs. */
-    int intensity() {
-        int stance = word.cue().stance();
-        if (negated) {
-            return stance > 0 && strongNegation ? 2 : 1; // "did not reject outright" is mild support
-        }
-        return intensified ? 2 : Math.abs(stance);
+  /** 1 or 2: how strongly the holder stands, read from the cue that the holder governs. */
+  int intensity() {
+    int stance = word.cue().stance();
+    if (negated) {
+      return stance > 0 && strongNegation ? 2 : 1; // "did not reject outright" is mild support
     }
+    return intensified ? 2 : Math.abs(stance);
+  }
 }

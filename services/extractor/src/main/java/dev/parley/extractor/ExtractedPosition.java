@@ -14,14 +14,14 @@ package dev.parley.extractor;
  * @param speaker    the words that named the actor ("the Kremlin", or "Putin" for a resolved "he")
  */
 public record ExtractedPosition(String actor, String issue, int stance, double confidence, String sentence,
-                                int start, int end, String cue, String speaker) {
+                int start, int end, String cue, String speaker) {
 
-    public ExtractedPosition {
-        if (stance == 0 || Math.abs(stance) > 2) {
-            throw new IllegalArgumentException("stance must be one of 2, 1, -1, -2: " + stance);
-        }
-        if (!(confidence >= 0 && confidence <= 1)) {
-            throw new IllegalArgumentException("confidence must be within 0..1: " + confidence);
-        }
+  public ExtractedPosition {
+    if (stance == 0 || Math.abs(stance) > 2) {
+      throw new IllegalArgumentException("stance must be one of 2, 1, -1, -2: " + stance);
     }
+    if (!(confidence >= 0 && confidence <= 1)) {
+      throw new IllegalArgumentException("confidence must be within 0..1: " + confidence);
+    }
+  }
 }

@@ -8,20 +8,28 @@ import java.util.List;
  */
 record Holder(List<String> actors, String words, int token, Kind kind) {
 
-    enum Kind {
-        /** Grammatical subject, possessor ("Moscow's demands") or agent ("rejected by Kyiv"). */
-        EXPLICIT(1.0),
-        /** "he", "they", "it" resolved to an earlier mention. */
-        PRONOUN(0.85),
-        /** Subject of the main clause carried over to a participle: "X warned ..., cautioning against". */
-        PARTICIPLE(0.85),
-        /** Speaker of the surrounding quotation, or "according to X", or a trailing "X said". */
-        ATTRIBUTION(0.8);
+  boolean isDocument() {
+    return kind == Kind.DOCUMENT || kind == Kind.REFERRED_DOCUMENT;
+  }
 
-        final double trust;
+  enum Kind {
+    /** Grammatical subject, possessor ("Moscow's demands") or agent ("rejected by Kyiv"). */
+    EXPLICIT(1.0),
+    /** "he", "they", "it" resolved to an earlier mention. */
+    PRONOUN(0.85),
+    /** Subject of the main clause carried over to a participle: "X warned ..., cautioning against". */
+    PARTICIPLE(0.85),
+    /** A party's own plan or draft: "Kyiv's plan calls for", "the Russian document insists". */
+    DOCUMENT(0.85),
+    /** "the draft", "the document": the party whose document the article last named. */
+    REFERRED_DOCUMENT(0.7),
+    /** Speaker of the surrounding quotation, or "according to X", or a trailing "X said". */
+    ATTRIBUTION(0.8);
 
-        Kind(double trust) {
-            this.trust = trust;
-        }
+    final double trust;
+
+    Kind(double trust) {
+      this.trust = trust;
     }
+  }
 }

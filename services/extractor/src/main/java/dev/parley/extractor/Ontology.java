@@ -26,262 +26,283 @@ import java.util.Objects;
  */
 public final class Ontology {
 
-    public static final String DEFAULT_RESOURCE = "/ontology/ukraine-peace.yaml";
+  public static final String DEFAULT_RESOURCE = "/ontology/ukraine-peace.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final String negotiation;
-    private final String version;
-    private final Map<String, String> actorLabels;
-    private final Map<String, String> propositions;
-    private final PhraseIndex<ActorAlias> actorIndex;
-    private final PhraseIndex<Lexeme> lexemeIndex;
-    private final Lexicon lexicon;
+  private final String negotiation;
+  private final String version;
+  private final Map<String, String> actorLabels;
+  private final Map<String, String> propositions;
+  private final PhraseIndex<ActorAlias> actorIndex;
+  private final PhraseIndex<Lexeme> lexemeIndex;
+  private final Lexicon lexicon;
+  private final Map<String, List<String>> adjectives;
 
-    private Ontology(String negotiation, String version, Map<String, String> actorLabels,
-                     Map<String, String> propositions, PhraseIndex<ActorAlias> actorIndex,
-                     PhraseIndex<Lexeme> lexemeIndex, Lexicon lexicon) {
-        this.negotiation = negotiation;
-        this.version = version;
-        this.actorLabels = actorLabels;
-        this.propositions = propositions;
-        this.actorIndex = actorIndex;
-        this.lexemeIndex = lexemeIndex;
-        this.lexicon = lexicon;
+  private Ontology(String negotiation, String version, Map<String, String> actorLabels,
+      Map<String, String> propositions, PhraseIndex<ActorAlias> actorIndex,
+      PhraseIndex<Lexeme> lexemeIndex, Lexicon lexicon, Map<String, List<String>> adjectives) {
+    this.negotiation = negotiation;
+    this.version = version;
+    this.actorLabels = actorLabels;
+    this.propositions = propositions;
+    this.actorIndex = actorIndex;
+    this.lexemeIndex = lexemeIndex;
+    this.lexicon = lexicon;
+    this.adjectives = adjectives;
+  }
+
+  /** Reads an ontology file. @throws OntologyException naming the file and the problem */
+  public static Ontology load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(in, file.toString());
+    } catch (IOException e) {
+      throw new OntologyException("ontology " + file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads an ontology from the classpath, e.g. {@code /ontology/labour-dispute.yaml}. */
+  public static Ontology loadResource(String resource) {
+    try (InputStream in = Ontology.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new OntologyException("ontology " + resource + ": not found on the classpath");
+      }
+      return parse(in, resource);
+    } catch (IOException e) {
+      throw new OntologyException("ontology " + resource + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The Russia-Ukraine peace negotiation ontology shipped with the extractor. */
+  public static Ontology loadDefault() {
+    return loadResource(DEFAULT_RESOURCE);
+  }
+
+  /** @param pathOrNull a configured file path; null or blank selects {@link #loadDefault()} */
+  public static Ontology fromSetting(String pathOrNull) {
+    return pathOrNull == null || pathOrNull.isBlank() ? loadDefault() : load(Path.of(pathOrNull.trim()));
+  }
+
+  public String negotiation() {
+    return negotiation;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** Actor ids in file order, mapped to their labels. */
+  public Map<String, String> actors() {
+    return actorLabels;
+  }
+
+  /** Issue ids in file order, mapped to their propositions. */
+  public Map<String, String> issues() {
+    return propositions;
+  }
+
+  PhraseIndex<ActorAlias> actorIndex() {
+    return actorIndex;
+  }
+
+  PhraseIndex<Lexeme> lexemeIndex() {
+    return lexemeIndex;
+  }
+
+  Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /** The parties a lower-case adjective names before a document ("the Russian draft"). */
+  List<String> actorsOfAdjective(String lower) {
+    return adjectives.getOrDefault(lower, List.of());
+  }
+
+  private static Ontology parse(InputStream in, String source) {
+    OntologyFile.Root root;
+    try {
+      root = YAML.readValue(in, OntologyFile.Root.class);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw new OntologyException("ontology " + source + ": malformed YAML" + where + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new OntologyException("ontology " + source + ": cannot read: " + e.getMessage(), e);
+    }
+    if (root == null) {
+      throw new OntologyException("ontology " + source + ": file is empty");
+    }
+    return new Builder(source).build(root);
+  }
+
+  /** Validates a parsed file and compiles its phrases; every error names the file. */
+  private static final class Builder {
+    private final String source;
+    private final Map<String, String> aliasOwner = new HashMap<>();
+    private final Map<String, List<String>> adjectives = new HashMap<>();
+    private final PhraseIndex<ActorAlias> actorIndex = new PhraseIndex<>(Comparator.comparing(ActorAlias::text));
+    // Equally long overlaps: an issue wording is more specific than a cue.
+    private final PhraseIndex<Lexeme> lexemeIndex = new PhraseIndex<>(
+        Comparator.comparingInt((Lexeme l) -> l instanceof IssuePhrase ? 0 : 1));
+
+    Builder(String source) {
+      this.source = source;
     }
 
-    /** Reads an ontology file. @throws OntologyException naming the file and the problem */
-    public static Ontology load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
-        } catch (IOException e) {
-            throw new OntologyException("ontology " + file + ": cannot read: " + e.getMessage(), e);
-        }
+    Ontology build(OntologyFile.Root root) {
+      String negotiation = requireText(root.negotiation(), "'negotiation'");
+      String version = requireText(root.version(), "'version'");
+      Map<String, String> labels = addActors(nonEmpty(root.actors(), "'actors'"));
+      addGroups(root.groups() == null ? List.of() : root.groups(), labels);
+      Map<String, String> propositions = addIssues(nonEmpty(root.issues(), "'issues'"));
+      Lexicon lexicon = Lexicon.english();
+      addCues(root.baseLexicon(), lexicon, root.cues() == null ? List.of() : root.cues());
+      return new Ontology(negotiation, version, java.util.Collections.unmodifiableMap(labels),
+          java.util.Collections.unmodifiableMap(propositions), actorIndex, lexemeIndex, lexicon, Map.copyOf(adjectives));
     }
 
-    /** Reads an ontology from the classpath, e.g. {@code /ontology/labour-dispute.yaml}. */
-    public static Ontology loadResource(String resource) {
-        try (InputStream in = Ontology.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new OntologyException("ontology " + resource + ": not found on the classpath");
-            }
-            return parse(in, resource);
-        } catch (IOException e) {
-            throw new OntologyException("ontology " + resource + ": cannot read: " + e.getMessage(), e);
+    private Map<String, String> addActors(List<OntologyFile.ActorSpec> actors) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      for (int i = 0; i < actors.size(); i++) {
+        OntologyFile.ActorSpec a = actors.get(i);
+        String id = requireText(a == null ? null : a.id(), "actor #" + (i + 1) + " 'id'");
+        if (labels.put(id, a.label() == null ? id : a.label()) != null) {
+          throw error("actor id '" + id + "' is declared twice");
         }
+        List<String> aliases = a.aliases() == null ? List.of() : a.aliases();
+        List<String> people = a.people() == null ? List.of() : a.people();
+        if (aliases.isEmpty() && people.isEmpty()) {
+          throw error("actor '" + id + "' has no aliases and no people: nothing could name it");
+        }
+        aliases.forEach(alias -> addAlias(alias, List.of(id), false));
+        people.forEach(person -> addAlias(person, List.of(id), true));
+        (a.adjectives() == null ? List.<String>of() : a.adjectives()).forEach(adjective -> addAdjective(adjective, id));
+      }
+      return labels;
     }
 
-    /** The Russia-Ukraine peace negotiation ontology shipped with the extractor. */
-    public static Ontology loadDefault() {
-        return loadResource(DEFAULT_RESOURCE);
+    private void addGroups(List<OntologyFile.GroupSpec> groups, Map<String, String> labels) {
+      for (int i = 0; i < groups.size(); i++) {
+        OntologyFile.GroupSpec g = groups.get(i);
+        List<String> members = nonEmpty(g == null ? null : g.actors(), "group #" + (i + 1) + " 'actors'");
+        for (String member : members) {
+          if (!labels.containsKey(member)) {
+            throw error("group #" + (i + 1) + " refers to unknown actor id '" + member
+                + "' (declared actors: " + String.join(", ", labels.keySet()) + ")");
+          }
+        }
+        nonEmpty(g.aliases(), "group #" + (i + 1) + " 'aliases'")
+            .forEach(alias -> addAlias(alias, List.copyOf(members), false));
+      }
     }
 
-    /** @param pathOrNull a configured file path; null or blank selects {@link #loadDefault()} */
-    public static Ontology fromSetting(String pathOrNull) {
-        return pathOrNull == null || pathOrNull.isBlank() ? loadDefault() : load(Path.of(pathOrNull.trim()));
+    private void addAdjective(String adjective, String id) {
+      String text = requireText(adjective, "an adjective of " + id);
+      List<Token> words = Tokenizer.tokenize(text);
+      if (words.size() != 1) {
+        throw error("adjective '" + text + "' of " + id + " must be one word");
+      }
+      List<String> previous = adjectives.putIfAbsent(words.get(0).lower(), List.of(id));
+      if (previous != null) {
+        throw error("adjective '" + text + "' names both " + previous.get(0) + " and " + id);
+      }
     }
 
-    public String negotiation() {
-        return negotiation;
+    private void addAlias(String alias, List<String> actors, boolean person) {
+      String text = requireText(alias, "an alias of " + actors);
+      PhrasePattern pattern = compile(text, "alias of " + actors);
+      String owner = aliasOwner.putIfAbsent(pattern.signature(), String.join("+", actors));
+      if (owner != null && !owner.equals(String.join("+", actors))) {
+        throw error("alias '" + text + "' names both " + owner + " and " + String.join("+", actors));
+      }
+      actorIndex.add(pattern, new ActorAlias(text, actors, person));
     }
 
-    public String version() {
-        return version;
+    private Map<String, String> addIssues(List<OntologyFile.IssueSpec> issues) {
+      Map<String, String> propositions = new LinkedHashMap<>();
+      for (int i = 0; i < issues.size(); i++) {
+        OntologyFile.IssueSpec issue = issues.get(i);
+        String id = requireText(issue == null ? null : issue.id(), "issue #" + (i + 1) + " 'id'");
+        if (propositions.put(id, Objects.requireNonNullElse(issue.proposition(), id)) != null) {
+          throw error("issue id '" + id + "' is declared twice");
+        }
+        for (OntologyFile.PhraseSpec p : nonEmpty(issue.phrases(), "issue '" + id + "' 'phrases'")) {
+          String what = "issue '" + id + "' phrase '" + (p == null ? null : p.text()) + "'";
+          String text = requireText(p == null ? null : p.text(), what);
+          int polarity = p.polarity() == null ? 1 : p.polarity();
+          if (polarity != 1 && polarity != -1) {
+            throw error(what + ": polarity must be 1 or -1, not " + polarity);
+          }
+          lexemeIndex.add(compile(text, what), new IssuePhrase(id, text, polarity, weight(p.weight(), what)));
+        }
+      }
+      return propositions;
     }
 
-    /** Actor ids in file order, mapped to their labels. */
-    public Map<String, String> actors() {
-        return actorLabels;
+    private void addCues(String baseLexicon, Lexicon lexicon, List<OntologyFile.CueSpec> own) {
+      Map<String, OntologyFile.CueSpec> byText = new LinkedHashMap<>();
+      String base = baseLexicon == null ? "english" : baseLexicon;
+      switch (base) {
+        case "english" -> lexicon.cues.forEach(c -> byText.put(c.text(), c));
+        case "none" -> { }
+        default -> throw error("baseLexicon must be 'english' or 'none', not '" + base + "'");
+      }
+      own.forEach(c -> byText.put(requireText(c == null ? null : c.text(), "a cue's 'text'"), c));
+      if (byText.isEmpty()) {
+        throw error("no stance cues: declare 'cues' or use baseLexicon: english");
+      }
+      List<String> problems = new ArrayList<>();
+      for (OntologyFile.CueSpec c : byText.values()) {
+        String what = "cue '" + c.text() + "'";
+        Integer stance = c.stance();
+        if (stance == null || stance == 0 || Math.abs(stance) > 2) {
+          problems.add(what + ": stance must be one of 2, 1, -1, -2, not " + stance);
+          continue;
+        }
+        lexemeIndex.add(compile(c.text(), what),
+            new Cue(c.text(), stance, Boolean.TRUE.equals(c.deontic()), Boolean.TRUE.equals(c.evaluative()),
+                weight(c.weight(), what)));
+      }
+      if (!problems.isEmpty()) {
+        throw error(String.join("; ", problems));
+      }
     }
 
-    /** Issue ids in file order, mapped to their propositions. */
-    public Map<String, String> issues() {
-        return propositions;
+    private double weight(Double weight, String what) {
+      if (weight == null) {
+        return 1.0;
+      }
+      if (!(weight > 0 && weight <= 1)) {
+        throw error(what + ": weight must be in (0, 1], not " + weight);
+      }
+      return weight;
     }
 
-    PhraseIndex<ActorAlias> actorIndex() {
-        return actorIndex;
+    private PhrasePattern compile(String text, String what) {
+      try {
+        return PhrasePattern.compile(text);
+      } catch (IllegalArgumentException e) {
+        throw error(what + ": " + e.getMessage());
+      }
     }
 
-    PhraseIndex<Lexeme> lexemeIndex() {
-        return lexemeIndex;
+    private String requireText(String value, String what) {
+      if (value == null || value.isBlank()) {
+        throw error("missing " + what);
+      }
+      return value.trim();
     }
 
-    Lexicon lexicon() {
-        return lexicon;
+    private <T> List<T> nonEmpty(List<T> list, String what) {
+      if (list == null || list.isEmpty()) {
+        throw error("missing or empty " + what);
+      }
+      return list;
     }
 
-    private static Ontology parse(InputStream in, String source) {
-        OntologyFile.Root root;
-        try {
-            root = YAML.readValue(in, OntologyFile.Root.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new OntologyException("ontology " + source + ": malformed YAML" + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new OntologyException("ontology " + source + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null) {
-            throw new OntologyException("ontology " + source + ": file is empty");
-        }
-        return new Builder(source).build(root);
+    private OntologyException error(String problem) {
+      return new OntologyException("ontology " + source + ": " + problem);
     }
-
-    /** Validates a parsed file and compiles its phrases; every error names the file. */
-    private static final class Builder {
-        private final String source;
-        private final Map<String, String> aliasOwner = new HashMap<>();
-        private final PhraseIndex<ActorAlias> actorIndex = new PhraseIndex<>(Comparator.comparing(ActorAlias::text));
-        // Equally long overlaps: an issue wording is more specific than a cue.
-        private final PhraseIndex<Lexeme> lexemeIndex = new PhraseIndex<>(
-                Comparator.comparingInt((Lexeme l) -> l instanceof IssuePhrase ? 0 : 1));
-
-        Builder(String source) {
-            this.source = source;
-        }
-
-        Ontology build(OntologyFile.Root root) {
-            String negotiation = requireText(root.negotiation(), "'negotiation'");
-            String version = requireText(root.version(), "'version'");
-            Map<String, String> labels = addActors(nonEmpty(root.actors(), "'actors'"));
-            addGroups(root.groups() == null ? List.of() : root.groups(), labels);
-            Map<String, String> propositions = addIssues(nonEmpty(root.issues(), "'issues'"));
-            Lexicon lexicon = Lexicon.english();
-            addCues(root.baseLexicon(), lexicon, root.cues() == null ? List.of() : root.cues());
-            return new Ontology(negotiation, version, java.util.Collections.unmodifiableMap(labels),
-                    java.util.Collections.unmodifiableMap(propositions), actorIndex, lexemeIndex, lexicon);
-        }
-
-        private Map<String, String> addActors(List<OntologyFile.ActorSpec> actors) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            for (int i = 0; i < actors.size(); i++) {
-                OntologyFile.ActorSpec a = actors.get(i);
-                String id = requireText(a == null ? null : a.id(), "actor #" + (i + 1) + " 'id'");
-                if (labels.put(id, a.label() == null ? id : a.label()) != null) {
-                    throw error("actor id '" + id + "' is declared twice");
-                }
-                List<String> aliases = a.aliases() == null ? List.of() : a.aliases();
-                List<String> people = a.people() == null ? List.of() : a.people();
-                if (aliases.isEmpty() && people.isEmpty()) {
-                    throw error("actor '" + id + "' has no aliases and no people: nothing could name it");
-                }
-                aliases.forEach(alias -> addAlias(alias, List.of(id), false));
-                people.forEach(person -> addAlias(person, List.of(id), true));
-            }
-            return labels;
-        }
-
-        private void addGroups(List<OntologyFile.GroupSpec> groups, Map<String, String> labels) {
-            for (int i = 0; i < groups.size(); i++) {
-                OntologyFile.GroupSpec g = groups.get(i);
-                List<String> members = nonEmpty(g == null ? null : g.actors(), "group #" + (i + 1) + " 'actors'");
-                for (String member : members) {
-                    if (!labels.containsKey(member)) {
-                        throw error("group #" + (i + 1) + " refers to unknown actor id '" + member
-                                + "' (declared actors: " + String.join(", ", labels.keySet()) + ")");
-                    }
-                }
-                nonEmpty(g.aliases(), "group #" + (i + 1) + " 'aliases'")
-                        .forEach(alias -> addAlias(alias, List.copyOf(members), false));
-            }
-        }
-
-        private void addAlias(String alias, List<String> actors, boolean person) {
-            String text = requireText(alias, "an alias of " + actors);
-            PhrasePattern pattern = compile(text, "alias of " + actors);
-            String owner = aliasOwner.putIfAbsent(pattern.signature(), String.join("+", actors));
-            if (owner != null && !owner.equals(String.join("+", actors))) {
-                throw error("alias '" + text + "' names both " + owner + " and " + String.join("+", actors));
-            }
-            actorIndex.add(pattern, new ActorAlias(text, actors, person));
-        }
-
-        private Map<String, String> addIssues(List<OntologyFile.IssueSpec> issues) {
-            Map<String, String> propositions = new LinkedHashMap<>();
-            for (int i = 0; i < issues.size(); i++) {
-                OntologyFile.IssueSpec issue = issues.get(i);
-                String id = requireText(issue == null ? null : issue.id(), "issue #" + (i + 1) + " 'id'");
-                if (propositions.put(id, Objects.requireNonNullElse(issue.proposition(), id)) != null) {
-                    throw error("issue id '" + id + "' is declared twice");
-                }
-                for (OntologyFile.PhraseSpec p : nonEmpty(issue.phrases(), "issue '" + id + "' 'phrases'")) {
-                    String what = "issue '" + id + "' phrase '" + (p == null ? null : p.text()) + "'";
-                    String text = requireText(p == null ? null : p.text(), what);
-                    int polarity = p.polarity() == null ? 1 : p.polarity();
-                    if (polarity != 1 && polarity != -1) {
-                        throw error(what + ": polarity must be 1 or -1, not " + polarity);
-                    }
-                    lexemeIndex.add(compile(text, what), new IssuePhrase(id, text, polarity, weight(p.weight(), what)));
-                }
-            }
-            return propositions;
-        }
-
-        private void addCues(String baseLexicon, Lexicon lexicon, List<OntologyFile.CueSpec> own) {
-            Map<String, OntologyFile.CueSpec> byText = new LinkedHashMap<>();
-            String base = baseLexicon == null ? "english" : baseLexicon;
-            switch (base) {
-                case "english" -> lexicon.cues.forEach(c -> byText.put(c.text(), c));
-                case "none" -> { }
-                default -> throw error("baseLexicon must be 'english' or 'none', not '" + base + "'");
-            }
-            own.forEach(c -> byText.put(requireText(c == null ? null : c.text(), "a cue's 'text'"), c));
-            if (byText.isEmpty()) {
-                throw error("no stance cues: declare 'cues' or use baseLexicon: english");
-            }
-            List<String> problems = new ArrayList<>();
-            for (OntologyFile.CueSpec c : byText.values()) {
-                String what = "cue '" + c.text() + "'";
-                Integer stance = c.stance();
-                if (stance == null || stance == 0 || Math.abs(stance) > 2) {
-                    problems.add(what + ": stance must be one of 2, 1, -1, -2, not " + stance);
-                    continue;
-                }
-                lexemeIndex.add(compile(c.text(), what),
-                        new Cue(c.text(), stance, Boolean.TRUE.equals(c.causative()),
-                                Boolean.TRUE.equals(c.deontic()), weight(c.weight(), what)));
-            }
-            if (!problems.isEmpty()) {
-                throw error(String.join("; ", problems));
-            }
-        }
-
-        private double weight(Double weight, String what) {
-            if (weight == null) {
-                return 1.0;
-            }
-            if (!(weight > 0 && weight <= 1)) {
-                throw error(what + ": weight must be in (0, 1], not " + weight);
-            }
-            return weight;
-        }
-
-        private PhrasePattern compile(String text, String what) {
-            try {
-                return PhrasePattern.compile(text);
-            } catch (IllegalArgumentException e) {
-                throw error(what + ": " + e.getMessage());
-            }
-        }
-
-        private String requireText(String value, String what) {
-            if (value == null || value.isBlank()) {
-                throw error("missing " + what);
-            }
-            return value.trim();
-        }
-
-        private <T> List<T> nonEmpty(List<T> list, String what) {
-            if (list == null || list.isEmpty()) {
-                throw error("missing or empty " + what);
-            }
-            return list;
-        }
-
-        private OntologyException error(String problem) {
-            return new OntologyException("ontology " + source + ": " + problem);
-        }
-    }
+  }
 }

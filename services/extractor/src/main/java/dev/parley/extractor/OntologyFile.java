@@ -9,47 +9,49 @@ import java.util.Map;
 /** The YAML shapes of an ontology file and of the shared lexicon file, as Jackson reads them. */
 final class OntologyFile {
 
-    private OntologyFile() {
+  private OntologyFile() {
+  }
+
+  record Root(String negotiation, String version, String baseLexicon, List<ActorSpec> actors,
+        List<GroupSpec> groups, List<IssueSpec> issues, List<CueSpec> cues) {
+  }
+
+  record ActorSpec(String id, String label, List<String> aliases, List<String> people, List<String> adjectives) {
+  }
+
+  record GroupSpec(List<String> aliases, List<String> actors) {
+  }
+
+  record IssueSpec(String id, String proposition, List<PhraseSpec> phrases) {
+  }
+
+  record PhraseSpec(String text, Integer polarity, Double weight) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    PhraseSpec(@JsonProperty("text") String text, @JsonProperty("polarity") Integer polarity,
+        @JsonProperty("weight") Double weight) {
+      this.text = text;
+      this.polarity = polarity;
+      this.weight = weight;
     }
 
-    record Root(String negotiation, String version, String baseLexicon, List<ActorSpec> actors,
-                List<GroupSpec> groups, List<IssueSpec> issues, List<CueSpec> cues) {
+    /** Lets a phrase be written as a plain string when it has default polarity and weight. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static PhraseSpec of(String text) {
+      return new PhraseSpec(text, null, null);
     }
+  }
 
-    record ActorSpec(String id, String label, List<String> aliases, List<String> people) {
-    }
+  record CueSpec(String text, Integer stance, Boolean deontic, Boolean evaluative, Double weight) {
+  }
 
-    record GroupSpec(List<String> aliases, List<String> actors) {
-    }
-
-    record IssueSpec(String id, String proposition, List<PhraseSpec> phrases) {
-    }
-
-    record PhraseSpec(String text, Integer polarity, Double weight) {
-        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        PhraseSpec(@JsonProperty("text") String text, @JsonProperty("polarity") Integer polarity,
-                   @JsonProperty("weight") Double weight) {
-            this.text = text;
-            this.polarity = polarity;
-            this.weight = weight;
-        }
-
-        /** Lets a phrase be written as a plain string when it has default polarity and weight. */
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static PhraseSpec of(String text) {
-            return new PhraseSpec(text, null, null);
-        }
-    }
-
-    record CueSpec(String text, Integer stance, Boolean causative, Boolean deontic, Double weight) {
-    }
-
-    record LexiconRoot(List<CueSpec> cues, List<String> reporting, List<String> negators,
-                       List<String> strongNegators, List<String> intensifiers, List<String> auxiliaries,
-                       List<String> predicators, List<String> hypothetical, List<String> unasserted, List<String> temporal,
-                       List<String> modals,
-                       List<String> superseded, List<String> prepositions, List<String> determiners,
-                       List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> bystanders,
-                       Map<String, List<String>> pronouns) {
-    }
+  record LexiconRoot(List<CueSpec> cues, List<String> reporting, List<String> negators,
+      List<String> strongNegators, List<String> intensifiers, List<String> auxiliaries,
+      List<String> predicators, List<String> hypothetical, List<String> unasserted, List<String> temporal,
+      List<String> modals,
+      List<String> superseded, List<String> prepositions, List<String> determiners,
+      List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> bystanders,
+      List<String> roles, List<String> timeAdjuncts, List<String> documents,
+      List<String> conditions, List<String> commissives,
+      Map<String, List<String>> pronouns) {
+  }
 }

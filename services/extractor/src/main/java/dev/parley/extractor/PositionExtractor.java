@@ -10,23 +10,23 @@ import java.util.Objects;
  */
 public final class PositionExtractor {
 
-    /** Identifies the extraction method in produced positions; bump when rules change. */
-    public static final String VERSION = "rules-0.1";
+  /** Identifies the extraction method in produced positions; bump when rules change. */
+  public static final String VERSION = "rules-0.2";
 
-    private final Ontology ontology;
+  private final Ontology ontology;
 
-    public PositionExtractor(Ontology ontology) {
-        this.ontology = Objects.requireNonNull(ontology, "ontology");
-    }
+  public PositionExtractor(Ontology ontology) {
+    this.ontology = Objects.requireNonNull(ontology, "ontology");
+  }
 
-    public Ontology ontology() {
-        return ontology;
-    }
+  public Ontology ontology() {
+    return ontology;
+  }
 
-    /**
-     * @return positions in text order; offsets refer to {@link ArticleText#of(String, String)}
-     */
-    public List<ExtractedPosition> extract(String headline, String body) {
-        return PositionFinder.find(new ArticleAnalysis(ArticleText.of(headline, body), ontology));
-    }
+  /**
+   * @return positions in text order; offsets refer to {@link ArticleText#of(String, String)}
+   */
+  public List<ExtractedPosition> extract(String headline, String body) {
+    return PositionFinder.find(new ArticleAnalysis(ArticleText.of(headline, body), ontology));
+  }
 }

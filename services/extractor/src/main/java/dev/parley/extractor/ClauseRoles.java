@@ -1,0 +1,137 @@
+package dev.parley.extractor;
+
+import java.util.Set;
+
+/**
+ * The part a word plays in its clause, told from the words around it: whether a party is an
+ * object, a possessor or modifier of an issue, a bystander, and whether a cue is passive or takes
+ * no object. Parley has no parser; these tests are what it uses instead.
+ */
+final class ClauseRoles {
+
+  static final Set<String> COORDINATORS = Set.of("and", ",", "&");
+  private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got");
+
+  private final ArticleAnalysis a;
+
+  ClauseRoles(ArticleAnalysis analysis) {
+    this.a = analysis;
+  }
+
+  /**
+   * A party named after a preposition, a cue or a verb such as "met" is talked about, not
+   * talking: "pushed Kyiv to accept", "talks with Ukrainian officials".
+   */
+  boolean isObject(int from, Sentence s) {
+    int k = a.skipBack(from - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    if (k < s.from()) {
+      return false;
+    }
+    Token t = a.token(k);
+    if (COORDINATORS.contains(t.lower()) && k - 1 >= s.from() && a.actorAt[k - 1] != null) {
+      return isObject(a.actorAt[k - 1].from(), s); // "talks with Witkoff and Kushner"
+    }
+    return a.is(k, WordClass.PREPOSITION) || a.cueAt[k] != null || a.is(k, WordClass.OBJECT_VERB);
+  }
+
+  boolean followsCue(int from, Sentence s) {
+    int k = a.skipBack(from - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    return k >= s.from() && a.cueAt[k] != null;
+  }
+
+  /** "the U.S. proposal", "Trump's plan": the party names whose plan it is, not who judges it. */
+  boolean modifiesIssue(Mentions.Actor actor, Sentence s) {
+    if (actor.to() >= s.to() || a.issueAt[actor.to()] == null) {
+      return false;
+    }
+    return a.token(actor.to() - 1).possessive()
+        || (actor.from() > s.from() && a.is(actor.from() - 1, WordClass.DETERMINER));
+  }
+
+  boolean isPossessor(int k) {
+    Token t = a.token(k);
+    if (t.possessive() && a.actorAt[k] != null) {
+      return true;
+    }
+    String w = t.lower();
+    return w.equals("his") || w.equals("her") || w.equals("its") || w.equals("their") || w.equals("our");
+  }
+
+  /**
+   * The possessor at k owns a cue ("Moscow's demands") or someone who speaks for it ("Trump's
+   * special envoy"), so it may hold a stance; "Zelensky's mandate" may not.
+   */
+  boolean ownsStanceOrSpeaker(int k, Sentence s) {
+    for (int i = k + 1; i < Math.min(s.to(), k + 4); i++) {
+      if (a.cueAt[i] != null || a.is(i, WordClass.ROLE)) {
+        return true;
+      }
+      if (!a.token(i).word() || a.isFunctionWord(i)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A subject that names no party: "Analysts say", "some Muscovites expressed hope". */
+  boolean isBystander(int k, Sentence s) {
+    if (k < s.from() || a.actorAt[k] != null || !a.token(k).word() || a.isFunctionWord(k)
+        || a.is(k, WordClass.TEMPORAL)) {
+      return false;
+    }
+    Token t = a.token(k);
+    boolean afterPreposition = k > s.from() && a.is(k - 1, WordClass.PREPOSITION); // "meeting in Paris"
+    boolean properNoun = Character.isUpperCase(t.text().charAt(0)) && k > s.from() && !t.allCaps() && !afterPreposition;
+    return properNoun || a.is(k, WordClass.BYSTANDER);
+  }
+
+  /** The reporting verb at k has a bystander for subject: "analysts say". */
+  boolean bystanderReports(int k, Sentence s) {
+    return isBystander(a.skipBack(k - 1, s, a::isAuxiliary), s);
+  }
+
+  /**
+   * ", officials say," or ", diplomats said.": an aside reporting the surrounding clause, whose
+   * subject stays the holder. The comma opening the aside, or -1 when the verb at k is no such aside.
+   */
+  int bystanderAsideStart(int k, Sentence s) {
+    if (!bystanderReports(k, s)) {
+      return -1;
+    }
+    int after = a.skipForward(k + 1, s, i -> a.is(i, WordClass.TEMPORAL) || a.isFiller(i));
+    if (after < s.to() && !a.lower(after).equals(",") && a.token(after).word()) {
+      return -1;
+    }
+    int comma = a.skipBack(k - 1, s, i -> a.token(i).word() && !a.isReporting(i) && a.actorAt[i] == null
+        && (Character.isLowerCase(a.token(i).text().charAt(0)) || a.is(i, WordClass.DETERMINER)));
+    return comma >= s.from() && a.lower(comma).equals(",") ? comma : -1;
+  }
+
+  /** Nothing the cue could govern follows it within its clause: "..., which Kyiv rejects." */
+  boolean hasNoObject(Mentions.CueWord cue, Sentence s) {
+    int k = a.skipForward(cue.to(), s, i -> a.is(i, WordClass.INTENSIFIER) || a.isAuxiliary(i));
+    return k >= s.to() || !a.token(k).word() || a.lower(k).equals("as") || a.is(k, WordClass.BOUNDARY);
+  }
+
+  /** A form of "be" stands before the cue, skipping fillers: "was agreed", "is very welcome". */
+  boolean followsBe(Mentions.CueWord cue, Sentence s) {
+    int k = a.skipBack(cue.from() - 1, s, a::isFiller);
+    return k >= s.from() && BE.contains(a.lower(k));
+  }
+
+  /** "will never be accepted", "cannot be allowed": a passive that announces what the speaker will do. */
+  boolean isFuturePassive(Mentions.CueWord cue, Sentence s) {
+    int be = a.skipBack(cue.from() - 1, s, a::isFiller);
+    for (int k = be - 1; k >= s.from() && (a.isFiller(k) || a.isAuxiliary(k)); k--) {
+      if (a.is(k, WordClass.COMMISSIVE) || a.is(k, WordClass.MODAL) || a.lower(k).startsWith("can")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "the plan was agreed": a form of "be" and a participle, with its agent perhaps unnamed. */
+  boolean isPassive(Mentions.CueWord cue, Sentence s) {
+    return followsBe(cue, s) && a.lower(cue.to() - 1).endsWith("ed");
+  }
+}

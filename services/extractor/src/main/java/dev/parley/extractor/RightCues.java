@@ -1,0 +1,114 @@
+package dev.parley.extractor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cues after an issue mention that point back at it: agents ("welcomed by Europe but rejected by
+ * Moscow"), a relative clause after a list ("... — terms Kyiv rejected") or an evaluation ("could
+ * serve as a basis", held by whoever reported it).
+ */
+final class RightCues {
+
+  /** How many tokens after the mention a cue may stand. */
+  private static final int REACH = 40;
+
+  /** A cue pointing back at the mention, with its own holder, or null when whoever reports it holds it. */
+  record RightCue(CueHit hit, Holder holder) {
+  }
+
+  private final ArticleAnalysis a;
+  private final ClauseRoles roles;
+  private final HolderFinder holders;
+  private final CuePolarity polarity;
+  private final ListItems lists;
+
+  RightCues(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists) {
+    this.a = analysis;
+    this.roles = roles;
+    this.holders = holders;
+    this.polarity = polarity;
+    this.lists = lists;
+  }
+
+  /**
+   * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
+   * something else, so "Russia wants Donbas and Ukraine rejects the plan" does not pair Donbas
+   * with Ukraine.
+   */
+  List<RightCue> after(Mentions.Issue m, Sentence s) {
+    List<RightCue> agents = new ArrayList<>();
+    boolean passedReport = false;
+    int j = m.to();
+    while (j < s.to() && j - m.to() <= REACH) {
+      if (a.issueAt[j] != null) {
+        j = a.issueAt[j].to();
+        continue;
+      }
+      if (a.is(j, WordClass.BOUNDARY)) {
+        if (!isTimePhrase(j, s)) {
+          break;
+        }
+        j++; // "a ceasefire before a settlement is not on the table": a time phrase, not a new clause
+        continue;
+      }
+      Mentions.CueWord cue = a.cueAt[j];
+      if (cue == null) {
+        passedReport |= a.isReporting(j);
+        j++;
+        continue;
+      }
+      Holder agent = holders.agentAfter(cue, s);
+      agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
+      if (agent != null) {
+        agents.add(new RightCue(polarity.hit(cue, s), agent));
+        j = cue.to();
+        continue;
+      }
+      if (!agents.isEmpty()) {
+        break;
+      }
+      Holder subject = holders.subjectBefore(cue, s);
+      if (subject == HolderFinder.NOBODY) {
+        break;
+      }
+      if (subject != null && subject.isDocument()) {
+        subject = null; // "the U.S. proposal could serve as a basis": the document is what is judged
+      }
+      if (subject != null) {
+        return roles.hasNoObject(cue, s) ? List.of(new RightCue(polarity.hit(cue, s), subject)) : List.of();
+      }
+      int listItem = lists.issueRightAfter(cue, s);
+      if (listItem >= 0) {
+        if (a.skipForward(m.to(), s, a::isAuxiliary) == cue.from()) {
+          break; // "the framework envisages X, something Europe resists": the mention is the subject, X is resisted
+        }
+        j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
+        continue;
+      }
+      if (roles.isPassive(cue, s)) {
+        if (roles.isFuturePassive(cue, s)) {
+          return List.of(new RightCue(polarity.hit(cue, s), null)); // "troops will never be accepted": the speaker's refusal
+        }
+        j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
+        continue;
+      }
+      // "was a possible starting point": fillers and adjectives may stand between the verb and the judgement
+      int before = a.skipBack(cue.from() - 1, s, i -> a.isFiller(i) || (cue.from() - i <= 2 && a.token(i).word()
+          && Character.isLowerCase(a.token(i).text().charAt(0)) && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR)));
+      // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of the truce.
+      if (cue.cue().evaluative() && !passedReport && before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
+        return List.of(new RightCue(polarity.hit(cue, s), null));
+      }
+      break;
+    }
+    return agents;
+  }
+
+  /** "before a settlement", "after the elections": a boundary word used as a preposition. */
+  private boolean isTimePhrase(int j, Sentence s) {
+    int next = a.skipForward(j + 1, s, i -> !a.token(i).word());
+    String w = a.lower(j);
+    return (w.equals("before") || w.equals("after")) && next < s.to() && a.is(next, WordClass.DETERMINER);
+  }
+}
