@@ -3,10 +3,8 @@ package dev.parley.aggregator;
 import dev.parley.avro.PositionContribution;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Groups articles that are copies of one story (one wire report run by several outlets) by their
@@ -24,22 +22,28 @@ final class StoryClusters {
 
   private StoryClusters(List<PositionContribution> byTime) {
     int[] parent = new int[byTime.size()];
-    Map<Long, List<Integer>> bands = new HashMap<>();
+    Map<Long, List<Integer>> storiesByBand = new HashMap<>();
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
       List<Integer> fingerprint = byTime.get(i).getFingerprint();
-      Set<Integer> compared = new HashSet<>();
-      for (long band : bands(fingerprint)) {
-        List<Integer> sharing = bands.computeIfAbsent(band, k -> new ArrayList<>());
-        for (int j : sharing) {
-          if (compared.add(j) && sameStory(fingerprint, byTime.get(j).getFingerprint())) {
+      long[] bands = bands(fingerprint);
+      for (long band : bands) {
+        for (int j : storiesByBand.getOrDefault(band, List.of())) {
+          int a = root(parent, i);
+          int b = root(parent, j);
+          if (a != b && sameStory(fingerprint, byTime.get(j).getFingerprint())) {
             // the root is always the earliest article of the group: roots only ever point backwards in time
-            int a = root(parent, i);
-            int b = root(parent, j);
             parent[Math.max(a, b)] = Math.min(a, b);
           }
         }
-        sharing.add(i);
+      }
+      // a band lists one article per story, so a copy is compared with each story once, not with every copy of it
+      for (long band : bands) {
+        List<Integer> stories = storiesByBand.computeIfAbsent(band, k -> new ArrayList<>());
+        int story = root(parent, i);
+        if (stories.stream().noneMatch(j -> root(parent, j) == story)) {
+          stories.add(i);
+        }
       }
     }
     for (int i = 0; i < parent.length; i++) {
@@ -87,6 +91,7 @@ final class StoryClusters {
 
   private static int root(int[] parent, int i) {
     while (parent[i] != i) {
+      parent[i] = parent[parent[i]]; // path halving keeps later look-ups short; roots stay the earliest articles
       i = parent[i];
     }
     return i;

@@ -26,8 +26,9 @@ public final class LocalStack implements AutoCloseable {
   /** Where each part listens; a port of 0 picks a free one. */
   public record Ports(int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
     Ports resolved() {
-      return new Ports(FreePort.or(kafka), FreePort.or(controller), FreePort.or(registry), FreePort.or(ingestor),
-          FreePort.or(extractor), FreePort.or(aggregator));
+      return new Ports(FreePort.or(kafka, "Kafka", "--kafka-port"), FreePort.or(controller, "KRaft controller", "--controller-port"),
+          FreePort.or(registry, "schema registry", "--registry-port"), FreePort.or(ingestor, "ingestor", "--ingestor-port"),
+          FreePort.or(extractor, "extractor", "--extractor-port"), FreePort.or(aggregator, "aggregator", "--aggregator-port"));
     }
   }
 

@@ -26,7 +26,7 @@ class ParleyCommandIT {
     List<String> command = new ArrayList<>(ParleyJar.command("up", "--demo", "--data-dir", data.toString()));
     for (String port : List.of("--kafka-port", "--controller-port", "--registry-port", "--ingestor-port", "--extractor-port", "--aggregator-port")) {
       command.add(port);
-      command.add(String.valueOf(FreePort.or(0)));
+      command.add(String.valueOf(FreePort.any()));
     }
     Path log = data.resolve("parley.out");
     Process parley = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -69,7 +69,7 @@ class ReprocessIT {
           ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
           ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
           ServiceConfig.HTTP_HOST, "127.0.0.1",
-          ServiceConfig.HTTP_PORT, String.valueOf(FreePort.or(0)),
+          ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
           ServiceConfig.STATE_DIR, data.resolve("revised-extractor").toString(),
           ServiceConfig.ONTOLOGY, revised.toString())))) {
         Cli.Result done = reprocess(stack, "--from", "beginning", "--stop-apps", "--execute");

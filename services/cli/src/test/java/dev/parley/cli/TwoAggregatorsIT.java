@@ -50,7 +50,7 @@ class TwoAggregatorsIT {
         ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
         ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
         ServiceConfig.HTTP_HOST, "127.0.0.1",
-        ServiceConfig.HTTP_PORT, String.valueOf(FreePort.or(0)),
+        ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
         ServiceConfig.STATE_DIR, secondState.toString())));
     await(Duration.ofSeconds(120), second::isReady, "the second aggregator to be ready");
   }
