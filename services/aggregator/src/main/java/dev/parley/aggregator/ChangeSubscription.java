@@ -89,15 +89,13 @@ final class ChangeSubscription implements Runnable {
   }
 
   private void enqueue(StateChange change) {
-    if (!live.offer(change)) {
+    if (!live.offer(change) && !overflowed) {
       overflowed = true;
+      LOG.info("Disconnecting an SSE subscriber {} changes behind; it resumes from its Last-Event-ID when it reconnects", MAX_QUEUED);
     }
   }
 
   private boolean connected() {
-    if (overflowed) {
-      LOG.info("Disconnecting an SSE subscriber {} changes behind; it resumes from its Last-Event-ID when it reconnects", MAX_QUEUED);
-    }
     return !overflowed && !client.terminated();
   }
 
