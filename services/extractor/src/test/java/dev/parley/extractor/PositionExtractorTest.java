@@ -169,6 +169,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void cueOfASiblingThatClauseDoesNotReachAcrossAndThat() {
+      Set<String> found = signs("Rubio told reporters that Europe had no veto and that Ukraine will not be a member of NATO.");
+      assertTrue(found.stream().noneMatch(p -> p.startsWith("europe")), found::toString);
+    }
+
+    @Test
     void spokespersonSpeaksForWhoeverTheyBelongTo() {
       assertEquals(Set.of("united_states territory +"), signs("Trump's special envoy said Kyiv must give up the Donbas."));
     }
@@ -454,6 +460,42 @@ class PositionExtractorTest {
     @Test
     void neverAllow() {
       assertEquals(Set.of("ukraine russian_culture -"), signs("Kyiv will never allow Russian to become an official language."));
+    }
+
+    @Test
+    void foreseeingIsProposing() {
+      assertEquals(Set.of("united_states sanctions_relief +"),
+          signs("Washington's framework foresees easing sanctions on Russian banks."));
+    }
+
+    @Test
+    void intendingIsWanting() {
+      assertEquals(Set.of("ukraine nato +"), signs("Kyiv intends to keep its bid for NATO membership alive."));
+    }
+
+    @Test
+    void unworkableIsARejection() {
+      assertEquals(Set.of("ukraine nuclear_plant -"),
+          signs("Ukrainian officials said a shared management of the ZNPP was unworkable."));
+    }
+
+    @Test
+    void callingItTheftIsARejection() {
+      assertEquals(Set.of("russia frozen_assets -"),
+          signs("Moscow said any confiscation of its central bank reserves would be theft."));
+    }
+
+    @Test
+    void judgementForAPartyIsThatPartysStance() {
+      assertEquals(Set.of("russia security_guarantees -"), signs("Any European troops are a non-starter for the Kremlin."));
+      assertEquals(Set.of("united_states ceasefire +"),
+          signs("A ceasefire along the current line would be acceptable to Washington, a diplomat said."));
+      assertEquals(Set.of("europe peace_plan +"), signs("The draft is a good basis for Ukraine's security, Macron said."));
+    }
+
+    @Test
+    void memberOfTheAlliance() {
+      assertEquals(Set.of("ukraine nato +"), signs("Sybiha said Kyiv still wants to become a member of NATO one day."));
     }
 
     @Test
