@@ -86,6 +86,10 @@ final class RightCues {
         j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
         continue;
       }
+      if (cue.cue().deontic() && isBeAfter(cue, s)
+          && a.skipForward(m.to(), s, i -> a.cueAt[i] == null && a.isAuxiliary(i)) == cue.from()) {
+        return List.of(new RightCue(polarity.hit(cue, s), null)); // "new elections must be held": the speaker's demand
+      }
       if (roles.isPassive(cue, s)) {
         if (roles.isFuturePassive(cue, s)) {
           return List.of(new RightCue(polarity.hit(cue, s), null)); // "troops will never be accepted": the speaker's refusal
@@ -103,6 +107,10 @@ final class RightCues {
       break;
     }
     return agents;
+  }
+
+  private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {
+    return cue.to() < s.to() && a.lower(cue.to()).equals("be");
   }
 
   /** "before a settlement", "after the elections": a boundary word used as a preposition. */

@@ -175,6 +175,11 @@ class PositionExtractorTest {
     }
 
     @Test
+    void issueThatMustBeDoneIsTheReportersDemand() {
+      assertEquals(Set.of("russia elections +"), signs("Zakharova said a fresh presidential election has to be held first."));
+    }
+
+    @Test
     void spokespersonSpeaksForWhoeverTheyBelongTo() {
       assertEquals(Set.of("united_states territory +"), signs("Trump's special envoy said Kyiv must give up the Donbas."));
     }
@@ -491,6 +496,17 @@ class PositionExtractorTest {
       assertEquals(Set.of("united_states ceasefire +"),
           signs("A ceasefire along the current line would be acceptable to Washington, a diplomat said."));
       assertEquals(Set.of("europe peace_plan +"), signs("The draft is a good basis for Ukraine's security, Macron said."));
+    }
+
+    @Test
+    void sanctionsWantedLifted() {
+      assertEquals(Set.of("russia sanctions_relief +"), signs("Moscow wants the curbs and sanctions on its oil exports eased."));
+    }
+
+    @Test
+    void capitalCitiesOfEuropeanPowers() {
+      assertEquals(Set.of("europe security_guarantees +"),
+          signs("Berlin and Paris are prepared to station a brigade of troops from European armies in Ukraine."));
     }
 
     @Test
