@@ -68,6 +68,10 @@ final class RightCues {
       if (!agents.isEmpty()) {
         break;
       }
+      Holder namer = cue.cue().evaluative() ? namerBefore(m, s) : null;
+      if (namer != null) {
+        return List.of(new RightCue(polarity.hit(cue, s), namer));
+      }
       Holder subject = holders.subjectBefore(cue, s);
       if (subject == HolderFinder.NOBODY) {
         break;
@@ -107,6 +111,17 @@ final class RightCues {
       break;
     }
     return agents;
+  }
+
+  /** "Moscow has called [any use of the assets] theft": the subject of a naming verb right before the mention. */
+  private Holder namerBefore(Mentions.Issue m, Sentence s) {
+    int verb = a.skipBack(m.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
+      return null;
+    }
+    int subject = a.skipBack(verb - 1, s, a::isAuxiliary);
+    Holder namer = subject >= s.from() ? holders.holderEndingAt(subject, s) : null;
+    return namer == HolderFinder.NOBODY ? null : namer;
   }
 
   private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {

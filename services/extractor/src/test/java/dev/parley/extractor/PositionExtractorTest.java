@@ -491,6 +491,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void namingVerbsJudgeTheirObject() {
+      assertEquals(Set.of("russia frozen_assets -"), signs("Moscow branded the seizure of its frozen reserves as theft."));
+      assertEquals(Set.of("ukraine peace_plan +"), signs("Zelensky called the peace plan a starting point."));
+    }
+
+    @Test
     void judgementForAPartyIsThatPartysStance() {
       assertEquals(Set.of("russia security_guarantees -"), signs("Any European troops are a non-starter for the Kremlin."));
       assertEquals(Set.of("united_states ceasefire +"),
@@ -507,6 +513,12 @@ class PositionExtractorTest {
     void capitalCitiesOfEuropeanPowers() {
       assertEquals(Set.of("europe security_guarantees +"),
           signs("Berlin and Paris are prepared to station a brigade of troops from European armies in Ukraine."));
+    }
+
+    @Test
+    void irregularPastForms() {
+      assertEquals(Set.of("ukraine nato +"), signs("Kyiv has never given up hope of membership of NATO."));
+      assertEquals(Set.of("russia territory +"), signs("The Kremlin demanded that Kyiv be the one that withdrew from Donetsk."));
     }
 
     @Test
