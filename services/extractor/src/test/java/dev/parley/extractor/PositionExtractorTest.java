@@ -516,6 +516,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void territorialGainsAndTerms() {
+      assertEquals(Set.of("europe territory -"), signs("Brussels will not recognise Russia's territorial gains, Kallas said."));
+      assertEquals(Set.of("ukraine territory -"), signs("Kyiv rejected Moscow's territorial demands."));
+    }
+
+    @Test
     void irregularPastForms() {
       assertEquals(Set.of("ukraine nato +"), signs("Kyiv has never given up hope of membership of NATO."));
       assertEquals(Set.of("russia territory +"), signs("The Kremlin demanded that Kyiv be the one that withdrew from Donetsk."));
