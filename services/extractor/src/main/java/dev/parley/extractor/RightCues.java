@@ -68,7 +68,8 @@ final class RightCues {
       if (!agents.isEmpty()) {
         break;
       }
-      Holder namer = cue.cue().evaluative() ? namerBefore(m, s) : null;
+      // "Moscow made the lifting of sanctions a central demand": the cue completes the naming verb's object.
+      Holder namer = noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : null;
       if (namer != null) {
         return List.of(new RightCue(polarity.hit(cue, s), namer));
       }
@@ -111,6 +112,15 @@ final class RightCues {
       break;
     }
     return agents;
+  }
+
+  private boolean noPartyBetween(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a.actorAt[i] != null || a.isPronoun(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "Moscow has called [any use of the assets] theft": the subject of a naming verb right before the mention. */

@@ -494,6 +494,18 @@ class PositionExtractorTest {
     void namingVerbsJudgeTheirObject() {
       assertEquals(Set.of("russia frozen_assets -"), signs("Moscow branded the seizure of its frozen reserves as theft."));
       assertEquals(Set.of("ukraine peace_plan +"), signs("Zelensky called the peace plan a starting point."));
+      assertEquals(Set.of("ukraine ceasefire +"),
+          signs("Kyiv considers a ceasefire along the current line a precondition for talks."));
+    }
+
+    @Test
+    void makingItADemand() {
+      assertEquals(Set.of("russia sanctions_relief +"), signs("The Kremlin has made an easing of sanctions a firm condition of any settlement."));
+    }
+
+    @Test
+    void aPartyAfterTheMentionKeepsItsOwnCue() {
+      assertEquals(Set.of("russia ceasefire -"), signs("Trump called the truce, which Putin rejected, a good idea."));
     }
 
     @Test
