@@ -69,7 +69,7 @@ final class RightCues {
         break;
       }
       // "Moscow made the lifting of sanctions a central demand": the cue completes the naming verb's object.
-      Holder namer = noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : null;
+      Holder namer = noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
       if (namer != null) {
         return List.of(new RightCue(polarity.hit(cue, s), namer));
       }
@@ -129,9 +129,22 @@ final class RightCues {
     if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
       return null;
     }
+    return subjectOf(verb, s);
+  }
+
+  /** "troops, a prospect the Kremlin has described as unacceptable": a relative clause naming the mention. */
+  private Holder namerOfJudgement(Mentions.CueWord cue, Sentence s) {
+    if (!cue.cue().evaluative()) {
+      return null;
+    }
+    int verb = a.skipBack(cue.from() - 1, s, i -> a.lower(i).equals("as"));
+    return verb >= s.from() && a.is(verb, WordClass.NAMING) ? subjectOf(verb, s) : null;
+  }
+
+  private Holder subjectOf(int verb, Sentence s) {
     int subject = a.skipBack(verb - 1, s, a::isAuxiliary);
-    Holder namer = subject >= s.from() ? holders.holderEndingAt(subject, s) : null;
-    return namer == HolderFinder.NOBODY ? null : namer;
+    Holder holder = subject >= s.from() ? holders.holderEndingAt(subject, s) : null;
+    return holder == HolderFinder.NOBODY ? null : holder;
   }
 
   private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {

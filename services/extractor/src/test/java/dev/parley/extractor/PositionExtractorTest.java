@@ -499,6 +499,18 @@ class PositionExtractorTest {
     }
 
     @Test
+    void relativeClauseNamingTheMention() {
+      assertEquals(Set.of("europe security_guarantees +", "russia security_guarantees -"),
+          signs("Britain wants peacekeepers on the Dnipro, an idea Moscow has long described as unacceptable."));
+    }
+
+    @Test
+    void appositiveProposalSumsUpTheClauseBeforeIt() {
+      Set<String> found = signs("Rubio suggested that all three countries jointly manage the ZNPP, a proposal Kyiv has called a non-starter.");
+      assertFalse(found.contains("ukraine peace_plan -"), found::toString);
+    }
+
+    @Test
     void makingItADemand() {
       assertEquals(Set.of("russia sanctions_relief +"), signs("The Kremlin has made an easing of sanctions a firm condition of any settlement."));
     }
