@@ -658,6 +658,12 @@ class PositionExtractorTest {
     void claimAboutAnotherPartyIsNoCommitment() {
       assertTrue(signs("Putin said Ukraine would cede Donbas within months.").isEmpty());
     }
+
+    @Test
+    void refusalClaimedByAnotherPartyIsNotTheSubjects() {
+      assertTrue(signs("Hegseth told the hearing that Kyiv would never become a member of NATO.").isEmpty());
+      assertEquals(Set.of("ukraine territory -"), signs("Umerov said Kyiv will not surrender Luhansk."));
+    }
   }
 
   @Nested
