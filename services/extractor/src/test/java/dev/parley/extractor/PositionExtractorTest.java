@@ -546,6 +546,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void aDemilitarisedZoneIsNoArmyCap() {
+      assertEquals(Set.of("ukraine territory +"), signs("Kyiv said it was open to a demilitarised zone along the front."));
+      assertEquals(Set.of("russia army_cap +"), signs("Moscow still wants to demilitarize Ukraine."));
+    }
+
+    @Test
     void irregularPastForms() {
       assertEquals(Set.of("ukraine nato +"), signs("Kyiv has never given up hope of membership of NATO."));
       assertEquals(Set.of("russia territory +"), signs("The Kremlin demanded that Kyiv be the one that withdrew from Donetsk."));
