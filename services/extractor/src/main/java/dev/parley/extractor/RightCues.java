@@ -69,7 +69,8 @@ final class RightCues {
         break;
       }
       // "Moscow made the lifting of sanctions a central demand": the cue completes the naming verb's object.
-      Holder namer = noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
+      boolean complement = cue.cue().evaluative() || isNounPhrase(cue, s);
+      Holder namer = !complement ? null : noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
       if (namer != null) {
         return List.of(new RightCue(polarity.hit(cue, s), namer));
       }
@@ -112,6 +113,13 @@ final class RightCues {
       break;
     }
     return agents;
+  }
+
+  /** "a firm condition", "its central demand": a cue noun completing an object, not a verb of its own clause. */
+  private boolean isNounPhrase(Mentions.CueWord cue, Sentence s) {
+    int before = a.skipBack(cue.from() - 1, s, i -> a.token(i).word() && !a.isFunctionWord(i)
+        && Character.isLowerCase(a.token(i).text().charAt(0)));
+    return before >= s.from() && a.is(before, WordClass.DETERMINER);
   }
 
   private boolean noPartyBetween(int from, int to) {

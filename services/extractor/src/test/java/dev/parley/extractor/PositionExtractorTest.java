@@ -516,6 +516,12 @@ class PositionExtractorTest {
     }
 
     @Test
+    void aLaterVerbIsNoCompletionOfTheNamingVerb() {
+      Set<String> found = signs("Kyiv will consider the proposal carefully but rejects the clause on Crimea.");
+      assertFalse(found.contains("ukraine peace_plan -"), found::toString);
+    }
+
+    @Test
     void aPartyAfterTheMentionKeepsItsOwnCue() {
       assertEquals(Set.of("russia ceasefire -"), signs("Trump called the truce, which Putin rejected, a good idea."));
     }
