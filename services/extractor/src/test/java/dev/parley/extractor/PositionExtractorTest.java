@@ -540,6 +540,14 @@ class PositionExtractorTest {
     }
 
     @Test
+    void restrictionsOnRussiaAreSanctions() {
+      assertEquals(Set.of("united_states sanctions_relief +"),
+          signs("The White House is open to relaxing restrictions on Russian fertiliser exports."));
+      assertEquals(Set.of("russia russian_culture +"),
+          signs("The Kremlin wants Kyiv to lift restrictions on the Ukrainian Orthodox Church."));
+    }
+
+    @Test
     void capitalCitiesOfEuropeanPowers() {
       assertEquals(Set.of("europe security_guarantees +"),
           signs("Berlin and Paris are prepared to station a brigade of troops from European armies in Ukraine."));
