@@ -153,11 +153,20 @@ final class ArticleAnalysis {
         continue;
       }
       boolean generic = i > sentence.from() && lower(i - 1).equals("any");
-      if (generic || isAboutAnotherIssue(i, sentence)) {
+      if (generic || sumsUpClauseBefore(i, sentence) || isAboutAnotherIssue(i, sentence)) {
         issues.remove(n);
         issueAt[i] = null;
       }
     }
+  }
+
+  /** "..., that the plant be run jointly, a proposal Kyiv rejects": the proposal is the clause before it. */
+  private boolean sumsUpClauseBefore(int document, Sentence sentence) {
+    if (document - 2 < sentence.from()) {
+      return false;
+    }
+    String article = lower(document - 1);
+    return (article.equals("a") || article.equals("an")) && tokens.get(document - 2).text().equals(",");
   }
 
   private boolean isAboutAnotherIssue(int document, Sentence sentence) {

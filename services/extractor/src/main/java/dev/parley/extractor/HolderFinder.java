@@ -37,14 +37,16 @@ final class HolderFinder {
     return subject != null ? subject : participleSubject(cue, s);
   }
 
-  /** "rejected by Kyiv", "criticism from European capitals", "agreed with Kyiv". */
+  /** "rejected by Kyiv", "criticism from European capitals", "agreed with Kyiv", "unacceptable to Moscow". */
   Holder agentAfter(Mentions.CueWord cue, Sentence s) {
     int k = cue.to();
     if (k >= s.to()) {
       return null;
     }
     String word = a.lower(k);
-    boolean agentWord = word.equals("by") || word.equals("from") || (word.equals("with") && roles.followsBe(cue, s));
+    boolean judgedFor = (word.equals("to") || word.equals("for")) && cue.cue().evaluative();
+    boolean agentWord = word.equals("by") || word.equals("from") || (word.equals("with") && roles.followsBe(cue, s))
+        || judgedFor;
     if (!agentWord) {
       return null;
     }
@@ -53,6 +55,9 @@ final class HolderFinder {
       return null;
     }
     Mentions.Actor actor = a.actorAt[k];
+    if (judgedFor && (actor == null || a.token(actor.to() - 1).possessive())) {
+      return null; // "a good basis for Ukraine's security": a beneficiary, not who judges
+    }
     if (actor != null && actor.from() == k) {
       return coordinatedRight(actor, s);
     }

@@ -78,6 +78,8 @@ final class LeftWalk {
       private boolean deontic;
       private boolean skipSubject;
       private boolean reportedSinceDeontic;
+      /** Passed "and that" after the issue's own subject: cues before it govern a sibling clause. */
+      private boolean inSiblingComplement;
 
       Walk(Sentence s, List<CueHit> inner) {
         this.s = s;
@@ -100,7 +102,8 @@ final class LeftWalk {
           return a.issueAt[i].from() - 1; // another item of a list governed by the same cue
         }
         if (a.cueAt[i] != null) {
-          return atCue(a.cueAt[i]);
+          // "said Europe should stop pretending it has a veto and that Ukraine will not join NATO"
+          return inSiblingComplement ? a.cueAt[i].from() - 1 : atCue(a.cueAt[i]);
         }
         Holder named = holders.holderEndingAt(i, s);
         if (named != null && atParty(named)) {
@@ -221,6 +224,7 @@ final class LeftWalk {
           }
           passedReporting = true;
           reportedSinceDeontic = true;
+          inSiblingComplement = false;
           skipSubject = false; // "X said [forces] must leave": the told subject named no party
           if (roles.bystanderReports(i, s)) {
             found.blocked = true;
@@ -231,6 +235,8 @@ final class LeftWalk {
         } else if (a.is(i, WordClass.SOFT_BOUNDARY)) {
           found.crossedClause = true;
         }
+        inSiblingComplement |= word.equals("that") && found.chain.isEmpty() && found.subject != null
+            && i > s.from() && (a.lower(i - 1).equals("and") || a.lower(i - 1).equals("but"));
         crossedItem |= ListItems.SEPARATORS.contains(word);
         crossedBut |= word.equals("but");
         passedWords |= a.token(i).word() && !a.isFiller(i);

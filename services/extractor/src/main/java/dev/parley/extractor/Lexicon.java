@@ -30,6 +30,7 @@ final class Lexicon {
     this.cues = require(root.cues(), "cues", source);
     addStems(root.reporting(), WordClass.REPORTING, "reporting", source);
     addStems(root.objectVerbs(), WordClass.OBJECT_VERB, "objectVerbs", source);
+    addStems(root.namingVerbs(), WordClass.NAMING, "namingVerbs", source);
     addStems(root.documents(), WordClass.DOCUMENT, "documents", source);
     addWords(root.negators(), WordClass.NEGATOR, "negators", source);
     addWords(root.strongNegators(), WordClass.STRONG_NEGATOR, "strongNegators", source);

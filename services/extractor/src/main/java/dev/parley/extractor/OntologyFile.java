@@ -49,7 +49,8 @@ final class OntologyFile {
       List<String> predicators, List<String> hypothetical, List<String> unasserted, List<String> temporal,
       List<String> modals,
       List<String> superseded, List<String> prepositions, List<String> determiners,
-      List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> bystanders,
+      List<String> boundaries, List<String> softBoundaries, List<String> objectVerbs, List<String> namingVerbs,
+      List<String> bystanders,
       List<String> roles, List<String> timeAdjuncts, List<String> documents,
       List<String> conditions, List<String> commissives,
       Map<String, List<String>> pronouns) {

@@ -68,6 +68,12 @@ final class RightCues {
       if (!agents.isEmpty()) {
         break;
       }
+      // "Moscow made the lifting of sanctions a central demand": the cue completes the naming verb's object.
+      boolean complement = cue.cue().evaluative() || isNounPhrase(cue, s);
+      Holder namer = !complement ? null : noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
+      if (namer != null) {
+        return List.of(new RightCue(polarity.hit(cue, s), namer));
+      }
       Holder subject = holders.subjectBefore(cue, s);
       if (subject == HolderFinder.NOBODY) {
         break;
@@ -86,6 +92,10 @@ final class RightCues {
         j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
         continue;
       }
+      if (cue.cue().deontic() && isBeAfter(cue, s)
+          && a.skipForward(m.to(), s, i -> a.cueAt[i] == null && a.isAuxiliary(i)) == cue.from()) {
+        return List.of(new RightCue(polarity.hit(cue, s), null)); // "new elections must be held": the speaker's demand
+      }
       if (roles.isPassive(cue, s)) {
         if (roles.isFuturePassive(cue, s)) {
           return List.of(new RightCue(polarity.hit(cue, s), null)); // "troops will never be accepted": the speaker's refusal
@@ -103,6 +113,50 @@ final class RightCues {
       break;
     }
     return agents;
+  }
+
+  /** "a firm condition", "its central demand": a cue noun completing an object, not a verb of its own clause. */
+  private boolean isNounPhrase(Mentions.CueWord cue, Sentence s) {
+    int before = a.skipBack(cue.from() - 1, s, i -> a.token(i).word() && !a.isFunctionWord(i)
+        && Character.isLowerCase(a.token(i).text().charAt(0)));
+    return before >= s.from() && a.is(before, WordClass.DETERMINER);
+  }
+
+  private boolean noPartyBetween(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a.actorAt[i] != null || a.isPronoun(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Moscow has called [any use of the assets] theft": the subject of a naming verb right before the mention. */
+  private Holder namerBefore(Mentions.Issue m, Sentence s) {
+    int verb = a.skipBack(m.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
+      return null;
+    }
+    return subjectOf(verb, s);
+  }
+
+  /** "troops, a prospect the Kremlin has described as unacceptable": a relative clause naming the mention. */
+  private Holder namerOfJudgement(Mentions.CueWord cue, Sentence s) {
+    if (!cue.cue().evaluative()) {
+      return null;
+    }
+    int verb = a.skipBack(cue.from() - 1, s, i -> a.lower(i).equals("as"));
+    return verb >= s.from() && a.is(verb, WordClass.NAMING) ? subjectOf(verb, s) : null;
+  }
+
+  private Holder subjectOf(int verb, Sentence s) {
+    int subject = a.skipBack(verb - 1, s, a::isAuxiliary);
+    Holder holder = subject >= s.from() ? holders.holderEndingAt(subject, s) : null;
+    return holder == HolderFinder.NOBODY ? null : holder;
+  }
+
+  private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {
+    return cue.to() < s.to() && a.lower(cue.to()).equals("be");
   }
 
   /** "before a settlement", "after the elections": a boundary word used as a preposition. */

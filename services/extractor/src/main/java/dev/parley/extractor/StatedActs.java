@@ -40,13 +40,14 @@ final class StatedActs {
       return verbSubject >= s.from() && documents.ownerAt(verbSubject) != null
           ? new Act(subject, polarity.hit(documents.proposalCue(verbSubject), s), negated) : null;
     }
+    // "Putin said Ukraine would cede Donbas" is Putin's claim about Ukraine, not Ukraine's commitment,
+    // and "Vance said Ukraine will not join NATO" is no refusal of Ukraine's.
+    boolean ownWord = walk.reportedSubject == null || walk.reportedSubject.actors().containsAll(subject.actors());
     if (negated) {
-      return new Act(subject, polarity.refusal(negator), false);
+      return ownWord ? new Act(subject, polarity.refusal(negator), false) : null;
     }
     int modal = a.skipBack(m.from() - 1, s, a::isFiller);
     boolean commits = modal >= s.from() && a.is(modal, WordClass.COMMISSIVE);
-    // "Putin said Ukraine would cede Donbas" is Putin's claim about Ukraine, not Ukraine's commitment.
-    boolean ownWord = walk.reportedSubject == null || walk.reportedSubject.actors().containsAll(subject.actors());
     if (commits && ownWord) {
       return new Act(subject, new CueHit(new Mentions.CueWord(modal, modal + 1, COMMITS), false, false, false), false);
     }

@@ -169,6 +169,17 @@ class PositionExtractorTest {
     }
 
     @Test
+    void cueOfASiblingThatClauseDoesNotReachAcrossAndThat() {
+      Set<String> found = signs("Rubio told reporters that Europe had no veto and that Ukraine will not be a member of NATO.");
+      assertTrue(found.stream().noneMatch(p -> p.startsWith("europe")), found::toString);
+    }
+
+    @Test
+    void issueThatMustBeDoneIsTheReportersDemand() {
+      assertEquals(Set.of("russia elections +"), signs("Zakharova said a fresh presidential election has to be held first."));
+    }
+
+    @Test
     void spokespersonSpeaksForWhoeverTheyBelongTo() {
       assertEquals(Set.of("united_states territory +"), signs("Trump's special envoy said Kyiv must give up the Donbas."));
     }
@@ -457,6 +468,115 @@ class PositionExtractorTest {
     }
 
     @Test
+    void foreseeingIsProposing() {
+      assertEquals(Set.of("united_states sanctions_relief +"),
+          signs("Washington's framework foresees easing sanctions on Russian banks."));
+    }
+
+    @Test
+    void intendingIsWanting() {
+      assertEquals(Set.of("ukraine nato +"), signs("Kyiv intends to keep its bid for NATO membership alive."));
+    }
+
+    @Test
+    void unworkableIsARejection() {
+      assertEquals(Set.of("ukraine nuclear_plant -"),
+          signs("Ukrainian officials said a shared management of the ZNPP was unworkable."));
+    }
+
+    @Test
+    void callingItTheftIsARejection() {
+      assertEquals(Set.of("russia frozen_assets -"),
+          signs("Moscow said any confiscation of its central bank reserves would be theft."));
+    }
+
+    @Test
+    void namingVerbsJudgeTheirObject() {
+      assertEquals(Set.of("russia frozen_assets -"), signs("Moscow branded the seizure of its frozen reserves as theft."));
+      assertEquals(Set.of("ukraine peace_plan +"), signs("Zelensky called the peace plan a starting point."));
+      assertEquals(Set.of("ukraine ceasefire +"),
+          signs("Kyiv considers a ceasefire along the current line a precondition for talks."));
+    }
+
+    @Test
+    void relativeClauseNamingTheMention() {
+      assertEquals(Set.of("europe security_guarantees +", "russia security_guarantees -"),
+          signs("Britain wants peacekeepers on the Dnipro, an idea Moscow has long described as unacceptable."));
+    }
+
+    @Test
+    void appositiveProposalSumsUpTheClauseBeforeIt() {
+      Set<String> found = signs("Rubio suggested that all three countries jointly manage the ZNPP, a proposal Kyiv has called a non-starter.");
+      assertFalse(found.contains("ukraine peace_plan -"), found::toString);
+    }
+
+    @Test
+    void makingItADemand() {
+      assertEquals(Set.of("russia sanctions_relief +"), signs("The Kremlin has made an easing of sanctions a firm condition of any settlement."));
+    }
+
+    @Test
+    void aLaterVerbIsNoCompletionOfTheNamingVerb() {
+      Set<String> found = signs("Kyiv will consider the proposal carefully but rejects the clause on Crimea.");
+      assertFalse(found.contains("ukraine peace_plan -"), found::toString);
+    }
+
+    @Test
+    void aPartyAfterTheMentionKeepsItsOwnCue() {
+      assertEquals(Set.of("russia ceasefire -"), signs("Trump called the truce, which Putin rejected, a good idea."));
+    }
+
+    @Test
+    void judgementForAPartyIsThatPartysStance() {
+      assertEquals(Set.of("russia security_guarantees -"), signs("Any European troops are a non-starter for the Kremlin."));
+      assertEquals(Set.of("united_states ceasefire +"),
+          signs("A ceasefire along the current line would be acceptable to Washington, a diplomat said."));
+      assertEquals(Set.of("europe peace_plan +"), signs("The draft is a good basis for Ukraine's security, Macron said."));
+    }
+
+    @Test
+    void sanctionsWantedLifted() {
+      assertEquals(Set.of("russia sanctions_relief +"), signs("Moscow wants the curbs and sanctions on its oil exports eased."));
+    }
+
+    @Test
+    void restrictionsOnRussiaAreSanctions() {
+      assertEquals(Set.of("united_states sanctions_relief +"),
+          signs("The White House is open to relaxing restrictions on Russian fertiliser exports."));
+      assertEquals(Set.of("russia russian_culture +"),
+          signs("The Kremlin wants Kyiv to lift restrictions on the Ukrainian Orthodox Church."));
+    }
+
+    @Test
+    void capitalCitiesOfEuropeanPowers() {
+      assertEquals(Set.of("europe security_guarantees +"),
+          signs("Berlin and Paris are prepared to station a brigade of troops from European armies in Ukraine."));
+    }
+
+    @Test
+    void territorialGainsAndTerms() {
+      assertEquals(Set.of("europe territory -"), signs("Brussels will not recognise Russia's territorial gains, Kallas said."));
+      assertEquals(Set.of("ukraine territory -"), signs("Kyiv rejected Moscow's territorial demands."));
+    }
+
+    @Test
+    void aDemilitarisedZoneIsNoArmyCap() {
+      assertEquals(Set.of("ukraine territory +"), signs("Kyiv said it was open to a demilitarised zone along the front."));
+      assertEquals(Set.of("russia army_cap +"), signs("Moscow still wants to demilitarize Ukraine."));
+    }
+
+    @Test
+    void irregularPastForms() {
+      assertEquals(Set.of("ukraine nato +"), signs("Kyiv has never given up hope of membership of NATO."));
+      assertEquals(Set.of("russia territory +"), signs("The Kremlin demanded that Kyiv be the one that withdrew from Donetsk."));
+    }
+
+    @Test
+    void memberOfTheAlliance() {
+      assertEquals(Set.of("ukraine nato +"), signs("Sybiha said Kyiv still wants to become a member of NATO one day."));
+    }
+
+    @Test
     void firstNameJoinsTheMention() {
       assertEquals(Set.of("united_states ceasefire +", "russia ceasefire +"),
           signs("Steve Witkoff and Kirill Dmitriev jointly floated a ceasefire."));
@@ -557,6 +677,12 @@ class PositionExtractorTest {
     @Test
     void claimAboutAnotherPartyIsNoCommitment() {
       assertTrue(signs("Putin said Ukraine would cede Donbas within months.").isEmpty());
+    }
+
+    @Test
+    void refusalClaimedByAnotherPartyIsNotTheSubjects() {
+      assertTrue(signs("Hegseth told the hearing that Kyiv would never become a member of NATO.").isEmpty());
+      assertEquals(Set.of("ukraine territory -"), signs("Umerov said Kyiv will not surrender Luhansk."));
     }
   }
 
