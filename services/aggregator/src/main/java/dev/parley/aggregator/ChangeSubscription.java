@@ -3,6 +3,7 @@ package dev.parley.aggregator;
 import dev.parley.common.ServiceConfig;
 import dev.parley.registry.SchemaRegistryClient;
 import io.javalin.http.sse.SseClient;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,7 +53,7 @@ final class ChangeSubscription implements Runnable {
         resumeFrom = Optional.of(FeedPosition.parse(lastEventId));
       } catch (IllegalArgumentException e) {
         // the client cannot resume; it must reload the snapshot, then follows live
-        client.sendEvent("resync", "{\"reason\":" + StateJson.quote(e.getMessage()) + "}");
+        client.sendEvent("resync", StateJson.write(Map.of("reason", e.getMessage())));
       }
     }
     client.keepAlive();

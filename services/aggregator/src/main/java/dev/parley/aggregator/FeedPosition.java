@@ -55,9 +55,4 @@ final class FeedPosition {
   String eventId() {
     return String.join(",", Arrays.stream(next).mapToObj(Long::toString).toList());
   }
-
-  @Override
-  public String toString() {
-    return eventId();
-  }
 }

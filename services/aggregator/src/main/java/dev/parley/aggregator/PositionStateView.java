@@ -54,6 +54,10 @@ final class PositionStateView implements AutoCloseable {
     return new Snapshot(new TreeMap<>(states), position.eventId());
   }
 
+  synchronized PositionState state(String key) {
+    return states.get(key);
+  }
+
   synchronized List<StateChange> recentChanges() {
     return List.copyOf(recent);
   }

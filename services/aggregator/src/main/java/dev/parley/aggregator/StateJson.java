@@ -62,10 +62,6 @@ final class StateJson {
     }
   }
 
-  static String quote(String text) {
-    return write(text);
-  }
-
   private static Map<String, Object> record(SpecificRecord record) {
     return JSON.convertValue(AvroJson.of(record), FIELDS);
   }

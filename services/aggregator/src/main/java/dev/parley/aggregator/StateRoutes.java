@@ -47,7 +47,7 @@ final class StateRoutes {
     });
     javalin.routes.get("/state/{negotiation}/positions/{actor}/{issue}", ctx -> {
       String key = PositionKey.of(ctx.pathParam("negotiation"), ctx.pathParam("actor"), ctx.pathParam("issue"));
-      PositionState state = view.snapshot().states().get(key);
+      PositionState state = view.state(key);
       if (state == null) {
         notFound(ctx, "position " + key);
       } else {

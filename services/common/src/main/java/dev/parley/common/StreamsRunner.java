@@ -77,11 +77,6 @@ public final class StreamsRunner implements AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
-  /** The current Kafka Streams client; a new one after each {@code start} command. */
-  public KafkaStreams streams() {
-    return streams;
-  }
-
   private KafkaStreams create() {
     KafkaStreams created = new KafkaStreams(topology, properties);
     created.setUncaughtExceptionHandler(e -> {
