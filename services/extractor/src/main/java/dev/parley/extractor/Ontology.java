@@ -171,6 +171,7 @@ public final class Ontology {
       Map<String, String> labels = addActors(nonEmpty(root.actors(), "'actors'"));
       addGroups(root.groups() == null ? List.of() : root.groups(), labels);
       Map<String, String> propositions = addIssues(nonEmpty(root.issues(), "'issues'"));
+      addOtherSenses(root.otherSenses() == null ? List.of() : root.otherSenses());
       Lexicon lexicon = Lexicon.english();
       addCues(root.baseLexicon(), lexicon, root.cues() == null ? List.of() : root.cues());
       double threshold = root.confirmationThreshold() == null ? 0 : root.confirmationThreshold();
@@ -257,6 +258,13 @@ public final class Ontology {
         }
       }
       return propositions;
+    }
+
+    private void addOtherSenses(List<String> senses) {
+      for (String sense : senses) {
+        String what = "otherSenses entry '" + sense + "'";
+        lexemeIndex.add(compile(requireText(sense, what), what), new OtherSense(sense));
+      }
     }
 
     private void addCues(String baseLexicon, Lexicon lexicon, List<OntologyFile.CueSpec> own) {

@@ -13,7 +13,8 @@ final class OntologyFile {
   }
 
   record Root(String negotiation, String version, String baseLexicon, Double confirmationThreshold,
-        List<ActorSpec> actors, List<GroupSpec> groups, List<IssueSpec> issues, List<CueSpec> cues) {
+        List<ActorSpec> actors, List<GroupSpec> groups, List<IssueSpec> issues, List<String> otherSenses,
+        List<CueSpec> cues) {
   }
 
   record ActorSpec(String id, String label, List<String> aliases, List<String> people, List<String> adjectives) {
