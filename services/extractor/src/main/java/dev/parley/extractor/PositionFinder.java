@@ -155,7 +155,7 @@ final class PositionFinder {
       }
       CueHit hit = polarity.hit(cue, s);
       for (ExtractedPosition demand : demandsBefore(index, holder)) {
-        int stance = hit.sign() * hit.intensity();
+        int stance = hit.sign() * Integer.signum(demand.stance()) * hit.intensity();
         String sentence = a.text.substring(s.start(), s.end());
         String words = a.text.substring(a.token(cue.from()).start(), a.token(cue.to() - 1).end());
         double trust = confidence.ofReferred(holder, cue.cue().weight());
@@ -167,12 +167,12 @@ final class PositionFinder {
     }
   }
 
-  /** The positive stances other parties took in the nearest of the sentences just before. */
+  /** The stances other parties took in the nearest of the sentences just before: what "the demand" names. */
   private List<ExtractedPosition> demandsBefore(int index, Holder holder) {
     for (int back = 1; back <= ReferredDemands.REACH && index - back >= 0; back++) {
       int start = a.sentences.get(index - back).start();
       List<ExtractedPosition> demands = found.values().stream()
-          .filter(p -> p.start() == start && p.stance() > 0 && !holder.actors().contains(p.actor()))
+          .filter(p -> p.start() == start && !holder.actors().contains(p.actor()))
           .toList();
       if (!demands.isEmpty()) {
         return demands;

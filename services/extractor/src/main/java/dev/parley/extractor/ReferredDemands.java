@@ -14,7 +14,7 @@ final class ReferredDemands {
       "request", "requests", "ultimatum", "idea", "suggestion");
   private static final Set<String> ANAPHORIC_DETERMINERS = Set.of("the", "this", "that", "these", "those", "such");
   /** Words after the noun that give it content of its own ("the demand for neutrality", "terms that ..."). */
-  private static final Set<String> COMPLEMENTS = Set.of("for", "of", "that", "to", "on", "from", "by", "in");
+  private static final Set<String> COMPLEMENTS = Set.of("for", "of", "that", "to", "from", "by");
   /** How many sentences back the referred demand may stand. */
   static final int REACH = 2;
 
