@@ -23,6 +23,12 @@ class OtherSenseTest {
   }
 
   @Test
+  void aTruceOnOneKindOfStrikeIsNoCeasefire() {
+    assertTrue(signs("Kyiv accused Moscow of breaking a US-backed energy truce.").isEmpty());
+    assertTrue(signs("The Kremlin proposed an infrastructure ceasefire covering power plants.").isEmpty());
+  }
+
+  @Test
   void thePeacePlanStillCounts() {
     assertEquals(Set.of("russia peace_plan -"), signs("Moscow rejected the peace deal and the economic deal alike."));
   }
