@@ -13,14 +13,13 @@ import dev.parley.common.ServiceMetrics;
  */
 public final class RegistryServer {
 
-  public static final int DEFAULT_PORT = 8081;
-
   private RegistryServer() {}
 
-  public static ParleyService start(ServiceConfig config) {
+  public static ParleyService start(ServiceConfig environment) {
+    RegistryConfig config = RegistryConfig.from(environment);
     SchemaLog log = new SchemaLog(config);
     try {
-      ServiceHttp http = ServiceHttp.start("schema-registry", config, DEFAULT_PORT, () -> true,
+      ServiceHttp http = ServiceHttp.start("schema-registry", config.http(), () -> true,
           ServiceMetrics.create("schema-registry"), new RegistryRoutes(log)::register);
       return new RunningService("schema registry", http, log);
     } catch (RuntimeException e) {
