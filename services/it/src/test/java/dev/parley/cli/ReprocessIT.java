@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parley.avro.PositionState;
+import dev.parley.cli.local.FreePort;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.ReprocessCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
