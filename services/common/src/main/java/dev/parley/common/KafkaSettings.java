@@ -1,5 +1,9 @@
 package dev.parley.common;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+
 /** Where the Kafka cluster and the schema registry are. */
 public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl) {
 
@@ -10,5 +14,16 @@ public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl) {
     return new KafkaSettings(
         config.get(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS),
         config.get(ServiceConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL));
+  }
+
+  /**
+   * The configuration of a Kafka client (producer, consumer, admin) of this cluster: the bootstrap
+   * servers and the client's own settings. Every client of a service is configured here, so that
+   * cluster-wide client settings are added in one place.
+   */
+  public Map<String, Object> clientConfig(Map<String, Object> clientSettings) {
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
   }
 }
