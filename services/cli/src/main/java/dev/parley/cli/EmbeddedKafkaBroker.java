@@ -56,6 +56,9 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("share.coordinator.state.topic.replication.factor", "1");
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
+    // After kill -9 the transactions the dead producers left open hold back read_committed readers
+    // until the broker aborts them; it looks for such transactions every 10 s by default.
+    props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     KafkaConfig config = new KafkaConfig(props, false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -24,6 +24,8 @@ public final class ServiceConfig {
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
+  public static final String INSTANCE_ID = "PARLEY_INSTANCE_ID";
+  public static final String SESSION_TIMEOUT_MS = "PARLEY_SESSION_TIMEOUT_MS";
 
   private final Map<String, String> values;
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * so each hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit
  * interval; state under PARLEY_STATE_DIR. A record that cannot be read stops the app with the
  * record's coordinates (nothing is silently lost); PARLEY_ON_BAD_RECORD=skip logs and skips it.
+ * Joins its group as a static member ({@link StaticMembership}) with a 15 s session, so that an
+ * instance restarted after kill -9 resumes at once and a vanished one is replaced within 15 s.
  * Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
  * while the service stays up (not ready); on {@code start} it starts a fresh one.
  */
@@ -26,6 +29,8 @@ public final class StreamsRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a vanished instance keeps its partitions before the others take them over (Kafka's default is 45 s). */
+  private static final int SESSION_TIMEOUT_MS = 15_000;
 
   private final String app;
   private final Topology topology;
@@ -58,6 +63,8 @@ public final class StreamsRunner implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(ServiceConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2));
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, 100));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(ServiceConfig.TOPIC_REPLICATION, -1));
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.instanceId(app, config));
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, SESSION_TIMEOUT_MS));
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         config.get(ServiceConfig.ON_BAD_RECORD, "fail").equals("skip") ? LogAndContinueExceptionHandler.class : LogAndFailExceptionHandler.class);
