@@ -2,75 +2,64 @@ package dev.parley.cli.faults;
 
 import dev.parley.cli.FreePort;
 import dev.parley.cli.ParleyJar;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * `parley up` from the packaged jar in its own process (broker, registry and services together),
- * restartable on the same data folder and ports, so that it can be killed as an operator's
- * machine kills it: SIGKILL or SIGTERM.
+ * restartable on the same data folder and ports, so that it can be stopped as an operator's
+ * machine stops it: kill -9 or SIGTERM.
  */
 final class ChildStack implements AutoCloseable {
 
   private static final String UP = "Parley is up.";
+  private static final String[] PORT_OPTIONS = {"--kafka-port", "--controller-port", "--registry-port", "--ingestor-port",
+      "--extractor-port", "--aggregator-port"};
 
-  private final Path dataDir;
-  private final Path log;
   private final int[] ports;
-  private Process process;
+  private final ChildProcess process;
 
-  private ChildStack(Path dataDir, int[] ports) {
-    this.dataDir = dataDir;
-    this.log = dataDir.resolve("up.log");
+  private ChildStack(Path dataDir, int[] ports) throws Exception {
     this.ports = ports;
+    List<String> args = new ArrayList<>(List.of("up", "--data-dir", dataDir.resolve("data").toString()));
+    for (int i = 0; i < PORT_OPTIONS.length; i++) {
+      args.addAll(List.of(PORT_OPTIONS[i], String.valueOf(ports[i])));
+    }
+    this.process = new ChildProcess("`parley up`", ParleyJar.command(args.toArray(String[]::new)), Map.of(), dataDir.resolve("up.log"));
   }
 
   static ChildStack start(Path dataDir) throws Exception {
     Files.createDirectories(dataDir);
-    ChildStack stack = new ChildStack(dataDir, java.util.stream.IntStream.generate(FreePort::any).limit(6).toArray());
+    ChildStack stack = new ChildStack(dataDir, IntStream.generate(FreePort::any).limit(PORT_OPTIONS.length).toArray());
     stack.restart();
     return stack;
   }
 
-  /** Starts `parley up` again on the same data and ports and returns how long it took to say it is up. */
+  /** Starts `parley up` again on the same data and ports; returns how long it took to say it is up. */
   Duration restart() throws Exception {
     long ups = upLines();
     long started = System.nanoTime();
-    List<String> args = new ArrayList<>(List.of("up", "--data-dir", dataDir.resolve("data").toString()));
-    String[] options = {"--kafka-port", "--controller-port", "--registry-port", "--ingestor-port", "--extractor-port", "--aggregator-port"};
-    for (int i = 0; i < options.length; i++) {
-      args.addAll(List.of(options[i], String.valueOf(ports[i])));
-    }
-    process = new ProcessBuilder(ParleyJar.command(args.toArray(String[]::new)))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    long deadline = started + TimeUnit.MINUTES.toNanos(4);
-    while (upLines() == ups) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("`parley up` did not come up; its log, " + log + ", ends:\n" + tail());
-      }
-      Thread.sleep(100);
-    }
+    process.start();
+    process.await(() -> upLines() > ups, "up");
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
-  /** kill -9: no shutdown hook runs, Kafka's log and the apps' transactions are left as they were. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor();
+    process.kill();
   }
 
-  /** SIGTERM, then waits for the stack to stop as `parley up` does on Ctrl-C. */
   void terminate() throws Exception {
-    process.destroy();
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
-      throw new AssertionError("`parley up` did not stop within 90 s of SIGTERM; its log ends:\n" + tail());
-    }
+    process.terminate();
+  }
+
+  String log() {
+    return process.log();
   }
 
   String bootstrapServers() {
@@ -85,24 +74,12 @@ final class ChildStack implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + ports[3]);
   }
 
-  /** The stack's whole output so far, for counting what it logged. */
-  String log() throws IOException {
-    return Files.readString(log);
-  }
-
-  private long upLines() throws IOException {
-    return Files.exists(log) ? log().lines().filter(UP::equals).count() : 0;
-  }
-
-  private String tail() throws IOException {
-    List<String> lines = log().lines().toList();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  private long upLines() {
+    return process.log().lines().filter(l -> l.startsWith(UP)).count();
   }
 
   @Override
   public void close() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      kill();
-    }
+    process.close();
   }
 }
