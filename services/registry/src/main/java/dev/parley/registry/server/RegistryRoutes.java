@@ -57,12 +57,18 @@ final class RegistryRoutes {
     schemas(routes);
     compatibility(routes);
     configAndMode(routes);
-    routes.get("/contexts", ctx -> json(ctx, List.of(":.:")));
+    // only the default context, which Confluent lists as "." (qualified subjects spell it ":.:")
+    routes.get("/contexts", ctx -> json(ctx, List.of(".")));
   }
 
   private void subjects(RoutesConfig routes) {
-    routes.get("/subjects", ctx -> json(ctx, store.subjects(deleted(ctx)).stream()
-        .filter(s -> s.startsWith(ctx.queryParamAsClass("subjectPrefix", String.class).getOrDefault(""))).toList()));
+    routes.get("/subjects", ctx -> {
+      boolean deletedOnly = ctx.queryParamAsClass("deletedOnly", Boolean.class).getOrDefault(false);
+      List<String> live = store.subjects(false);
+      json(ctx, store.subjects(deleted(ctx) || deletedOnly).stream()
+          .filter(s -> !deletedOnly || !live.contains(s))
+          .filter(s -> s.startsWith(ctx.queryParamAsClass("subjectPrefix", String.class).getOrDefault(""))).toList());
+    });
     routes.get("/subjects/{subject}/versions", ctx ->
         json(ctx, store.versions(subject(ctx), deleted(ctx)).stream().map(RegisteredSchema::version).toList()));
     routes.post("/subjects/{subject}/versions", ctx -> json(ctx, Map.of("id", log.register(subject(ctx), schemaFrom(ctx)).id())));
@@ -80,7 +86,7 @@ final class RegistryRoutes {
     routes.get("/subjects/{subject}/versions/{version}/schema", ctx -> raw(ctx, version(ctx).schema()));
     // Parley stores Avro without schema references, so no version is ever referenced by another
     routes.get("/subjects/{subject}/versions/{version}/referencedby", ctx -> {
-      version(ctx);
+      store.version(subject(ctx), ctx.pathParam("version"), true);
       json(ctx, List.of());
     });
     routes.delete("/subjects/{subject}/versions/{version}", ctx -> {
@@ -109,8 +115,15 @@ final class RegistryRoutes {
 
   private void compatibility(RoutesConfig routes) {
     routes.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
-      RegisteredSchema against = version(ctx);
-      checkCompatibility(ctx, List.of(against.schema()));
+      // as in Confluent's registry: "latest" of a subject without versions accepts anything, a missing number is 40402
+      int version = SchemaStore.versionNumber(ctx.pathParam("version"));
+      List<RegisteredSchema> live = store.subjects().contains(subject(ctx)) ? store.versions(subject(ctx)) : List.of();
+      List<Schema> against = live.stream().filter(v -> version == -1 ? v == live.get(live.size() - 1) : v.version() == version)
+          .map(RegisteredSchema::schema).toList();
+      if (version != -1 && against.isEmpty()) {
+        throw new SchemaRegistryException("Version " + version + " not found.", SchemaStore.VERSION_NOT_FOUND);
+      }
+      checkCompatibility(ctx, against);
     });
     routes.post("/compatibility/subjects/{subject}/versions", ctx -> {
       // a subject with no versions yet accepts any schema, as registering would
@@ -131,7 +144,8 @@ final class RegistryRoutes {
     routes.get("/config/{subject}", ctx -> json(ctx, Map.of("compatibilityLevel", subjectCompatibility(ctx).name())));
     routes.put("/config/{subject}", ctx -> json(ctx, Map.of("compatibility", setCompatibility(ctx, subject(ctx)).name())));
     routes.delete("/config/{subject}", ctx -> {
-      CompatibilityLevel previous = subjectCompatibility(ctx);
+      CompatibilityLevel previous = store.subjectCompatibility(subject(ctx)).orElseThrow(() -> new SchemaRegistryException(
+          "Subject '" + subject(ctx) + "' has no subject-level compatibility to delete", SchemaStore.SUBJECT_NOT_FOUND));
       log.clearCompatibility(subject(ctx));
       json(ctx, Map.of("compatibilityLevel", previous.name()));
     });

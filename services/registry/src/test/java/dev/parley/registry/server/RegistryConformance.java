@@ -169,7 +169,11 @@ abstract class RegistryConformance {
     assertTrue(registry().post(path + "/latest", schemaBody(V2)).ok().path("is_compatible").asBoolean());
     registry().post(path + "/99", schemaBody(V2)).error(404, 40402);
     registry().post(path + "/0", schemaBody(V2)).error(422, 42202);
-    registry().post("/compatibility/subjects/" + newSubject() + "/versions/latest", schemaBody(V2)).error(404, 40401);
+    String noSuchSubject = "/compatibility/subjects/" + newSubject() + "/versions";
+    assertTrue(registry().post(noSuchSubject + "/latest", schemaBody(V2)).ok().path("is_compatible").asBoolean(),
+        "a subject without versions accepts any schema");
+    assertTrue(registry().post(noSuchSubject, schemaBody(V2)).ok().path("is_compatible").asBoolean());
+    registry().post(noSuchSubject + "/1", schemaBody(V2)).error(404, 40402);
     registry().post(path + "/latest", schemaBody("not a schema")).error(422, 42201);
   }
 
@@ -185,6 +189,7 @@ abstract class RegistryConformance {
     register(subject, NEEDS_OUTLET);
     registry().delete("/config/" + subject).ok();
     registry().get("/config/" + subject).error(404, 40408);
+    registry().delete("/config/" + subject).error(404, 40401);
     registry().put("/config/" + subject, "{\"compatibility\":\"SOMETIMES\"}").error(422, 42203);
   }
 
@@ -200,7 +205,7 @@ abstract class RegistryConformance {
   void modeAndContextsAreReadable() {
     assertEquals("READWRITE", registry().get("/mode").ok().path("mode").asText());
     assertEquals("READWRITE", registry().get("/mode/" + newSubject() + "?defaultToGlobal=true").ok().path("mode").asText());
-    assertTrue(texts(registry().get("/contexts").ok()).contains(":.:"));
+    assertTrue(texts(registry().get("/contexts").ok()).contains("."), "the default context");
   }
 
   @Test
@@ -234,6 +239,7 @@ abstract class RegistryConformance {
     registry().delete("/subjects/" + subject).error(404, 40404);
     assertFalse(texts(registry().get("/subjects").ok()).contains(subject));
     assertTrue(texts(registry().get("/subjects?deleted=true").ok()).contains(subject));
+    assertTrue(texts(registry().get("/subjects?deletedOnly=true").ok()).contains(subject));
     registry().get("/subjects/" + subject + "/versions").error(404, 40401);
     assertEquals(List.of(1, 2), ints(registry().delete("/subjects/" + subject + "?permanent=true").ok()));
     assertFalse(texts(registry().get("/subjects?deleted=true").ok()).contains(subject));
