@@ -21,9 +21,9 @@ public final class StaticMembership {
 
   private StaticMembership() {}
 
-  public static String instanceId(String app, ServiceConfig config) {
-    String configured = config.get(ServiceConfig.INSTANCE_ID, null);
-    return configured != null ? configured + "-" + app : keptIn(config.stateDir().resolve(app));
+  /** {@code configured} if set, else the id kept in the app's state folder (made on first use). */
+  public static String instanceId(String configured, Path appStateDir) {
+    return configured != null ? configured : keptIn(appStateDir);
   }
 
   private static String keptIn(Path appStateDir) {
