@@ -9,7 +9,6 @@ import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
-import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public final class AggregatorService {
   public static ParleyService start(ServiceConfig environment) {
     AggregatorConfig config = AggregatorConfig.from(environment);
     TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
-    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.kafka().schemaRegistryUrl());
+    SchemaRegistryClient registry = config.kafka().schemaRegistry();
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
     StreamsRunner streams = new StreamsRunner(AggregatorConfig.APP, AggregatorTopology.buildTopology(registry), config.kafka(),
         config.topics(), config.streams(), metrics);

@@ -1,5 +1,6 @@
 package dev.parley.common;
 
+import dev.parley.registry.SchemaRegistryClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ public final class ServiceConfig {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
   public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+  /** The admin key that Parley's registry requires for writes (registering, deleting, config). */
+  public static final String SCHEMA_REGISTRY_ADMIN_KEY = "SCHEMA_REGISTRY_ADMIN_KEY";
+  /** Credentials that registry clients send, {@code user:password}, as Confluent's basic.auth.user.info. */
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
   public static final String HTTP_PORT = "PARLEY_HTTP_PORT";
   public static final String HTTP_HOST = "PARLEY_HTTP_HOST";
   public static final String STATE_DIR = "PARLEY_STATE_DIR";
@@ -29,6 +34,8 @@ public final class ServiceConfig {
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
   public static final String SCHEMA_REGISTRY_TOPIC = "SCHEMA_REGISTRY_TOPIC";
+  public static final String INSTANCE_ID = "PARLEY_INSTANCE_ID";
+  public static final String SESSION_TIMEOUT_MS = "PARLEY_SESSION_TIMEOUT_MS";
 
   private final Map<String, String> values;
 
@@ -98,5 +105,10 @@ public final class ServiceConfig {
 
   public String schemaRegistryUrl() {
     return KafkaSettings.from(this).schemaRegistryUrl();
+  }
+
+  /** The registry client every service and command uses, with the credentials it must send. */
+  public SchemaRegistryClient schemaRegistry() {
+    return KafkaSettings.from(this).schemaRegistry();
   }
 }

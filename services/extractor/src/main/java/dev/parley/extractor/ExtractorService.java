@@ -8,7 +8,6 @@ import dev.parley.common.ServiceMetrics;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class ExtractorService {
     TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.POSITIONS));
     PrometheusMeterRegistry metrics = ServiceMetrics.create("extractor");
     StreamsRunner streams = new StreamsRunner(ExtractorConfig.APP,
-        ExtractorTopology.buildTopology(SchemaRegistryClients.forUrl(config.kafka().schemaRegistryUrl()), new PositionExtractor(ontology), ontology),
+        ExtractorTopology.buildTopology(config.kafka().schemaRegistry(), new PositionExtractor(ontology), ontology),
         config.kafka(), config.topics(), config.streams(), metrics);
     try {
       ServiceHttp http = ServiceHttp.start("extractor", config.http(), streams::isRunning, metrics,

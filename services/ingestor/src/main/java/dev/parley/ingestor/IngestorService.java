@@ -7,7 +7,6 @@ import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import java.util.List;
 
 /** The ingestor: validates, cleans and publishes articles pushed over HTTP. */
@@ -18,7 +17,7 @@ public final class IngestorService {
   public static ParleyService start(ServiceConfig environment) {
     IngestorConfig config = IngestorConfig.from(environment);
     TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
-    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), SchemaRegistryClients.forUrl(config.kafka().schemaRegistryUrl()));
+    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry());
     try {
       IngestRoutes routes = new IngestRoutes(publisher, config);
       ServiceHttp http = ServiceHttp.start("ingestor", config.http(), () -> true, ServiceMetrics.create("ingestor"), routes::register);
