@@ -19,7 +19,7 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * vanished is replaced within 15 s rather than Kafka's default 45 s.
  *
  * @param stateDir the app's own folder under PARLEY_STATE_DIR
- * @param instanceId PARLEY_INSTANCE_ID, or null to keep one in {@code stateDir} ({@link StaticMembership})
+ * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir} ({@link StaticMembership})
  * @param sessionTimeoutMs how long a vanished instance keeps its partitions (PARLEY_SESSION_TIMEOUT_MS)
  */
 public record StreamsSettings(String applicationId, Path stateDir, String processingGuarantee, int commitIntervalMs,
@@ -56,7 +56,9 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.instanceId(instanceId, stateDir));
+    if (instanceId != null) {
+      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    }
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
     // With transactions v2 the broker checks a transaction's first write to a partition with the
     // coordinator; a second request sent meanwhile finds no producer state there and is refused
