@@ -9,7 +9,6 @@ import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
-import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 
@@ -22,7 +21,7 @@ public final class AggregatorService {
 
   public static ParleyService start(ServiceConfig config) {
     TopicCreator.ensure(config, List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
-    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+    SchemaRegistryClient registry = config.schemaRegistry();
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
     StreamsRunner streams = new StreamsRunner("aggregator", AggregatorTopology.buildTopology(registry), config, metrics);
     PositionStateView view = new PositionStateView(config, registry);

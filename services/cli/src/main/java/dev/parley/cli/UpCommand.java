@@ -63,6 +63,8 @@ final class UpCommand implements Callable<Integer> {
     }, "parley-shutdown"));
     System.out.printf("Kafka: %s   (export KAFKA_BOOTSTRAP_SERVERS=%s SCHEMA_REGISTRY_URL=%s)%n", stack.bootstrapServers(),
         stack.bootstrapServers(), stack.registry().httpAddress());
+    System.out.printf("Schema registry writes need the admin key (reads are open): export %s=parley:%s%n",
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, stack.registryAdminKey());
     URI aggregator = stack.aggregator().httpAddress();
     System.out.printf("Dashboard: %s/   state: %s/state   live changes: %s/events%n", aggregator, aggregator, aggregator);
     if (demo) {

@@ -212,7 +212,8 @@ class ReplayIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
     }
-    AvroSerde<Article> serde = Topics.ARTICLES.valueSerde(SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
+    AvroSerde<Article> serde = Topics.ARTICLES.valueSerde(
+        SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString(), "parley:" + stack.registryAdminKey()));
     try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
         new StringSerializer(), (t, article) -> serde.serialize(Topics.ARTICLES.name(), article))) {
       for (Article article : articles.values()) {

@@ -68,6 +68,8 @@ class ReprocessIT {
       try (ParleyService extractor = ExtractorService.start(ServiceConfig.of(Map.of(
           ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
           ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
+          ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
           ServiceConfig.HTTP_HOST, "127.0.0.1",
           ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
           ServiceConfig.STATE_DIR, data.resolve("revised-extractor").toString(),

@@ -49,6 +49,7 @@ class TwoAggregatorsIT {
     second = AggregatorService.start(ServiceConfig.of(Map.of(
         ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
         ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
         ServiceConfig.STATE_DIR, secondState.toString())));

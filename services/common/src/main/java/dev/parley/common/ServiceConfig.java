@@ -1,5 +1,7 @@
 package dev.parley.common;
 
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.registry.SchemaRegistryClients;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +14,10 @@ public final class ServiceConfig {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
   public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+  /** The admin key that Parley's registry requires for writes (registering, deleting, config). */
+  public static final String SCHEMA_REGISTRY_ADMIN_KEY = "SCHEMA_REGISTRY_ADMIN_KEY";
+  /** Credentials that registry clients send, {@code user:password}, as Confluent's basic.auth.user.info. */
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
   public static final String HTTP_PORT = "PARLEY_HTTP_PORT";
   public static final String HTTP_HOST = "PARLEY_HTTP_HOST";
   public static final String STATE_DIR = "PARLEY_STATE_DIR";
@@ -71,6 +77,11 @@ public final class ServiceConfig {
 
   public String schemaRegistryUrl() {
     return get(SCHEMA_REGISTRY_URL, "http://localhost:8081");
+  }
+
+  /** The registry client every service and command uses: its URL and credentials are read here only. */
+  public SchemaRegistryClient schemaRegistry() {
+    return SchemaRegistryClients.forUrl(schemaRegistryUrl(), get(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, null));
   }
 
   public String httpHost() {

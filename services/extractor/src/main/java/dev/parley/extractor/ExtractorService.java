@@ -8,7 +8,6 @@ import dev.parley.common.ServiceMetrics;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class ExtractorService {
     TopicCreator.ensure(config, List.of(Topics.ARTICLES, Topics.POSITIONS));
     PrometheusMeterRegistry metrics = ServiceMetrics.create("extractor");
     StreamsRunner streams = new StreamsRunner("extractor",
-        ExtractorTopology.buildTopology(SchemaRegistryClients.forUrl(config.schemaRegistryUrl()), new PositionExtractor(ontology), ontology),
+        ExtractorTopology.buildTopology(config.schemaRegistry(), new PositionExtractor(ontology), ontology),
         config, metrics);
     try {
       ServiceHttp http = ServiceHttp.start("extractor", config, DEFAULT_PORT, streams::isRunning, metrics,

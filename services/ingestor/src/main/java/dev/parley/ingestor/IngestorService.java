@@ -7,7 +7,6 @@ import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import java.util.List;
 
 /** The ingestor: validates, cleans and publishes articles pushed over HTTP. */
@@ -19,7 +18,7 @@ public final class IngestorService {
 
   public static ParleyService start(ServiceConfig config) {
     TopicCreator.ensure(config, List.of(Topics.ARTICLES, Topics.REJECTED));
-    ArticlePublisher publisher = new ArticlePublisher(config, SchemaRegistryClients.forUrl(config.schemaRegistryUrl()));
+    ArticlePublisher publisher = new ArticlePublisher(config, config.schemaRegistry());
     try {
       IngestRoutes routes = new IngestRoutes(publisher, config);
       ServiceHttp http = ServiceHttp.start("ingestor", config, DEFAULT_PORT, () -> true, ServiceMetrics.create("ingestor"), routes::register);

@@ -17,11 +17,16 @@ public final class RegistryServer {
 
   private RegistryServer() {}
 
+  /** A fresh random admin key, for a local stack that was given none. */
+  public static String generateAdminKey() {
+    return AdminKey.generate();
+  }
+
   public static ParleyService start(ServiceConfig config) {
     SchemaLog log = new SchemaLog(config);
     try {
       ServiceHttp http = ServiceHttp.start("schema-registry", config, DEFAULT_PORT, () -> true,
-          ServiceMetrics.create("schema-registry"), new RegistryRoutes(log)::register);
+          ServiceMetrics.create("schema-registry"), new RegistryRoutes(log, AdminKey.from(config))::register);
       return new RunningService("schema registry", http, log);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, log);

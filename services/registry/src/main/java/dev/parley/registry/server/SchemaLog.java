@@ -67,28 +67,82 @@ final class SchemaLog implements AutoCloseable {
       return existing.get();
     }
     RegisteredSchema planned = store.planRegistration(subject, schema);
-    ObjectNode key = JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", subject).put("version", planned.version()).put("magic", 1);
-    ObjectNode value = JSON.createObjectNode().put("subject", subject).put("version", planned.version()).put("id", planned.id())
-        .put("schema", schema.toString()).put("deleted", false);
-    write(key, value);
+    write(schemaKey(planned), schemaValue(planned));
     store.apply(planned);
     return planned;
   }
 
+  /** Soft-deletes one version ("latest" or a number); returns it, now marked deleted. */
+  synchronized RegisteredSchema softDelete(String subject, String version) {
+    RegisteredSchema deleted = store.planSoftDelete(subject, version);
+    write(schemaKey(deleted), schemaValue(deleted));
+    store.apply(deleted);
+    return deleted;
+  }
+
+  /** Removes one soft-deleted version for good: a tombstone on its key, as Confluent's registry writes. */
+  synchronized RegisteredSchema hardDelete(String subject, String version) {
+    RegisteredSchema removed = store.planHardDelete(subject, version);
+    write(schemaKey(removed), null);
+    store.remove(subject, removed.version());
+    return removed;
+  }
+
+  /** Soft-deletes every live version of the subject; returns them. */
+  synchronized List<RegisteredSchema> softDeleteSubject(String subject) {
+    List<RegisteredSchema> deleted = store.planSoftDeleteSubject(subject);
+    for (RegisteredSchema version : deleted) {
+      write(schemaKey(version), schemaValue(version));
+      store.apply(version);
+    }
+    return deleted;
+  }
+
+  /** Removes every version of a soft-deleted subject for good; returns them. */
+  synchronized List<RegisteredSchema> hardDeleteSubject(String subject) {
+    List<RegisteredSchema> removed = store.planHardDeleteSubject(subject);
+    for (RegisteredSchema version : removed) {
+      write(schemaKey(version), null);
+      store.remove(subject, version.version());
+    }
+    return removed;
+  }
+
   synchronized void setCompatibility(String subject, CompatibilityLevel level) {
-    ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG").put("magic", 0);
+    write(configKey(subject), JSON.createObjectNode().put("compatibilityLevel", level.name()));
+    store.setCompatibility(subject, level);
+  }
+
+  /** Drops a subject's own rule, or resets the global one to the default (subject null). */
+  synchronized void clearCompatibility(String subject) {
+    write(configKey(subject), null);
+    store.clearCompatibility(subject);
+  }
+
+  private static ObjectNode schemaKey(RegisteredSchema version) {
+    return JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", version.subject()).put("version", version.version())
+        .put("magic", 1);
+  }
+
+  private static ObjectNode schemaValue(RegisteredSchema version) {
+    return JSON.createObjectNode().put("subject", version.subject()).put("version", version.version()).put("id", version.id())
+        .put("schema", version.schema().toString()).put("deleted", version.deleted());
+  }
+
+  private static ObjectNode configKey(String subject) {
+    ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG");
     if (subject == null) {
       key.putNull("subject");
     } else {
       key.put("subject", subject);
     }
-    write(key, JSON.createObjectNode().put("compatibilityLevel", level.name()));
-    store.setCompatibility(subject, level);
+    return key.put("magic", 0);
   }
 
+  /** Stores a change in Kafka and waits for it; a null value is a tombstone that deletes the key. */
   private void write(JsonNode key, JsonNode value) {
     try {
-      producer.send(new ProducerRecord<>(topic, 0, key.toString(), value.toString())).get(30, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>(topic, 0, key.toString(), value == null ? null : value.toString())).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Kafka did not store the registry change in topic " + topic + ": " + e
           + ". Check that Kafka is up; the change was not made, so retry it.", e);
@@ -143,21 +197,29 @@ final class SchemaLog implements AutoCloseable {
   }
 
   private void apply(String keyText, String valueText) {
-    if (keyText == null || valueText == null) {
+    if (keyText == null) {
       return;
     }
     try {
       JsonNode key = JSON.readTree(keyText);
-      JsonNode value = JSON.readTree(valueText);
+      String subject = key.path("subject").isNull() ? null : key.path("subject").asText();
       switch (key.path("keytype").asText()) {
         case "SCHEMA" -> {
-          if (!value.path("deleted").asBoolean(false)) {
+          if (valueText == null) {
+            store.remove(subject, key.path("version").asInt());
+          } else {
+            JsonNode value = JSON.readTree(valueText);
             store.apply(new RegisteredSchema(value.path("subject").asText(), value.path("version").asInt(), value.path("id").asInt(),
-                new Schema.Parser().parse(value.path("schema").asText())));
+                new Schema.Parser().parse(value.path("schema").asText()), value.path("deleted").asBoolean(false)));
           }
         }
-        case "CONFIG" -> store.setCompatibility(key.path("subject").isNull() ? null : key.path("subject").asText(),
-            CompatibilityLevel.valueOf(value.path("compatibilityLevel").asText()));
+        case "CONFIG" -> {
+          if (valueText == null) {
+            store.clearCompatibility(subject);
+          } else {
+            store.setCompatibility(subject, CompatibilityLevel.valueOf(JSON.readTree(valueText).path("compatibilityLevel").asText()));
+          }
+        }
         default -> { }
       }
     } catch (java.io.IOException | RuntimeException e) {

@@ -57,4 +57,45 @@ class SchemaStoreTest {
     assertEquals(SchemaStore.INCOMPATIBLE, e.errorCode());
     assertEquals(1, store.versions("s").size());
   }
+
+  @Test
+  void aDeleteIsSoftUntilItIsMadePermanent() {
+    SchemaStore store = new SchemaStore();
+    RegisteredSchema first = store.register("s", V1);
+    store.register("s", REMOVES_A);
+    assertEquals(SchemaStore.VERSION_NOT_SOFT_DELETED,
+        assertThrows(SchemaRegistryException.class, () -> store.planHardDelete("s", "1")).errorCode());
+    store.apply(store.planSoftDelete("s", "1"));
+    assertEquals(SchemaStore.VERSION_SOFT_DELETED, assertThrows(SchemaRegistryException.class, () -> store.planSoftDelete("s", "1")).errorCode());
+    assertEquals(List.of(2), store.versions("s").stream().map(RegisteredSchema::version).toList());
+    assertEquals(V1, store.schemaById(first.id()).orElseThrow(), "a soft-deleted schema still decodes old records");
+    store.remove("s", store.planHardDelete("s", "1").version());
+    assertEquals(1, store.versions("s", true).size());
+    store.setCompatibility("s", CompatibilityLevel.NONE);
+    assertEquals(3, store.register("s", V1).version(), "versions are never reused while the subject has any");
+  }
+
+  @Test
+  void aSubjectIsHardDeletedOnlyAfterASoftDelete() {
+    SchemaStore store = new SchemaStore();
+    store.register("s", V1);
+    assertEquals(SchemaStore.SUBJECT_NOT_SOFT_DELETED,
+        assertThrows(SchemaRegistryException.class, () -> store.planHardDeleteSubject("s")).errorCode());
+    store.planSoftDeleteSubject("s").forEach(store::apply);
+    assertEquals(SchemaStore.SUBJECT_SOFT_DELETED, assertThrows(SchemaRegistryException.class, () -> store.planSoftDeleteSubject("s")).errorCode());
+    assertEquals(List.of(), store.subjects());
+    assertEquals(List.of("s"), store.subjects(true));
+    store.planHardDeleteSubject("s").forEach(v -> store.remove("s", v.version()));
+    assertEquals(List.of(), store.subjects(true));
+  }
+
+  @Test
+  void versionsMustBePositiveOrLatest() {
+    assertEquals(-1, SchemaStore.versionNumber("latest"));
+    assertEquals(-1, SchemaStore.versionNumber("-1"));
+    assertEquals(3, SchemaStore.versionNumber("3"));
+    for (String invalid : List.of("0", "-2", "one", "")) {
+      assertEquals(SchemaStore.INVALID_VERSION, assertThrows(SchemaRegistryException.class, () -> SchemaStore.versionNumber(invalid)).errorCode());
+    }
+  }
 }

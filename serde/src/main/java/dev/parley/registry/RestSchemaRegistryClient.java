@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import org.apache.avro.Schema;
 /**
  * Speaks the Confluent Schema Registry REST API. Registrations and fetched schemas are cached, so a
  * serde talks to the registry once per schema, not once per record. Several URLs may be given,
- * comma-separated; the next one is tried when one cannot be reached.
+ * comma-separated; the next one is tried when one cannot be reached. Credentials, when given, go
+ * with every request as HTTP basic auth, the way Confluent's clients send basic.auth.user.info.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -30,15 +32,23 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   private final List<String> baseUrls;
   private final HttpClient http;
+  private final Optional<String> authorization;
   private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
   public RestSchemaRegistryClient(String urls) {
+    this(urls, null);
+  }
+
+  /** {@code basicAuthUserInfo} is {@code user:password}, or null to send no credentials. */
+  public RestSchemaRegistryClient(String urls, String basicAuthUserInfo) {
     this.baseUrls = Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
         .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
     if (baseUrls.isEmpty()) {
       throw new IllegalArgumentException("SCHEMA_REGISTRY_URL is empty: give the registry's URL, e.g. http://localhost:8081");
     }
+    this.authorization = Optional.ofNullable(basicAuthUserInfo).filter(u -> !u.isBlank())
+        .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -121,6 +131,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       if (body != null) {
         request.header("Content-Type", CONTENT_TYPE);
       }
+      authorization.ifPresent(value -> request.header("Authorization", value));
       HttpResponse<String> response;
       try {
         response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -12,10 +12,18 @@ public final class SchemaRegistryClients {
   private SchemaRegistryClients() {}
 
   public static SchemaRegistryClient forUrl(String url) {
+    return forUrl(url, null);
+  }
+
+  /**
+   * A client that sends {@code basicAuthUserInfo} ({@code user:password}, or null for none) with
+   * every request, as Confluent's clients do with basic.auth.user.info.
+   */
+  public static SchemaRegistryClient forUrl(String url, String basicAuthUserInfo) {
     if (url.startsWith(MOCK_PREFIX)) {
       return new InMemorySchemaRegistryClient(MOCK_SCOPES.computeIfAbsent(url.substring(MOCK_PREFIX.length()), s -> new SchemaStore()));
     }
-    return new RestSchemaRegistryClient(url);
+    return new RestSchemaRegistryClient(url, basicAuthUserInfo);
   }
 
   /** Forgets a mock scope, so a test starts from an empty registry. */
