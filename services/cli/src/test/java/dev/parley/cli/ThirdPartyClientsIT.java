@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.avro.PositionChange;
+import dev.parley.avro.PositionState;
 import dev.parley.cli.ops.ParleyMessageFormatter;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
@@ -19,10 +21,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +108,31 @@ class ThirdPartyClientsIT {
     for (Topic<?> topic : Topics.ALL) {
       assertTrue(decoded.getOrDefault(topic.name(), 0) > 0, "the console consumer decoded records of " + topic.name() + ": " + decoded);
     }
+  }
+
+  @Test
+  void javaKafkaStreamsTableOfThePositionStateSeesEveryPosition() throws Exception {
+    Map<String, PositionState> table = new ConcurrentHashMap<>();
+    int positions = JSON.readTree(PipelineCheck.get(stack.aggregator().httpAddress().resolve("/state"))).path("positions").size();
+    assertTrue(positions > 0, "the samples made positions");
+    try (var streams = JavaSubscribers.positionStateTable(stack.bootstrapServers(), stack.registry().httpAddress().toString(),
+        data.resolve("java-streams").toString(), (key, state) -> table.put(key, state))) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (table.size() < positions) {
+        assertTrue(System.nanoTime() < deadline, "the Streams table holds every position of /state within 90 s: " + table.keySet());
+        Thread.sleep(200);
+      }
+    }
+    table.forEach((key, state) -> assertEquals(key, state.getNegotiation() + "/" + state.getActor() + "/" + state.getIssue()));
+  }
+
+  @Test
+  void javaPlainConsumerReadsThePositionChanges() {
+    List<PositionChange> changes = new CopyOnWriteArrayList<>();
+    JavaSubscribers.readChanges(stack.bootstrapServers(), stack.registry().httpAddress().toString(), Duration.ofSeconds(15),
+        (key, change) -> changes.add(change));
+    assertFalse(changes.isEmpty(), "the consumer read changes");
+    assertTrue(changes.stream().allMatch(c -> c.getCausedBy() != null), "every change names its cause");
   }
 
   private static void readsEveryTopicAndPublishes(String articleId, List<String> client, Path folder) throws Exception {
