@@ -7,21 +7,26 @@ const TOPICS = ['parley.articles', 'parley.positions', 'parley.position-state', 
 const QUIET_MS = 3000;
 const GIVE_UP_MS = 90000;
 
-/** Starts a consumer through `subscribe(onRecord)` and resolves with the records decoded per topic. */
+/**
+ * Starts a consumer through `subscribe(onRecord)` and resolves with the records decoded per topic,
+ * once records came and then none for a few seconds (a topic may be empty: parley.rejected often is).
+ */
 async function readAllTopics(subscribe) {
   const counts = Object.fromEntries(TOPICS.map((t) => [t, 0]));
+  let total = 0;
   let last = Date.now();
   const consumer = await subscribe((topic, key, value) => {
     if (typeof key !== 'string' && key !== null) throw new Error(`${topic}: key is not a string`);
     if (value !== null && typeof value !== 'object') throw new Error(`${topic}/${key}: value is not a record`);
     counts[topic] += 1;
+    total += 1;
     last = Date.now();
   });
   const started = Date.now();
-  while (!(TOPICS.every((t) => counts[t] > 0) && Date.now() - last > QUIET_MS)) {
+  while (!(total > 0 && Date.now() - last > QUIET_MS)) {
     if (Date.now() - started > GIVE_UP_MS) {
       await consumer.disconnect();
-      throw new Error(`Not every topic gave a record within ${GIVE_UP_MS} ms: ${JSON.stringify(counts)}`);
+      throw new Error(`No record within ${GIVE_UP_MS} ms: is Parley up, and has it been given an article?`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

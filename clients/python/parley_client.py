@@ -55,13 +55,14 @@ def publish_article(bootstrap, registry_url, article):
 
 
 def read_all_topics(bootstrap, registry_url):
+    """Records decoded per topic, once records came and then none for a few seconds (a topic may be empty)."""
     consumer, values = subscribe(bootstrap, registry_url)
     counts = {topic: 0 for topic in TOPICS}
     started = last = time.monotonic()
     try:
-        while not (all(counts.values()) and time.monotonic() - last > QUIET_SECONDS):
+        while not (sum(counts.values()) > 0 and time.monotonic() - last > QUIET_SECONDS):
             if time.monotonic() - started > GIVE_UP_SECONDS:
-                raise RuntimeError("Not every topic gave a record within %d s: %s" % (GIVE_UP_SECONDS, counts))
+                raise RuntimeError("No record within %d s: is Parley up, and has it been given an article?" % GIVE_UP_SECONDS)
             message = consumer.poll(0.2)
             if message is None:
                 continue
