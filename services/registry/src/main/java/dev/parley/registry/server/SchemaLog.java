@@ -3,7 +3,9 @@ package dev.parley.registry.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.TopicCreator;
 import dev.parley.registry.CompatibilityLevel;
 import dev.parley.registry.RegisteredSchema;
 import dev.parley.registry.SchemaStore;
@@ -11,13 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -37,21 +35,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class SchemaLog implements AutoCloseable {
 
-  static final String TOPIC = "SCHEMA_REGISTRY_TOPIC";
-  static final String DEFAULT_TOPIC = "_schemas";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String topic;
   private final KafkaProducer<String, String> producer;
   private final SchemaStore store = new SchemaStore();
 
-  SchemaLog(ServiceConfig config) {
-    this.topic = config.get(TOPIC, DEFAULT_TOPIC);
-    createTopic(config);
-    replay(config);
+  SchemaLog(RegistryConfig config) {
+    this.topic = config.schemas().name();
+    TopicCreator.ensure(config.kafka(), config.topics(), config.schemas());
+    replay(config.kafka());
     this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
         new StringSerializer(), new StringSerializer());
@@ -152,36 +147,10 @@ final class SchemaLog implements AutoCloseable {
     }
   }
 
-  private void createTopic(ServiceConfig config) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
-      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-      if (!existing.contains(topic)) {
-        int replication = config.getInt(ServiceConfig.TOPIC_REPLICATION, -1);
-        NewTopic newTopic = new NewTopic(topic, Optional.of(1), replication > 0 ? Optional.of((short) replication) : Optional.empty())
-            .configs(Map.of("cleanup.policy", "compact"));
-        admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
-      }
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw unreachable(config, e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw unreachable(config, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating " + topic, e);
-    }
-  }
-
-  private IllegalStateException unreachable(ServiceConfig config, Throwable cause) {
-    return new IllegalStateException("The schema registry cannot use topic " + topic + " on Kafka at " + config.bootstrapServers()
-        + " (" + cause + "). Check that Kafka is up and KAFKA_BOOTSTRAP_SERVERS points at it.", cause);
-  }
-
-  private void replay(ServiceConfig config) {
+  private void replay(KafkaSettings kafka) {
     TopicPartition partition = new TopicPartition(topic, 0);
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new StringDeserializer(), new StringDeserializer())) {
@@ -224,7 +193,7 @@ final class SchemaLog implements AutoCloseable {
       }
     } catch (java.io.IOException | RuntimeException e) {
       throw new IllegalStateException("Topic " + topic + " holds a record this registry cannot read (" + e.getMessage()
-          + "). Is SCHEMA_REGISTRY_TOPIC shared with another program?", e);
+          + "). Is " + ServiceConfig.SCHEMA_REGISTRY_TOPIC + " shared with another program?", e);
     }
   }
 

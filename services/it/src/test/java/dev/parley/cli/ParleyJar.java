@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The packaged `parley` jar, run as the launcher runs it: its own classpath, its own process. */
-final class ParleyJar {
+public final class ParleyJar {
 
   static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
   private ParleyJar() {}
 
-  static List<String> command(String... args) throws IOException {
+  public static List<String> command(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Dparley.home=" + ROOT, "-jar", jar().toString()));
     command.addAll(List.of(args));
     return command;
