@@ -2,6 +2,7 @@ package dev.parley.common;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * vanished is replaced within 15 s rather than Kafka's default 45 s.
  *
  * @param stateDir the app's own folder under PARLEY_STATE_DIR
- * @param instanceId PARLEY_INSTANCE_ID, or null to keep one in {@code stateDir} ({@link StaticMembership})
+ * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir} ({@link StaticMembership})
  * @param sessionTimeoutMs how long a vanished instance keeps its partitions (PARLEY_SESSION_TIMEOUT_MS)
  * @param standbyReplicas warm copies of each state store on other instances (PARLEY_STANDBY_REPLICAS,
  *     default none), so a task moves to an instance that already has its state (docs/deployment.md)
@@ -52,14 +53,16 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
 
   public Properties properties(KafkaSettings kafka, TopicSettings topics) {
     Properties props = new Properties();
+    props.putAll(kafka.clientConfig(Map.of()));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.instanceId(instanceId, stateDir));
+    if (instanceId != null) {
+      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    }
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
     // With transactions v2 the broker checks a transaction's first write to a partition with the
     // coordinator; a second request sent meanwhile finds no producer state there and is refused
