@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionState;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.ParleyMessageFormatter;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
