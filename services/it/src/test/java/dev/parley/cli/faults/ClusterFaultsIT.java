@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * first ones take their work over. Every acknowledged article is on parley.articles once, and the
  * state ends equal, field by field, to that of a run without faults.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterFaultsIT {
 
   private static final int VICTIM = 3;
@@ -49,14 +49,16 @@ class ClusterFaultsIT {
     int quarter = corpus.size() / 4;
 
     try (KafkaCluster cluster = KafkaCluster.start(data.resolve("kafka"))) {
+      String adminKey = RegistryServer.generateAdminKey();
       ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
-          ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any())));
+          ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
+          ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, adminKey, ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + adminKey));
       TopicCreator.ensure(config, Topics.ALL);
       try (ParleyService registry = RegistryServer.start(config);
           LocalStack first = LocalStack.attach(config.with(ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString()),
               data.resolve("first"), new LocalStack.Ports(0, 0, 0, 0, 0, 0), System.out);
-          ChildProcess secondExtractor = secondInstance("extractor", ExtractorMain.class, cluster, registry);
-          ChildProcess secondAggregator = secondInstance("aggregator", AggregatorMain.class, cluster, registry)) {
+          ChildProcess secondExtractor = secondInstance("extractor", ExtractorMain.class, cluster, registry, adminKey);
+          ChildProcess secondAggregator = secondInstance("aggregator", AggregatorMain.class, cluster, registry, adminKey)) {
         URI ingestor = first.ingestor().httpAddress();
         AcknowledgedPushes pushes = new AcknowledgedPushes(corpus);
         pushes.push(ingestor, 0, quarter);
@@ -89,12 +91,14 @@ class ClusterFaultsIT {
   }
 
   /** Another instance of a Streams app, in a process of its own with its own state, once it is ready. */
-  private static ChildProcess secondInstance(String app, Class<?> main, KafkaCluster cluster, ParleyService registry) throws Exception {
+  private static ChildProcess secondInstance(String app, Class<?> main, KafkaCluster cluster, ParleyService registry, String adminKey)
+      throws Exception {
     Path folder = Files.createDirectories(data.resolve("second-" + app));
     int port = FreePort.any();
     ChildProcess instance = ChildProcess.java("second " + app, main, List.of(), Map.of(
         ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
         ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString(),
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + adminKey,
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, String.valueOf(port),
         ServiceConfig.STATE_DIR, folder.resolve("state").toString()), folder.resolve(app + ".log")).start();
