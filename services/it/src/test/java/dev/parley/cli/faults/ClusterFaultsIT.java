@@ -101,7 +101,7 @@ class ClusterFaultsIT {
         ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + adminKey,
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, String.valueOf(port),
-        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), folder.resolve(app + ".log")).start();
+        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), ChildProcess.logFile("second-" + app)).start();
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
     instance.await(() -> {
