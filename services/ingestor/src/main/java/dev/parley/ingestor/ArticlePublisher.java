@@ -42,15 +42,14 @@ final class ArticlePublisher implements AutoCloseable {
   ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry) {
     this.registry = registry;
     this.bootstrapServers = kafka.bootstrapServers();
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+    this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024)),
         new StringSerializer(), new ByteArraySerializer());
   }
 

@@ -1,7 +1,7 @@
 package dev.parley.cli.faults;
 
-import dev.parley.cli.FreePort;
 import dev.parley.cli.ParleyJar;
+import dev.parley.cli.local.FreePort;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

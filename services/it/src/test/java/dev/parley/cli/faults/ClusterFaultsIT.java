@@ -5,9 +5,9 @@ import static dev.parley.cli.SameState.assertSameState;
 import dev.parley.aggregator.AggregatorMain;
 import dev.parley.avro.PositionState;
 import dev.parley.cli.ArticleCorpus;
-import dev.parley.cli.FreePort;
-import dev.parley.cli.LocalStack;
 import dev.parley.cli.PipelineState;
+import dev.parley.cli.local.FreePort;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.TopicCreator;
@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFaultsIT {
 
   private static final int VICTIM = 3;
+  /** The registry's writes need a key; the services register their schemas with it. */
+  private static final String REGISTRY_ADMIN_KEY = "cluster-faults-admin-key";
 
   @TempDir
   static Path data;
@@ -49,16 +51,16 @@ class ClusterFaultsIT {
     int quarter = corpus.size() / 4;
 
     try (KafkaCluster cluster = KafkaCluster.start(data.resolve("kafka"))) {
-      String adminKey = RegistryServer.generateAdminKey();
       ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
           ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-          ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, adminKey, ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + adminKey));
+          ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, REGISTRY_ADMIN_KEY,
+          ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY));
       TopicCreator.ensure(config, Topics.ALL);
       try (ParleyService registry = RegistryServer.start(config);
           LocalStack first = LocalStack.attach(config.with(ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString()),
               data.resolve("first"), new LocalStack.Ports(0, 0, 0, 0, 0, 0), System.out);
-          ChildProcess secondExtractor = secondInstance("extractor", ExtractorMain.class, cluster, registry, adminKey);
-          ChildProcess secondAggregator = secondInstance("aggregator", AggregatorMain.class, cluster, registry, adminKey)) {
+          ChildProcess secondExtractor = secondInstance("extractor", ExtractorMain.class, cluster, registry);
+          ChildProcess secondAggregator = secondInstance("aggregator", AggregatorMain.class, cluster, registry)) {
         URI ingestor = first.ingestor().httpAddress();
         AcknowledgedPushes pushes = new AcknowledgedPushes(corpus);
         pushes.push(ingestor, 0, quarter);
@@ -91,14 +93,13 @@ class ClusterFaultsIT {
   }
 
   /** Another instance of a Streams app, in a process of its own with its own state, once it is ready. */
-  private static ChildProcess secondInstance(String app, Class<?> main, KafkaCluster cluster, ParleyService registry, String adminKey)
-      throws Exception {
+  private static ChildProcess secondInstance(String app, Class<?> main, KafkaCluster cluster, ParleyService registry) throws Exception {
     Path folder = Files.createDirectories(data.resolve("second-" + app));
     int port = FreePort.any();
     ChildProcess instance = ChildProcess.java("second " + app, main, List.of(), Map.of(
         ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
         ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString(),
-        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + adminKey,
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY,
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, String.valueOf(port),
         ServiceConfig.STATE_DIR, folder.resolve("state").toString()), ChildProcess.logFile("second-" + app)).start();

@@ -1,6 +1,6 @@
 package dev.parley.cli.faults;
 
-import dev.parley.cli.FreePort;
+import dev.parley.cli.local.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
