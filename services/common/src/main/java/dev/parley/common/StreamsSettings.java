@@ -21,9 +21,11 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * @param stateDir the app's own folder under PARLEY_STATE_DIR
  * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir} ({@link StaticMembership})
  * @param sessionTimeoutMs how long a vanished instance keeps its partitions (PARLEY_SESSION_TIMEOUT_MS)
+ * @param standbyReplicas warm copies of each state store on other instances (PARLEY_STANDBY_REPLICAS,
+ *     default none), so a task moves to an instance that already has its state (docs/deployment.md)
  */
 public record StreamsSettings(String applicationId, Path stateDir, String processingGuarantee, int commitIntervalMs,
-    boolean skipBadRecords, String instanceId, int sessionTimeoutMs) {
+    boolean skipBadRecords, String instanceId, int sessionTimeoutMs, int standbyReplicas) {
 
   public static final List<String> PROCESSING_GUARANTEES = List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
   public static final List<String> ON_BAD_RECORD = List.of("fail", "skip");
@@ -40,7 +42,8 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
         config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1),
         config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("skip"),
         config.get(ServiceConfig.INSTANCE_ID, null),
-        config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS));
+        config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
+        config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0));
   }
 
   /** The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID says otherwise. */
@@ -56,6 +59,7 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     if (instanceId != null) {
       props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
     }

@@ -28,6 +28,7 @@ class StreamsSettingsTest {
     assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(100, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(-1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+    assertEquals(0, props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG), "no standby replicas unless asked for");
     assertEquals(LogAndFailExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
     assertEquals(15_000, props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
     assertEquals(1, props.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)));
@@ -42,9 +43,11 @@ class StreamsSettingsTest {
         ServiceConfig.PROCESSING_GUARANTEE, "at_least_once",
         ServiceConfig.COMMIT_INTERVAL_MS, "1000",
         ServiceConfig.TOPIC_REPLICATION, "3",
+        ServiceConfig.STANDBY_REPLICAS, "1",
         ServiceConfig.ON_BAD_RECORD, "skip",
         ServiceConfig.INSTANCE_ID, "extractor-0",
         ServiceConfig.SESSION_TIMEOUT_MS, "30000")));
+    assertEquals(1, props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
     assertEquals("newsroom-extractor", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
     assertEquals(StreamsConfig.AT_LEAST_ONCE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(1000, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
