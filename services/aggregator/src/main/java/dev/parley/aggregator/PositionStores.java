@@ -50,6 +50,7 @@ record PositionStores(KeyValueStore<String, PositionContribution> contributions,
 
   private static <V> void add(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> supplier, String name,
       Serde<V> values) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
+    // cached: a hot position's tally and neighbours are rewritten by every article, but reach RocksDB and the changelog once a commit
+    builder.addStateStore(Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values).withCachingEnabled());
   }
 }

@@ -24,6 +24,8 @@ public final class ServiceConfig {
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
+  /** Memory shared by all RocksDB stores of one process (block cache and memtables), in MB. */
+  public static final String ROCKSDB_MEMORY_MB = "PARLEY_ROCKSDB_MEMORY_MB";
 
   private final Map<String, String> values;
 
