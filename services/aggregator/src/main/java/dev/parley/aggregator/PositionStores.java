@@ -50,7 +50,6 @@ record PositionStores(KeyValueStore<String, PositionContribution> contributions,
 
   private static <V> void add(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> supplier, String name,
       Serde<V> values) {
-    // cached: a hot position's tally and neighbours are rewritten by every article, but reach RocksDB and the changelog once a commit
-    builder.addStateStore(Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values).withCachingEnabled());
+    builder.addStateStore(Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
   }
 }
