@@ -2,7 +2,7 @@ package dev.parley.ingestor;
 
 import dev.parley.avro.Article;
 import dev.parley.avro.RejectedInput;
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -39,18 +39,17 @@ final class ArticlePublisher implements AutoCloseable {
   private final SchemaRegistryClient registry;
   private final String bootstrapServers;
 
-  ArticlePublisher(ServiceConfig config, SchemaRegistryClient registry) {
+  ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry) {
     this.registry = registry;
-    this.bootstrapServers = config.bootstrapServers();
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+    this.bootstrapServers = kafka.bootstrapServers();
+    this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024)),
         new StringSerializer(), new ByteArraySerializer());
   }
 

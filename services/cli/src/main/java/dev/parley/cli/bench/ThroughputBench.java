@@ -2,8 +2,8 @@ package dev.parley.cli.bench;
 
 import dev.parley.cli.ArticleFiles;
 import dev.parley.cli.IngestorClient;
-import dev.parley.cli.LocalStack;
 import dev.parley.cli.ParleyMain;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.AppStatus;
 import dev.parley.cli.ops.ProgressBar;
 import dev.parley.cli.ops.StreamsApp;

@@ -1,0 +1,163 @@
+package dev.parley.cli.local;
+
+import dev.parley.aggregator.AggregatorService;
+import dev.parley.common.ParleyService;
+import dev.parley.common.ServiceConfig;
+import dev.parley.common.TopicCreator;
+import dev.parley.common.Topics;
+import dev.parley.extractor.ExtractorService;
+import dev.parley.ingestor.IngestorService;
+import dev.parley.registry.server.RegistryServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The local default: a KRaft broker, the schema registry and the three services in one process,
+ * all on this machine, with data under one folder. Closing it stops them in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** Where each part listens; a port of 0 picks a free one. */
+  public record Ports(int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
+    Ports resolved() {
+      return new Ports(FreePort.or(kafka, "Kafka", "--kafka-port"), FreePort.or(controller, "KRaft controller", "--controller-port"),
+          FreePort.or(registry, "schema registry", "--registry-port"), FreePort.or(ingestor, "ingestor", "--ingestor-port"),
+          FreePort.or(extractor, "extractor", "--extractor-port"), FreePort.or(aggregator, "aggregator", "--aggregator-port"));
+    }
+  }
+
+  public static final int KAFKA_PORT = 9092;
+  public static final int CONTROLLER_PORT = 9093;
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private EmbeddedKafkaBroker broker;
+  private ParleyService registry;
+  private String registryAdminKey;
+  private ParleyService ingestor;
+  private ParleyService extractor;
+  private ParleyService aggregator;
+
+  private LocalStack() {}
+
+  /** Starts everything, printing progress to {@code out}; stops what it started if a part fails. */
+  public static LocalStack start(Path dataDir, Ports wanted, ServiceConfig base, PrintStream out) throws Exception {
+    Ports ports = wanted.resolved();
+    LocalStack stack = new LocalStack();
+    try {
+      out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d, data in %s ...%n", ports.kafka(), dataDir.resolve("kafka").toAbsolutePath());
+      stack.broker = stack.track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
+      stack.registryAdminKey = base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
+      ServiceConfig config = base
+          .with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
+          .with(ServiceConfig.TOPIC_REPLICATION, "1");
+      TopicCreator.ensure(config, Topics.ALL);
+      stack.registry = stack.startService(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
+          ports.registry(), RegistryServer::start, out);
+      stack.startPipeline(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
+          .with(ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey), ports, out);
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts only the ingestor, extractor and aggregator, against the Kafka cluster and schema
+   * registry that {@code config} names.
+   */
+  public static LocalStack attach(ServiceConfig config, Path dataDir, Ports wanted, PrintStream out) throws Exception {
+    LocalStack stack = new LocalStack();
+    try {
+      stack.startPipeline(local(config, dataDir), wanted.resolved(), out);
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private static ServiceConfig local(ServiceConfig config, Path dataDir) {
+    return config.with(ServiceConfig.HTTP_HOST, "127.0.0.1")
+        .with(ServiceConfig.STATE_DIR, dataDir.resolve("streams").toAbsolutePath().toString());
+  }
+
+  private void startPipeline(ServiceConfig config, Ports ports, PrintStream out) throws InterruptedException {
+    ingestor = startService(config, ports.ingestor(), IngestorService::start, out);
+    extractor = startService(config, ports.extractor(), ExtractorService::start, out);
+    aggregator = startService(config, ports.aggregator(), AggregatorService::start, out);
+    awaitReady(Duration.ofSeconds(120), out);
+  }
+
+  private ParleyService startService(ServiceConfig config, int port, Function<ServiceConfig, ParleyService> starter, PrintStream out) {
+    ParleyService service = track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
+    out.printf("  %-16s %s%n", service.name(), service.httpAddress());
+    return service;
+  }
+
+  private <T extends AutoCloseable> T track(T part) {
+    started.add(part);
+    return part;
+  }
+
+  private void awaitReady(Duration timeout, PrintStream out) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    List<ParleyService> services = java.util.stream.Stream.of(registry, ingestor, extractor, aggregator)
+        .filter(java.util.Objects::nonNull).toList();
+    while (!services.stream().allMatch(ParleyService::isReady)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Not ready after " + timeout + ": "
+            + services.stream().filter(s -> !s.isReady()).map(ParleyService::name).toList() + ". Look for errors above.");
+      }
+      Thread.sleep(100);
+    }
+    out.println("All parts are ready.");
+  }
+
+  /** The embedded broker's address; only for a stack that {@link #start}ed one. */
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  /** The key that the embedded registry wants for writes (given in SCHEMA_REGISTRY_ADMIN_KEY, else generated). */
+  public String registryAdminKey() {
+    return registryAdminKey;
+  }
+
+  /** The embedded registry; only for a stack that {@link #start}ed one. */
+  public ParleyService registry() {
+    return registry;
+  }
+
+  public ParleyService ingestor() {
+    return ingestor;
+  }
+
+  public ParleyService extractor() {
+    return extractor;
+  }
+
+  public ParleyService aggregator() {
+    return aggregator;
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> reversed = new ArrayList<>(started);
+    Collections.reverse(reversed);
+    for (AutoCloseable part : reversed) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        System.err.println("While stopping " + part + ": " + e);
+      }
+    }
+    started.clear();
+  }
+}
