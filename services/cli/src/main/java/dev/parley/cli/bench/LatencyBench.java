@@ -6,25 +6,21 @@ import dev.parley.cli.ArticleFiles;
 import dev.parley.cli.IngestorClient;
 import dev.parley.cli.ParleyMain;
 import dev.parley.cli.SseSubscriber;
-import dev.parley.cli.local.LocalStack;
-import dev.parley.common.ServiceConfig;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "latency", mixinStandardHelpOptions = true,
@@ -46,34 +42,18 @@ final class LatencyBench implements Callable<Integer> {
       + "change (e.g. 100; --articles then sets how long: 100/s for 3,000 articles is 30 s).")
   Integer rate;
 
-  @Option(names = "--ingestor", description = "A running ingestor (default: start a local stack).")
-  URI ingestor;
-
-  @Option(names = "--aggregator", description = "A running aggregator (default: start a local stack).")
-  URI aggregator;
+  @Mixin
+  BenchTarget target;
 
   @Override
   public Integer call() throws Exception {
-    if ((ingestor == null) != (aggregator == null)) {
-      throw new IllegalArgumentException("Give both --ingestor and --aggregator, or neither to measure a local stack of its own.");
-    }
     if (count < 1) {
       throw new IllegalArgumentException("--articles must be at least 1.");
     }
     if (rate != null && rate < 1) {
       throw new IllegalArgumentException("--rate must be at least 1 article/s.");
     }
-    if (ingestor != null) {
-      return measure(ingestor, aggregator);
-    }
-    Path data = Files.createTempDirectory("parley-bench-latency");
-    try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.fromEnvironment(), System.err)) {
-      return measure(stack.ingestor().httpAddress(), stack.aggregator().httpAddress());
-    } finally {
-      try (Stream<Path> paths = Files.walk(data)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    return target.measure("latency", (ingestor, aggregator, kafka, local) -> measure(ingestor, aggregator));
   }
 
   private int measure(URI ingestorAddress, URI aggregatorAddress) throws Exception {

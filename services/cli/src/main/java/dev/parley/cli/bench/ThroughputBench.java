@@ -3,28 +3,24 @@ package dev.parley.cli.bench;
 import dev.parley.cli.ArticleFiles;
 import dev.parley.cli.IngestorClient;
 import dev.parley.cli.ParleyMain;
-import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.AppStatus;
 import dev.parley.cli.ops.ProgressBar;
 import dev.parley.cli.ops.StreamsApp;
-import dev.parley.common.ServiceConfig;
 import dev.parley.ingestor.CleanArticle;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "throughput", mixinStandardHelpOptions = true,
@@ -48,32 +44,16 @@ final class ThroughputBench implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "500", description = "Articles per NDJSON batch (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--ingestor", description = "A running ingestor (default: start a local stack).")
-  URI ingestor;
-
-  @Option(names = "--aggregator", description = "A running aggregator (default: start a local stack).")
-  URI aggregator;
+  @Mixin
+  BenchTarget target;
 
   @Override
   public Integer call() throws Exception {
-    if ((ingestor == null) != (aggregator == null)) {
-      throw new IllegalArgumentException("Give both --ingestor and --aggregator, or neither to measure a local stack of its own.");
-    }
     if (count < 1 || batch < 1) {
       throw new IllegalArgumentException("--articles and --batch must be at least 1.");
     }
-    ServiceConfig config = ServiceConfig.fromEnvironment();
-    if (ingestor != null) {
-      return measure(ingestor, config.bootstrapServers(), null);
-    }
-    Path data = Files.createTempDirectory("parley-bench-throughput");
-    try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), config, System.err)) {
-      return measure(stack.ingestor().httpAddress(), stack.bootstrapServers(), new StageMeter());
-    } finally {
-      try (Stream<Path> paths = Files.walk(data)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    return target.measure("throughput", (ingestor, aggregator, kafka, local) -> measure(ingestor, kafka,
+        local == null ? null : new StageMeter()));
   }
 
   /** {@code meter}: null when the stack runs elsewhere, so its CPU and memory cannot be read from here. */
