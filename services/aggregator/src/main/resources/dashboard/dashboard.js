@@ -89,7 +89,8 @@ function renderMatrix(changedKey) {
     for (const actor of actors) {
       const key = `${negotiation}/${actor}/${issue}`;
       const position = positions.get(key);
-      if (position) stances.push(position.stance);
+      // an unconfirmed position is shown, marked, but is no party's stance in the gap
+      if (position && position.confirmed !== false) stances.push(position.stance);
       row.append(el('td', {}, cell(key, position, key === changedKey)));
     }
     const spread = stances.length < 2 ? null : Math.max(...stances) - Math.min(...stances);
@@ -104,12 +105,14 @@ function cell(key, position, changed) {
   if (!position) {
     return el('button', { type: 'button', class: 'cell empty-cell', disabled: '', dataset: { key }, 'aria-label': 'no stance', text: '·' });
   }
-  const marks = (TRENDS[position.trend] || '') + (position.disputed ? ' ⚡' : '');
+  const unconfirmed = position.confirmed === false;
+  const marks = (TRENDS[position.trend] || '') + (position.disputed ? ' ⚡' : '') + (unconfirmed ? ' ?' : '');
   const button = el('button', {
     type: 'button',
-    class: `cell stance-${position.stance}${changed ? ' changed' : ''}`,
-    dataset: { key, stance: String(position.stance) },
-    title: `${actorLabel(position.actor)} ${stanceLabel(position.stance)} on ${issueLabel(position.issue)}`,
+    class: `cell stance-${position.stance}${unconfirmed ? ' unconfirmed' : ''}${changed ? ' changed' : ''}`,
+    dataset: { key, stance: String(position.stance), confirmed: String(!unconfirmed) },
+    title: `${actorLabel(position.actor)} ${stanceLabel(position.stance)} on ${issueLabel(position.issue)}`
+      + (unconfirmed ? ' (unconfirmed: not counted in the gap)' : ''),
   }, stanceLabel(position.stance), marks ? el('span', { class: 'marks', text: marks }) : null);
   button.addEventListener('click', () => openDetail(key));
   return button;
@@ -179,7 +182,8 @@ async function openDetail(key) {
   }
   $('detail-title').textContent = `${actorLabel(p.actor)} on ${issueLabel(p.issue)}`;
   $('detail-summary').textContent = `${stanceLabel(p.stance)} (confidence ${p.confidence.toFixed(2)}), since ${when(p.since)}`
-    + (p.disputed ? ' — recent sources disagree' : '');
+    + (p.disputed ? ' — recent sources disagree' : '')
+    + (p.confirmed === false ? ' — unconfirmed: no statement reached the confirmation threshold, not counted in the gap' : '');
   const facts = [
     ['Trend', p.trend.toLowerCase()], ['Articles', `${p.articleCount} (${p.agreeingArticles} agree, ${p.dissentingArticles} dissent)`],
     ['Outlets', `${p.sourceCount}, ${p.independentSources} independent`], ['First seen', when(p.firstSeen)], ['Last seen', when(p.lastSeen)],

@@ -30,17 +30,17 @@ final class ArticleContributions {
     }
     Map<String, PositionContribution> contributions = new LinkedHashMap<>();
     strongest.forEach((key, p) -> contributions.put(key, contribution(article, p.getActor(), p.getIssue(), p.getStance(),
-        p.getConfidence(), p.getEvidence().getSentence())));
+        p.getConfidence(), p.getConfirmed(), p.getEvidence().getSentence())));
     return contributions;
   }
 
   /** The record that withdraws an article's earlier contribution to a position. */
   static PositionContribution retraction(ArticlePositions article, PositionContribution earlier) {
-    return contribution(article, earlier.getActor(), earlier.getIssue(), 0, 0.0, "");
+    return contribution(article, earlier.getActor(), earlier.getIssue(), 0, 0.0, earlier.getConfirmed(), "");
   }
 
   private static PositionContribution contribution(ArticlePositions article, String actor, String issue, int stance,
-      double confidence, String sentence) {
+      double confidence, boolean confirmed, String sentence) {
     return PositionContribution.newBuilder()
         .setArticleId(article.getArticleId())
         .setSource(article.getSource())
@@ -52,6 +52,7 @@ final class ArticleContributions {
         .setIssue(issue)
         .setStance(stance)
         .setConfidence(confidence)
+        .setConfirmed(confirmed)
         .setSentence(sentence)
         .setFingerprint(article.getFingerprint())
         .build();

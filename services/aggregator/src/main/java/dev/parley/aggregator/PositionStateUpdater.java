@@ -6,63 +6,74 @@ import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionContribution;
 import dev.parley.avro.PositionState;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by position: applies one article's contribution (or its retraction) to the set of
- * contributions, derives the state again and, only when it really changed, emits the change:
- * before, after and the article that caused it. Each contribution is its own store entry, keyed
- * position then article, so a position stated by thousands of articles never makes one record
- * (and one changelog write) of them all.
+ * Keyed by position: applies one article's contribution (or its retraction) to the position's
+ * running state and, only when the derived state really changed, emits the change: before, after
+ * and the article that caused it. An article's earlier contribution is taken out before its new one
+ * goes in, so that re-extraction, duplicates and replays leave the same stores as a single delivery.
+ * Each step touches the article, its neighbours in time and its story, never the whole history.
  */
 final class PositionStateUpdater implements Processor<String, PositionContribution, String, PositionChange> {
 
-  static final String STORE = "contributions-by-position";
-  private static final String SEPARATOR = "|";
-
   private ProcessorContext<String, PositionChange> context;
-  private KeyValueStore<String, PositionContribution> store;
+  private PositionStores stores;
+  private PositionStateDeriver deriver;
 
   @Override
   public void init(ProcessorContext<String, PositionChange> context) {
     this.context = context;
-    this.store = context.getStateStore(STORE);
+    this.stores = PositionStores.from(context);
+    this.deriver = new PositionStateDeriver(stores);
   }
 
   @Override
   public void process(Record<String, PositionContribution> record) {
-    Map<String, PositionContribution> contributions = contributionsTo(record.key());
-    Optional<PositionState> before = PositionStateDeriver.derive(contributions.values());
+    String position = record.key();
     PositionContribution contribution = record.value();
     boolean retracted = contribution.getStance() == 0;
-    String entry = record.key() + SEPARATOR + contribution.getArticleId();
-    if (retracted) {
-      contributions.remove(contribution.getArticleId());
-      store.delete(entry);
-    } else {
-      contributions.put(contribution.getArticleId(), contribution);
-      store.put(entry, contribution);
+    Optional<PositionState> before = deriver.derive(position);
+    for (boolean confirmed : new boolean[] {true, false}) {
+      Track track = Track.of(position, confirmed);
+      PositionContribution earlier = stores.contributions().get(track.contribution(contribution.getArticleId()));
+      if (earlier != null && !earlier.equals(contribution)) {
+        apply(track, earlier, -1);
+      }
     }
-    Optional<PositionState> after = PositionStateDeriver.derive(contributions.values());
+    Track track = Track.of(position, contribution.getConfirmed());
+    if (!retracted && !contribution.equals(stores.contributions().get(track.contribution(contribution.getArticleId())))) {
+      apply(track, contribution, 1);
+    }
+    Optional<PositionState> after = deriver.derive(position);
     if (!before.equals(after)) {
       context.forward(record.withValue(change(contribution, retracted, before, after)));
     }
   }
 
-  private Map<String, PositionContribution> contributionsTo(String position) {
-    Map<String, PositionContribution> contributions = new HashMap<>();
-    try (KeyValueIterator<String, PositionContribution> entries = store.prefixScan(position + SEPARATOR, new StringSerializer())) {
-      entries.forEachRemaining(entry -> contributions.put(entry.value.getArticleId(), entry.value));
+  /** {@code change}: +1 adds the contribution, -1 takes it out. */
+  private void apply(Track track, PositionContribution c, int change) {
+    Tally tally = Tally.of(stores.tallies().get(track.key()));
+    PositionTimeline timeline = new PositionTimeline(track, stores);
+    StoryIndex stories = new StoryIndex(track, stores, tally);
+    tally.countArticle(c, change);
+    if (change > 0) {
+      stores.contributions().put(track.contribution(c.getArticleId()), c);
+      timeline.add(c);
+      stories.add(c);
+    } else {
+      stories.remove(c);
+      timeline.remove(c);
+      stores.contributions().delete(track.contribution(c.getArticleId()));
     }
-    return contributions;
+    if (tally.isEmpty()) {
+      stores.tallies().delete(track.key());
+    } else {
+      stores.tallies().put(track.key(), tally.counts());
+    }
   }
 
   private PositionChange change(PositionContribution cause, boolean retracted, Optional<PositionState> before,

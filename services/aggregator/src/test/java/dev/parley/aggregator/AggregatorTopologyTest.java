@@ -230,6 +230,36 @@ class AggregatorTopologyTest {
     assertFalse(latestStates().get(TERRITORY).getDisputed());
   }
 
+  @Test
+  void onlyConfirmedStatementsCountAndAPositionStatedOnlyUnconfirmedIsKeptMarked() {
+    send(article("rumour", "blog", 300, unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+    PositionState rumoured = latestStates().get(TERRITORY);
+    assertFalse(rumoured.getConfirmed(), "kept, but marked");
+    assertEquals(-2, rumoured.getStance());
+    assertFalse(rumoured.getEvidence().get(0).getConfirmed());
+
+    send(article("said", "tass", 100, position("russia", "territory", 1, 0.9, "Moscow would accept a deal.")));
+    PositionState confirmed = latestStates().get(TERRITORY);
+    assertTrue(confirmed.getConfirmed());
+    assertEquals(1, confirmed.getStance(), "the newer unconfirmed statement does not decide the stance");
+    assertEquals(1, confirmed.getArticleCount(), "nor is it counted");
+    assertEquals(List.of("said"), confirmed.getEvidence().stream().map(Statement::getArticleId).toList());
+
+    send(article("rumour", "blog", 300, position("russia", "territory", -2, 0.8, "Moscow drops everything.")));
+    PositionState both = latestStates().get(TERRITORY);
+    assertEquals(-2, both.getStance(), "confirmed on re-extraction, it counts");
+    assertEquals(2, both.getArticleCount());
+
+    positions.pipeInput("said", null);
+    send(article("rumour", "blog", 300, unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+    assertEquals(rumoured, latestStates().get(TERRITORY), "back to the unconfirmed state, field by field");
+  }
+
+  private static Position unconfirmed(Position position) {
+    position.setConfirmed(false);
+    return position;
+  }
+
   private void send(ArticlePositions article) {
     positions.pipeInput(article.getArticleId(), article);
   }

@@ -36,6 +36,15 @@ class IssueGapTest {
     assertEquals(2, gaps.size());
   }
 
+  @Test
+  void unconfirmedPositionsAreNoPartysStance() {
+    PositionState unconfirmed = state("us", "territory", -2);
+    unconfirmed.setConfirmed(false);
+    List<IssueGap> gaps = IssueGap.of(List.of(state("russia", "territory", 2), state("ukraine", "territory", 1), unconfirmed));
+    assertEquals(1, gaps.get(0).spread());
+    assertEquals(Map.of("russia", 2, "ukraine", 1), gaps.get(0).stances());
+  }
+
   private static PositionState state(String actor, String issue, int stance) {
     return stateIn("ukraine-peace", actor, issue, stance);
   }

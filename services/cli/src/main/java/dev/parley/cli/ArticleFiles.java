@@ -34,7 +34,7 @@ public final class ArticleFiles {
   }
 
   /** A plain-text article file, cleaned as the ingestor cleans it. */
-  static CleanArticle read(Path file) throws IOException {
+  public static CleanArticle read(Path file) throws IOException {
     return CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
   }
 

@@ -58,6 +58,16 @@ public final class IngestorClient {
     return send("/articles", "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article)), what).get(0);
   }
 
+  /** Pushes articles given as the ingestor's JSON fields as one NDJSON batch and returns their ids. */
+  public List<String> pushBatch(List<Map<String, Object>> articles) throws IOException, InterruptedException {
+    StringBuilder ndjson = new StringBuilder();
+    for (Map<String, Object> article : articles) {
+      ndjson.append(JSON.writeValueAsString(article)).append('\n');
+    }
+    return send("/articles/batch", "application/x-ndjson", HttpRequest.BodyPublishers.ofString(ndjson.toString()),
+        "A batch of " + articles.size() + " articles");
+  }
+
   private List<String> send(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String what)
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(ingestor.resolve(pathAndQuery))

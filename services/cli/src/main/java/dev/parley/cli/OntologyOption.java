@@ -4,13 +4,13 @@ import dev.parley.extractor.Ontology;
 import picocli.CommandLine.Option;
 
 /** The --ontology option of every command that extracts. */
-final class OntologyOption {
+public final class OntologyOption {
 
   @Option(names = "--ontology", defaultValue = "${env:PARLEY_ONTOLOGY}",
       description = "Ontology YAML file (env PARLEY_ONTOLOGY; default: the built-in Ukraine peace negotiation).")
   String path;
 
-  Ontology load() {
+  public Ontology load() {
     return Ontology.fromSetting(path);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.cli.bench.BenchCommand;
 import dev.parley.cli.ops.ReplayCommand;
 import dev.parley.cli.ops.ReprocessCommand;
 import dev.parley.cli.ops.TailCommand;
@@ -39,7 +40,7 @@ public final class ParleyMain {
   }
 
   /** The project folder the launcher runs from; defaults are relative to it. */
-  static java.nio.file.Path home() {
+  public static java.nio.file.Path home() {
     return java.nio.file.Path.of(System.getProperty("parley.home", ".")).toAbsolutePath().normalize();
   }
 }

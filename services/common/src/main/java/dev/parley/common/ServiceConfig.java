@@ -38,6 +38,8 @@ public final class ServiceConfig {
   public static final String SCHEMA_REGISTRY_TOPIC = "SCHEMA_REGISTRY_TOPIC";
   public static final String INSTANCE_ID = "PARLEY_INSTANCE_ID";
   public static final String SESSION_TIMEOUT_MS = "PARLEY_SESSION_TIMEOUT_MS";
+  /** Memory shared by all RocksDB stores of one process (block cache and memtables), in MB. */
+  public static final String ROCKSDB_MEMORY_MB = "PARLEY_ROCKSDB_MEMORY_MB";
 
   private final Map<String, String> values;
 

@@ -54,7 +54,10 @@ public final class StreamsRunner implements AutoCloseable {
 
   /** The Streams properties of {@code app} under {@code config}, as the runner uses them (for TopologyTestDriver tests). */
   public static Properties properties(String app, ServiceConfig config) {
-    return StreamsSettings.from(config, app).properties(KafkaSettings.from(config), TopicSettings.from(config));
+    Properties props = StreamsSettings.from(config, app).properties(KafkaSettings.from(config), TopicSettings.from(config));
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    props.put(BoundedRocksDbMemory.MEMORY_BYTES, config.getInt(ServiceConfig.ROCKSDB_MEMORY_MB, 128, 16) * 1024L * 1024L);
+    return props;
   }
 
   public String applicationId() {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * first ones take their work over. Every acknowledged article is on parley.articles once, and the
  * state ends equal, field by field, to that of a run without faults.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterFaultsIT {
 
   private static final int VICTIM = 3;
@@ -102,7 +102,7 @@ class ClusterFaultsIT {
         ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY,
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, String.valueOf(port),
-        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), folder.resolve(app + ".log")).start();
+        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), ChildProcess.logFile("second-" + app)).start();
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
     instance.await(() -> {

@@ -1,5 +1,8 @@
-package dev.parley.cli;
+package dev.parley.cli.bench;
 
+import dev.parley.cli.ArticleFiles;
+import dev.parley.cli.OntologyOption;
+import dev.parley.cli.ParleyMain;
 import dev.parley.extractor.PositionExtractor;
 import dev.parley.ingestor.CleanArticle;
 import java.nio.file.Path;
@@ -13,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
-    subcommands = {BenchCommand.Extract.class, LatencyBench.class})
-final class BenchCommand {
+    subcommands = {BenchCommand.Extract.class, ThroughputBench.class, LatencyBench.class})
+public final class BenchCommand {
 
   @Command(name = "extract", mixinStandardHelpOptions = true,
       description = "Extraction speed on one thread, in process: articles/s, words/s, the 800-word-article rate, and per-article "

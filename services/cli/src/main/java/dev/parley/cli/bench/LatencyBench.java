@@ -1,33 +1,34 @@
-package dev.parley.cli;
+package dev.parley.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.cli.local.LocalStack;
-import dev.parley.common.ServiceConfig;
+import dev.parley.cli.ArticleFiles;
+import dev.parley.cli.IngestorClient;
+import dev.parley.cli.ParleyMain;
+import dev.parley.cli.SseSubscriber;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "latency", mixinStandardHelpOptions = true,
     description = "Time from the ingestor's acknowledgement of an article to the first state change it causes on the aggregator's "
-        + "SSE stream, article after article: p50, p90, p99 and max. Starts its own local stack in a temporary folder unless "
+        + "SSE stream, article after article or at a steady --rate: p50, p90, p99 and max. Progress goes to stderr. Starts its own local stack in a temporary folder unless "
         + "--ingestor and --aggregator name running ones.",
     footer = {"", "Examples:", "  ./parley bench latency", "  ./parley bench latency --articles 500",
+        "  ./parley bench latency --rate 100 --articles 3000",
         "  ./parley bench latency --ingestor http://localhost:8080 --aggregator http://localhost:8090"})
 final class LatencyBench implements Callable<Integer> {
 
@@ -37,31 +38,22 @@ final class LatencyBench implements Callable<Integer> {
   @Option(names = "--articles", defaultValue = "200", description = "How many articles to push (default ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--ingestor", description = "A running ingestor (default: start a local stack).")
-  URI ingestor;
+  @Option(names = "--rate", description = "Push at this many articles/s instead of one after another, without waiting for each "
+      + "change (e.g. 100; --articles then sets how long: 100/s for 3,000 articles is 30 s).")
+  Integer rate;
 
-  @Option(names = "--aggregator", description = "A running aggregator (default: start a local stack).")
-  URI aggregator;
+  @Mixin
+  BenchTarget target;
 
   @Override
   public Integer call() throws Exception {
-    if ((ingestor == null) != (aggregator == null)) {
-      throw new IllegalArgumentException("Give both --ingestor and --aggregator, or neither to measure a local stack of its own.");
-    }
     if (count < 1) {
       throw new IllegalArgumentException("--articles must be at least 1.");
     }
-    if (ingestor != null) {
-      return measure(ingestor, aggregator);
+    if (rate != null && rate < 1) {
+      throw new IllegalArgumentException("--rate must be at least 1 article/s.");
     }
-    Path data = Files.createTempDirectory("parley-bench-latency");
-    try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.fromEnvironment(), System.out)) {
-      return measure(stack.ingestor().httpAddress(), stack.aggregator().httpAddress());
-    } finally {
-      try (Stream<Path> paths = Files.walk(data)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    return target.measure("latency", (ingestor, aggregator, kafka, local) -> measure(ingestor, aggregator));
   }
 
   private int measure(URI ingestorAddress, URI aggregatorAddress) throws Exception {
@@ -72,30 +64,46 @@ final class LatencyBench implements Callable<Integer> {
     IngestorClient client = new IngestorClient(ingestorAddress);
     Map<String, Long> firstChangeNanos = new ConcurrentHashMap<>();
     String run = Long.toString(System.currentTimeMillis(), 36);
+    BenchArticles distinct = new BenchArticles(texts, 7); // filler keeps the copies of one sample from being one ever-growing story
     long[] latencies = new long[count];
-    System.out.printf("Pushing %d articles one after another (the sample texts under new URLs) ...%n", count);
+    String pace = rate == null ? "one after another" : "at " + rate + " articles/s";
+    System.err.printf("Pushing %d articles %s (the sample texts with filler, under new URLs) ...%n", count, pace);
     try (SseSubscriber events = SseSubscriber.subscribe(aggregatorAddress.resolve("/events"),
         e -> firstChangeNanos.putIfAbsent(read(e.data()).path("causedBy").path("articleId").asText(), System.nanoTime()))) {
+      String[] ids = new String[count];
+      long[] acknowledged = new long[count];
+      long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
+        if (rate != null) {
+          long due = start + i * 1_000_000_000L / rate;
+          while (System.nanoTime() < due) {
+            Thread.sleep(0, 200_000);
+          }
+        }
         CleanArticle text = texts.get(i % texts.size());
         Map<String, Object> article = new LinkedHashMap<>();
         article.put("headline", text.headline());
-        article.put("body", text.body());
+        article.put("body", distinct.withFiller(text.body()));
         article.put("source", "bench-" + (i % 7));
         article.put("url", "https://bench.parley.invalid/" + run + "/" + i);
         article.put("publishedAt", Instant.now().toString());
-        String id = client.push(article);
-        long acknowledged = System.nanoTime();
-        latencies[i] = awaitChange(firstChangeNanos, id) - acknowledged;
-        if ((i + 1) % 20 == 0 || i + 1 == count) {
-          System.out.printf("  %d/%d  last %.0f ms%n", i + 1, count, latencies[i] / 1e6);
+        ids[i] = client.push(article);
+        acknowledged[i] = System.nanoTime();
+        if (rate == null) {
+          latencies[i] = awaitChange(firstChangeNanos, ids[i]) - acknowledged[i];
         }
+        if ((i + 1) % 20 == 0 || i + 1 == count) {
+          System.err.printf("  %d/%d pushed%n", i + 1, count);
+        }
+      }
+      for (int i = 0; i < count && rate != null; i++) {
+        latencies[i] = awaitChange(firstChangeNanos, ids[i]) - acknowledged[i];
       }
     }
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
-    System.out.printf("ingest ack -> SSE change: p50 %.0f ms   p90 %.0f ms   p99 %.0f ms   max %.0f ms   (%d articles)%n",
-        percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, count);
+    System.out.printf("ingest ack -> SSE change: p50 %.0f ms   p90 %.0f ms   p99 %.0f ms   max %.0f ms   (%d articles, %s)%n",
+        percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, count, pace);
     return 0;
   }
 

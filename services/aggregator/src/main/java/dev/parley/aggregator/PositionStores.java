@@ -1,0 +1,55 @@
+package dev.parley.aggregator;
+
+import dev.parley.avro.PositionContribution;
+import dev.parley.avro.PositionTally;
+import dev.parley.avro.StanceChange;
+import dev.parley.avro.Story;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.serde.AvroSerde;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The stores that keep every position's state up to date incrementally, all keyed by {@link Track}
+ * keys: the contributions (by article and by published time), the turns of the stance, the running
+ * tally, the stories and the index that finds them (article to story, fingerprint band to articles,
+ * latest time of each story's side).
+ */
+record PositionStores(KeyValueStore<String, PositionContribution> contributions,
+    KeyValueStore<String, StanceChange> turns,
+    KeyValueStore<String, PositionTally> tallies,
+    KeyValueStore<String, Story> stories,
+    KeyValueStore<String, String> index) {
+
+  static final String CONTRIBUTIONS = "position-contributions";
+  static final String TURNS = "position-turns";
+  static final String TALLIES = "position-tallies";
+  static final String STORIES = "position-stories";
+  static final String INDEX = "position-index";
+  static final String[] NAMES = {CONTRIBUTIONS, TURNS, TALLIES, STORIES, INDEX};
+
+  static PositionStores from(ProcessorContext<?, ?> context) {
+    return new PositionStores(context.getStateStore(CONTRIBUTIONS), context.getStateStore(TURNS),
+        context.getStateStore(TALLIES), context.getStateStore(STORIES), context.getStateStore(INDEX));
+  }
+
+  /** {@code supplier}: the byte store under each named store (persistent in production, wrapped by tests that count reads). */
+  static void addTo(StreamsBuilder builder, SchemaRegistryClient registry, Function<String, KeyValueBytesStoreSupplier> supplier) {
+    add(builder, supplier, CONTRIBUTIONS, AvroSerde.forValues(registry, PositionContribution.class));
+    add(builder, supplier, TURNS, AvroSerde.forValues(registry, StanceChange.class));
+    add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class));
+    add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class));
+    add(builder, supplier, INDEX, Serdes.String());
+  }
+
+  private static <V> void add(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> supplier, String name,
+      Serde<V> values) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.parley.aggregator;
+
+import dev.parley.avro.PositionContribution;
+import dev.parley.avro.StanceChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One track's contributions in published order (time, then article id), and the points where the
+ * stance, or its sign, differs from the article just before: a sorted index instead of a sort.
+ * Adding or removing an article touches only it and its two neighbours; every question the state
+ * asks reads a bounded number of entries at one end of a range.
+ */
+final class PositionTimeline {
+
+  private final Track track;
+  private final KeyValueStore<String, PositionContribution> contributions;
+  private final KeyValueStore<String, StanceChange> turns;
+
+  PositionTimeline(Track track, PositionStores stores) {
+    this.track = track;
+    this.contributions = stores.contributions();
+    this.turns = stores.turns();
+  }
+
+  void add(PositionContribution c) {
+    String key = key(c);
+    Optional<PositionContribution> before = last(contributions, track.timelineFrom(), key);
+    Optional<PositionContribution> after = first(contributions, key, track.timelineTo()).filter(n -> !key(n).equals(key));
+    contributions.put(key, c);
+    markTurns(before.orElse(null), c);
+    after.ifPresent(next -> markTurns(c, next));
+  }
+
+  void remove(PositionContribution c) {
+    String key = key(c);
+    contributions.delete(key);
+    turns.delete(track.stanceTurn(c.getPublishedAt(), c.getArticleId()));
+    turns.delete(track.signTurn(c.getPublishedAt(), c.getArticleId()));
+    Optional<PositionContribution> after = first(contributions, key, track.timelineTo());
+    after.ifPresent(next -> markTurns(last(contributions, track.timelineFrom(), key).orElse(null), next));
+  }
+
+  Optional<PositionContribution> latest() {
+    return last(contributions, track.timelineFrom(), track.timelineTo());
+  }
+
+  Optional<PositionContribution> earliest() {
+    return first(contributions, track.timelineFrom(), track.timelineTo());
+  }
+
+  /** The latest article published at {@code at} or before, if any. */
+  Optional<PositionContribution> latestUpTo(Instant at) {
+    return last(contributions, track.timelineFrom(), track.timelineUpTo(at));
+  }
+
+  List<PositionContribution> newest(int limit) {
+    return newest(contributions, track.timelineFrom(), track.timelineTo(), limit);
+  }
+
+  /** When the current run of the latest stance's sign began. */
+  Instant lastSignTurn() {
+    return last(turns, track.signTurnsFrom(), track.signTurnsTo()).map(StanceChange::getAt).orElseThrow();
+  }
+
+  /** The most recent changes of stance, oldest first. */
+  List<StanceChange> lastStanceTurns(int limit) {
+    List<StanceChange> oldestFirst = newest(turns, track.stanceTurnsFrom(), track.stanceTurnsTo(), limit);
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
+  private void markTurns(PositionContribution previous, PositionContribution c) {
+    StanceChange turn = new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
+    mark(track.stanceTurn(c.getPublishedAt(), c.getArticleId()), turn, previous == null || previous.getStance() != c.getStance());
+    mark(track.signTurn(c.getPublishedAt(), c.getArticleId()), turn,
+        previous == null || Integer.signum(previous.getStance()) != Integer.signum(c.getStance()));
+  }
+
+  private void mark(String key, StanceChange turn, boolean isTurn) {
+    if (isTurn) {
+      turns.put(key, turn);
+    } else {
+      turns.delete(key);
+    }
+  }
+
+  private String key(PositionContribution c) {
+    return track.timeline(c.getPublishedAt(), c.getArticleId());
+  }
+
+  /** The last entry strictly before {@code to} (or up to it, when {@code to} is a range end). */
+  private static <V> Optional<V> last(KeyValueStore<String, V> store, String from, String to) {
+    try (KeyValueIterator<String, V> entries = store.reverseRange(from, to)) {
+      while (entries.hasNext()) {
+        var entry = entries.next();
+        if (!entry.key.equals(to)) {
+          return Optional.of(entry.value);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private static <V> Optional<V> first(KeyValueStore<String, V> store, String from, String to) {
+    try (KeyValueIterator<String, V> entries = store.range(from, to)) {
+      return entries.hasNext() ? Optional.of(entries.next().value) : Optional.empty();
+    }
+  }
+
+  private static <V> List<V> newest(KeyValueStore<String, V> store, String from, String to, int limit) {
+    List<V> newestFirst = new ArrayList<>();
+    try (KeyValueIterator<String, V> entries = store.reverseRange(from, to)) {
+      while (entries.hasNext() && newestFirst.size() < limit) {
+        newestFirst.add(entries.next().value);
+      }
+    }
+    return newestFirst;
+  }
+}

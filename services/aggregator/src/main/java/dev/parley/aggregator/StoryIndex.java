@@ -1,0 +1,138 @@
+package dev.parley.aggregator;
+
+import dev.parley.avro.PositionContribution;
+import dev.parley.avro.Story;
+import dev.parley.avro.StoryMember;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One track's stories, found and merged by lookup: each fingerprint band lists the articles that
+ * have it, each article names its story, each story lists its articles. An arriving article joins
+ * (and so merges) every story that holds a near-copy of it; a leaving article splits its story if
+ * it was the only link, by regrouping that one story's articles. Work and reads are bounded by the
+ * copies of one story, never by the position's history.
+ */
+final class StoryIndex {
+
+  private static final String SEPARATOR = "\n";
+
+  private final Track track;
+  private final KeyValueStore<String, PositionContribution> contributions;
+  private final KeyValueStore<String, Story> stories;
+  private final KeyValueStore<String, String> index;
+  private final Tally tally;
+
+  StoryIndex(Track track, PositionStores stores, Tally tally) {
+    this.track = track;
+    this.contributions = stores.contributions();
+    this.stories = stores.stories();
+    this.index = stores.index();
+    this.tally = tally;
+  }
+
+  /** The id of the story the article belongs to: its earliest article. */
+  String storyOf(String articleId) {
+    return index.get(track.storyOf(articleId));
+  }
+
+  void add(PositionContribution c) {
+    Set<String> joined = new TreeSet<>();
+    Set<String> compared = new HashSet<>();
+    for (long band : StoryClusters.bands(c.getFingerprint())) {
+      List<String> sharing = articlesWith(band);
+      for (String other : sharing) {
+        if (compared.add(other) && isNearCopy(c, other)) {
+          joined.add(storyOf(other));
+        }
+      }
+      sharing.add(c.getArticleId());
+      index.put(track.band(band), String.join(SEPARATOR, sharing));
+    }
+    List<StoryMember> members = new ArrayList<>(List.of(member(c)));
+    Map<String, String> previousStory = new HashMap<>();
+    for (String storyId : joined) {
+      StoryView story = StoryView.of(stories.get(track.story(storyId)));
+      forget(story);
+      story.members().forEach(m -> previousStory.put(m.getArticleId(), storyId));
+      members.addAll(story.members());
+    }
+    remember(new StoryView(members), previousStory);
+  }
+
+  void remove(PositionContribution c) {
+    for (long band : StoryClusters.bands(c.getFingerprint())) {
+      List<String> sharing = articlesWith(band);
+      sharing.remove(c.getArticleId());
+      if (sharing.isEmpty()) {
+        index.delete(track.band(band));
+      } else {
+        index.put(track.band(band), String.join(SEPARATOR, sharing));
+      }
+    }
+    String storyId = storyOf(c.getArticleId());
+    index.delete(track.storyOf(c.getArticleId()));
+    StoryView story = StoryView.of(stories.get(track.story(storyId)));
+    forget(story);
+    List<PositionContribution> rest = new ArrayList<>();
+    Map<String, StoryMember> membersById = new HashMap<>();
+    Map<String, String> previousStory = new HashMap<>();
+    for (StoryMember m : story.members()) {
+      if (!m.getArticleId().equals(c.getArticleId())) {
+        rest.add(contributions.get(track.contribution(m.getArticleId())));
+        membersById.put(m.getArticleId(), m);
+        previousStory.put(m.getArticleId(), storyId);
+      }
+    }
+    // only a leaving article can disconnect its story: regroup the rest of that story alone
+    for (List<PositionContribution> group : StoryClusters.of(rest).groups()) {
+      remember(new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()), previousStory);
+    }
+  }
+
+  private boolean isNearCopy(PositionContribution c, String otherId) {
+    if (otherId.equals(c.getArticleId())) {
+      return false;
+    }
+    PositionContribution other = contributions.get(track.contribution(otherId));
+    return other != null && StoryClusters.sameStory(c.getFingerprint(), other.getFingerprint());
+  }
+
+  private List<String> articlesWith(long band) {
+    String listed = index.get(track.band(band));
+    return listed == null ? new ArrayList<>() : new ArrayList<>(List.of(listed.split(SEPARATOR)));
+  }
+
+  private void remember(StoryView story, Map<String, String> previousStory) {
+    String id = story.id();
+    stories.put(track.story(id), story.record());
+    for (StoryMember m : story.members()) {
+      if (!id.equals(previousStory.get(m.getArticleId()))) {
+        index.put(track.storyOf(m.getArticleId()), id);
+      }
+    }
+    tally.countStory(story, 1);
+    for (int sign : new int[] {1, -1}) {
+      story.latest(sign).ifPresent(latest -> index.put(track.sideOfStory(sign, latest, id), id));
+    }
+  }
+
+  private void forget(StoryView story) {
+    String id = story.id();
+    stories.delete(track.story(id));
+    tally.countStory(story, -1);
+    for (int sign : new int[] {1, -1}) {
+      story.latest(sign).ifPresent(latest -> index.delete(track.sideOfStory(sign, latest, id)));
+    }
+  }
+
+  private static StoryMember member(PositionContribution c) {
+    return new StoryMember(c.getArticleId(), c.getSource(), c.getPublishedAt(), c.getStance(), c.getConfidence());
+  }
+}

@@ -1,0 +1,99 @@
+package dev.parley.aggregator;
+
+import java.time.Instant;
+
+/**
+ * The store keys of one position's confirmed (or unconfirmed) contributions. Every key starts with
+ * the track, then a one-letter kind, so that each kind of a position is one contiguous, ordered
+ * range; times are written as fixed-width hex of the sign-flipped millis, so that string order is
+ * time order (negative times included).
+ */
+record Track(String key) {
+
+  /** Sorts after every article id, to end a range that includes all articles at one time. */
+  private static final String AFTER_ALL = "\uffff";
+
+  static Track of(String position, boolean confirmed) {
+    return new Track(position + "|" + (confirmed ? "c" : "u"));
+  }
+
+  String contribution(String articleId) {
+    return key + "|a|" + articleId;
+  }
+
+  String timeline(Instant at, String articleId) {
+    return key + "|t|" + time(at) + "|" + articleId;
+  }
+
+  String timelineFrom() {
+    return key + "|t|";
+  }
+
+  String timelineTo() {
+    return key + "|t|" + AFTER_ALL;
+  }
+
+  /** The end of the timeline range of articles published at {@code at} or before. */
+  String timelineUpTo(Instant at) {
+    return key + "|t|" + time(at) + "|" + AFTER_ALL;
+  }
+
+  /** A point where the stance's sign differs from the article published just before. */
+  String signTurn(Instant at, String articleId) {
+    return key + "|s|" + time(at) + "|" + articleId;
+  }
+
+  String signTurnsFrom() {
+    return key + "|s|";
+  }
+
+  String signTurnsTo() {
+    return key + "|s|" + AFTER_ALL;
+  }
+
+  /** A point where the stance differs from the article published just before. */
+  String stanceTurn(Instant at, String articleId) {
+    return key + "|h|" + time(at) + "|" + articleId;
+  }
+
+  String stanceTurnsFrom() {
+    return key + "|h|";
+  }
+
+  String stanceTurnsTo() {
+    return key + "|h|" + AFTER_ALL;
+  }
+
+  String storyOf(String articleId) {
+    return key + "|o|" + articleId;
+  }
+
+  String story(String storyId) {
+    return key + "|" + storyId;
+  }
+
+  String band(long band) {
+    return key + "|b|" + Long.toHexString(band);
+  }
+
+  /** A story's latest article with a stance of the given sign, indexed by its time. */
+  String sideOfStory(int sign, Instant latest, String storyId) {
+    return key + "|d|" + side(sign) + time(latest) + "|" + storyId;
+  }
+
+  String sideFrom(int sign, Instant from) {
+    return key + "|d|" + side(sign) + time(from);
+  }
+
+  String sideTo(int sign) {
+    return key + "|d|" + side(sign) + AFTER_ALL;
+  }
+
+  private static String side(int sign) {
+    return sign > 0 ? "+" : "-";
+  }
+
+  private static String time(Instant at) {
+    return String.format("%016x", at.toEpochMilli() ^ Long.MIN_VALUE);
+  }
+}

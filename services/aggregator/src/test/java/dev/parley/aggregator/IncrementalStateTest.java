@@ -1,0 +1,181 @@
+package dev.parley.aggregator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.Evidence;
+import dev.parley.avro.Position;
+import dev.parley.avro.PositionState;
+import dev.parley.common.ServiceConfig;
+import dev.parley.common.StreamsRunner;
+import dev.parley.common.Topics;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.registry.SchemaRegistryClients;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The position state is kept up to date by each change alone: the store reads of an update do not
+ * grow with the position's history, and stories that merge and split through arrivals and
+ * retractions, in any order, end in the state of a plain run.
+ */
+class IncrementalStateTest {
+
+  private static final String REGISTRY = "mock://incremental-state-test";
+  private static final String POSITION = "ukraine-peace/russia/territory";
+  private static final long DAY = 86_400L;
+
+  @TempDir
+  Path stateDir;
+
+  private final List<TopologyTestDriver> drivers = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    drivers.forEach(TopologyTestDriver::close);
+    SchemaRegistryClients.dropMockScope(REGISTRY);
+  }
+
+  @Test
+  void storeReadsPerUpdateDoNotGrowWithHistory() {
+    double after100 = readsPerUpdate(100);
+    double after10k = readsPerUpdate(10_000);
+    System.out.printf("store reads per update: %.1f with 100 contributions, %.1f with 10,000%n", after100, after10k);
+    assertTrue(after100 > 0, "the counting stores see the reads");
+    assertTrue(after10k <= after100 * 1.1, "reads per update grew with history: " + after100 + " -> " + after10k);
+  }
+
+  @Test
+  void storiesMergedAndSplitInAnyOrderEndInThePlainRunsState() {
+    Random random = new Random(11);
+    List<ArticlePositions> kept = new ArrayList<>();
+    List<ArticlePositions> bridges = new ArrayList<>();
+    for (int story = 0; story < 6; story++) {
+      List<Integer> original = random.ints(64).boxed().toList();
+      List<Integer> bridge = changed(original, 0, 24);
+      List<Integer> far = changed(bridge, 24, 48); // a near-copy of the bridge only
+      long day = random.nextInt(30);
+      kept.add(article("s" + story + "-wire", "ap", day, original, random));
+      kept.add(article("s" + story + "-far", "outlet" + random.nextInt(5), day + 1, far, random));
+      kept.add(article("s" + story + "-copy", "outlet" + random.nextInt(5), day + 2, changed(original, 40, 50), random));
+      bridges.add(article("s" + story + "-bridge", "outlet" + random.nextInt(5), day + random.nextInt(3) - 1, bridge, random));
+    }
+    for (int i = 0; i < 10; i++) {
+      kept.add(article("own" + i, "outlet" + i, random.nextInt(30), random.ints(64).boxed().toList(), random));
+    }
+    Pipeline plain = new Pipeline("plain");
+    kept.forEach(plain::send);
+
+    Pipeline shuffled = new Pipeline("shuffled");
+    List<ArticlePositions> arrivals = new ArrayList<>(kept);
+    arrivals.addAll(bridges);
+    arrivals.addAll(kept.subList(0, 8));
+    Collections.shuffle(arrivals, random);
+    arrivals.forEach(shuffled::send);
+    PositionState bridged = shuffled.state().get(POSITION);
+    bridges.forEach(b -> shuffled.retract(b.getArticleId()));
+
+    PositionState expected = plain.state().get(POSITION);
+    assertTrue(bridged.getIndependentSources() <= expected.getIndependentSources());
+    assertTrue(expected.getEvidence().stream().anyMatch(s -> !s.getStory().equals(s.getArticleId())), "some copies remain");
+    assertEquals(expected, shuffled.state().get(POSITION), "field by field");
+  }
+
+  private double readsPerUpdate(int history) {
+    CountingStores stores = new CountingStores();
+    Pipeline pipeline = new Pipeline("history-" + history, stores);
+    Random random = new Random(3);
+    for (int i = 0; i < history; i++) {
+      pipeline.send(article("h" + i, "outlet" + random.nextInt(40), random.nextInt(365), fingerprint(random, i), random));
+    }
+    Random probes = new Random(5);
+    long before = stores.reads();
+    int updates = 0;
+    for (int i = 0; i < 50; i++, updates++) {
+      pipeline.send(article("probe" + i, "outlet" + probes.nextInt(40), probes.nextInt(365), fingerprint(probes, i), probes));
+    }
+    for (int i = 0; i < 20; i++, updates++) {
+      pipeline.retract("h" + (i * 3));
+    }
+    return (stores.reads() - before) / (double) updates;
+  }
+
+  /** Every fifth article is a near-copy of a story of its own few neighbours: some stories, mostly own reports. */
+  private static List<Integer> fingerprint(Random random, int i) {
+    List<Integer> own = random.ints(64).boxed().toList();
+    return i % 5 == 4 ? changed(new Random(i / 5).ints(64).boxed().toList(), 0, 10) : own;
+  }
+
+  private static List<Integer> changed(List<Integer> values, int from, int to) {
+    List<Integer> copy = new ArrayList<>(values);
+    for (int i = from; i < to; i++) {
+      copy.set(i, copy.get(i) ^ 0x5bd1e995);
+    }
+    return copy;
+  }
+
+  private static ArticlePositions article(String id, String source, long day, List<Integer> fingerprint, Random random) {
+    int stance = random.nextBoolean() ? 1 + random.nextInt(2) : -1 - random.nextInt(2);
+    double confidence = 0.5 + random.nextInt(5) / 10.0;
+    Position position = Position.newBuilder().setActor("russia").setIssue("territory").setStance(stance)
+        .setConfidence(confidence).setEvidence(new Evidence("Said " + id + ".", 0, 5)).build();
+    return ArticlePositions.newBuilder().setArticleId(id).setSource(source).setHeadline("h " + id)
+        .setPublishedAt(Instant.ofEpochSecond(1_700_000_000L + day * DAY + random.nextInt(3600)))
+        .setNegotiation("ukraine-peace").setOntologyVersion("1").setExtractorVersion("test").setFingerprint(fingerprint)
+        .setPositions(List.of(position)).build();
+  }
+
+  private final class Pipeline {
+
+    private final TestInputTopic<String, ArticlePositions> positions;
+    private final TestOutputTopic<String, PositionState> states;
+    private final Map<String, PositionState> latest = new java.util.HashMap<>();
+
+    Pipeline(String name) {
+      this(name, null);
+    }
+
+    Pipeline(String name, CountingStores counting) {
+      SchemaRegistryClient registry = SchemaRegistryClients.forUrl(REGISTRY);
+      ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.resolve(name).toString(),
+          ServiceConfig.SCHEMA_REGISTRY_URL, REGISTRY));
+      Properties properties = StreamsRunner.properties("aggregator", config);
+      properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // every read reaches the counted stores
+      TopologyTestDriver driver = new TopologyTestDriver(counting == null ? AggregatorTopology.buildTopology(registry)
+          : AggregatorTopology.buildTopology(registry, counting::supplier), properties);
+      drivers.add(driver);
+      positions = driver.createInputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().serializer(),
+          Topics.POSITIONS.valueSerde(registry));
+      states = driver.createOutputTopic(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.keySerde().deserializer(),
+          Topics.POSITION_STATE.valueSerde(registry));
+    }
+
+    void send(ArticlePositions article) {
+      positions.pipeInput(article.getArticleId(), article);
+      latest.putAll(states.readKeyValuesToMap());
+    }
+
+    void retract(String articleId) {
+      positions.pipeInput(articleId, null);
+      latest.putAll(states.readKeyValuesToMap());
+    }
+
+    Map<String, PositionState> state() {
+      return latest;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.parley.cli.bench;
+
+import dev.parley.ingestor.CleanArticle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Distinct articles with the skew of real coverage, built from the sample texts: each takes one to
+ * three paragraphs of the samples, chosen with a Zipf skew so that a few paragraphs (and so a few
+ * positions) appear in most articles, pads them with neutral filler of as many words so that no two
+ * articles read as copies, and some are copies of a recent wire story run by another outlet.
+ * Published times advance 20 s per article, a few arrive days late. The same seed gives the same
+ * articles.
+ */
+final class BenchArticles {
+
+  private static final double ZIPF_EXPONENT = 1.1;
+  private static final double WIRE_COPY_SHARE = 0.1;
+  private static final double LATE_SHARE = 0.05;
+  private static final int OUTLETS = 40;
+  private static final int RECENT_WIRE_STORIES = 50;
+  private static final String[] FILLER = ("the a of in on at for with after before during meeting officials said week day "
+      + "report talks city capital office statement morning evening press conference delegation schedule room hotel "
+      + "travel plans weather road train flight minister spokesman council committee budget figures data survey market "
+      + "prices energy winter summer season local regional analysts observers diplomats reporters cameras crowd street")
+      .split(" ");
+
+  private final List<String> paragraphs = new ArrayList<>();
+  private final List<String> headlines = new ArrayList<>();
+  private final double[] cumulative;
+  private final Random random;
+  private final String run;
+  private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
+  private final List<Map<String, Object>> recentWire = new ArrayList<>();
+  private int made;
+
+  BenchArticles(List<CleanArticle> samples, long seed) {
+    for (CleanArticle sample : samples) {
+      headlines.add(sample.headline());
+      for (String paragraph : sample.body().split("\n+")) {
+        if (!paragraph.isBlank()) {
+          paragraphs.add(paragraph.strip());
+        }
+      }
+    }
+    if (paragraphs.isEmpty()) {
+      throw new IllegalArgumentException("The sample articles have no text to build benchmark articles from.");
+    }
+    random = new Random(seed);
+    java.util.Collections.shuffle(paragraphs, random); // which paragraphs are hot does not follow file order
+    cumulative = new double[paragraphs.size()];
+    double sum = 0;
+    for (int rank = 0; rank < cumulative.length; rank++) {
+      sum += 1.0 / Math.pow(rank + 1, ZIPF_EXPONENT);
+      cumulative[rank] = sum;
+    }
+    run = Long.toString(seed, 36) + "-" + Long.toString(System.currentTimeMillis(), 36);
+  }
+
+  /** The next article, as the ingestor's JSON fields. */
+  Map<String, Object> next() {
+    int i = made++;
+    Map<String, Object> article = new LinkedHashMap<>();
+    if (!recentWire.isEmpty() && random.nextDouble() < WIRE_COPY_SHARE) {
+      Map<String, Object> wire = recentWire.get(random.nextInt(recentWire.size()));
+      article.put("headline", wire.get("headline"));
+      article.put("body", wire.get("body"));
+    } else {
+      article.put("headline", headlines.get(random.nextInt(headlines.size())) + " (" + i + ")");
+      article.put("body", body());
+      remember(article);
+    }
+    article.put("source", "outlet-" + (int) (OUTLETS * Math.pow(random.nextDouble(), 2)));
+    article.put("url", "https://bench.parley.invalid/" + run + "/" + i);
+    Instant published = start.plusSeconds(20L * i);
+    if (random.nextDouble() < LATE_SHARE) {
+      published = published.minus(Duration.ofDays(1 + random.nextInt(5)));
+    }
+    article.put("publishedAt", published.toString());
+    return article;
+  }
+
+  private String body() {
+    StringBuilder text = new StringBuilder();
+    for (int n = 1 + random.nextInt(3); n > 0; n--) {
+      text.append(paragraphs.get(hotParagraph())).append("\n\n");
+    }
+    return withFiller(text.toString());
+  }
+
+  /** The text followed by as many words of neutral filler, so that two articles with the same text are not copies. */
+  String withFiller(String text) {
+    StringBuilder padded = new StringBuilder(text.strip()).append("\n\n");
+    int words = text.split("\\s+").length;
+    for (int w = 0; w < words; w++) {
+      padded.append(FILLER[random.nextInt(FILLER.length)]).append(w % 12 == 11 ? ". " : " ");
+    }
+    return padded.toString().strip() + ".";
+  }
+
+  private int hotParagraph() {
+    double x = random.nextDouble() * cumulative[cumulative.length - 1];
+    int rank = java.util.Arrays.binarySearch(cumulative, x);
+    return Math.min(cumulative.length - 1, rank >= 0 ? rank : -rank - 1);
+  }
+
+  private void remember(Map<String, Object> article) {
+    recentWire.add(Map.copyOf(article));
+    if (recentWire.size() > RECENT_WIRE_STORIES) {
+      recentWire.remove(0);
+    }
+  }
+}
