@@ -63,6 +63,17 @@ public final class ServiceConfig {
     }
   }
 
+  /** Every setting whose name starts with the prefix, by name; blank ones left out. */
+  public Map<String, String> startingWith(String prefix) {
+    Map<String, String> matching = new HashMap<>();
+    values.forEach((key, value) -> {
+      if (key.startsWith(prefix) && !value.isBlank()) {
+        matching.put(key, value.trim());
+      }
+    });
+    return matching;
+  }
+
   public String bootstrapServers() {
     return get(KAFKA_BOOTSTRAP_SERVERS, "localhost:9092");
   }

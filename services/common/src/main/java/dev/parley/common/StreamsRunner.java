@@ -8,8 +8,9 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a Streams topology with Parley's defaults: exactly-once (v2) with a 100 ms commit interval,
  * so each hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit
- * interval; state under PARLEY_STATE_DIR. A record that cannot be read stops the app with the
- * record's coordinates (nothing is silently lost); PARLEY_ON_BAD_RECORD=skip logs and skips it.
+ * interval; state under PARLEY_STATE_DIR. A record that cannot be read, processed or written goes to
+ * the dead letters ({@link DeadLetterHandler}) and the app goes on; PARLEY_ON_BAD_RECORD=fail stops
+ * the app on it instead. Kafka's security settings come from the environment
+ * ({@link KafkaClientSettings}).
  * Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
  * while the service stays up (not ready); on {@code start} it starts a fresh one.
  */
@@ -26,6 +29,8 @@ public final class StreamsRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final String DEAD_LETTER = "dead-letter";
+  private static final String FAIL = "fail";
 
   private final String app;
   private final Topology topology;
@@ -41,6 +46,7 @@ public final class StreamsRunner implements AutoCloseable {
     this.topology = topology;
     this.properties = properties(app, config);
     this.registry = registry;
+    Topics.DEAD_LETTERS.ensure(config);
     this.streams = create();
     this.control = new StreamsControlListener(config, applicationId(), this::follow);
   }
@@ -52,16 +58,33 @@ public final class StreamsRunner implements AutoCloseable {
 
   public static Properties properties(String app, ServiceConfig config) {
     Properties props = new Properties();
+    props.putAll(KafkaClientSettings.of(config));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ServiceConfig.APPLICATION_ID, defaultApplicationId(app)));
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve(app).toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(ServiceConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2));
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, 100));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(ServiceConfig.TOPIC_REPLICATION, -1));
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        config.get(ServiceConfig.ON_BAD_RECORD, "fail").equals("skip") ? LogAndContinueExceptionHandler.class : LogAndFailExceptionHandler.class);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
+    if (failOnBadRecord(config)) {
+      props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
+      props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
+      props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
+    } else {
+      props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+      props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+      props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    }
     return props;
+  }
+
+  private static boolean failOnBadRecord(ServiceConfig config) {
+    String choice = config.get(ServiceConfig.ON_BAD_RECORD, DEAD_LETTER);
+    if (!choice.equals(DEAD_LETTER) && !choice.equals(FAIL)) {
+      throw new IllegalArgumentException(ServiceConfig.ON_BAD_RECORD + "=" + choice + " is not a choice: set it to " + DEAD_LETTER
+          + " (the default: the record goes to " + Topics.DEAD_LETTERS.name() + " and the app goes on) or " + FAIL + " (the app stops on it)");
+    }
+    return choice.equals(FAIL);
   }
 
   public String applicationId() {

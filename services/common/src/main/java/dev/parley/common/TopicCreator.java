@@ -41,9 +41,8 @@ public final class TopicCreator {
   }
 
   private static void ensure(ServiceConfig config, List<NewTopic> wanted) {
-    try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000))) {
+    try (Admin admin = Admin.create(KafkaClientSettings.with(config, Map.of(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000)))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
       if (missing.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.parley.ingestor;
 
 import dev.parley.avro.Article;
 import dev.parley.avro.RejectedInput;
+import dev.parley.common.KafkaClientSettings;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
@@ -38,26 +39,27 @@ final class ArticlePublisher implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final SchemaRegistryClient registry;
   private final String bootstrapServers;
+  private final ArticleRevisions revisions = new ArticleRevisions(System::currentTimeMillis);
 
   ArticlePublisher(ServiceConfig config, SchemaRegistryClient registry) {
     this.registry = registry;
     this.bootstrapServers = config.bootstrapServers();
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+    this.producer = new KafkaProducer<>(KafkaClientSettings.with(config, Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024)),
         new StringSerializer(), new ByteArraySerializer());
   }
 
-  /** Publishes the articles and waits until Kafka has acknowledged all of them. */
+  /** Stamps each article's revision, publishes them and waits until Kafka has acknowledged all of them. */
   void publish(List<Article> articles) {
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     for (Article article : articles) {
+      article.setRevision(revisions.next());
       acks.add(send(Topics.ARTICLES, article.getId(), article, article.getPublishedAt()));
     }
     for (Future<RecordMetadata> ack : acks) {

@@ -3,6 +3,7 @@ package dev.parley.registry.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.common.KafkaClientSettings;
 import dev.parley.common.ServiceConfig;
 import dev.parley.registry.CompatibilityLevel;
 import dev.parley.registry.RegisteredSchema;
@@ -50,10 +51,9 @@ final class SchemaLog implements AutoCloseable {
     this.topic = config.get(TOPIC, DEFAULT_TOPIC);
     createTopic(config);
     replay(config);
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+    this.producer = new KafkaProducer<>(KafkaClientSettings.with(config, Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
         new StringSerializer(), new StringSerializer());
   }
 
@@ -99,7 +99,7 @@ final class SchemaLog implements AutoCloseable {
   }
 
   private void createTopic(ServiceConfig config) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
+    try (Admin admin = Admin.create(KafkaClientSettings.of(config))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       if (!existing.contains(topic)) {
         int replication = config.getInt(ServiceConfig.TOPIC_REPLICATION, -1);
@@ -126,10 +126,9 @@ final class SchemaLog implements AutoCloseable {
 
   private void replay(ServiceConfig config) {
     TopicPartition partition = new TopicPartition(topic, 0);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(KafkaClientSettings.with(config, Map.of(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
         new StringDeserializer(), new StringDeserializer())) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
