@@ -24,6 +24,7 @@ public final class ServiceConfig {
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
+  public static final String SSE_MAX_SUBSCRIBERS = "PARLEY_SSE_MAX_SUBSCRIBERS";
 
   private final Map<String, String> values;
 

@@ -1,0 +1,114 @@
+package dev.parley.extractor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.avro.Article;
+import dev.parley.avro.ArticlePositions;
+import dev.parley.avro.Position;
+import dev.parley.common.ServiceConfig;
+import dev.parley.common.SizeLimitedSerializer;
+import dev.parley.common.StreamsRunner;
+import dev.parley.common.TextBounds;
+import dev.parley.common.Topics;
+import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.registry.SchemaRegistryClients;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 12's poison articles through the real extractor topology: the output stays bounded and the app goes on. */
+class ExtractorOutputBoundsTest {
+
+  private static final String REGISTRY = "mock://extractor-bounds-test";
+  private static final String STATES_A_POSITION = "The Kremlin said Ukraine must withdraw its troops from the Donbas region.";
+
+  @TempDir
+  Path stateDir;
+
+  private SchemaRegistryClient registry;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, Article> articles;
+  private TestOutputTopic<String, ArticlePositions> positions;
+  private final Ontology ontology = Ontology.loadDefault();
+
+  @BeforeEach
+  void start() {
+    registry = SchemaRegistryClients.forUrl(REGISTRY);
+    ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.toString()));
+    driver = new TopologyTestDriver(ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
+        StreamsRunner.properties("extractor", config));
+    articles = driver.createInputTopic(Topics.ARTICLES.name(), Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde(registry));
+    positions = driver.createOutputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().deserializer(),
+        Topics.POSITIONS.valueSerde(registry));
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    SchemaRegistryClients.dropMockScope(REGISTRY);
+  }
+
+  @Test
+  void anArticleOfFifteenThousandPositionParagraphsYieldsTheMostConfidentPositionsUpToTheCapAndCountsTheRest() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 15_000; i++) {
+      body.append(i % 3 == 0 ? STATES_A_POSITION : "Russia rejects any ceasefire along the current front line, officials said.").append('\n');
+    }
+    articles.pipeInput("flood", article("flood", "Positions", body.toString()));
+
+    ArticlePositions out = positions.readValue();
+    assertEquals(ExtractorTopology.MAX_POSITIONS_PER_ARTICLE, out.getPositions().size());
+    assertTrue(out.getDroppedPositions() > 1000, "the dropped positions are counted: " + out.getDroppedPositions());
+    double leastKept = out.getPositions().stream().mapToDouble(Position::getConfidence).min().orElseThrow();
+    assertTrue(out.getPositions().stream().allMatch(p -> p.getConfidence() >= leastKept));
+    assertTrue(serializedSize(out) < SizeLimitedSerializer.MAX_VALUE_BYTES, "under Kafka's record limit: " + serializedSize(out));
+  }
+
+  @Test
+  void aSixHundredKilobyteHeadlineIsClippedInTheOutput() {
+    // one long word: a headline of 75,000 words takes the extractor minutes, which is its own finding
+    articles.pipeInput("long", article("long", "Kremlin " + "z".repeat(600_000), STATES_A_POSITION));
+
+    ArticlePositions out = positions.readValue();
+    assertEquals(TextBounds.MAX_HEADLINE_CHARS, out.getHeadline().length());
+    assertFalse(out.getPositions().isEmpty());
+  }
+
+  @Test
+  void aRunOnSentenceIsClippedInTheEvidence() {
+    String runOn = "The Kremlin said Ukraine must withdraw its troops from the Donbas region" + ", and more".repeat(250) + ".";
+    articles.pipeInput("run-on", article("run-on", "Talks", runOn));
+
+    ArticlePositions out = positions.readValue();
+    assertFalse(out.getPositions().isEmpty(), "the run-on sentence still states a position");
+    out.getPositions().forEach(p -> assertTrue(p.getEvidence().getSentence().length() <= TextBounds.MAX_SENTENCE_CHARS));
+    out.getPositions().forEach(p -> assertTrue(p.getEvidence().getEnd() - p.getEvidence().getStart() > TextBounds.MAX_SENTENCE_CHARS,
+        "the offsets still locate the whole sentence in the text"));
+  }
+
+  @Test
+  void theArticleRevisionIsPassedOn() {
+    Article article = article("rev", "Talks", STATES_A_POSITION);
+    article.setRevision(1_764_000_000_123L);
+    articles.pipeInput("rev", article);
+    assertEquals(1_764_000_000_123L, positions.readValue().getArticleRevision());
+  }
+
+  private int serializedSize(ArticlePositions out) {
+    return Topics.POSITIONS.valueSerde(registry).serializer().serialize(Topics.POSITIONS.name(), out).length;
+  }
+
+  private static Article article(String id, String headline, String body) {
+    return Article.newBuilder().setId(id).setHeadline(headline).setBody(body).setSource("test")
+        .setPublishedAt(Instant.parse("2025-12-02T10:00:00Z")).setIngestedAt(Instant.parse("2025-12-02T10:05:00Z")).build();
+  }
+}
