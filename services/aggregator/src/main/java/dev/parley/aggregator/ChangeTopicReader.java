@@ -1,7 +1,7 @@
 package dev.parley.aggregator;
 
 import dev.parley.avro.PositionChange;
-import dev.parley.common.KafkaClientSettings;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -25,7 +25,7 @@ final class ChangeTopicReader implements AutoCloseable {
   private final KafkaConsumer<String, PositionChange> consumer;
 
   ChangeTopicReader(ServiceConfig config, SchemaRegistryClient registry) {
-    this.consumer = new KafkaConsumer<>(KafkaClientSettings.with(config, Map.of(
+    this.consumer = new KafkaConsumer<>(KafkaSettings.from(config).clientConfig(Map.of(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         // an offset that retention already removed resumes from the oldest change still kept

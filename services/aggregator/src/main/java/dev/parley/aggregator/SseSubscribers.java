@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SseSubscribers implements AutoCloseable {
 
-  static final int DEFAULT_MAX = 100;
   private static final long RETRY_AFTER_SECONDS = 10;
   private static final long STOP_SECONDS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(SseSubscribers.class);
@@ -36,11 +35,8 @@ final class SseSubscribers implements AutoCloseable {
   private volatile boolean closed;
 
   /** {@code subscription} makes the work that serves one connected client until it leaves. */
-  SseSubscribers(ServiceConfig config, Function<Context, Runnable> subscription) {
-    this.max = config.getInt(ServiceConfig.SSE_MAX_SUBSCRIBERS, DEFAULT_MAX);
-    if (max < 1) {
-      throw new IllegalArgumentException(ServiceConfig.SSE_MAX_SUBSCRIBERS + "=" + max + " leaves no room for a subscriber; set it to 1 or more");
-    }
+  SseSubscribers(int max, Function<Context, Runnable> subscription) {
+    this.max = max;
     this.slots = new Semaphore(max);
     this.subscription = subscription;
     AtomicInteger threads = new AtomicInteger();

@@ -28,11 +28,11 @@ final class StateRoutes {
   private final SchemaRegistryClient registry;
   private final SseSubscribers subscribers;
 
-  StateRoutes(PositionStateView view, ServiceConfig config, SchemaRegistryClient registry) {
+  StateRoutes(PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, int maxSubscribers) {
     this.view = view;
     this.config = config;
     this.registry = registry;
-    this.subscribers = new SseSubscribers(config, this::subscription);
+    this.subscribers = new SseSubscribers(maxSubscribers, this::subscription);
   }
 
   void register(JavalinConfig javalin) {

@@ -38,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private EmbeddedKafkaBroker broker;
   private ParleyService registry;
+  private String registryAdminKey;
   private ParleyService ingestor;
   private ParleyService extractor;
   private ParleyService aggregator;
@@ -51,12 +52,15 @@ public final class LocalStack implements AutoCloseable {
     try {
       out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d, data in %s ...%n", ports.kafka(), dataDir.resolve("kafka").toAbsolutePath());
       stack.broker = stack.track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
+      stack.registryAdminKey = base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
       ServiceConfig config = base
           .with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
           .with(ServiceConfig.TOPIC_REPLICATION, "1");
       TopicCreator.ensure(config, Topics.ALL);
-      stack.registry = stack.startService(local(config, dataDir), ports.registry(), RegistryServer::start, out);
-      stack.startPipeline(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString()), ports, out);
+      stack.registry = stack.startService(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
+          ports.registry(), RegistryServer::start, out);
+      stack.startPipeline(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
+          .with(ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey), ports, out);
       return stack;
     } catch (Exception | Error e) {
       stack.close();
@@ -119,6 +123,11 @@ public final class LocalStack implements AutoCloseable {
   /** The embedded broker's address; only for a stack that {@link #start}ed one. */
   public String bootstrapServers() {
     return broker.bootstrapServers();
+  }
+
+  /** The key that the embedded registry wants for writes (given in SCHEMA_REGISTRY_ADMIN_KEY, else generated). */
+  public String registryAdminKey() {
+    return registryAdminKey;
   }
 
   /** The embedded registry; only for a stack that {@link #start}ed one. */

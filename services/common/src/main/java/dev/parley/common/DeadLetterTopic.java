@@ -22,8 +22,4 @@ public record DeadLetterTopic(String name, Map<String, String> configs, String p
   public Serde<byte[]> valueSerde() {
     return Serdes.ByteArray();
   }
-
-  public void ensure(ServiceConfig config) {
-    TopicCreator.ensure(config, name, PARTITIONS, configs);
-  }
 }

@@ -28,10 +28,10 @@ public final class ServiceHttp implements AutoCloseable {
     this.address = URI.create("http://" + shown + ":" + app.port());
   }
 
-  public static ServiceHttp start(String service, ServiceConfig config, int defaultPort, BooleanSupplier ready,
+  public static ServiceHttp start(String service, HttpSettings settings, BooleanSupplier ready,
       PrometheusMeterRegistry metrics, Consumer<JavalinConfig> serviceSetup) {
-    String host = config.httpHost();
-    int port = config.httpPort(defaultPort);
+    String host = settings.host();
+    int port = settings.port();
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = host;

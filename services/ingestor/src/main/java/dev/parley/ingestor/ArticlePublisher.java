@@ -2,8 +2,7 @@ package dev.parley.ingestor;
 
 import dev.parley.avro.Article;
 import dev.parley.avro.RejectedInput;
-import dev.parley.common.KafkaClientSettings;
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -41,10 +40,10 @@ final class ArticlePublisher implements AutoCloseable {
   private final String bootstrapServers;
   private final ArticleRevisions revisions = new ArticleRevisions(System::currentTimeMillis);
 
-  ArticlePublisher(ServiceConfig config, SchemaRegistryClient registry) {
+  ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry) {
     this.registry = registry;
-    this.bootstrapServers = config.bootstrapServers();
-    this.producer = new KafkaProducer<>(KafkaClientSettings.with(config, Map.of(
+    this.bootstrapServers = kafka.bootstrapServers();
+    this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,

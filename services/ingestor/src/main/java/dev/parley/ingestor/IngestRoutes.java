@@ -28,10 +28,10 @@ final class IngestRoutes {
   private final long maxArticleBytes;
   private final long maxBatchBytes;
 
-  IngestRoutes(ArticlePublisher publisher, ServiceConfig config) {
+  IngestRoutes(ArticlePublisher publisher, IngestorConfig config) {
     this.publisher = publisher;
-    this.maxArticleBytes = config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, 1024 * 1024);
-    this.maxBatchBytes = config.getInt(ServiceConfig.MAX_BATCH_BYTES, 16 * 1024 * 1024);
+    this.maxArticleBytes = config.maxArticleBytes();
+    this.maxBatchBytes = config.maxBatchBytes();
   }
 
   void register(JavalinConfig config) {

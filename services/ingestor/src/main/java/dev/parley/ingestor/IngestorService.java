@@ -7,22 +7,20 @@ import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import java.util.List;
 
 /** The ingestor: validates, cleans and publishes articles pushed over HTTP. */
 public final class IngestorService {
 
-  public static final int DEFAULT_PORT = 8080;
-
   private IngestorService() {}
 
-  public static ParleyService start(ServiceConfig config) {
-    TopicCreator.ensure(config, List.of(Topics.ARTICLES, Topics.REJECTED));
-    ArticlePublisher publisher = new ArticlePublisher(config, SchemaRegistryClients.forUrl(config.schemaRegistryUrl()));
+  public static ParleyService start(ServiceConfig environment) {
+    IngestorConfig config = IngestorConfig.from(environment);
+    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
+    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry());
     try {
       IngestRoutes routes = new IngestRoutes(publisher, config);
-      ServiceHttp http = ServiceHttp.start("ingestor", config, DEFAULT_PORT, () -> true, ServiceMetrics.create("ingestor"), routes::register);
+      ServiceHttp http = ServiceHttp.start("ingestor", config.http(), () -> true, ServiceMetrics.create("ingestor"), routes::register);
       return new RunningService("ingestor", http, publisher);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, publisher);

@@ -1,6 +1,6 @@
 package dev.parley.cli.ops;
 
-import dev.parley.common.KafkaClientSettings;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -88,7 +88,7 @@ public final class ClusterOptions {
 
   /** The given settings over the --command-config file over the bootstrap servers. */
   public Map<String, Object> clientConfig(Map<String, Object> settings) {
-    Map<String, Object> config = KafkaClientSettings.of(ServiceConfig.fromEnvironment());
+    Map<String, Object> config = KafkaSettings.from(ServiceConfig.fromEnvironment()).clientConfig(Map.of());
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     if (commandConfig != null) {
       Properties file = new Properties();
