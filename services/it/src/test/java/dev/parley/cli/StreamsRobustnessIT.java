@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.aggregator.AggregatorService;
 import dev.parley.cli.ops.TailCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
@@ -67,14 +66,7 @@ class StreamsRobustnessIT {
   @BeforeAll
   static void up() throws Exception {
     stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
-    capped = AggregatorService.start(ServiceConfig.of(Map.of(
-        ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-        ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-        ServiceConfig.HTTP_HOST, "127.0.0.1",
-        ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-        ServiceConfig.STATE_DIR, secondState.toString(),
-        ServiceConfig.SSE_MAX_SUBSCRIBERS, "2")));
-    await(Duration.ofSeconds(120), capped::isReady, "the second aggregator to be ready");
+    capped = ExtraAggregator.start(stack, secondState, Map.of(ServiceConfig.SSE_MAX_SUBSCRIBERS, "2"));
   }
 
   @AfterAll
@@ -246,13 +238,7 @@ class StreamsRobustnessIT {
   }
 
   private static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Gave up waiting " + timeout + " for " + what);
-      }
-      Thread.sleep(250);
-    }
+    ExtraAggregator.await(timeout, condition, what);
   }
 
   /** Counts the characters every logger writes (messages and stack traces) while it is attached. */
