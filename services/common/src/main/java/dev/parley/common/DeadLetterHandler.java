@@ -1,5 +1,6 @@
 package dev.parley.common;
 
+import dev.parley.registry.SchemaRegistryException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * processing throws, or whose output cannot be serialized or written goes to
  * {@code errors.dead.letter.queue.topic.name} ({@link Topics#DEAD_LETTERS}) in the same transaction
  * as the app's other output, and the app goes on with the next record instead of stopping on it for
- * good. Two cases still stop the app: a transient broker error is retried, and a changelog write
- * that fails stops the app, because a store whose changelog missed a write would restore to a
- * different state.
+ * good. Three cases still stop the app, since the record is not at fault and dead-lettering would
+ * drop every record until the cause is fixed: a transient broker error is retried; a schema registry
+ * that cannot be reached or refuses the service (credentials, compatibility) stops it; and a
+ * changelog write that fails stops it, because a store whose changelog missed a write would
+ * restore to a different state.
  */
 public final class DeadLetterHandler implements ProcessingExceptionHandler, ProductionExceptionHandler, DeserializationExceptionHandler {
 
@@ -41,12 +44,18 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
 
   @Override
   public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (isRegistryFailure(exception)) {
+      return ProcessingExceptionHandler.Response.fail();
+    }
     return ProcessingExceptionHandler.Response.resume(deadLetter(context, "processing", exception));
   }
 
   @Override
   public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
       Exception exception) {
+    if (isRegistryFailure(exception)) {
+      return DeserializationExceptionHandler.Response.fail();
+    }
     return DeserializationExceptionHandler.Response.resume(deadLetter(context, record.key(), record.value(), "deserialization", exception));
   }
 
@@ -55,6 +64,9 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
       Exception exception) {
     if (exception instanceof RetriableException) {
       return ProductionExceptionHandler.Response.retry();
+    }
+    if (isRegistryFailure(exception)) {
+      return ProductionExceptionHandler.Response.fail();
     }
     if (isChangelog(record.topic())) {
       LOG.error("The {} could not write its store's changelog {} ({}); it stops so that the store and its changelog stay equal. "
@@ -68,6 +80,9 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
   @SuppressWarnings("rawtypes")
   public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
       Exception exception, SerializationExceptionOrigin origin) {
+    if (isRegistryFailure(exception)) {
+      return ProductionExceptionHandler.Response.fail();
+    }
     return ProductionExceptionHandler.Response.resume(deadLetter(context, "serialization", exception));
   }
 
@@ -101,6 +116,21 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
       message += " (caused by " + exception.getCause().getClass().getSimpleName() + ": " + exception.getCause().getMessage() + ")";
     }
     return TextBounds.clip(message, MAX_REASON_CHARS);
+  }
+
+  /**
+   * The registry unreachable (code 0) or refusing the service (401, 403, 409, 5xx), as opposed to
+   * not knowing a record's schema (404xx), which is the record's fault.
+   */
+  private boolean isRegistryFailure(Exception exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SchemaRegistryException registryError && registryError.errorCode() / 100 != 404) {
+        LOG.error("The {} stops: the schema registry failed ({}). No record is at fault, so none goes to {}; fix the registry "
+            + "or the service's SCHEMA_REGISTRY_* settings and restart it, and it goes on where it stopped", app, registryError.getMessage(), topic);
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isChangelog(String topic) {
