@@ -1,6 +1,8 @@
 package dev.parley.cli;
 
 import dev.parley.aggregator.AggregatorConfig;
+import dev.parley.cli.local.Demo;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import dev.parley.extractor.ExtractorConfig;
 import dev.parley.ingestor.IngestorConfig;

@@ -28,6 +28,8 @@ public final class ServiceConfig {
   public static final String TOPIC_REPLICATION = "PARLEY_TOPIC_REPLICATION";
   public static final String PROCESSING_GUARANTEE = "PARLEY_PROCESSING_GUARANTEE";
   public static final String COMMIT_INTERVAL_MS = "PARLEY_COMMIT_INTERVAL_MS";
+  /** Warm copies of each Streams state store on other instances, for a fast take-over when one instance goes. */
+  public static final String STANDBY_REPLICAS = "PARLEY_STANDBY_REPLICAS";
   public static final String APPLICATION_ID = "PARLEY_APPLICATION_ID";
   public static final String ONTOLOGY = "PARLEY_ONTOLOGY";
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";

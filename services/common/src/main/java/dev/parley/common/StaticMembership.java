@@ -11,9 +11,9 @@ import java.util.UUID;
  * The stable id a Streams app joins its consumer group with (Kafka's static membership,
  * {@code group.instance.id}). An instance that comes back after kill -9 with the same id takes over
  * its old member's partitions at once, instead of waiting for the old member's session to time out.
- * PARLEY_INSTANCE_ID sets it; otherwise it is made once and kept beside the app's state, so it
- * lasts as long as that state: across restarts of one instance, and different for every instance
- * with its own state folder (two instances must never share one).
+ * PARLEY_INSTANCE_ID sets it ({@link StreamsSettings}); otherwise it is made once and kept in the
+ * app's state folder, so it lasts as long as that state: across restarts of one instance, and
+ * different for every instance with its own state folder (two instances must never share one).
  */
 public final class StaticMembership {
 
@@ -21,12 +21,8 @@ public final class StaticMembership {
 
   private StaticMembership() {}
 
-  /** {@code configured} if set, else the id kept in the app's state folder (made on first use). */
-  public static String instanceId(String configured, Path appStateDir) {
-    return configured != null ? configured : keptIn(appStateDir);
-  }
-
-  private static String keptIn(Path appStateDir) {
+  /** The id kept in the app's state folder, made there on first use. */
+  public static String keptIn(Path appStateDir) {
     Path file = appStateDir.resolve(FILE);
     try {
       if (Files.exists(file)) {

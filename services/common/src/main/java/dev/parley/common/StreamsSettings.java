@@ -21,11 +21,13 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
  * vanished is replaced within 15 s rather than Kafka's default 45 s.
  *
  * @param stateDir the app's own folder under PARLEY_STATE_DIR
- * @param instanceId PARLEY_INSTANCE_ID, or null to keep one in {@code stateDir} ({@link StaticMembership})
+ * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir} ({@link StaticMembership})
  * @param sessionTimeoutMs how long a vanished instance keeps its partitions (PARLEY_SESSION_TIMEOUT_MS)
+ * @param standbyReplicas warm copies of each state store on other instances (PARLEY_STANDBY_REPLICAS,
+ *     default none), so a task moves to an instance that already has its state (docs/deployment.md)
  */
 public record StreamsSettings(String applicationId, Path stateDir, String processingGuarantee, int commitIntervalMs,
-    boolean failOnBadRecord, String instanceId, int sessionTimeoutMs) {
+    boolean failOnBadRecord, String instanceId, int sessionTimeoutMs, int standbyReplicas) {
 
   public static final List<String> PROCESSING_GUARANTEES = List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
   public static final List<String> ON_BAD_RECORD = List.of("dead-letter", "fail");
@@ -42,7 +44,8 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
         config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1),
         config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("fail"),
         config.get(ServiceConfig.INSTANCE_ID, null),
-        config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS));
+        config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
+        config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0));
   }
 
   /** The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID says otherwise. */
@@ -58,7 +61,10 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.instanceId(instanceId, stateDir));
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    if (instanceId != null) {
+      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    }
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
     // With transactions v2 the broker checks a transaction's first write to a partition with the
     // coordinator; a second request sent meanwhile finds no producer state there and is refused

@@ -48,7 +48,7 @@ public final class ExtractorTopology {
 
   static ArticlePositions positionsOf(Article article, PositionExtractor extractor, Ontology ontology) {
     List<ExtractedPosition> found = extractor.extract(article.getHeadline(), article.getBody());
-    List<Position> positions = mostConfident(found).stream().map(ExtractorTopology::toPosition).toList();
+    List<Position> positions = mostConfident(found).stream().map(p -> toPosition(p, ontology.confirms(p))).toList();
     int dropped = found.size() - positions.size();
     if (dropped > 0) {
       LOG.warn("Article {} states {} positions; kept the {} most confident, dropped {}", article.getId(), found.size(),
@@ -81,12 +81,13 @@ public final class ExtractorTopology {
     return found.stream().filter(kept::contains).toList();
   }
 
-  private static Position toPosition(ExtractedPosition p) {
+  private static Position toPosition(ExtractedPosition p, boolean confirmed) {
     return Position.newBuilder()
         .setActor(p.actor())
         .setIssue(p.issue())
         .setStance(p.stance())
         .setConfidence(p.confidence())
+        .setConfirmed(confirmed)
         .setEvidence(new Evidence(TextBounds.clip(p.sentence(), TextBounds.MAX_SENTENCE_CHARS), p.start(), p.end()))
         .setCue(p.cue() == null ? "" : p.cue())
         .setSpeaker(p.speaker() == null ? "" : p.speaker())

@@ -1,6 +1,8 @@
 package dev.parley.cli;
 
 import dev.parley.aggregator.AggregatorService;
+import dev.parley.cli.local.FreePort;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import java.nio.file.Path;

@@ -31,6 +31,7 @@ final class AcknowledgedPushes {
   private final List<Integer> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Set<String> sentAgain = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
   private final AtomicInteger answered = new AtomicInteger();
+  private volatile String lastRefusal = "none";
 
   AcknowledgedPushes(ArticleCorpus corpus) {
     this.corpus = corpus;
@@ -45,6 +46,7 @@ final class AcknowledgedPushes {
         answered.incrementAndGet();
       } catch (IOException e) {
         unanswered.add(n);
+        lastRefusal = e.getMessage();
       }
     }
   }
@@ -93,7 +95,8 @@ final class AcknowledgedPushes {
     int target = answered.get() + more;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (answered.get() < target) {
-      assertTrue(System.nanoTime() < deadline, "the ingestor answered " + answered.get() + " pushes in 60 s, not " + target);
+      assertTrue(System.nanoTime() < deadline,
+          "the ingestor answered " + answered.get() + " pushes in 60 s, not " + target + "; the last refusal: " + lastRefusal);
       Thread.sleep(20);
     }
   }

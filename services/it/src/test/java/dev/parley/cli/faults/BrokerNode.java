@@ -1,6 +1,6 @@
 package dev.parley.cli.faults;
 
-import dev.parley.cli.EmbeddedKafkaBroker;
+import dev.parley.cli.local.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 
 /** One Kafka node of a {@link KafkaCluster}, in a process of its own so that it can be killed with -9. */

@@ -28,6 +28,17 @@ final class ChildProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** A fresh log file under target/faults, kept after the test for whoever reads a failure. */
+  static Path logFile(String name) {
+    try {
+      Path log = Files.createDirectories(Path.of("target", "faults")).resolve(name + ".log").toAbsolutePath();
+      Files.deleteIfExists(log);
+      return log;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A main class of the test classpath in a JVM of its own. */
   static ChildProcess java(String name, Class<?> main, List<String> args, Map<String, String> environment, Path log) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
@@ -49,7 +60,8 @@ final class ChildProcess implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (!ready.getAsBoolean()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError(name + " did not get " + what + "; its log, " + log + ", ends:\n" + tail());
+        throw new AssertionError(name + " did not get " + what + (process.isAlive() ? " within 4 minutes" : "; it exited with "
+            + process.exitValue()) + "; its log, " + log + ", ends:\n" + tail());
       }
       Thread.sleep(100);
     }

@@ -1,7 +1,7 @@
 package dev.parley.cli.faults;
 
-import dev.parley.cli.FreePort;
 import dev.parley.cli.ParleyJar;
+import dev.parley.cli.local.FreePort;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class ChildStack implements AutoCloseable {
     for (int i = 0; i < PORT_OPTIONS.length; i++) {
       args.addAll(List.of(PORT_OPTIONS[i], String.valueOf(ports[i])));
     }
-    this.process = new ChildProcess("`parley up`", ParleyJar.command(args.toArray(String[]::new)), Map.of(), dataDir.resolve("up.log"));
+    this.process = new ChildProcess("`parley up`", ParleyJar.command(args.toArray(String[]::new)), Map.of(), ChildProcess.logFile("parley-up"));
   }
 
   static ChildStack start(Path dataDir) throws Exception {

@@ -5,9 +5,9 @@ import static dev.parley.cli.SameState.assertSameState;
 import dev.parley.aggregator.AggregatorMain;
 import dev.parley.avro.PositionState;
 import dev.parley.cli.ArticleCorpus;
-import dev.parley.cli.FreePort;
-import dev.parley.cli.LocalStack;
 import dev.parley.cli.PipelineState;
+import dev.parley.cli.local.FreePort;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.TopicCreator;
@@ -34,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * first ones take their work over. Every acknowledged article is on parley.articles once, and the
  * state ends equal, field by field, to that of a run without faults.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class ClusterFaultsIT {
 
   private static final int VICTIM = 3;
+  /** The registry's writes need a key; the services register their schemas with it. */
+  private static final String REGISTRY_ADMIN_KEY = "cluster-faults-admin-key";
 
   @TempDir
   static Path data;
@@ -50,7 +52,9 @@ class ClusterFaultsIT {
 
     try (KafkaCluster cluster = KafkaCluster.start(data.resolve("kafka"))) {
       ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
-          ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any())));
+          ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
+          ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, REGISTRY_ADMIN_KEY,
+          ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY));
       TopicCreator.ensure(config, Topics.ALL);
       try (ParleyService registry = RegistryServer.start(config);
           LocalStack first = LocalStack.attach(config.with(ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString()),
@@ -95,9 +99,10 @@ class ClusterFaultsIT {
     ChildProcess instance = ChildProcess.java("second " + app, main, List.of(), Map.of(
         ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
         ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString(),
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY,
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, String.valueOf(port),
-        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), folder.resolve(app + ".log")).start();
+        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), ChildProcess.logFile("second-" + app)).start();
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
     instance.await(() -> {

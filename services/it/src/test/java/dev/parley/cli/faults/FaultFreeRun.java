@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.avro.PositionState;
 import dev.parley.cli.ArticleCorpus;
-import dev.parley.cli.LocalStack;
 import dev.parley.cli.PipelineState;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

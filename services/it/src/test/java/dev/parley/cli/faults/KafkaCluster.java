@@ -1,6 +1,6 @@
 package dev.parley.cli.faults;
 
-import dev.parley.cli.FreePort;
+import dev.parley.cli.local.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class KafkaCluster implements AutoCloseable {
     for (int id = 1; id <= NODES; id++) {
       Path folder = Files.createDirectories(dataDir.resolve("node-" + id));
       nodes.add(ChildProcess.java("Kafka node " + id, BrokerNode.class, List.of(folder.resolve("data").toString(), String.valueOf(id),
-          String.valueOf(port(id)), String.valueOf(controllerPort(id)), voters, String.valueOf(NODES)), Map.of(), folder.resolve("node.log")));
+          String.valueOf(port(id)), String.valueOf(controllerPort(id)), voters, String.valueOf(NODES)), Map.of(), ChildProcess.logFile("kafka-node-" + id)));
     }
   }
 

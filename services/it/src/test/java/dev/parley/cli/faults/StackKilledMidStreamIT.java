@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sends again what got no answer. Every article it was told was accepted is on parley.articles
  * exactly once, and the state ends equal, field by field, to that of a run without faults.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class StackKilledMidStreamIT {
 
   @TempDir

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import dev.parley.aggregator.AggregatorService;
 import dev.parley.common.ParleyService;
