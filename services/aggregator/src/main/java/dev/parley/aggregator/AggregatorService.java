@@ -28,7 +28,7 @@ public final class AggregatorService {
     try {
       ServiceHttp http = ServiceHttp.start("aggregator", config.http(), () -> streams.isRunning() && view.isCaughtUp(), metrics,
           cfg -> {
-            new StateRoutes(view, environment, registry).register(cfg);
+            new StateRoutes(view, environment, registry, config.sseMaxSubscribers()).register(cfg);
             Dashboard.register(cfg);
           });
       view.start();

@@ -3,6 +3,7 @@ package dev.parley.aggregator;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.Position;
 import dev.parley.avro.PositionContribution;
+import dev.parley.common.TextBounds;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * What one article's extraction contributes to each position: one stance per (actor, issue), the
  * most confident one when the article states several (e.g. a superseded draft and a current
- * statement).
+ * statement). Headlines and sentences are clipped ({@link TextBounds}): they are copied into every
+ * change and state of the position, so an unbounded one makes records over Kafka's limit.
  */
 final class ArticleContributions {
 
@@ -45,7 +47,7 @@ final class ArticleContributions {
         .setArticleId(article.getArticleId())
         .setSource(article.getSource())
         .setUrl(article.getUrl())
-        .setHeadline(article.getHeadline())
+        .setHeadline(TextBounds.clip(article.getHeadline(), TextBounds.MAX_HEADLINE_CHARS))
         .setPublishedAt(article.getPublishedAt())
         .setNegotiation(article.getNegotiation())
         .setActor(actor)
@@ -53,7 +55,7 @@ final class ArticleContributions {
         .setStance(stance)
         .setConfidence(confidence)
         .setConfirmed(confirmed)
-        .setSentence(sentence)
+        .setSentence(TextBounds.clip(sentence, TextBounds.MAX_SENTENCE_CHARS))
         .setFingerprint(article.getFingerprint())
         .build();
   }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,54 +15,38 @@ import org.slf4j.LoggerFactory;
 /**
  * One SSE subscriber: first the changes it missed (read back from the change topic, from its
  * Last-Event-ID), then every new change, each exactly once and with the position after it as event
- * id. Each subscriber has its own thread and queue, so a slow or vanished client never holds up
- * the view or the others; one that falls too far behind is disconnected and resumes on reconnect.
+ * id. Each subscriber runs on a thread of {@link SseSubscribers}' pool with a queue of its own, so a
+ * slow or vanished client never holds up the view or the others; one that falls too far behind is
+ * disconnected and resumes on reconnect. Interrupting its thread ends it.
  */
 final class ChangeSubscription implements Runnable {
 
   static final int MAX_QUEUED = 10_000;
   private static final long KEEP_ALIVE_SECONDS = 15;
   private static final Logger LOG = LoggerFactory.getLogger(ChangeSubscription.class);
-  private static final AtomicInteger COUNT = new AtomicInteger();
 
   private final SseClient client;
   private final PositionStateView view;
   private final ServiceConfig config;
   private final SchemaRegistryClient registry;
-  private final Optional<FeedPosition> resumeFrom;
+  private final String lastEventId;
   private final BlockingQueue<StateChange> live = new LinkedBlockingQueue<>(MAX_QUEUED);
   private final Consumer<StateChange> listener = this::enqueue;
   private volatile boolean overflowed;
   private FeedPosition cursor;
 
-  private ChangeSubscription(SseClient client, PositionStateView view, ServiceConfig config, SchemaRegistryClient registry,
-      Optional<FeedPosition> resumeFrom) {
+  /** Serves the client from its {@code lastEventId} (null: from now on) when run. */
+  ChangeSubscription(SseClient client, PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, String lastEventId) {
     this.client = client;
     this.view = view;
     this.config = config;
     this.registry = registry;
-    this.resumeFrom = resumeFrom;
-  }
-
-  /** Starts serving the client on a thread of its own; {@code lastEventId} may be null. */
-  static void start(SseClient client, PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, String lastEventId) {
-    Optional<FeedPosition> resumeFrom = Optional.empty();
-    if (lastEventId != null && !lastEventId.isBlank()) {
-      try {
-        resumeFrom = Optional.of(FeedPosition.parse(lastEventId));
-      } catch (IllegalArgumentException e) {
-        // the client cannot resume; it must reload the snapshot, then follows live
-        client.sendEvent("resync", StateJson.write(Map.of("reason", e.getMessage())));
-      }
-    }
-    client.keepAlive();
-    Thread thread = new Thread(new ChangeSubscription(client, view, config, registry, resumeFrom), "sse-" + COUNT.incrementAndGet());
-    thread.setDaemon(true);
-    thread.start();
+    this.lastEventId = lastEventId;
   }
 
   @Override
   public void run() {
+    Optional<FeedPosition> resumeFrom = resumePoint();
     FeedPosition upTo = view.subscribe(listener);
     try {
       cursor = resumeFrom.orElse(upTo).copy();
@@ -89,6 +72,19 @@ final class ChangeSubscription implements Runnable {
     }
   }
 
+  private Optional<FeedPosition> resumePoint() {
+    if (lastEventId == null || lastEventId.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(FeedPosition.parse(lastEventId));
+    } catch (IllegalArgumentException e) {
+      // the client cannot resume; it must reload the snapshot, then follows live
+      client.sendEvent("resync", StateJson.write(Map.of("reason", e.getMessage())));
+      return Optional.empty();
+    }
+  }
+
   private void enqueue(StateChange change) {
     if (!live.offer(change) && !overflowed) {
       overflowed = true;
@@ -97,7 +93,7 @@ final class ChangeSubscription implements Runnable {
   }
 
   private boolean connected() {
-    return !overflowed && !client.terminated();
+    return !overflowed && !client.terminated() && !Thread.currentThread().isInterrupted();
   }
 
   private void send(StateChange change) {

@@ -11,7 +11,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keyed by article: compares an article's new extraction with the one it replaces and emits, keyed
  * by position, only what changed: new or changed contributions, and retractions (stance 0) for the
- * positions the article no longer states. A duplicate delivery therefore emits nothing.
+ * positions the article no longer states. A duplicate delivery therefore emits nothing. An
+ * extraction of an older revision of the article than the one held (a replayed old version) is
+ * ignored: the state depends on each article's latest version, never on arrival order.
  */
 final class ContributionDiffer implements Processor<String, ArticlePositions, String, PositionContribution> {
 
@@ -30,6 +32,9 @@ final class ContributionDiffer implements Processor<String, ArticlePositions, St
   public void process(Record<String, ArticlePositions> record) {
     ArticlePositions earlier = extractions.get(record.key());
     ArticlePositions latest = record.value();
+    if (isOlder(latest, earlier)) {
+      return;
+    }
     Map<String, PositionContribution> before = ArticleContributions.of(earlier);
     Map<String, PositionContribution> after = ArticleContributions.of(latest);
     after.forEach((key, contribution) -> {
@@ -47,5 +52,10 @@ final class ContributionDiffer implements Processor<String, ArticlePositions, St
     } else {
       extractions.put(record.key(), latest);
     }
+  }
+
+  /** A re-extraction of the same revision (new rules or ontology) is not older: it replaces the one held. */
+  private static boolean isOlder(ArticlePositions latest, ArticlePositions earlier) {
+    return latest != null && earlier != null && latest.getArticleRevision() < earlier.getArticleRevision();
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * {@code /state/{negotiation}/issues/{issue}} (with the gap between the parties) and
  * {@code /state/{negotiation}/positions/{actor}/{issue}} (one position with its evidence and
  * history). Changes: {@code GET /changes} (the most recent ones) and {@code GET /events}
- * (server-sent events, resumable with Last-Event-ID). Every snapshot carries the {@code eventId} it
+ * (server-sent events, resumable with Last-Event-ID, to at most PARLEY_SSE_MAX_SUBSCRIBERS clients). Every snapshot carries the {@code eventId} it
  * was taken at: subscribing from it ({@code /events?lastEventId=...}) misses nothing.
  */
 final class StateRoutes {
@@ -26,11 +26,13 @@ final class StateRoutes {
   private final PositionStateView view;
   private final ServiceConfig config;
   private final SchemaRegistryClient registry;
+  private final SseSubscribers subscribers;
 
-  StateRoutes(PositionStateView view, ServiceConfig config, SchemaRegistryClient registry) {
+  StateRoutes(PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, int maxSubscribers) {
     this.view = view;
     this.config = config;
     this.registry = registry;
+    this.subscribers = new SseSubscribers(maxSubscribers, this::subscription);
   }
 
   void register(JavalinConfig javalin) {
@@ -59,16 +61,18 @@ final class StateRoutes {
       List<StateChange> recent = view.recentChanges();
       ctx.json(recent.subList(Math.max(0, recent.size() - limit), recent.size()).stream().map(StateJson::change).toList());
     });
-    javalin.routes.sse("/events", this::subscribe);
+    javalin.routes.get("/events", subscribers::serve);
+    // subscribers first: one left writing to a response the stopping server tore down spun in its error handler
+    javalin.events.serverStopping(subscribers::close);
   }
 
-  private void subscribe(SseClient client) {
+  private Runnable subscription(Context ctx) {
     // a reconnecting EventSource sends the header; a first connection from a snapshot uses the query
-    String lastEventId = client.ctx().header("Last-Event-ID");
+    String lastEventId = ctx.header("Last-Event-ID");
     if (lastEventId == null) {
-      lastEventId = client.ctx().queryParam("lastEventId");
+      lastEventId = ctx.queryParam("lastEventId");
     }
-    ChangeSubscription.start(client, view, config, registry, lastEventId);
+    return new ChangeSubscription(new SseClient(ctx), view, config, registry, lastEventId);
   }
 
   private static Map<String, Object> snapshot(PositionStateView.Snapshot snapshot, Predicate<PositionState> wanted) {

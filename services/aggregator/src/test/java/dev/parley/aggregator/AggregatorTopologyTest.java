@@ -15,7 +15,9 @@ import dev.parley.avro.StanceChange;
 import dev.parley.avro.Statement;
 import dev.parley.avro.Trend;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.SizeLimitedSerializer;
 import dev.parley.common.StreamsRunner;
+import dev.parley.common.TextBounds;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
@@ -43,6 +45,7 @@ class AggregatorTopologyTest {
   @TempDir
   Path stateDir;
 
+  private SchemaRegistryClient registry;
   private TopologyTestDriver driver;
   private TestInputTopic<String, ArticlePositions> positions;
   private TestOutputTopic<String, PositionState> states;
@@ -50,7 +53,7 @@ class AggregatorTopologyTest {
 
   @BeforeEach
   void start() {
-    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(REGISTRY);
+    registry = SchemaRegistryClients.forUrl(REGISTRY);
     ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.toString(), ServiceConfig.SCHEMA_REGISTRY_URL, REGISTRY));
     driver = new TopologyTestDriver(AggregatorTopology.buildTopology(registry), StreamsRunner.properties("aggregator", config));
     positions = driver.createInputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().serializer(),
@@ -260,6 +263,48 @@ class AggregatorTopologyTest {
     return position;
   }
 
+  // issue 12: replays of old article versions and oversized text
+
+  @Test
+  void anOldVersionReplayedAfterTheEditChangesNothing() {
+    ArticlePositions original = revision(1_000, "Kremlin talks", position("russia", "territory", -1, 0.8, "Moscow may give up its claim."));
+    ArticlePositions edited = revision(2_000, "Kremlin talks (updated)", position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas."));
+    positions.pipeInput("a", original);
+    positions.pipeInput("a", edited);
+    PositionState afterEdit = states.readValuesToList().get(1);
+    assertEquals(2, afterEdit.getStance());
+    changes.readValuesToList();
+
+    positions.pipeInput("a", original);
+
+    assertTrue(changes.isEmpty(), "the older revision arrived last and changed nothing");
+    assertTrue(states.isEmpty());
+    positions.pipeInput("a", edited);
+    assertTrue(changes.isEmpty(), "and the store still holds the edit: sending it again is a duplicate");
+  }
+
+  @Test
+  void aReExtractionOfTheSameRevisionReplacesTheEarlierOne() {
+    positions.pipeInput("a", revision(1_000, "Kremlin talks", position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+    positions.pipeInput("a", revision(1_000, "Kremlin talks", position("russia", "territory", 2, 0.8, "Moscow may give up its claim.")));
+    List<PositionState> written = states.readValuesToList();
+    assertEquals(2, written.get(written.size() - 1).getStance(), "new rules on the same version apply");
+  }
+
+  @Test
+  void aSixHundredKilobyteHeadlineAndSentenceMakeAChangeWellUnderKafkasLimit() {
+    String headline = "Kremlin ".repeat(75_000);
+    positions.pipeInput("huge", revision(1_000, headline, position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas " + "and more ".repeat(70_000))));
+
+    TestRecord<String, PositionChange> record = changes.readRecord();
+    assertEquals(TERRITORY, record.key());
+    PositionChange change = record.value();
+    int bytes = Topics.POSITION_CHANGES.valueSerde(registry).serializer().serialize(Topics.POSITION_CHANGES.name(), change).length;
+    assertTrue(bytes < SizeLimitedSerializer.MAX_VALUE_BYTES / 10, "a change of " + bytes + " bytes");
+    assertFalse(states.isEmpty(), "the state was written too");
+    assertTrue(bytes > TextBounds.MAX_HEADLINE_CHARS, "the clipped headline and sentence are still there");
+  }
+
   private void send(ArticlePositions article) {
     positions.pipeInput(article.getArticleId(), article);
   }
@@ -277,6 +322,13 @@ class AggregatorTopologyTest {
     return ArticlePositions.newBuilder().setArticleId(id).setSource(source).setHeadline("h " + id)
         .setPublishedAt(Instant.ofEpochSecond(publishedSecond)).setNegotiation("ukraine-peace").setOntologyVersion("1")
         .setExtractorVersion("test").setFingerprint(fingerprint).setPositions(Arrays.asList(found)).build();
+  }
+
+  /** Version {@code revision} of article "a", as the extractor passes Article.revision on. */
+  private static ArticlePositions revision(long revision, String headline, Position... found) {
+    return ArticlePositions.newBuilder().setArticleId("a").setSource("tass").setUrl(null).setHeadline(headline)
+        .setPublishedAt(Instant.ofEpochSecond(100)).setNegotiation("ukraine-peace").setOntologyVersion("t").setExtractorVersion("t")
+        .setArticleRevision(revision).setPositions(List.of(found)).build();
   }
 
   private static long day(int n) {

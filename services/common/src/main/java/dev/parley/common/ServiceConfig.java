@@ -40,6 +40,7 @@ public final class ServiceConfig {
   public static final String SESSION_TIMEOUT_MS = "PARLEY_SESSION_TIMEOUT_MS";
   /** Memory shared by all RocksDB stores of one process (block cache and memtables), in MB. */
   public static final String ROCKSDB_MEMORY_MB = "PARLEY_ROCKSDB_MEMORY_MB";
+  public static final String SSE_MAX_SUBSCRIBERS = "PARLEY_SSE_MAX_SUBSCRIBERS";
 
   private final Map<String, String> values;
 
@@ -101,6 +102,17 @@ public final class ServiceConfig {
       throw new InvalidConfigException(key, value, "is not one of " + String.join(", ", allowed) + "; set one of them or leave it unset");
     }
     return value;
+  }
+
+  /** Every setting whose name starts with the prefix, by name; blank ones left out. */
+  public Map<String, String> startingWith(String prefix) {
+    Map<String, String> matching = new HashMap<>();
+    values.forEach((key, value) -> {
+      if (key.startsWith(prefix) && !value.isBlank()) {
+        matching.put(key, value.trim());
+      }
+    });
+    return matching;
   }
 
   public String bootstrapServers() {

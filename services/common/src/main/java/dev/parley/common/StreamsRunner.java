@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a Streams topology with the settings of {@link StreamsSettings}. A record that cannot be
- * read stops the app with the record's coordinates (nothing is silently lost). Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
+ * read, processed or written goes to {@link Topics#DEAD_LETTERS} with its coordinates (nothing is
+ * silently lost) and the app goes on. Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
  * while the service stays up (not ready); on {@code start} it starts a fresh one.
  */
 public final class StreamsRunner implements AutoCloseable {
@@ -43,6 +44,7 @@ public final class StreamsRunner implements AutoCloseable {
     this.properties = settings.properties(kafka, topics);
     properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.keptIn(settings.stateDir()));
     this.registry = registry;
+    TopicCreator.ensure(kafka, topics, Topics.DEAD_LETTERS);
     this.streams = create();
     this.control = new StreamsControlListener(kafka, topics, applicationId(), this::follow);
   }

@@ -7,14 +7,16 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /**
  * How a Parley Streams app runs: exactly-once (v2) with a 100 ms commit interval by default, so each
  * hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit interval; state
- * under PARLEY_STATE_DIR; a record that cannot be read stops the app unless
- * PARLEY_ON_BAD_RECORD=skip. Each instance joins its group as a static member with a 15 s session
+ * under PARLEY_STATE_DIR; a record that cannot be read, processed or written goes to the dead
+ * letters ({@link DeadLetterHandler}) and the app goes on, unless PARLEY_ON_BAD_RECORD=fail, which
+ * stops the app on it; Kafka's security settings from {@link KafkaSettings}. Each instance joins its group as a static member with a 15 s session
  * (docs/faults.md): one restarted after kill -9 takes its partitions back at once, and one that
  * vanished is replaced within 15 s rather than Kafka's default 45 s.
  *
@@ -25,10 +27,10 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  *     default none), so a task moves to an instance that already has its state (docs/deployment.md)
  */
 public record StreamsSettings(String applicationId, Path stateDir, String processingGuarantee, int commitIntervalMs,
-    boolean skipBadRecords, String instanceId, int sessionTimeoutMs, int standbyReplicas) {
+    boolean failOnBadRecord, String instanceId, int sessionTimeoutMs, int standbyReplicas) {
 
   public static final List<String> PROCESSING_GUARANTEES = List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
-  public static final List<String> ON_BAD_RECORD = List.of("fail", "skip");
+  public static final List<String> ON_BAD_RECORD = List.of("dead-letter", "fail");
   public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
   /** The brokers' default group.min.session.timeout.ms: a shorter session is refused. */
@@ -40,7 +42,7 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
         Path.of(config.get(ServiceConfig.STATE_DIR, System.getProperty("java.io.tmpdir") + "/parley-streams")).resolve(app),
         config.getChoice(ServiceConfig.PROCESSING_GUARANTEE, PROCESSING_GUARANTEES),
         config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1),
-        config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("skip"),
+        config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("fail"),
         config.get(ServiceConfig.INSTANCE_ID, null),
         config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
         config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0));
@@ -70,8 +72,16 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
     // per broker ends that; batches grow instead (docs/faults.md).
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        skipBadRecords ? LogAndContinueExceptionHandler.class : LogAndFailExceptionHandler.class);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
+    if (failOnBadRecord) {
+      props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
+      props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
+      props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
+    } else {
+      props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+      props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+      props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    }
     return props;
   }
 }

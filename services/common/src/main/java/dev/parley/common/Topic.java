@@ -27,7 +27,8 @@ public record Topic<V extends SpecificRecord>(String name, Class<V> valueType, M
     return Consumed.with(keySerde(), valueSerde(registry));
   }
 
+  /** Values over Kafka's record limit fail before they reach the producer: see {@link SizeLimitedSerializer}. */
   public Produced<String, V> produced(SchemaRegistryClient registry) {
-    return Produced.with(keySerde(), valueSerde(registry));
+    return Produced.with(keySerde(), SizeLimitedSerializer.limit(valueSerde(registry)));
   }
 }

@@ -37,6 +37,11 @@ public final class TopicCreator {
     ensure(kafka, List.of(settings.newTopic(topic)));
   }
 
+  /** The dead letters of the Streams apps, with their own partition count. */
+  public static void ensure(KafkaSettings kafka, TopicSettings settings, DeadLetterTopic topic) {
+    ensure(kafka, List.of(settings.newTopic(topic)));
+  }
+
   private static void ensure(KafkaSettings kafka, List<NewTopic> wanted) {
     try (Admin admin = Admin.create(kafka.clientConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000)))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

@@ -36,6 +36,10 @@ public record TopicSettings(int partitions, Optional<Short> replication) {
     return newTopic(topic.name(), topic.partitions(), topic.configs());
   }
 
+  public NewTopic newTopic(DeadLetterTopic topic) {
+    return newTopic(topic.name(), DeadLetterTopic.PARTITIONS, topic.configs());
+  }
+
   private NewTopic newTopic(String name, int partitionCount, Map<String, String> configs) {
     return new NewTopic(name, Optional.of(partitionCount), replication).configs(configs);
   }

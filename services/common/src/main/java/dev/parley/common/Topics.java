@@ -52,6 +52,13 @@ public final class Topics {
   public static final List<Topic<?>> ALL = List.of(ARTICLES, POSITIONS, POSITION_STATE, POSITION_CHANGES, REJECTED);
 
   /**
+   * Input records a Streams app could not process or whose output could not be written, with the
+   * reason and the input's coordinates in headers; kept 30 days to inspect and replay.
+   */
+  public static final DeadLetterTopic DEAD_LETTERS = new DeadLetterTopic("parley.dlq",
+      Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)), "records the Streams apps could not process, with why");
+
+  /**
    * Keyed by Streams application id, value {@code stop} or {@code start} ({@link StreamsControl}).
    * One partition: commands are rare and must stay in order; only of use while a reprocess runs, so
    * a day keeps them for inspection.

@@ -14,7 +14,7 @@ class ServiceConfigTest {
   @Test
   void unsetAndBlankVariablesTakeTheDefaults() {
     ServiceConfig blank = ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, "  ", ServiceConfig.TOPIC_PARTITIONS, ""));
-    assertEquals(new KafkaSettings("localhost:9092", "http://localhost:8081", null), KafkaSettings.from(blank));
+    assertEquals(new KafkaSettings("localhost:9092", "http://localhost:8081", null, Map.of()), KafkaSettings.from(blank));
     assertEquals(new TopicSettings(3, Optional.empty()), TopicSettings.from(blank));
     assertEquals(new HttpSettings("0.0.0.0", 8123), HttpSettings.from(blank, 8123));
   }
@@ -28,7 +28,7 @@ class ServiceConfigTest {
         ServiceConfig.TOPIC_REPLICATION, "3",
         ServiceConfig.HTTP_HOST, "127.0.0.1",
         ServiceConfig.HTTP_PORT, "0"));
-    assertEquals(new KafkaSettings("broker-1:9093,broker-2:9093", "http://registry:8081", null), KafkaSettings.from(config));
+    assertEquals(new KafkaSettings("broker-1:9093,broker-2:9093", "http://registry:8081", null, Map.of()), KafkaSettings.from(config));
     assertEquals(new TopicSettings(12, Optional.of((short) 3)), TopicSettings.from(config));
     assertEquals(3, TopicSettings.from(config).streamsReplicationFactor());
     assertEquals(new HttpSettings("127.0.0.1", 0), HttpSettings.from(config, 8080));

@@ -11,7 +11,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +27,11 @@ class StreamsSettingsTest {
     assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(100, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(-1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+    assertEquals(DeadLetterHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+    assertEquals(DeadLetterHandler.class, props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG));
+    assertEquals(DeadLetterHandler.class, props.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG));
+    assertEquals(Topics.DEAD_LETTERS.name(), props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
     assertEquals(0, props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG), "no standby replicas unless asked for");
-    assertEquals(LogAndFailExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
     assertEquals(15_000, props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
     assertEquals(1, props.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)));
     assertNull(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
@@ -44,7 +46,7 @@ class StreamsSettingsTest {
         ServiceConfig.COMMIT_INTERVAL_MS, "1000",
         ServiceConfig.TOPIC_REPLICATION, "3",
         ServiceConfig.STANDBY_REPLICAS, "1",
-        ServiceConfig.ON_BAD_RECORD, "skip",
+        ServiceConfig.ON_BAD_RECORD, "fail",
         ServiceConfig.INSTANCE_ID, "extractor-0",
         ServiceConfig.SESSION_TIMEOUT_MS, "30000")));
     assertEquals(1, props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
@@ -52,7 +54,7 @@ class StreamsSettingsTest {
     assertEquals(StreamsConfig.AT_LEAST_ONCE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(1000, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
-    assertEquals(LogAndContinueExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+    assertEquals(LogAndFailExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
     assertEquals("extractor-0", props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)));
     assertEquals(30_000, props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
   }

@@ -9,7 +9,9 @@ import dev.parley.avro.Article;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.Position;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.SizeLimitedSerializer;
 import dev.parley.common.StreamsRunner;
+import dev.parley.common.TextBounds;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
@@ -29,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtractorTopologyTest {
 
   private static final String REGISTRY = "mock://extractor-topology-test";
+  private static final String STATES_A_POSITION = "The Kremlin said Ukraine must withdraw its troops from the Donbas region.";
 
   @TempDir
   Path stateDir;
 
+  private SchemaRegistryClient registry;
   private TopologyTestDriver driver;
   private TestInputTopic<String, Article> articles;
   private TestOutputTopic<String, ArticlePositions> positions;
@@ -40,7 +44,7 @@ class ExtractorTopologyTest {
 
   @BeforeEach
   void start() {
-    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(REGISTRY);
+    registry = SchemaRegistryClients.forUrl(REGISTRY);
     ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.toString()));
     driver = new TopologyTestDriver(ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
         StreamsRunner.properties("extractor", config));
@@ -96,6 +100,58 @@ class ExtractorTopologyTest {
     TestRecord<String, ArticlePositions> deletion = positions.readRecord();
     assertEquals("a2", deletion.key());
     assertNull(deletion.value());
+  }
+
+  // issue 12's poison articles: the output stays bounded and the app goes on
+
+  @Test
+  void anArticleOfFifteenThousandPositionParagraphsYieldsTheMostConfidentPositionsUpToTheCapAndCountsTheRest() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 15_000; i++) {
+      body.append(i % 3 == 0 ? STATES_A_POSITION : "Russia rejects any ceasefire along the current front line, officials said.").append('\n');
+    }
+    articles.pipeInput("flood", article("flood", "Positions", body.toString()));
+
+    ArticlePositions out = positions.readValue();
+    assertEquals(ExtractorTopology.MAX_POSITIONS_PER_ARTICLE, out.getPositions().size());
+    assertTrue(out.getDroppedPositions() > 1000, "the dropped positions are counted: " + out.getDroppedPositions());
+    double leastKept = out.getPositions().stream().mapToDouble(Position::getConfidence).min().orElseThrow();
+    assertTrue(out.getPositions().stream().allMatch(p -> p.getConfidence() >= leastKept));
+    assertTrue(serializedSize(out) < SizeLimitedSerializer.MAX_VALUE_BYTES, "under Kafka's record limit: " + serializedSize(out));
+  }
+
+  @Test
+  void aSixHundredKilobyteHeadlineIsClippedInTheOutput() {
+    // one long word: a headline of 75,000 words takes the extractor minutes, which is its own finding
+    articles.pipeInput("long", article("long", "Kremlin " + "z".repeat(600_000), STATES_A_POSITION));
+
+    ArticlePositions out = positions.readValue();
+    assertEquals(TextBounds.MAX_HEADLINE_CHARS, out.getHeadline().length());
+    assertFalse(out.getPositions().isEmpty());
+  }
+
+  @Test
+  void aRunOnSentenceIsClippedInTheEvidence() {
+    String runOn = "The Kremlin said Ukraine must withdraw its troops from the Donbas region" + ", and more".repeat(250) + ".";
+    articles.pipeInput("run-on", article("run-on", "Talks", runOn));
+
+    ArticlePositions out = positions.readValue();
+    assertFalse(out.getPositions().isEmpty(), "the run-on sentence still states a position");
+    out.getPositions().forEach(p -> assertTrue(p.getEvidence().getSentence().length() <= TextBounds.MAX_SENTENCE_CHARS));
+    out.getPositions().forEach(p -> assertTrue(p.getEvidence().getEnd() - p.getEvidence().getStart() > TextBounds.MAX_SENTENCE_CHARS,
+        "the offsets still locate the whole sentence in the text"));
+  }
+
+  @Test
+  void theArticleRevisionIsPassedOn() {
+    Article article = article("rev", "Talks", STATES_A_POSITION);
+    article.setRevision(1_764_000_000_123L);
+    articles.pipeInput("rev", article);
+    assertEquals(1_764_000_000_123L, positions.readValue().getArticleRevision());
+  }
+
+  private int serializedSize(ArticlePositions out) {
+    return Topics.POSITIONS.valueSerde(registry).serializer().serialize(Topics.POSITIONS.name(), out).length;
   }
 
   private static Article article(String id, String headline, String body) {

@@ -38,6 +38,7 @@ final class ArticlePublisher implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final SchemaRegistryClient registry;
   private final String bootstrapServers;
+  private final ArticleRevisions revisions = new ArticleRevisions(System::currentTimeMillis);
 
   ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry) {
     this.registry = registry;
@@ -53,10 +54,11 @@ final class ArticlePublisher implements AutoCloseable {
         new StringSerializer(), new ByteArraySerializer());
   }
 
-  /** Publishes the articles and waits until Kafka has acknowledged all of them. */
+  /** Stamps each article's revision, publishes them and waits until Kafka has acknowledged all of them. */
   void publish(List<Article> articles) {
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     for (Article article : articles) {
+      article.setRevision(revisions.next());
       acks.add(send(Topics.ARTICLES, article.getId(), article, article.getPublishedAt()));
     }
     for (Future<RecordMetadata> ack : acks) {

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.aggregator.AggregatorService;
-import dev.parley.cli.local.FreePort;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -48,14 +45,7 @@ class TwoAggregatorsIT {
   @BeforeAll
   static void up() throws Exception {
     stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
-    second = AggregatorService.start(ServiceConfig.of(Map.of(
-        ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-        ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
-        ServiceConfig.HTTP_HOST, "127.0.0.1",
-        ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-        ServiceConfig.STATE_DIR, secondState.toString())));
-    await(Duration.ofSeconds(120), second::isReady, "the second aggregator to be ready");
+    second = ExtraAggregator.start(stack, secondState, Map.of());
   }
 
   @AfterAll
@@ -149,12 +139,6 @@ class TwoAggregatorsIT {
   }
 
   private static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Gave up waiting " + timeout.toSeconds() + " s for " + what);
-      }
-      Thread.sleep(100);
-    }
+    ExtraAggregator.await(timeout, condition, what);
   }
 }

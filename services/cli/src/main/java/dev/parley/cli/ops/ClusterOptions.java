@@ -1,11 +1,11 @@
 package dev.parley.cli.ops;
 
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -88,7 +88,7 @@ public final class ClusterOptions {
 
   /** The given settings over the --command-config file over the bootstrap servers. */
   public Map<String, Object> clientConfig(Map<String, Object> settings) {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = KafkaSettings.from(ServiceConfig.fromEnvironment()).clientConfig(Map.of());
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     if (commandConfig != null) {
       Properties file = new Properties();

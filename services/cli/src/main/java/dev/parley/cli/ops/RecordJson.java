@@ -4,6 +4,8 @@ import dev.parley.serde.AvroJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.common.DeadLetterHeaders;
+import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryException;
 import dev.parley.serde.GenericAvroDecoder;
@@ -41,6 +43,10 @@ public final class RecordJson {
     try {
       return AvroJson.of(decoder.decode(record.topic(), record.value()));
     } catch (SerializationException e) {
+      if (isDeadLetter(record)) {
+        // a dead letter may be there precisely because its value cannot be read: show it, do not skip it
+        return NODES.objectNode().put("unreadable", e.getMessage()).put("bytes", record.value().length);
+      }
       throw new UnreadableRecordException(record, e.getMessage());
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == 0) {
@@ -63,11 +69,18 @@ public final class RecordJson {
         headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
       }
     }
-    if (record.value() == null) {
+    if (isDeadLetter(record)) {
+      ObjectNode deadLetter = line.putObject("deadLetter");
+      DeadLetterHeaders.read(record.headers()).forEach(deadLetter::put);
+    } else if (record.value() == null) {
       line.put("tombstone", true);
     }
     line.set("value", value == null ? NODES.nullNode() : value);
     return line;
+  }
+
+  private static boolean isDeadLetter(ConsumerRecord<byte[], byte[]> record) {
+    return record.topic().equals(Topics.DEAD_LETTERS.name());
   }
 
   /** A record whose value is not Avro in the wire format, or whose schema the registry does not have. */

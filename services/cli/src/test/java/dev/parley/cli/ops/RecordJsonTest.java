@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.avro.Article;
+import dev.parley.common.DeadLetterHeaders;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
@@ -44,14 +45,15 @@ class RecordJsonTest {
   void anArticleIsDecodedWithTheSchemaItsIdNamesAndWrittenAsPlainJson() throws Exception {
     Article article = Article.newBuilder().setId("a1").setHeadline("Kremlin rejects plan").setBody("The Kremlin rejected it.")
         .setUrl(null).setSource("reuters").setPublishedAt(Instant.parse("2025-12-01T10:00:00Z"))
-        .setIngestedAt(Instant.parse("2025-12-01T10:00:05.250Z")).build();
+        .setIngestedAt(Instant.parse("2025-12-01T10:00:05.250Z")).setRevision(1_764_583_205_250L).build();
     byte[] bytes = Topics.ARTICLES.valueSerde(registry).serialize(Topics.ARTICLES.name(), article);
 
     JsonNode value = new RecordJson(registry).value(record(bytes, new RecordHeaders()));
 
     assertEquals(JSON.readTree("""
         {"id": "a1", "headline": "Kremlin rejects plan", "body": "The Kremlin rejected it.", "url": null, "source": "reuters",
-         "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "fingerprint": []}"""), asParsed(value));
+         "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "fingerprint": [],
+         "revision": 1764583205250}"""), asParsed(value));
   }
 
   @Test
@@ -118,6 +120,26 @@ class RecordJsonTest {
   }
 
   /** As a reader of the printed line gets it: numbers compare by value, not by Java type. */
+  @Test
+  void aDeadLetterShowsWhyAndWhereFromAndItsValueEvenWhenItCannotBeRead() {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(DeadLetterHeaders.APP, "parley-extractor".getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.STAGE, "deserialization".getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.TOPIC, "parley.articles".getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.OFFSET, "17".getBytes(StandardCharsets.UTF_8));
+    ConsumerRecord<byte[], byte[]> letter = new ConsumerRecord<>(Topics.DEAD_LETTERS.name(), 0, 3, 0L, TimestampType.CREATE_TIME, -1, -1,
+        "bad".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+
+    JsonNode line = RecordJson.line(letter, new RecordJson(registry).value(letter));
+
+    assertEquals("parley-extractor", line.path("deadLetter").path("app").asText());
+    assertEquals("deserialization", line.path("deadLetter").path("stage").asText());
+    assertEquals("parley.articles", line.path("deadLetter").path("topic").asText());
+    assertEquals("17", line.path("deadLetter").path("offset").asText());
+    assertEquals(8, line.path("value").path("bytes").asInt());
+    assertFalse(line.path("value").path("unreadable").asText().isBlank());
+  }
+
   private static JsonNode asParsed(JsonNode node) throws Exception {
     return JSON.readTree(JSON.writeValueAsString(node));
   }
