@@ -211,7 +211,8 @@ class ReplayIT {
   /** A backup of the articles in another topic of the fresh cluster, written as the ingestor writes them. */
   private static void writeArchive(String topic, Map<String, Article> articles) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+      // kept forever: the articles carry their published times, which the default retention has long passed
+      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
     }
     AvroSerde<Article> serde = Topics.ARTICLES.valueSerde(
         SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString(), "parley:" + stack.registryAdminKey()));
