@@ -8,6 +8,9 @@ import java.util.Set;
  * Splits tokens into sentences. A line break always ends a sentence (headlines, captions and
  * paragraphs have no final stop); otherwise a stop ends one only when the next word looks like a
  * sentence start, which keeps "Mr. Putin", "Gen. Syrskyi" and "the U.S. envoy" in one piece.
+ * A run of more than {@link #MAX_TOKENS} tokens without a stop is cut there: the rules' work grows
+ * faster than a sentence's length, and no news sentence is that long, so a page of text without a
+ * full stop (or a headline of 75,000 words) cannot hold the extractor for minutes.
  */
 final class SentenceSplitter {
 
@@ -18,6 +21,8 @@ final class SentenceSplitter {
   private static final Set<String> SENTENCE_OPENERS = Set.of(
       "the", "he", "she", "it", "they", "we", "i", "but", "however", "still", "in", "on", "this", "that",
       "a", "an", "and", "meanwhile", "yet", "there", "his", "her", "their", "its", "after", "as", "while");
+
+  static final int MAX_TOKENS = 200;
 
   private SentenceSplitter() {
   }
@@ -39,7 +44,8 @@ final class SentenceSplitter {
         stop = end + 1 < tokens.size() && startsSentence(tokens.get(end + 1))
             && (!isAbbreviation(tokens.get(i)) || SENTENCE_OPENERS.contains(tokens.get(end + 1).lower()));
       }
-      if (last || lineBreakAfter || stop) {
+      boolean tooLong = end + 1 - from >= MAX_TOKENS;
+      if (last || lineBreakAfter || stop || tooLong) {
         sentences.add(new Sentence(from, end + 1, tokens.get(from).start(), tokens.get(end).end(), paragraph));
         boolean newParagraph = last || lineBreakAfter
             || (end + 1 < tokens.size() && containsNewline(text, tokens.get(end).end(), tokens.get(end + 1).start()));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Article text layout, sentence splitting and stemming, the ground the rules stand on. */
 class TextBasicsTest {
@@ -27,6 +28,15 @@ class TextBasicsTest {
   @Test
   void lineBreaksEndSentences() {
     assertEquals(List.of("Kyiv Rejects Plan", "Officials said so"), sentences("Kyiv Rejects Plan\nOfficials said so"));
+  }
+
+  @Test
+  void aRunWithoutStopsIsCutIntoBoundedSentences() {
+    String headline = "Kremlin talks ".repeat(SentenceSplitter.MAX_TOKENS * 3);
+    List<String> sentences = sentences(headline.strip() + "\nKyiv rejected the plan.");
+    assertEquals(7, sentences.size(), "1,200 words without a stop make six sentences of 200, then the body");
+    assertEquals("Kyiv rejected the plan.", sentences.get(6));
+    assertTrue(sentences.get(0).startsWith("Kremlin talks Kremlin"));
   }
 
   @Test
