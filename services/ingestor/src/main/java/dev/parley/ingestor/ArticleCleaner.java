@@ -3,15 +3,17 @@ package dev.parley.ingestor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Safelist;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns a submitted body into the plain text the extractor reads: HTML reduced to its paragraphs
  * with jsoup, page furniture dropped (comment forms, photo credits, share and newsletter prompts),
- * whitespace normalised, one paragraph a line, no trailing blank lines.
+ * whitespace normalised, one paragraph a line, no trailing blank lines. HTML is parsed within
+ * {@link HtmlLimits}.
  */
 final class ArticleCleaner {
 
@@ -37,11 +39,20 @@ final class ArticleCleaner {
 
   private static final Pattern SPACES = Pattern.compile("[\\h\\s&&[^\\n]]+");
 
+  /** Control characters other than line breaks and tabs, and the invisible format characters (zero-width spaces, BOM). */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF]");
+
+  private final HtmlLimits limits;
+
+  ArticleCleaner(HtmlLimits limits) {
+    this.limits = limits;
+  }
+
   String clean(String body, boolean html) {
-    List<String> paragraphs = html ? htmlParagraphs(body) : List.of(body.split("\\r?\\n"));
+    List<String> paragraphs = html ? htmlParagraphs(limits.start().parseFragment(body)) : List.of(body.split("\\r?\\n"));
     List<String> kept = new ArrayList<>();
     for (String paragraph : paragraphs) {
-      String line = SPACES.matcher(paragraph).replaceAll(" ").strip();
+      String line = plainLine(paragraph);
       if (!line.isEmpty() && !isBoilerplate(line)) {
         kept.add(line);
       }
@@ -49,25 +60,46 @@ final class ArticleCleaner {
     return String.join("\n", kept);
   }
 
-  /** Cleans a headline: no markup, one line. */
+  /** Cleans a headline: no markup, one line; see {@link #plainLine}. */
   String cleanHeadline(String headline) {
-    String text = Jsoup.clean(headline, Safelist.none());
-    return SPACES.matcher(org.jsoup.parser.Parser.unescapeEntities(text, false).replace('\n', ' ')).replaceAll(" ").strip();
+    return plainLine(MarkupText.of(headline, limits.start()).replace('\n', ' '));
+  }
+
+  /**
+   * One line as stored: no markup, even markup that was entity-encoded, because readers of the
+   * topics outside Parley may show the text as HTML; spacing normalised; no invisible characters.
+   */
+  private static String plainLine(String text) {
+    String plain = text.indexOf('<') < 0 ? text : MarkupText.withoutTags(text);
+    return SPACES.matcher(INVISIBLE.matcher(plain).replaceAll("")).replaceAll(" ").strip();
   }
 
   private static boolean isBoilerplate(String line) {
     return BOILERPLATE_LINES.stream().anyMatch(p -> p.matcher(line).matches());
   }
 
-  private static List<String> htmlParagraphs(String html) {
-    Document document = Jsoup.parseBodyFragment(html);
+  /**
+   * The text of each outermost block, walking the tree once: a block's own blocks belong to its
+   * paragraph, so the walk does not descend into it.
+   */
+  private List<String> htmlParagraphs(Document document) {
     document.select(FURNITURE).remove();
+    HtmlLimits.Budget budget = limits.start();
     List<String> paragraphs = new ArrayList<>();
-    for (Element block : document.body().select(BLOCKS)) {
-      if (block.parents().stream().noneMatch(parent -> parent.is(BLOCKS) && parent != document.body())) {
-        paragraphs.add(block.text());
+    int[] visited = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (++visited[0] % 1024 == 0) {
+          budget.check();
+        }
+        if (node instanceof Element element && element != document.body() && element.is(BLOCKS)) {
+          paragraphs.add(element.text());
+          return FilterResult.SKIP_CHILDREN;
+        }
+        return FilterResult.CONTINUE;
       }
-    }
+    }, document.body());
     if (paragraphs.isEmpty()) {
       paragraphs.addAll(List.of(document.body().wholeText().split("\\r?\\n")));
     }

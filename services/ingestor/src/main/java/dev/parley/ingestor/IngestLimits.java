@@ -1,0 +1,63 @@
+package dev.parley.ingestor;
+
+import dev.parley.common.ServiceConfig;
+import java.time.Duration;
+
+/**
+ * Every bound the ingestor puts on its input, from the environment. The article limit must leave
+ * room under the largest record Kafka accepts, so a body the ingestor advertises as acceptable can
+ * always be written: {@link #requireConsistent()} refuses to start otherwise.
+ */
+record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, int maxHeadlineChars, int maxUrlChars,
+    int maxSourceChars, int maxHtmlDepth, Duration htmlTimeLimit, int maxJsonDepth) {
+
+  public static final String MAX_RECORD_BYTES = "PARLEY_MAX_RECORD_BYTES";
+  public static final String MAX_HEADLINE_CHARS = "PARLEY_MAX_HEADLINE_CHARS";
+  public static final String MAX_HTML_DEPTH = "PARLEY_MAX_HTML_DEPTH";
+  public static final String HTML_TIME_LIMIT_MS = "PARLEY_HTML_TIME_LIMIT_MS";
+
+  /**
+   * Kafka's default message.max.bytes (1 MiB plus a 12-byte batch header overhead); the articles
+   * topic declares it as its max.message.bytes so a broker with another default agrees.
+   */
+  static final int KAFKA_DEFAULT_RECORD_BYTES = 1_048_588;
+
+  /**
+   * What an article record adds to its cleaned text: id, content hash, fingerprint, times, the
+   * query-string defaults (bounded by the HTTP header limit) and the Avro and wire-format framing.
+   */
+  static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
+
+  static IngestLimits from(ServiceConfig config) {
+    IngestLimits limits = new IngestLimits(
+        config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, 1_000_000),
+        config.getInt(ServiceConfig.MAX_BATCH_BYTES, 16 * 1024 * 1024),
+        config.getInt(MAX_RECORD_BYTES, KAFKA_DEFAULT_RECORD_BYTES),
+        config.getInt(MAX_HEADLINE_CHARS, 1000),
+        2048,
+        200,
+        config.getInt(MAX_HTML_DEPTH, 200),
+        Duration.ofMillis(config.getInt(HTML_TIME_LIMIT_MS, 2000)),
+        64);
+    limits.requireConsistent();
+    return limits;
+  }
+
+  /** The largest request body accepted on either route. */
+  int maxRequestBytes() {
+    return Math.max(maxArticleBytes, maxBatchBytes);
+  }
+
+  private void requireConsistent() {
+    if ((long) maxArticleBytes + RECORD_OVERHEAD_BYTES > maxRecordBytes) {
+      throw new IllegalArgumentException(ServiceConfig.MAX_ARTICLE_BYTES + "=" + maxArticleBytes + " leaves no room for the record's "
+          + RECORD_OVERHEAD_BYTES + " bytes of overhead under " + MAX_RECORD_BYTES + "=" + maxRecordBytes
+          + " (the topic's max.message.bytes): lower " + ServiceConfig.MAX_ARTICLE_BYTES + " to at most "
+          + (maxRecordBytes - RECORD_OVERHEAD_BYTES) + ", or raise both the broker's message.max.bytes and " + MAX_RECORD_BYTES + ".");
+    }
+    if (maxHeadlineChars < 1 || maxHtmlDepth < 1 || htmlTimeLimit.isNegative() || htmlTimeLimit.isZero()) {
+      throw new IllegalArgumentException(MAX_HEADLINE_CHARS + ", " + MAX_HTML_DEPTH + " and " + HTML_TIME_LIMIT_MS
+          + " must be positive; leave them unset for the defaults (1000, 200, 2000).");
+    }
+  }
+}
