@@ -28,8 +28,8 @@ final class Demo {
   private final PositionTable table;
   private final PrintStream out;
 
-  Demo(URI ingestor, URI aggregator, PrintStream out) {
-    this.ingestor = new IngestorClient(ingestor);
+  Demo(IngestorClient ingestor, URI aggregator, PrintStream out) {
+    this.ingestor = ingestor;
     this.aggregator = aggregator;
     this.table = new PositionTable(aggregator);
     this.out = out;

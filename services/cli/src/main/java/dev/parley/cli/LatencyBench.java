@@ -51,11 +51,11 @@ final class LatencyBench implements Callable<Integer> {
       throw new IllegalArgumentException("--articles must be at least 1.");
     }
     if (ingestor != null) {
-      return measure(ingestor, aggregator);
+      return measure(new IngestorClient(ingestor, System.getenv(IngestorClient.FEED_KEY)), aggregator);
     }
     Path data = Files.createTempDirectory("parley-bench-latency");
     try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.fromEnvironment(), System.out)) {
-      return measure(stack.ingestor().httpAddress(), stack.aggregator().httpAddress());
+      return measure(stack.ingestorClient(), stack.aggregator().httpAddress());
     } finally {
       try (Stream<Path> paths = Files.walk(data)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -63,12 +63,11 @@ final class LatencyBench implements Callable<Integer> {
     }
   }
 
-  private int measure(URI ingestorAddress, URI aggregatorAddress) throws Exception {
+  private int measure(IngestorClient client, URI aggregatorAddress) throws Exception {
     List<CleanArticle> texts = new ArrayList<>();
     for (Path file : ArticleFiles.list(List.of(ParleyMain.home().resolve("../shared/articles")))) {
       texts.add(ArticleFiles.read(file));
     }
-    IngestorClient client = new IngestorClient(ingestorAddress);
     Map<String, Long> firstChangeNanos = new ConcurrentHashMap<>();
     String run = Long.toString(System.currentTimeMillis(), 36);
     long[] latencies = new long[count];

@@ -51,7 +51,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    Path data = dataDir != null ? dataDir : ParleyMain.home().resolve(".parley");
+    Path data = LocalStack.dataDir(dataDir);
     LocalStack stack = LocalStack.start(data, new LocalStack.Ports(kafkaPort, controllerPort, registryPort, ingestorPort, extractorPort,
         aggregatorPort), ServiceConfig.fromEnvironment(), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -63,11 +63,15 @@ final class UpCommand implements Callable<Integer> {
     }, "parley-shutdown"));
     System.out.printf("Kafka: %s   (export KAFKA_BOOTSTRAP_SERVERS=%s SCHEMA_REGISTRY_URL=%s)%n", stack.bootstrapServers(),
         stack.bootstrapServers(), stack.registry().httpAddress());
+    if (stack.feedKey() != null) {
+      System.out.printf("Feed key: %s   (./parley push finds it in %s; elsewhere export %s=%s)%n", stack.feedKey(), data.resolve(LocalFeedKey.KEY_FILE),
+          IngestorClient.FEED_KEY, stack.feedKey());
+    }
     URI aggregator = stack.aggregator().httpAddress();
     System.out.printf("Dashboard: %s/   state: %s/state   live changes: %s/events%n", aggregator, aggregator, aggregator);
     if (demo) {
       Path folder = articles != null ? articles : ParleyMain.home().resolve("../shared/articles").normalize();
-      new Demo(stack.ingestor().httpAddress(), stack.aggregator().httpAddress(), System.out).run(folder, started);
+      new Demo(stack.ingestorClient(), stack.aggregator().httpAddress(), System.out).run(folder, started);
     }
     System.out.println("Parley is up. Press Ctrl-C to stop.");
     stopped.await();

@@ -60,18 +60,18 @@ final class ArticleCleaner {
     return String.join("\n", kept);
   }
 
-  /** Cleans a headline: no markup, one line; see {@link #plainLine}. */
+  /**
+   * Cleans a headline, which feeds send as HTML: its tags dropped and its entities decoded exactly
+   * once, so {@code &lt;script&gt;} becomes the text {@code <script>}, never a tag. What is stored
+   * is plain text, and every reader escapes it when it shows it (docs/ingesting.md).
+   */
   String cleanHeadline(String headline) {
-    return plainLine(MarkupText.of(headline, limits.start()).replace('\n', ' '));
+    return plainLine(limits.start().parseFragment(headline).body().text());
   }
 
-  /**
-   * One line as stored: no markup, even markup that was entity-encoded, because readers of the
-   * topics outside Parley may show the text as HTML; spacing normalised; no invisible characters.
-   */
+  /** One line as stored: spacing normalised, no control or invisible characters. */
   private static String plainLine(String text) {
-    String plain = text.indexOf('<') < 0 ? text : MarkupText.withoutTags(text);
-    return SPACES.matcher(INVISIBLE.matcher(plain).replaceAll("")).replaceAll(" ").strip();
+    return SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").strip();
   }
 
   private static boolean isBoilerplate(String line) {

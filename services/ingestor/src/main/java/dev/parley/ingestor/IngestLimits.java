@@ -1,6 +1,7 @@
 package dev.parley.ingestor;
 
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.Topics;
 import java.time.Duration;
 
 /**
@@ -16,11 +17,8 @@ record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, 
   public static final String MAX_HTML_DEPTH = "PARLEY_MAX_HTML_DEPTH";
   public static final String HTML_TIME_LIMIT_MS = "PARLEY_HTML_TIME_LIMIT_MS";
 
-  /**
-   * Kafka's default message.max.bytes (1 MiB plus a 12-byte batch header overhead); the articles
-   * topic declares it as its max.message.bytes so a broker with another default agrees.
-   */
-  static final int KAFKA_DEFAULT_RECORD_BYTES = 1_048_588;
+  /** The articles topic's max.message.bytes, declared with the topic so a broker with another default agrees. */
+  static final int TOPIC_RECORD_BYTES = Integer.parseInt(Topics.ARTICLES.configs().get("max.message.bytes"));
 
   /**
    * What an article record adds to its cleaned text: id, content hash, fingerprint, times, the
@@ -32,7 +30,7 @@ record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, 
     IngestLimits limits = new IngestLimits(
         config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, 1_000_000),
         config.getInt(ServiceConfig.MAX_BATCH_BYTES, 16 * 1024 * 1024),
-        config.getInt(MAX_RECORD_BYTES, KAFKA_DEFAULT_RECORD_BYTES),
+        config.getInt(MAX_RECORD_BYTES, TOPIC_RECORD_BYTES),
         config.getInt(MAX_HEADLINE_CHARS, 1000),
         2048,
         200,
