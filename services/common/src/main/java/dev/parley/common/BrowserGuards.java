@@ -71,9 +71,9 @@ final class BrowserGuards {
       throw new RefusedRequest(403, "Host '" + host + "' is not one this service answers to; reach it by an allowed name "
           + allowedHosts.stream().sorted().toList() + ", or add this one to " + ALLOWED_HOSTS + " (comma-separated) where it runs.");
     }
-    if (!SAFE_METHODS.contains(ctx.method()) && FORM_TYPES.contains(MediaType.of(ctx.contentType()))
+    if (!SAFE_METHODS.contains(ctx.method()) && FORM_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
         && ctx.header("Authorization") == null && ctx.header(CLIENT_HEADER) == null) {
-      throw new RefusedRequest(403, "A " + ctx.method() + " with Content-Type '" + (ctx.contentType() == null ? "" : ctx.contentType())
+      throw new RefusedRequest(403, "A " + ctx.method() + " with Content-Type '" + (ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type"))
           + "' and neither an Authorization nor an " + CLIENT_HEADER + " header looks like a cross-site form post and is refused; "
           + "send your key (Authorization: Bearer ...), or the header " + CLIENT_HEADER + ": <your tool's name>.");
     }

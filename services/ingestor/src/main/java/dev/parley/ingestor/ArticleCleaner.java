@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns a submitted body into the plain text the extractor reads: HTML reduced to its paragraphs
@@ -17,8 +19,8 @@ import org.jsoup.select.NodeTraversor;
  */
 final class ArticleCleaner {
 
-  /** Block elements whose text forms a paragraph of its own. */
-  private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6, blockquote))";
+  /** Block elements whose text forms a paragraph of its own; parsed once, as jsoup would on every {@code is(String)}. */
+  private static final Evaluator BLOCKS = QueryParser.parse("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6, blockquote))");
 
   /** Page elements that are never part of the article's text. */
   private static final String FURNITURE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, figure > img, "
@@ -49,7 +51,7 @@ final class ArticleCleaner {
   }
 
   String clean(String body, boolean html) {
-    List<String> paragraphs = html ? htmlParagraphs(limits.start().parseFragment(body)) : List.of(body.split("\\r?\\n"));
+    List<String> paragraphs = html ? htmlParagraphs(limits.start().parse(body)) : List.of(body.split("\\r?\\n"));
     List<String> kept = new ArrayList<>();
     for (String paragraph : paragraphs) {
       String line = plainLine(paragraph);
@@ -66,7 +68,7 @@ final class ArticleCleaner {
    * is plain text, and every reader escapes it when it shows it (docs/ingesting.md).
    */
   String cleanHeadline(String headline) {
-    return plainLine(limits.start().parseFragment(headline).body().text());
+    return plainLine(limits.start().parse(headline).body().text());
   }
 
   /** One line as stored: spacing normalised, no control or invisible characters. */

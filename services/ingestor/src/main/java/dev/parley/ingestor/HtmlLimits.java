@@ -10,7 +10,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * HTML parsed within a nesting depth and a time budget. jsoup caps the open elements at one past
+ * HTML parsed within a nesting depth and a time budget. jsoup caps the open elements just past
  * the limit, so a page nested deeper is still parsed in linear time and then refused with a 400
  * that names the limit; the budget is checked while jsoup reads its input and while the cleaner
  * walks the tree, so a request past its time stops working instead of running on after the
@@ -18,7 +18,7 @@ import org.jsoup.select.NodeVisitor;
  */
 record HtmlLimits(int maxDepth, Duration timeLimit) {
 
-  static final HtmlLimits DEFAULT = new HtmlLimits(200, Duration.ofSeconds(2));
+  static final HtmlLimits DEFAULT = new HtmlLimits(200, Duration.ofSeconds(5));
 
   /** Starts the clock for one body: the parse and the walk share its budget. */
   Budget start() {
@@ -33,14 +33,12 @@ record HtmlLimits(int maxDepth, Duration timeLimit) {
       this.deadline = deadline;
     }
 
-    Document parsePage(String html) {
+    /**
+     * Parses a page or a fragment of one. A fragment is parsed as a page too: its text lands in the
+     * body all the same, and jsoup's fragment parser would leave it to be moved there node by node.
+     */
+    Document parse(String html) {
       return checkDepth(parser().parseInput(reader(html), ""));
-    }
-
-    Document parseFragment(String html) {
-      Document document = Document.createShell("");
-      document.body().appendChildren(parser().parseFragmentInput(reader(html), document.body(), ""));
-      return checkDepth(document);
     }
 
     /** Throws once the time budget is spent. */
@@ -51,8 +49,9 @@ record HtmlLimits(int maxDepth, Duration timeLimit) {
       }
     }
 
+    /** jsoup's depth counts the html and body elements too: a few more, so a page past the limit shows as one. */
     private Parser parser() {
-      return Parser.htmlParser().setMaxDepth(maxDepth + 1);
+      return Parser.htmlParser().setMaxDepth(maxDepth + 4);
     }
 
     private Reader reader(String html) {

@@ -10,7 +10,7 @@ import java.time.Duration;
  * always be written: {@link #requireConsistent()} refuses to start otherwise.
  */
 record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, int maxHeadlineChars, int maxUrlChars,
-    int maxSourceChars, int maxHtmlDepth, Duration htmlTimeLimit, int maxJsonDepth) {
+    int maxSourceChars, int maxHtmlDepth, Duration htmlTimeLimit) {
 
   public static final String MAX_RECORD_BYTES = "PARLEY_MAX_RECORD_BYTES";
   public static final String MAX_HEADLINE_CHARS = "PARLEY_MAX_HEADLINE_CHARS";
@@ -35,8 +35,7 @@ record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, 
         2048,
         200,
         config.getInt(MAX_HTML_DEPTH, 200),
-        Duration.ofMillis(config.getInt(HTML_TIME_LIMIT_MS, 2000)),
-        64);
+        Duration.ofMillis(config.getInt(HTML_TIME_LIMIT_MS, 5000)));
     limits.requireConsistent();
     return limits;
   }
@@ -55,7 +54,7 @@ record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, 
     }
     if (maxHeadlineChars < 1 || maxHtmlDepth < 1 || htmlTimeLimit.isNegative() || htmlTimeLimit.isZero()) {
       throw new IllegalArgumentException(MAX_HEADLINE_CHARS + ", " + MAX_HTML_DEPTH + " and " + HTML_TIME_LIMIT_MS
-          + " must be positive; leave them unset for the defaults (1000, 200, 2000).");
+          + " must be positive; leave them unset for the defaults (1000, 200, 5000).");
     }
   }
 }

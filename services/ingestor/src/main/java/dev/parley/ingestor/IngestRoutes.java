@@ -51,9 +51,9 @@ final class IngestRoutes {
   void register(JavalinConfig config) {
     config.http.maxRequestSize = limits.maxRequestBytes();
     RoutesConfig routes = config.routes;
-    routes.post("/articles", ctx -> admitted(ctx, ctx.contentType()));
-    routes.post("/articles/batch", ctx -> admitted(ctx, SubmissionParser.NDJSON_TYPES.contains(MediaType.of(ctx.contentType()))
-        ? ctx.contentType() : "application/x-ndjson"));
+    routes.post("/articles", ctx -> admitted(ctx, ctx.header("Content-Type")));
+    routes.post("/articles/batch", ctx -> admitted(ctx, SubmissionParser.NDJSON_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
+        ? ctx.header("Content-Type") : "application/x-ndjson"));
     routes.exception(InvalidInputException.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
     routes.exception(ArticlePublisher.KafkaUnavailableException.class, (e, ctx) -> refuse(ctx, 503, e.getMessage()));
     routes.exception(RefusedRequest.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
@@ -131,7 +131,7 @@ final class IngestRoutes {
   }
 
   private static Charset charset(Context ctx) {
-    String name = ctx.req().getCharacterEncoding();
+    String name = MediaType.charset(ctx.header("Content-Type")).orElse(null);
     try {
       return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
@@ -141,7 +141,7 @@ final class IngestRoutes {
 
   private void refuse(Context ctx, int status, String reason) {
     String body = ctx.attribute(BODY);
-    publisher.reject(new Refusal(status, reason, ctx.contentType(), body == null ? "" : body, ctx.attribute(FEED)));
+    publisher.reject(new Refusal(status, reason, ctx.header("Content-Type"), body == null ? "" : body, ctx.attribute(FEED)));
     ctx.status(status).json(Map.of("error", reason, "status", status));
   }
 }

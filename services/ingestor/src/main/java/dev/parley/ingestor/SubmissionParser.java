@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.common.MediaType;
@@ -30,7 +31,8 @@ final class SubmissionParser {
   static final int MAX_JSON_DEPTH = 64;
 
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build());
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final String JSON_HELP = "send {\"headline\": \"...\", \"body\": \"...\" (or \"html\": \"...\"), "
       + "\"source\": \"...\", \"url\": \"...\", \"publishedAt\": \"2025-12-02T10:00:00Z\", \"language\": \"en\"}";
 
@@ -130,7 +132,7 @@ final class SubmissionParser {
   }
 
   private ArticleSubmission fromHtmlPage(String body, Defaults defaults) {
-    Document page = htmlLimits.start().parsePage(body);
+    Document page = htmlLimits.start().parse(body);
     String headline = page.selectFirst("h1") != null ? page.selectFirst("h1").text() : page.title();
     if (headline.isBlank()) {
       throw InvalidInputException.badRequest("The HTML page has neither an <h1> nor a <title> to take the headline from.");
