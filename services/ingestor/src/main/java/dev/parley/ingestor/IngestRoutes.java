@@ -125,7 +125,8 @@ final class IngestRoutes {
       return new InvalidInputException(401, "This ingestor has no feed keys, so it takes no articles: its operator sets "
           + FeedKeys.FILE + " (see docs/ingesting.md). With `./parley up`, use the key it prints.");
     }
-    return new InvalidInputException(401, ctx.header("Authorization") == null
+    String authorization = ctx.header("Authorization");
+    return new InvalidInputException(401, authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? "A feed key is needed: send 'Authorization: Bearer <key>' (the CLI reads PARLEY_FEED_KEY or --feed-key; `./parley up` prints its local key)."
         : "The feed key is not known to this ingestor (or was revoked); ask its operator for a key, or check PARLEY_FEED_KEY.");
   }
