@@ -9,27 +9,26 @@ import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
-import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 
 /** The aggregator: a Kafka Streams app keeping the live state, served over HTTP and SSE. */
 public final class AggregatorService {
 
-  public static final int DEFAULT_PORT = 8090;
-
   private AggregatorService() {}
 
-  public static ParleyService start(ServiceConfig config) {
-    TopicCreator.ensure(config, List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
-    SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+  public static ParleyService start(ServiceConfig environment) {
+    AggregatorConfig config = AggregatorConfig.from(environment);
+    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
+    SchemaRegistryClient registry = config.kafka().schemaRegistry();
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
-    StreamsRunner streams = new StreamsRunner("aggregator", AggregatorTopology.buildTopology(registry), config, metrics);
-    PositionStateView view = new PositionStateView(config, registry);
+    StreamsRunner streams = new StreamsRunner(AggregatorConfig.APP, AggregatorTopology.buildTopology(registry), config.kafka(),
+        config.topics(), config.streams(), metrics);
+    PositionStateView view = new PositionStateView(environment, registry);
     try {
-      ServiceHttp http = ServiceHttp.start("aggregator", config, DEFAULT_PORT, () -> streams.isRunning() && view.isCaughtUp(), metrics,
+      ServiceHttp http = ServiceHttp.start("aggregator", config.http(), () -> streams.isRunning() && view.isCaughtUp(), metrics,
           cfg -> {
-            new StateRoutes(view, config, registry).register(cfg);
+            new StateRoutes(view, environment, registry).register(cfg);
             Dashboard.register(cfg);
           });
       view.start();

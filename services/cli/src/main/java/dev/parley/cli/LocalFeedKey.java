@@ -1,11 +1,13 @@
 package dev.parley.cli;
 
-import dev.parley.ingestor.FeedKeys;
+import dev.parley.common.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -25,12 +27,19 @@ final class LocalFeedKey {
   static String ensure(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     Optional<String> existing = read(dataDir);
-    String key = existing.isPresent() ? existing.get() : FeedKeys.newKey();
+    String key = existing.isPresent() ? existing.get() : newKey();
     if (existing.isEmpty()) {
       writePrivate(dataDir.resolve(KEY_FILE), key + "\n");
     }
-    writePrivate(dataDir.resolve(HASHES_FILE), "# made by `parley up`: feed-id sha256-of-key\n" + FEED + " " + FeedKeys.hash(key) + "\n");
+    writePrivate(dataDir.resolve(HASHES_FILE), "# made by `parley up`: feed-id sha256-of-key\n" + FEED + " " + Sha256.hex(key) + "\n");
     return key;
+  }
+
+  /** 32 bytes from the system's secure random source, hex-encoded: a key no one guesses, so a plain SHA-256 keeps it. */
+  private static String newKey() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /** The key a local `parley up` made in {@code dataDir}, if it made one. */

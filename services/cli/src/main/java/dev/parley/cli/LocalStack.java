@@ -6,7 +6,7 @@ import dev.parley.common.ServiceConfig;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
 import dev.parley.extractor.ExtractorService;
-import dev.parley.ingestor.FeedKeys;
+import dev.parley.ingestor.IngestorConfig;
 import dev.parley.ingestor.IngestorService;
 import dev.parley.registry.server.RegistryServer;
 import java.io.IOException;
@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
   private String feedKey;
   private EmbeddedKafkaBroker broker;
   private ParleyService registry;
+  private String registryAdminKey;
   private ParleyService ingestor;
   private ParleyService extractor;
   private ParleyService aggregator;
@@ -59,13 +60,16 @@ public final class LocalStack implements AutoCloseable {
     try {
       out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d, data in %s ...%n", ports.kafka(), dataDir.resolve("kafka").toAbsolutePath());
       stack.broker = stack.track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
+      stack.registryAdminKey = base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
       ServiceConfig config = base
           .with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
           .with(ServiceConfig.TOPIC_REPLICATION, "1");
       TopicCreator.ensure(config, Topics.ALL);
-      stack.registry = stack.startService(local(config, dataDir), ports.registry(), RegistryServer::start, out);
+      stack.registry = stack.startService(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
+          ports.registry(), RegistryServer::start, out);
       stack.startPipeline(stack.withFeedKeys(local(config, dataDir), dataDir)
-          .with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString()), ports, out);
+          .with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
+          .with(ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey), ports, out);
       return stack;
     } catch (Exception | Error e) {
       stack.close();
@@ -98,12 +102,12 @@ public final class LocalStack implements AutoCloseable {
    * comes from {@value IngestorClient#FEED_KEY}, as for any ingestor).
    */
   private ServiceConfig withFeedKeys(ServiceConfig config, Path dataDir) throws IOException {
-    if (config.get(FeedKeys.FILE, null) != null || config.get(FeedKeys.HASHES, null) != null) {
+    if (config.get(IngestorConfig.FEED_KEYS_FILE, null) != null || config.get(IngestorConfig.FEED_KEYS, null) != null) {
       feedKey = config.get(IngestorClient.FEED_KEY, null);
       return config;
     }
     feedKey = LocalFeedKey.ensure(dataDir);
-    return config.with(FeedKeys.FILE, dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
+    return config.with(IngestorConfig.FEED_KEYS_FILE, dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
   }
 
   private void startPipeline(ServiceConfig config, Ports ports, PrintStream out) throws InterruptedException {
@@ -141,6 +145,11 @@ public final class LocalStack implements AutoCloseable {
   /** The embedded broker's address; only for a stack that {@link #start}ed one. */
   public String bootstrapServers() {
     return broker.bootstrapServers();
+  }
+
+  /** The key that the embedded registry wants for writes (given in SCHEMA_REGISTRY_ADMIN_KEY, else generated). */
+  public String registryAdminKey() {
+    return registryAdminKey;
   }
 
   /** The embedded registry; only for a stack that {@link #start}ed one. */

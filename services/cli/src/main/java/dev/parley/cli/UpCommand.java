@@ -1,10 +1,10 @@
 package dev.parley.cli;
 
-import dev.parley.aggregator.AggregatorService;
+import dev.parley.aggregator.AggregatorConfig;
 import dev.parley.common.ServiceConfig;
-import dev.parley.extractor.ExtractorService;
-import dev.parley.ingestor.IngestorService;
-import dev.parley.registry.server.RegistryServer;
+import dev.parley.extractor.ExtractorConfig;
+import dev.parley.ingestor.IngestorConfig;
+import dev.parley.registry.server.RegistryConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,16 +36,16 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--controller-port", defaultValue = "" + LocalStack.CONTROLLER_PORT, description = "KRaft controller port (default ${DEFAULT-VALUE}).")
   int controllerPort;
 
-  @Option(names = "--registry-port", defaultValue = "" + RegistryServer.DEFAULT_PORT, description = "Schema registry port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--registry-port", defaultValue = "" + RegistryConfig.DEFAULT_PORT, description = "Schema registry port (default ${DEFAULT-VALUE}).")
   int registryPort;
 
-  @Option(names = "--ingestor-port", defaultValue = "" + IngestorService.DEFAULT_PORT, description = "Ingestor port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--ingestor-port", defaultValue = "" + IngestorConfig.DEFAULT_PORT, description = "Ingestor port (default ${DEFAULT-VALUE}).")
   int ingestorPort;
 
-  @Option(names = "--extractor-port", defaultValue = "" + ExtractorService.DEFAULT_PORT, description = "Extractor health/metrics port (default ${DEFAULT-VALUE}).")
+  @Option(names = "--extractor-port", defaultValue = "" + ExtractorConfig.DEFAULT_PORT, description = "Extractor health/metrics port (default ${DEFAULT-VALUE}).")
   int extractorPort;
 
-  @Option(names = "--aggregator-port", defaultValue = "" + AggregatorService.DEFAULT_PORT, description = "Aggregator port: state API and events (default ${DEFAULT-VALUE}).")
+  @Option(names = "--aggregator-port", defaultValue = "" + AggregatorConfig.DEFAULT_PORT, description = "Aggregator port: state API and events (default ${DEFAULT-VALUE}).")
   int aggregatorPort;
 
   @Override
@@ -63,6 +63,8 @@ final class UpCommand implements Callable<Integer> {
     }, "parley-shutdown"));
     System.out.printf("Kafka: %s   (export KAFKA_BOOTSTRAP_SERVERS=%s SCHEMA_REGISTRY_URL=%s)%n", stack.bootstrapServers(),
         stack.bootstrapServers(), stack.registry().httpAddress());
+    System.out.printf("Schema registry writes need the admin key (reads are open): export %s=parley:%s%n",
+        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, stack.registryAdminKey());
     if (stack.feedKey() != null) {
       System.out.printf("Feed key: %s   (./parley push finds it in %s; elsewhere export %s=%s)%n", stack.feedKey(), data.resolve(LocalFeedKey.KEY_FILE),
           IngestorClient.FEED_KEY, stack.feedKey());

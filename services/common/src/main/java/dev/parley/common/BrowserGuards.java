@@ -3,16 +3,15 @@ package dev.parley.common;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What keeps a web page in someone's browser from using a Parley service behind their back:
  * <ul>
- *   <li>the {@code Host} header must name this service ({@value #ALLOWED_HOSTS}), so a DNS-rebound
+ *   <li>the {@code Host} header must name this service ({@value HttpSettings#ALLOWED_HOSTS}), so a DNS-rebound
  *       name cannot reach it; the probes ({@code /health}, {@code /ready}, {@code /metrics}) are
  *       exempt because orchestrators call them by IP address and they change nothing;</li>
  *   <li>a state change must carry a key ({@code Authorization}) or a header a form cannot set
@@ -24,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class BrowserGuards {
 
-  static final String ALLOWED_HOSTS = "PARLEY_ALLOWED_HOSTS";
   static final String CLIENT_HEADER = "X-Parley-Client";
 
   private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1");
@@ -39,12 +37,11 @@ final class BrowserGuards {
     this.allowedHosts = allowedHosts;
   }
 
-  /** The local names, the host the service binds to, and the names in {@value #ALLOWED_HOSTS}; {@code *} allows any. */
-  static BrowserGuards from(ServiceConfig config) {
-    Set<String> hosts = Arrays.stream(config.get(ALLOWED_HOSTS, "").split(","))
-        .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+  /** The local names, the host the service binds to, and the names in {@value HttpSettings#ALLOWED_HOSTS}; {@code *} allows any. */
+  static BrowserGuards from(HttpSettings settings) {
+    Set<String> hosts = new HashSet<>(settings.allowedHosts());
     hosts.addAll(LOCAL_NAMES);
-    hosts.add(config.httpHost().toLowerCase(Locale.ROOT));
+    hosts.add(settings.host().toLowerCase(Locale.ROOT));
     return new BrowserGuards(Set.copyOf(hosts));
   }
 
@@ -69,7 +66,7 @@ final class BrowserGuards {
     String host = hostName(ctx.header("Host"));
     if (host != null && !allowedHosts.contains("*") && !allowedHosts.contains(host)) {
       throw new RefusedRequest(403, "Host '" + host + "' is not one this service answers to; reach it by an allowed name "
-          + allowedHosts.stream().sorted().toList() + ", or add this one to " + ALLOWED_HOSTS + " (comma-separated) where it runs.");
+          + allowedHosts.stream().sorted().toList() + ", or add this one to " + HttpSettings.ALLOWED_HOSTS + " (comma-separated) where it runs.");
     }
     if (!SAFE_METHODS.contains(ctx.method()) && FORM_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
         && ctx.header("Authorization") == null && ctx.header(CLIENT_HEADER) == null) {

@@ -1,17 +1,26 @@
 package dev.parley.common;
 
-import java.nio.file.Path;
+import dev.parley.registry.SchemaRegistryClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Settings from environment variables, the convention of Kafka tools and containers, with sane
- * defaults for the local default. `parley up` and tests layer overrides on top.
+ * The environment variables a service reads, the convention of Kafka tools and containers;
+ * `parley up` and tests layer overrides on top. Services do not read it piecemeal: each turns it
+ * once, at start-up, into its typed configuration ({@link KafkaSettings}, {@link HttpSettings},
+ * {@link TopicSettings}, {@link StreamsSettings} and the service's own record), which holds every
+ * default and names the variable when a value is wrong.
  */
 public final class ServiceConfig {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
   public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+  /** The admin key that Parley's registry requires for writes (registering, deleting, config). */
+  public static final String SCHEMA_REGISTRY_ADMIN_KEY = "SCHEMA_REGISTRY_ADMIN_KEY";
+  /** Credentials that registry clients send, {@code user:password}, as Confluent's basic.auth.user.info. */
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
   public static final String HTTP_PORT = "PARLEY_HTTP_PORT";
   public static final String HTTP_HOST = "PARLEY_HTTP_HOST";
   public static final String STATE_DIR = "PARLEY_STATE_DIR";
@@ -24,6 +33,7 @@ public final class ServiceConfig {
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
+  public static final String SCHEMA_REGISTRY_TOPIC = "SCHEMA_REGISTRY_TOPIC";
 
   private final Map<String, String> values;
 
@@ -52,34 +62,51 @@ public final class ServiceConfig {
   }
 
   public int getInt(String key, int fallback) {
+    return getInt(key, fallback, Integer.MIN_VALUE);
+  }
+
+  /** The whole number in {@code key}, at least {@code min}; the error names the variable and what to set. */
+  public int getInt(String key, int fallback, int min) {
+    return getOptionalInt(key, min).orElse(fallback);
+  }
+
+  /** The whole number in {@code key} if it is set, at least {@code min}. */
+  public Optional<Integer> getOptionalInt(String key, int min) {
     String value = get(key, null);
     if (value == null) {
-      return fallback;
+      return Optional.empty();
     }
+    int number;
     try {
-      return Integer.parseInt(value);
+      number = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + "=" + value + " is not a whole number; set it to one, e.g. " + key + "=" + fallback);
+      throw new InvalidConfigException(key, value, "is not a whole number; set it to one of at least " + min + " or leave it unset");
     }
+    if (number < min) {
+      throw new InvalidConfigException(key, value, "is below " + min + "; set it to at least " + min + " or leave it unset");
+    }
+    return Optional.of(number);
+  }
+
+  /** One of {@code allowed} (the first is the default when unset). */
+  public String getChoice(String key, List<String> allowed) {
+    String value = get(key, allowed.get(0));
+    if (!allowed.contains(value)) {
+      throw new InvalidConfigException(key, value, "is not one of " + String.join(", ", allowed) + "; set one of them or leave it unset");
+    }
+    return value;
   }
 
   public String bootstrapServers() {
-    return get(KAFKA_BOOTSTRAP_SERVERS, "localhost:9092");
+    return KafkaSettings.from(this).bootstrapServers();
   }
 
   public String schemaRegistryUrl() {
-    return get(SCHEMA_REGISTRY_URL, "http://localhost:8081");
+    return KafkaSettings.from(this).schemaRegistryUrl();
   }
 
-  public String httpHost() {
-    return get(HTTP_HOST, "0.0.0.0");
-  }
-
-  public int httpPort(int serviceDefault) {
-    return getInt(HTTP_PORT, serviceDefault);
-  }
-
-  public Path stateDir() {
-    return Path.of(get(STATE_DIR, System.getProperty("java.io.tmpdir") + "/parley-streams"));
+  /** The registry client every service and command uses, with the credentials it must send. */
+  public SchemaRegistryClient schemaRegistry() {
+    return KafkaSettings.from(this).schemaRegistry();
   }
 }

@@ -29,11 +29,11 @@ public final class ServiceHttp implements AutoCloseable {
     this.address = URI.create("http://" + shown + ":" + app.port());
   }
 
-  public static ServiceHttp start(String service, ServiceConfig config, int defaultPort, BooleanSupplier ready,
+  public static ServiceHttp start(String service, HttpSettings settings, BooleanSupplier ready,
       PrometheusMeterRegistry metrics, Consumer<JavalinConfig> serviceSetup) {
-    String host = config.httpHost();
-    int port = config.httpPort(defaultPort);
-    BrowserGuards guards = BrowserGuards.from(config);
+    String host = settings.host();
+    int port = settings.port();
+    BrowserGuards guards = BrowserGuards.from(settings);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = host;

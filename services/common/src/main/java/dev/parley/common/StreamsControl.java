@@ -1,7 +1,6 @@
 package dev.parley.common;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -15,10 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class StreamsControl {
 
+  /** The name of {@link Topics#CONTROL}, a constant so that command-line help can name it. */
   public static final String TOPIC = "parley.control";
-
-  /** Commands are only of use while a reprocess runs; a day keeps them for inspection. */
-  static final Map<String, String> CONFIGS = Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(24L * 3600 * 1000));
 
   /** What an instance does when it reads a command for its application id. */
   public enum Command {
@@ -42,11 +39,6 @@ public final class StreamsControl {
   }
 
   private StreamsControl() {}
-
-  /** One partition: commands are rare and must stay in order. */
-  public static void ensureTopic(ServiceConfig config) {
-    TopicCreator.ensure(config, TOPIC, 1, CONFIGS);
-  }
 
   public static ProducerRecord<String, String> record(String applicationId, Command command) {
     return new ProducerRecord<>(TOPIC, applicationId, command.text());

@@ -28,12 +28,12 @@ final class StreamsControlListener implements AutoCloseable {
   private final Thread reader;
   private volatile boolean running = true;
 
-  StreamsControlListener(ServiceConfig config, String applicationId, Consumer<StreamsControl.Command> onCommand) {
-    StreamsControl.ensureTopic(config);
+  StreamsControlListener(KafkaSettings kafka, TopicSettings topics, String applicationId, Consumer<StreamsControl.Command> onCommand) {
+    TopicCreator.ensure(kafka, topics, Topics.CONTROL);
     this.applicationId = applicationId;
     this.onCommand = onCommand;
     this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-control-" + ProcessHandle.current().pid()),
         new StringDeserializer(), new StringDeserializer());

@@ -8,18 +8,13 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a Streams topology with Parley's defaults: exactly-once (v2) with a 100 ms commit interval,
- * so each hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit
- * interval; state under PARLEY_STATE_DIR. A record that cannot be read stops the app with the
- * record's coordinates (nothing is silently lost); PARLEY_ON_BAD_RECORD=skip logs and skips it.
- * Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
+ * Runs a Streams topology with the settings of {@link StreamsSettings}. A record that cannot be
+ * read stops the app with the record's coordinates (nothing is silently lost). Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
  * while the service stays up (not ready); on {@code start} it starts a fresh one.
  */
 public final class StreamsRunner implements AutoCloseable {
@@ -37,31 +32,27 @@ public final class StreamsRunner implements AutoCloseable {
   private boolean stoppedByControl;
 
   public StreamsRunner(String app, Topology topology, ServiceConfig config, MeterRegistry registry) {
+    this(app, topology, KafkaSettings.from(config), TopicSettings.from(config), StreamsSettings.from(config, app), registry);
+  }
+
+  public StreamsRunner(String app, Topology topology, KafkaSettings kafka, TopicSettings topics, StreamsSettings settings,
+      MeterRegistry registry) {
     this.app = app;
     this.topology = topology;
-    this.properties = properties(app, config);
+    this.properties = settings.properties(kafka, topics);
     this.registry = registry;
     this.streams = create();
-    this.control = new StreamsControlListener(config, applicationId(), this::follow);
+    this.control = new StreamsControlListener(kafka, topics, applicationId(), this::follow);
   }
 
   /** The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID says otherwise. */
   public static String defaultApplicationId(String app) {
-    return "parley-" + app;
+    return StreamsSettings.defaultApplicationId(app);
   }
 
+  /** The Streams properties of {@code app} under {@code config}, as the runner uses them (for TopologyTestDriver tests). */
   public static Properties properties(String app, ServiceConfig config) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(ServiceConfig.APPLICATION_ID, defaultApplicationId(app)));
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve(app).toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(ServiceConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2));
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, 100));
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(ServiceConfig.TOPIC_REPLICATION, -1));
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        config.get(ServiceConfig.ON_BAD_RECORD, "fail").equals("skip") ? LogAndContinueExceptionHandler.class : LogAndFailExceptionHandler.class);
-    return props;
+    return StreamsSettings.from(config, app).properties(KafkaSettings.from(config), TopicSettings.from(config));
   }
 
   public String applicationId() {

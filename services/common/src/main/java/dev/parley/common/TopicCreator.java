@@ -3,7 +3,6 @@ package dev.parley.common;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +10,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates Parley's topics with their configs, explicitly, never through auto-creation. Topics that
- * exist already are left as they are. Partitions and replication come from PARLEY_TOPIC_PARTITIONS
- * (default 3) and PARLEY_TOPIC_REPLICATION (default: the cluster's default.replication.factor).
+ * exist already are left as they are. Partitions and replication come from {@link TopicSettings}.
  */
 public final class TopicCreator {
 
@@ -26,23 +25,21 @@ public final class TopicCreator {
   private TopicCreator() {}
 
   public static void ensure(ServiceConfig config, Collection<Topic<?>> topics) {
-    int partitions = config.getInt(ServiceConfig.TOPIC_PARTITIONS, 3);
-    ensure(config, topics.stream().map(t -> newTopic(config, t.name(), partitions, t.configs())).toList());
+    ensure(KafkaSettings.from(config), TopicSettings.from(config), topics);
   }
 
-  /** A topic that carries no Avro data, such as {@link StreamsControl#TOPIC}, with its own partition count. */
-  public static void ensure(ServiceConfig config, String name, int partitions, Map<String, String> configs) {
-    ensure(config, List.of(newTopic(config, name, partitions, configs)));
+  public static void ensure(KafkaSettings kafka, TopicSettings settings, Collection<Topic<?>> topics) {
+    ensure(kafka, topics.stream().map(settings::newTopic).toList());
   }
 
-  private static NewTopic newTopic(ServiceConfig config, String name, int partitions, Map<String, String> configs) {
-    int replication = config.getInt(ServiceConfig.TOPIC_REPLICATION, -1);
-    return new NewTopic(name, Optional.of(partitions), replication > 0 ? Optional.of((short) replication) : Optional.empty()).configs(configs);
+  /** A text topic such as {@link Topics#CONTROL}, with its own partition count. */
+  public static void ensure(KafkaSettings kafka, TopicSettings settings, TextTopic topic) {
+    ensure(kafka, List.of(settings.newTopic(topic)));
   }
 
-  private static void ensure(ServiceConfig config, List<NewTopic> wanted) {
+  private static void ensure(KafkaSettings kafka, List<NewTopic> wanted) {
     try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -53,13 +50,14 @@ public final class TopicCreator {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
           throw e;
         }
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot create Parley's topics on Kafka at " + config.bootstrapServers() + ": "
-          + (e.getCause() == null ? e : e.getCause()) + ". Check that the cluster is up and KAFKA_BOOTSTRAP_SERVERS points at it.", e);
+      throw new IllegalStateException("Cannot create topics " + wanted.stream().map(NewTopic::name).toList() + " on Kafka at "
+          + kafka.bootstrapServers() + ": " + (e.getCause() == null ? e : e.getCause())
+          + ". Check that the cluster is up and " + ServiceConfig.KAFKA_BOOTSTRAP_SERVERS + " points at it.", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);

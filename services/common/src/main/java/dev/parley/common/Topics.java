@@ -8,7 +8,10 @@ import dev.parley.avro.RejectedInput;
 import java.util.List;
 import java.util.Map;
 
-/** Every topic Parley writes, declared once. Keys are strings; values are Avro records. */
+/**
+ * Every topic Parley writes, declared once. Keys are strings; values of the data topics are Avro
+ * records, those of the control channel and the registry's store are text.
+ */
 public final class Topics {
 
   private static final Map<String, String> COMPACTED = Map.of(
@@ -52,7 +55,24 @@ public final class Topics {
       new Topic<>("parley.rejected", RejectedInput.class, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
           "inputs the ingestor refused");
 
+  /** The data topics, created with PARLEY_TOPIC_PARTITIONS partitions. */
   public static final List<Topic<?>> ALL = List.of(ARTICLES, POSITIONS, POSITION_STATE, POSITION_CHANGES, REJECTED);
+
+  /**
+   * Keyed by Streams application id, value {@code stop} or {@code start} ({@link StreamsControl}).
+   * One partition: commands are rare and must stay in order; only of use while a reprocess runs, so
+   * a day keeps them for inspection.
+   */
+  public static final TextTopic CONTROL = new TextTopic(StreamsControl.TOPIC, 1,
+      Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(24L * 3600 * 1000)),
+      "stop and start commands for the Streams apps");
+
+  /**
+   * The local schema registry's store, in Confluent's key and value JSON; one partition, so that
+   * the registry reads its changes back in the order it wrote them. SCHEMA_REGISTRY_TOPIC renames it.
+   */
+  public static final TextTopic SCHEMAS = new TextTopic("_schemas", 1, Map.of("cleanup.policy", "compact"),
+      "schemas of Parley's own registry");
 
   private Topics() {}
 }

@@ -8,7 +8,6 @@ import dev.parley.common.ServiceMetrics;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +15,18 @@ import java.util.Map;
 /** The extractor: a Kafka Streams app from articles to positions, driven by the ontology in PARLEY_ONTOLOGY. */
 public final class ExtractorService {
 
-  public static final int DEFAULT_PORT = 8070;
-
   private ExtractorService() {}
 
-  public static ParleyService start(ServiceConfig config) {
-    Ontology ontology = Ontology.fromSetting(config.get(ServiceConfig.ONTOLOGY, null));
-    TopicCreator.ensure(config, List.of(Topics.ARTICLES, Topics.POSITIONS));
+  public static ParleyService start(ServiceConfig environment) {
+    ExtractorConfig config = ExtractorConfig.from(environment);
+    Ontology ontology = config.loadOntology();
+    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.POSITIONS));
     PrometheusMeterRegistry metrics = ServiceMetrics.create("extractor");
-    StreamsRunner streams = new StreamsRunner("extractor",
-        ExtractorTopology.buildTopology(SchemaRegistryClients.forUrl(config.schemaRegistryUrl()), new PositionExtractor(ontology), ontology),
-        config, metrics);
+    StreamsRunner streams = new StreamsRunner(ExtractorConfig.APP,
+        ExtractorTopology.buildTopology(config.kafka().schemaRegistry(), new PositionExtractor(ontology), ontology),
+        config.kafka(), config.topics(), config.streams(), metrics);
     try {
-      ServiceHttp http = ServiceHttp.start("extractor", config, DEFAULT_PORT, streams::isRunning, metrics,
+      ServiceHttp http = ServiceHttp.start("extractor", config.http(), streams::isRunning, metrics,
           cfg -> cfg.routes.get("/ontology", ctx -> ctx.json(Map.of("negotiation", ontology.negotiation(), "version", ontology.version(),
               "extractorVersion", PositionExtractor.VERSION))));
       streams.start();

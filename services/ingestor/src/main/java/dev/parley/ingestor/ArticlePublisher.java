@@ -2,7 +2,7 @@ package dev.parley.ingestor;
 
 import dev.parley.avro.Article;
 import dev.parley.avro.RejectedInput;
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -40,12 +40,12 @@ final class ArticlePublisher implements AutoCloseable {
   private final String bootstrapServers;
   private final int maxRecordBytes;
 
-  ArticlePublisher(ServiceConfig config, SchemaRegistryClient registry, IngestLimits limits) {
+  ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry, IngestLimits limits) {
     this.registry = registry;
     this.maxRecordBytes = limits.maxRecordBytes();
-    this.bootstrapServers = config.bootstrapServers();
+    this.bootstrapServers = kafka.bootstrapServers();
     this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,

@@ -1,15 +1,11 @@
 package dev.parley.ingestor;
 
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * a file of {@code feed-id sha256-hex} lines ({@value #FILE}), re-read when it changes so a key is
  * added or revoked without a restart, and from {@value #HASHES} ({@code feed=sha256-hex,...}).
  */
-public final class FeedKeys {
+final class FeedKeys {
 
-  public static final String FILE = "PARLEY_FEED_KEYS_FILE";
-  public static final String HASHES = "PARLEY_FEED_KEYS";
+  static final String FILE = IngestorConfig.FEED_KEYS_FILE;
+  static final String HASHES = IngestorConfig.FEED_KEYS;
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedKeys.class);
   private static final Pattern FEED_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -47,9 +43,9 @@ public final class FeedKeys {
   }
 
   /** Reads the keys; a malformed file or variable stops the start with a message naming the line. */
-  static FeedKeys from(ServiceConfig config) {
-    String file = config.get(FILE, null);
-    FeedKeys keys = new FeedKeys(file == null ? null : Path.of(file), parse(List.of(config.get(HASHES, "").split(",")), HASHES + " entry ", "="));
+  static FeedKeys from(IngestorConfig config) {
+    String file = config.feedKeysFile();
+    FeedKeys keys = new FeedKeys(file == null ? null : Path.of(file), parse(List.of(config.feedKeyHashes().split(",")), HASHES + " entry ", "="));
     if (keys.file != null) {
       keys.feedByHash = keys.merged(keys.readFile());
       keys.fileVersion = keys.version();
@@ -61,28 +57,12 @@ public final class FeedKeys {
     return keys;
   }
 
-  /** A new random key: 32 bytes from the system's secure random source, hex-encoded. */
-  public static String newKey() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
-  /** The SHA-256 of a key, hex-encoded: what the keys file stores. */
-  public static String hash(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("This JVM has no SHA-256", e);
-    }
-  }
-
   /** The feed whose key an {@code Authorization: Bearer <key>} header carries. */
   Optional<String> feedFor(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(current().get(hash(authorization.substring(7).strip())));
+    return Optional.ofNullable(current().get(Sha256.hex(authorization.substring(7).strip())));
   }
 
   boolean isEmpty() {

@@ -1,5 +1,6 @@
 package dev.parley.ingestor;
 
+import dev.parley.common.InvalidConfigException;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.time.Duration;
  * room under the largest record Kafka accepts, so a body the ingestor advertises as acceptable can
  * always be written: {@link #requireConsistent()} refuses to start otherwise.
  */
-record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, int maxHeadlineChars, int maxUrlChars,
+public record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, int maxHeadlineChars, int maxUrlChars,
     int maxSourceChars, int maxHtmlDepth, Duration htmlTimeLimit) {
 
   public static final String MAX_RECORD_BYTES = "PARLEY_MAX_RECORD_BYTES";
@@ -28,14 +29,14 @@ record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, 
 
   static IngestLimits from(ServiceConfig config) {
     IngestLimits limits = new IngestLimits(
-        config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, 1_000_000),
-        config.getInt(ServiceConfig.MAX_BATCH_BYTES, 16 * 1024 * 1024),
-        config.getInt(MAX_RECORD_BYTES, TOPIC_RECORD_BYTES),
-        config.getInt(MAX_HEADLINE_CHARS, 1000),
+        config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, 1_000_000, 1),
+        config.getInt(ServiceConfig.MAX_BATCH_BYTES, 16 * 1024 * 1024, 1),
+        config.getInt(MAX_RECORD_BYTES, TOPIC_RECORD_BYTES, 1),
+        config.getInt(MAX_HEADLINE_CHARS, 1000, 1),
         2048,
         200,
-        config.getInt(MAX_HTML_DEPTH, 200),
-        Duration.ofMillis(config.getInt(HTML_TIME_LIMIT_MS, 5000)));
+        config.getInt(MAX_HTML_DEPTH, 200, 1),
+        Duration.ofMillis(config.getInt(HTML_TIME_LIMIT_MS, 5000, 1)));
     limits.requireConsistent();
     return limits;
   }
@@ -47,14 +48,10 @@ record IngestLimits(int maxArticleBytes, int maxBatchBytes, int maxRecordBytes, 
 
   private void requireConsistent() {
     if ((long) maxArticleBytes + RECORD_OVERHEAD_BYTES > maxRecordBytes) {
-      throw new IllegalArgumentException(ServiceConfig.MAX_ARTICLE_BYTES + "=" + maxArticleBytes + " leaves no room for the record's "
+      throw new InvalidConfigException(ServiceConfig.MAX_ARTICLE_BYTES, String.valueOf(maxArticleBytes), "leaves no room for the record's "
           + RECORD_OVERHEAD_BYTES + " bytes of overhead under " + MAX_RECORD_BYTES + "=" + maxRecordBytes
-          + " (the topic's max.message.bytes): lower " + ServiceConfig.MAX_ARTICLE_BYTES + " to at most "
-          + (maxRecordBytes - RECORD_OVERHEAD_BYTES) + ", or raise both the broker's message.max.bytes and " + MAX_RECORD_BYTES + ".");
-    }
-    if (maxHeadlineChars < 1 || maxHtmlDepth < 1 || htmlTimeLimit.isNegative() || htmlTimeLimit.isZero()) {
-      throw new IllegalArgumentException(MAX_HEADLINE_CHARS + ", " + MAX_HTML_DEPTH + " and " + HTML_TIME_LIMIT_MS
-          + " must be positive; leave them unset for the defaults (1000, 200, 5000).");
+          + " (the topic's max.message.bytes); set it to at most " + (maxRecordBytes - RECORD_OVERHEAD_BYTES)
+          + ", or raise the broker's message.max.bytes and " + MAX_RECORD_BYTES + " first");
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import dev.parley.registry.SchemaRegistryClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestorService implements ParleyService {
 
-  public static final int DEFAULT_PORT = 8080;
   private static final Logger LOG = LoggerFactory.getLogger(IngestorService.class);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -35,15 +33,15 @@ public final class IngestorService implements ParleyService {
     this.publisher = publisher;
   }
 
-  public static ParleyService start(ServiceConfig config) {
-    IngestLimits limits = IngestLimits.from(config);
+  public static ParleyService start(ServiceConfig environment) {
+    IngestorConfig config = IngestorConfig.from(environment);
     FeedKeys keys = FeedKeys.from(config);
-    TopicCreator.ensure(config, List.of(Topics.ARTICLES, Topics.REJECTED));
-    ArticlePublisher publisher = new ArticlePublisher(config, SchemaRegistryClients.forUrl(config.schemaRegistryUrl()), limits);
+    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
+    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry(), config.limits());
     try {
       ShutdownGate gate = new ShutdownGate();
-      IngestRoutes routes = new IngestRoutes(publisher, limits, keys, gate);
-      ServiceHttp http = ServiceHttp.start("ingestor", config, DEFAULT_PORT, () -> true, ServiceMetrics.create("ingestor"), routes::register);
+      IngestRoutes routes = new IngestRoutes(publisher, config.limits(), keys, gate);
+      ServiceHttp http = ServiceHttp.start("ingestor", config.http(), () -> true, ServiceMetrics.create("ingestor"), routes::register);
       return new IngestorService(new RunningService("ingestor", http, publisher), gate, publisher);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, publisher);

@@ -2,7 +2,6 @@ package dev.parley.cli.ops;
 
 import dev.parley.common.ServiceConfig;
 import dev.parley.registry.SchemaRegistryClient;
-import dev.parley.registry.SchemaRegistryClients;
 import picocli.CommandLine.Option;
 
 /** The schema registry of the commands that read values: the local default unless SCHEMA_REGISTRY_URL or the option says otherwise. */
@@ -13,6 +12,7 @@ public final class RegistryOption {
   String url;
 
   public SchemaRegistryClient client() {
-    return SchemaRegistryClients.forUrl(url != null ? url : ServiceConfig.fromEnvironment().schemaRegistryUrl());
+    ServiceConfig environment = ServiceConfig.fromEnvironment();
+    return (url != null ? environment.with(ServiceConfig.SCHEMA_REGISTRY_URL, url) : environment).schemaRegistry();
   }
 }

@@ -13,15 +13,19 @@ import dev.parley.common.ServiceMetrics;
  */
 public final class RegistryServer {
 
-  public static final int DEFAULT_PORT = 8081;
-
   private RegistryServer() {}
 
-  public static ParleyService start(ServiceConfig config) {
+  /** A fresh random admin key, for a local stack that was given none. */
+  public static String generateAdminKey() {
+    return AdminKey.generate();
+  }
+
+  public static ParleyService start(ServiceConfig environment) {
+    RegistryConfig config = RegistryConfig.from(environment);
     SchemaLog log = new SchemaLog(config);
     try {
-      ServiceHttp http = ServiceHttp.start("schema-registry", config, DEFAULT_PORT, () -> true,
-          ServiceMetrics.create("schema-registry"), new RegistryRoutes(log)::register);
+      ServiceHttp http = ServiceHttp.start("schema-registry", config.http(), () -> true,
+          ServiceMetrics.create("schema-registry"), new RegistryRoutes(log, AdminKey.from(environment))::register);
       return new RunningService("schema registry", http, log);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, log);

@@ -3,7 +3,9 @@ package dev.parley.registry.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.TopicCreator;
 import dev.parley.registry.CompatibilityLevel;
 import dev.parley.registry.RegisteredSchema;
 import dev.parley.registry.SchemaStore;
@@ -11,13 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -37,21 +35,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class SchemaLog implements AutoCloseable {
 
-  static final String TOPIC = "SCHEMA_REGISTRY_TOPIC";
-  static final String DEFAULT_TOPIC = "_schemas";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String topic;
   private final KafkaProducer<String, String> producer;
   private final SchemaStore store = new SchemaStore();
 
-  SchemaLog(ServiceConfig config) {
-    this.topic = config.get(TOPIC, DEFAULT_TOPIC);
-    createTopic(config);
-    replay(config);
+  SchemaLog(RegistryConfig config) {
+    this.topic = config.schemas().name();
+    TopicCreator.ensure(config.kafka(), config.topics(), config.schemas());
+    replay(config.kafka());
     this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
         new StringSerializer(), new StringSerializer());
@@ -67,28 +62,82 @@ final class SchemaLog implements AutoCloseable {
       return existing.get();
     }
     RegisteredSchema planned = store.planRegistration(subject, schema);
-    ObjectNode key = JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", subject).put("version", planned.version()).put("magic", 1);
-    ObjectNode value = JSON.createObjectNode().put("subject", subject).put("version", planned.version()).put("id", planned.id())
-        .put("schema", schema.toString()).put("deleted", false);
-    write(key, value);
+    write(schemaKey(planned), schemaValue(planned));
     store.apply(planned);
     return planned;
   }
 
+  /** Soft-deletes one version ("latest" or a number); returns it, now marked deleted. */
+  synchronized RegisteredSchema softDelete(String subject, String version) {
+    RegisteredSchema deleted = store.planSoftDelete(subject, version);
+    write(schemaKey(deleted), schemaValue(deleted));
+    store.apply(deleted);
+    return deleted;
+  }
+
+  /** Removes one soft-deleted version for good: a tombstone on its key, as Confluent's registry writes. */
+  synchronized RegisteredSchema hardDelete(String subject, String version) {
+    RegisteredSchema removed = store.planHardDelete(subject, version);
+    write(schemaKey(removed), null);
+    store.remove(subject, removed.version());
+    return removed;
+  }
+
+  /** Soft-deletes every live version of the subject; returns them. */
+  synchronized List<RegisteredSchema> softDeleteSubject(String subject) {
+    List<RegisteredSchema> deleted = store.planSoftDeleteSubject(subject);
+    for (RegisteredSchema version : deleted) {
+      write(schemaKey(version), schemaValue(version));
+      store.apply(version);
+    }
+    return deleted;
+  }
+
+  /** Removes every version of a soft-deleted subject for good; returns them. */
+  synchronized List<RegisteredSchema> hardDeleteSubject(String subject) {
+    List<RegisteredSchema> removed = store.planHardDeleteSubject(subject);
+    for (RegisteredSchema version : removed) {
+      write(schemaKey(version), null);
+      store.remove(subject, version.version());
+    }
+    return removed;
+  }
+
   synchronized void setCompatibility(String subject, CompatibilityLevel level) {
-    ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG").put("magic", 0);
+    write(configKey(subject), JSON.createObjectNode().put("compatibilityLevel", level.name()));
+    store.setCompatibility(subject, level);
+  }
+
+  /** Drops a subject's own rule, or resets the global one to the default (subject null). */
+  synchronized void clearCompatibility(String subject) {
+    write(configKey(subject), null);
+    store.clearCompatibility(subject);
+  }
+
+  private static ObjectNode schemaKey(RegisteredSchema version) {
+    return JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", version.subject()).put("version", version.version())
+        .put("magic", 1);
+  }
+
+  private static ObjectNode schemaValue(RegisteredSchema version) {
+    return JSON.createObjectNode().put("subject", version.subject()).put("version", version.version()).put("id", version.id())
+        .put("schema", version.schema().toString()).put("deleted", version.deleted());
+  }
+
+  private static ObjectNode configKey(String subject) {
+    ObjectNode key = JSON.createObjectNode().put("keytype", "CONFIG");
     if (subject == null) {
       key.putNull("subject");
     } else {
       key.put("subject", subject);
     }
-    write(key, JSON.createObjectNode().put("compatibilityLevel", level.name()));
-    store.setCompatibility(subject, level);
+    return key.put("magic", 0);
   }
 
+  /** Stores a change in Kafka and waits for it; a null value is a tombstone that deletes the key. */
   private void write(JsonNode key, JsonNode value) {
     try {
-      producer.send(new ProducerRecord<>(topic, 0, key.toString(), value.toString())).get(30, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>(topic, 0, key.toString(), value == null ? null : value.toString())).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Kafka did not store the registry change in topic " + topic + ": " + e
           + ". Check that Kafka is up; the change was not made, so retry it.", e);
@@ -98,36 +147,10 @@ final class SchemaLog implements AutoCloseable {
     }
   }
 
-  private void createTopic(ServiceConfig config) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
-      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-      if (!existing.contains(topic)) {
-        int replication = config.getInt(ServiceConfig.TOPIC_REPLICATION, -1);
-        NewTopic newTopic = new NewTopic(topic, Optional.of(1), replication > 0 ? Optional.of((short) replication) : Optional.empty())
-            .configs(Map.of("cleanup.policy", "compact"));
-        admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
-      }
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw unreachable(config, e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw unreachable(config, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating " + topic, e);
-    }
-  }
-
-  private IllegalStateException unreachable(ServiceConfig config, Throwable cause) {
-    return new IllegalStateException("The schema registry cannot use topic " + topic + " on Kafka at " + config.bootstrapServers()
-        + " (" + cause + "). Check that Kafka is up and KAFKA_BOOTSTRAP_SERVERS points at it.", cause);
-  }
-
-  private void replay(ServiceConfig config) {
+  private void replay(KafkaSettings kafka) {
     TopicPartition partition = new TopicPartition(topic, 0);
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new StringDeserializer(), new StringDeserializer())) {
@@ -143,26 +166,34 @@ final class SchemaLog implements AutoCloseable {
   }
 
   private void apply(String keyText, String valueText) {
-    if (keyText == null || valueText == null) {
+    if (keyText == null) {
       return;
     }
     try {
       JsonNode key = JSON.readTree(keyText);
-      JsonNode value = JSON.readTree(valueText);
+      String subject = key.path("subject").isNull() ? null : key.path("subject").asText();
       switch (key.path("keytype").asText()) {
         case "SCHEMA" -> {
-          if (!value.path("deleted").asBoolean(false)) {
+          if (valueText == null) {
+            store.remove(subject, key.path("version").asInt());
+          } else {
+            JsonNode value = JSON.readTree(valueText);
             store.apply(new RegisteredSchema(value.path("subject").asText(), value.path("version").asInt(), value.path("id").asInt(),
-                new Schema.Parser().parse(value.path("schema").asText())));
+                new Schema.Parser().parse(value.path("schema").asText()), value.path("deleted").asBoolean(false)));
           }
         }
-        case "CONFIG" -> store.setCompatibility(key.path("subject").isNull() ? null : key.path("subject").asText(),
-            CompatibilityLevel.valueOf(value.path("compatibilityLevel").asText()));
+        case "CONFIG" -> {
+          if (valueText == null) {
+            store.clearCompatibility(subject);
+          } else {
+            store.setCompatibility(subject, CompatibilityLevel.valueOf(JSON.readTree(valueText).path("compatibilityLevel").asText()));
+          }
+        }
         default -> { }
       }
     } catch (java.io.IOException | RuntimeException e) {
       throw new IllegalStateException("Topic " + topic + " holds a record this registry cannot read (" + e.getMessage()
-          + "). Is SCHEMA_REGISTRY_TOPIC shared with another program?", e);
+          + "). Is " + ServiceConfig.SCHEMA_REGISTRY_TOPIC + " shared with another program?", e);
     }
   }
 

@@ -1,0 +1,50 @@
+package dev.parley.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.junit.jupiter.api.Test;
+
+/** The Streams properties every Parley app runs with, from the environment. */
+class StreamsSettingsTest {
+
+  @Test
+  void defaultsAreExactlyOnceWithAShortCommitIntervalAndTheClustersReplication() {
+    Properties props = StreamsRunner.properties("aggregator", ServiceConfig.of(Map.of(
+        ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, "broker:9092", ServiceConfig.STATE_DIR, "/var/parley")));
+    assertEquals("parley-aggregator", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    assertEquals("broker:9092", props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+    assertEquals(Path.of("/var/parley", "aggregator").toString(), props.get(StreamsConfig.STATE_DIR_CONFIG));
+    assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+    assertEquals(100, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    assertEquals(-1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+    assertEquals(LogAndFailExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+  }
+
+  @Test
+  void everyDefaultCanBeOverridden() {
+    Properties props = StreamsRunner.properties("extractor", ServiceConfig.of(Map.of(
+        ServiceConfig.APPLICATION_ID, "newsroom-extractor",
+        ServiceConfig.PROCESSING_GUARANTEE, "at_least_once",
+        ServiceConfig.COMMIT_INTERVAL_MS, "1000",
+        ServiceConfig.TOPIC_REPLICATION, "3",
+        ServiceConfig.ON_BAD_RECORD, "skip")));
+    assertEquals("newsroom-extractor", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    assertEquals(StreamsConfig.AT_LEAST_ONCE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+    assertEquals(1000, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+    assertEquals(LogAndContinueExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+  }
+
+  @Test
+  void theStateOfEachAppLivesInItsOwnFolder() {
+    ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, "/data"));
+    assertEquals(Path.of("/data/extractor"), StreamsSettings.from(config, "extractor").stateDir());
+    assertEquals(Path.of("/data/aggregator"), StreamsSettings.from(config, "aggregator").stateDir());
+  }
+}
