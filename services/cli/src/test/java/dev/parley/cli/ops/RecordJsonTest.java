@@ -51,7 +51,8 @@ class RecordJsonTest {
 
     assertEquals(JSON.readTree("""
         {"id": "a1", "headline": "Kremlin rejects plan", "body": "The Kremlin rejected it.", "url": null, "source": "reuters",
-         "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "fingerprint": []}"""), asParsed(value));
+         "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "feed": "",
+         "publishedAtEstimated": false, "fingerprint": []}"""), asParsed(value));
   }
 
   @Test
