@@ -1,6 +1,7 @@
 package dev.parley.aggregator;
 
 import dev.parley.avro.PositionChange;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -24,12 +25,11 @@ final class ChangeTopicReader implements AutoCloseable {
   private final KafkaConsumer<String, PositionChange> consumer;
 
   ChangeTopicReader(ServiceConfig config, SchemaRegistryClient registry) {
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+    this.consumer = new KafkaConsumer<>(KafkaSettings.from(config).clientConfig(Map.of(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         // an offset that retention already removed resumes from the oldest change still kept
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
         Topics.POSITION_CHANGES.keySerde().deserializer(), Topics.POSITION_CHANGES.valueSerde(registry));
   }
 

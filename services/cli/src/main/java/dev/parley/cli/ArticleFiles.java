@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Article files given on the command line: files, or folders of them, in name order. */
-final class ArticleFiles {
+public final class ArticleFiles {
 
   private ArticleFiles() {}
 
-  static List<Path> list(List<Path> given) throws IOException {
+  public static List<Path> list(List<Path> given) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path path : given) {
       if (Files.isDirectory(path)) {

@@ -2,9 +2,9 @@ package dev.parley.cli;
 
 import dev.parley.extractor.Evaluation;
 import dev.parley.extractor.ExtractedPosition;
+import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Extracts positions from articles and scores them against a gold set (rules of shared/eval/README.md): "
-        + "per article the true positives, false positives and misses, the precision of confident positions, then the summary line.",
+        + "per article the true positives, false positives and misses, then precision and recall at each confidence "
+        + "threshold (the ontology's confirmation threshold marked), then the summary line.",
     footer = {"", "Examples:", "  ./parley eval --gold ../shared/eval/dev ../shared/articles",
         "  ./parley eval --gold my-gold/ --ontology my-negotiation.yaml my-articles/*.txt"})
 final class EvalCommand implements Callable<Integer> {
@@ -29,22 +30,14 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin
   OntologyOption ontology;
 
-  @Option(names = "--confident", defaultValue = "0.7", description = "Confidence from which a position counts as confident "
-      + "(default ${DEFAULT-VALUE}).")
-  double confident;
-
   @Override
   public Integer call() throws Exception {
     Evaluation evaluation = Evaluation.loadGold(gold);
-    Map<String, List<ExtractedPosition>> predictions = ArticleFiles.extract(files, new PositionExtractor(ontology.load()));
+    Ontology loaded = ontology.load();
+    Map<String, List<ExtractedPosition>> predictions = ArticleFiles.extract(files, new PositionExtractor(loaded));
     Evaluation.Report report = evaluation.score(predictions);
     report.table().forEach(System.out::println);
-    Map<String, List<ExtractedPosition>> confidentOnly = new LinkedHashMap<>();
-    predictions.forEach((article, positions) -> confidentOnly.put(article,
-        positions.stream().filter(p -> p.confidence() >= confident).toList()));
-    Evaluation.Report confidentReport = evaluation.score(confidentOnly);
-    System.out.printf("confidence >= %.2f: precision=%.3f recall=%.3f tp=%d fp=%d%n", confident, confidentReport.precision(),
-        confidentReport.recall(), confidentReport.tp(), confidentReport.fp());
+    new ThresholdTable(evaluation, predictions, loaded.confirmationThreshold()).lines().forEach(System.out::println);
     System.out.println(report.summary());
     return 0;
   }

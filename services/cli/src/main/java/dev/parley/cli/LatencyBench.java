@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.cli.local.LocalFeedKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ final class PushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String key = feedKey != null ? feedKey : LocalFeedKey.read(LocalStack.dataDir(dataDir)).orElse(null);
+    String key = feedKey != null ? feedKey : LocalFeedKey.read(ParleyMain.dataDir(dataDir)).orElse(null);
     if (key == null) {
       System.err.printf("No feed key: give --feed-key or set %s (`./parley up` prints its local key); the ingestor will refuse the files.%n",
           IngestorClient.FEED_KEY);

@@ -1,6 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.cli.local.LocalFeedKey;
 import dev.parley.aggregator.AggregatorConfig;
+import dev.parley.cli.local.Demo;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import dev.parley.extractor.ExtractorConfig;
 import dev.parley.ingestor.IngestorConfig;
@@ -51,7 +54,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    Path data = LocalStack.dataDir(dataDir);
+    Path data = ParleyMain.dataDir(dataDir);
     LocalStack stack = LocalStack.start(data, new LocalStack.Ports(kafkaPort, controllerPort, registryPort, ingestorPort, extractorPort,
         aggregatorPort), ServiceConfig.fromEnvironment(), System.out);
     CountDownLatch stopped = new CountDownLatch(1);

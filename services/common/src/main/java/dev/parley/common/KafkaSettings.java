@@ -2,6 +2,9 @@ package dev.parley.common;
 
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Where the Kafka cluster and the schema registry are, and the credentials the registry wants for
@@ -22,5 +25,16 @@ public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl, S
   /** The registry client of every service and command: URL and credentials are read here only. */
   public SchemaRegistryClient schemaRegistry() {
     return SchemaRegistryClients.forUrl(schemaRegistryUrl, schemaRegistryUserInfo);
+  }
+
+  /**
+   * The configuration of a Kafka client (producer, consumer, admin) of this cluster: the bootstrap
+   * servers and the client's own settings. Every client of a service is configured here, so that
+   * cluster-wide client settings are added in one place.
+   */
+  public Map<String, Object> clientConfig(Map<String, Object> clientSettings) {
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
   }
 }

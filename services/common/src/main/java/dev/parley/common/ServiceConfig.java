@@ -28,12 +28,16 @@ public final class ServiceConfig {
   public static final String TOPIC_REPLICATION = "PARLEY_TOPIC_REPLICATION";
   public static final String PROCESSING_GUARANTEE = "PARLEY_PROCESSING_GUARANTEE";
   public static final String COMMIT_INTERVAL_MS = "PARLEY_COMMIT_INTERVAL_MS";
+  /** Warm copies of each Streams state store on other instances, for a fast take-over when one instance goes. */
+  public static final String STANDBY_REPLICAS = "PARLEY_STANDBY_REPLICAS";
   public static final String APPLICATION_ID = "PARLEY_APPLICATION_ID";
   public static final String ONTOLOGY = "PARLEY_ONTOLOGY";
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
   public static final String SCHEMA_REGISTRY_TOPIC = "SCHEMA_REGISTRY_TOPIC";
+  public static final String INSTANCE_ID = "PARLEY_INSTANCE_ID";
+  public static final String SESSION_TIMEOUT_MS = "PARLEY_SESSION_TIMEOUT_MS";
 
   private final Map<String, String> values;
 

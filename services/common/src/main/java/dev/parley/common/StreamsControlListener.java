@@ -32,10 +32,9 @@ final class StreamsControlListener implements AutoCloseable {
     TopicCreator.ensure(kafka, topics, Topics.CONTROL);
     this.applicationId = applicationId;
     this.onCommand = onCommand;
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+    this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-control-" + ProcessHandle.current().pid()),
+        ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-control-" + ProcessHandle.current().pid())),
         new StringDeserializer(), new StringDeserializer());
     this.reader = new Thread(this::read, applicationId + "-control");
     this.reader.setDaemon(true);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,6 +41,7 @@ public final class StreamsRunner implements AutoCloseable {
     this.app = app;
     this.topology = topology;
     this.properties = settings.properties(kafka, topics);
+    properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.keptIn(settings.stateDir()));
     this.registry = registry;
     this.streams = create();
     this.control = new StreamsControlListener(kafka, topics, applicationId(), this::follow);

@@ -2,7 +2,10 @@ package dev.parley.common;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
@@ -11,16 +14,25 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
  * How a Parley Streams app runs: exactly-once (v2) with a 100 ms commit interval by default, so each
  * hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit interval; state
  * under PARLEY_STATE_DIR; a record that cannot be read stops the app unless
- * PARLEY_ON_BAD_RECORD=skip.
+ * PARLEY_ON_BAD_RECORD=skip. Each instance joins its group as a static member with a 15 s session
+ * (docs/faults.md): one restarted after kill -9 takes its partitions back at once, and one that
+ * vanished is replaced within 15 s rather than Kafka's default 45 s.
  *
  * @param stateDir the app's own folder under PARLEY_STATE_DIR
+ * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir} ({@link StaticMembership})
+ * @param sessionTimeoutMs how long a vanished instance keeps its partitions (PARLEY_SESSION_TIMEOUT_MS)
+ * @param standbyReplicas warm copies of each state store on other instances (PARLEY_STANDBY_REPLICAS,
+ *     default none), so a task moves to an instance that already has its state (docs/deployment.md)
  */
 public record StreamsSettings(String applicationId, Path stateDir, String processingGuarantee, int commitIntervalMs,
-    boolean skipBadRecords) {
+    boolean skipBadRecords, String instanceId, int sessionTimeoutMs, int standbyReplicas) {
 
   public static final List<String> PROCESSING_GUARANTEES = List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
   public static final List<String> ON_BAD_RECORD = List.of("fail", "skip");
   public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+  public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
+  /** The brokers' default group.min.session.timeout.ms: a shorter session is refused. */
+  private static final int MIN_SESSION_TIMEOUT_MS = 6_000;
 
   public static StreamsSettings from(ServiceConfig config, String app) {
     return new StreamsSettings(
@@ -28,7 +40,10 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
         Path.of(config.get(ServiceConfig.STATE_DIR, System.getProperty("java.io.tmpdir") + "/parley-streams")).resolve(app),
         config.getChoice(ServiceConfig.PROCESSING_GUARANTEE, PROCESSING_GUARANTEES),
         config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1),
-        config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("skip"));
+        config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("skip"),
+        config.get(ServiceConfig.INSTANCE_ID, null),
+        config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
+        config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0));
   }
 
   /** The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID says otherwise. */
@@ -38,12 +53,22 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
 
   public Properties properties(KafkaSettings kafka, TopicSettings topics) {
     Properties props = new Properties();
+    props.putAll(kafka.clientConfig(Map.of()));
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    if (instanceId != null) {
+      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    }
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
+    // With transactions v2 the broker checks a transaction's first write to a partition with the
+    // coordinator; a second request sent meanwhile finds no producer state there and is refused
+    // with OutOfOrderSequenceException (logged as an error, then retried). One request in flight
+    // per broker ends that; batches grow instead (docs/faults.md).
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         skipBadRecords ? LogAndContinueExceptionHandler.class : LogAndFailExceptionHandler.class);

@@ -1,10 +1,15 @@
 package dev.parley.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
@@ -23,7 +28,12 @@ class StreamsSettingsTest {
     assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(100, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(-1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+    assertEquals(0, props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG), "no standby replicas unless asked for");
     assertEquals(LogAndFailExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+    assertEquals(15_000, props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
+    assertEquals(1, props.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)));
+    assertNull(props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
+        "without PARLEY_INSTANCE_ID the runner keeps an id in the state folder");
   }
 
   @Test
@@ -33,12 +43,25 @@ class StreamsSettingsTest {
         ServiceConfig.PROCESSING_GUARANTEE, "at_least_once",
         ServiceConfig.COMMIT_INTERVAL_MS, "1000",
         ServiceConfig.TOPIC_REPLICATION, "3",
-        ServiceConfig.ON_BAD_RECORD, "skip")));
+        ServiceConfig.STANDBY_REPLICAS, "1",
+        ServiceConfig.ON_BAD_RECORD, "skip",
+        ServiceConfig.INSTANCE_ID, "extractor-0",
+        ServiceConfig.SESSION_TIMEOUT_MS, "30000")));
+    assertEquals(1, props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
     assertEquals("newsroom-extractor", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
     assertEquals(StreamsConfig.AT_LEAST_ONCE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     assertEquals(1000, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
     assertEquals(LogAndContinueExceptionHandler.class, props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+    assertEquals("extractor-0", props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)));
+    assertEquals(30_000, props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)));
+  }
+
+  @Test
+  void aSessionShorterThanBrokersAllowIsRefusedAtStartUp() {
+    InvalidConfigException refused = assertThrows(InvalidConfigException.class,
+        () -> StreamsSettings.from(ServiceConfig.of(Map.of(ServiceConfig.SESSION_TIMEOUT_MS, "1000")), "extractor"));
+    assertTrue(refused.getMessage().contains(ServiceConfig.SESSION_TIMEOUT_MS), refused.getMessage());
   }
 
   @Test

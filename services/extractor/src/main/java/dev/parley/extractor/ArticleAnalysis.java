@@ -133,8 +133,12 @@ final class ArticleAnalysis {
           issueAt[i] = issue;
         }
       } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
-        Mentions.CueWord word = new Mentions.CueWord(m.start(), m.end(), cue);
-        for (int i = m.start(); i < m.end(); i++) {
+        Mentions.CueWord previous = m.start() > sentence.from() ? cueAt[m.start() - 1] : null;
+        // "pushed back against the plan": the preposition belongs to the verb before it, it is no second cue.
+        Mentions.CueWord word = previous != null && lower(m.start()).equals("against")
+            ? new Mentions.CueWord(previous.from(), m.end(), previous.cue())
+            : new Mentions.CueWord(m.start(), m.end(), cue);
+        for (int i = word.from(); i < word.to(); i++) {
           cueAt[i] = word;
         }
       }

@@ -31,7 +31,24 @@ final class ClauseRoles {
     if (COORDINATORS.contains(t.lower()) && k - 1 >= s.from() && a.actorAt[k - 1] != null) {
       return isObject(a.actorAt[k - 1].from(), s); // "talks with Witkoff and Kushner"
     }
+    boolean opensClause = k == s.from() || a.is(k - 1, WordClass.SOFT_BOUNDARY);
+    if (t.lower().equals("with") && opensClause && headsAbsoluteClause(from, s)) {
+      return false;
+    }
     return a.is(k, WordClass.PREPOSITION) || a.cueAt[k] != null || a.is(k, WordClass.OBJECT_VERB);
+  }
+
+  /**
+   * "..., with Zelensky repeatedly opposing land concessions, Witkoff said": after a clause-opening
+   * "with" the party is the subject of the participle cue that follows it, not an object of "with".
+   */
+  private boolean headsAbsoluteClause(int from, Sentence s) {
+    Mentions.Actor actor = a.actorAt[from];
+    if (actor == null) {
+      return false;
+    }
+    int k = a.skipForward(actor.to(), s, i -> a.lower(i).endsWith("ly") || a.isAuxiliary(i));
+    return k < s.to() && a.cueAt[k] != null && a.cueAt[k].from() == k && a.lower(k).endsWith("ing");
   }
 
   boolean followsCue(int from, Sentence s) {

@@ -20,6 +20,8 @@ final class Confidence {
   private static final double QUESTION = 0.5;
   /** A stance read off a condition ("unless", "until") is an inference, never certain. */
   private static final double CONDITION = 0.75;
+  /** A stance on a demand named only by "the demand", "such terms": its issue is inferred from the sentences before. */
+  private static final double REFERRED = 0.75;
   /** "will not accept X unless ...": the refusal is lifted to a conditional yes. */
   static final double LIFTED = 0.5;
 
@@ -44,6 +46,11 @@ final class Confidence {
   /** A stance inferred from the condition a holder sets. */
   double ofCondition(Holder holder, Mentions.Issue m) {
     return BASE * holder.kind().trust * m.phrase().weight() * CONDITION;
+  }
+
+  /** A stance on a demand another party made just before ("Kyiv rejected the demand"). */
+  double ofReferred(Holder holder, double cueWeight) {
+    return BASE * holder.kind().trust * cueWeight * REFERRED;
   }
 
   /** Lowers confidence for conditions, questions and superseded drafts around the stance. */

@@ -30,7 +30,7 @@ public final class ExtractorTopology {
 
   static ArticlePositions positionsOf(Article article, PositionExtractor extractor, Ontology ontology) {
     List<Position> positions = extractor.extract(article.getHeadline(), article.getBody()).stream()
-        .map(ExtractorTopology::toPosition)
+        .map(p -> toPosition(p, ontology.confirms(p)))
         .toList();
     return ArticlePositions.newBuilder()
         .setArticleId(article.getId())
@@ -47,12 +47,13 @@ public final class ExtractorTopology {
         .build();
   }
 
-  private static Position toPosition(ExtractedPosition p) {
+  private static Position toPosition(ExtractedPosition p, boolean confirmed) {
     return Position.newBuilder()
         .setActor(p.actor())
         .setIssue(p.issue())
         .setStance(p.stance())
         .setConfidence(p.confidence())
+        .setConfirmed(confirmed)
         .setEvidence(new Evidence(p.sentence(), p.start(), p.end()))
         .setCue(p.cue() == null ? "" : p.cue())
         .setSpeaker(p.speaker() == null ? "" : p.speaker())

@@ -87,7 +87,8 @@ final class HolderFinder {
         && a.actorAt[first - 2] != null) {
       return explicit(a.actorAt[first - 2]); // "U.S.-backed", "Kremlin-drafted"
     }
-    int k = a.skipBack(first - 1, s, i -> (a.isAuxiliary(i) || a.is(i, WordClass.TEMPORAL)) && a.actorAt[i] == null);
+    int k = a.skipBack(first - 1, s,
+        i -> (a.isAuxiliary(i) || a.is(i, WordClass.TEMPORAL) || a.is(i, WordClass.INTENSIFIER)) && a.actorAt[i] == null);
     if (k < s.from()) {
       return null;
     }

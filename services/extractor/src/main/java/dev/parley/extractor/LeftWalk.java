@@ -36,15 +36,17 @@ final class LeftWalk {
     private final CuePolarity polarity;
     private final ListItems lists;
     private final Documents documents;
+    private final ReferredDemands referred;
 
     Walker(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists,
-        Documents documents) {
+        Documents documents, ReferredDemands referred) {
       this.a = analysis;
       this.roles = roles;
       this.holders = holders;
       this.polarity = polarity;
       this.lists = lists;
       this.documents = documents;
+      this.referred = referred;
     }
 
     /**
@@ -141,6 +143,9 @@ final class LeftWalk {
       }
 
       private int atCue(Mentions.CueWord cue) {
+        if (referred.hasAnaphoricObject(cue, s)) {
+          return STOP; // "refused to do so, seeking ...": the cue's object is behind it, not this mention
+        }
         if (crossedBut && lists.takesOwnObject(cue, s)) {
           // "Moscow is open to talks, but NATO expansion remains a red line": the cue has its own
           // object in the clause before "but"; only its subject carries over.

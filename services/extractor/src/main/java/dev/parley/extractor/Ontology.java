@@ -33,6 +33,7 @@ public final class Ontology {
 
   private final String negotiation;
   private final String version;
+  private final double confirmationThreshold;
   private final Map<String, String> actorLabels;
   private final Map<String, String> propositions;
   private final PhraseIndex<ActorAlias> actorIndex;
@@ -40,11 +41,12 @@ public final class Ontology {
   private final Lexicon lexicon;
   private final Map<String, List<String>> adjectives;
 
-  private Ontology(String negotiation, String version, Map<String, String> actorLabels,
+  private Ontology(String negotiation, String version, double confirmationThreshold, Map<String, String> actorLabels,
       Map<String, String> propositions, PhraseIndex<ActorAlias> actorIndex,
       PhraseIndex<Lexeme> lexemeIndex, Lexicon lexicon, Map<String, List<String>> adjectives) {
     this.negotiation = negotiation;
     this.version = version;
+    this.confirmationThreshold = confirmationThreshold;
     this.actorLabels = actorLabels;
     this.propositions = propositions;
     this.actorIndex = actorIndex;
@@ -93,6 +95,19 @@ public final class Ontology {
   }
 
   /** Actor ids in file order, mapped to their labels. */
+  /**
+   * Confidence from which a position counts as confirmed (Position.confirmed): chosen per ontology
+   * on its gold set with `parley eval`, so that confirmed positions are precise; 0 when the file
+   * sets none, which confirms every position.
+   */
+  public double confirmationThreshold() {
+    return confirmationThreshold;
+  }
+
+  public boolean confirms(ExtractedPosition position) {
+    return position.confidence() >= confirmationThreshold;
+  }
+
   public Map<String, String> actors() {
     return actorLabels;
   }
@@ -156,9 +171,14 @@ public final class Ontology {
       Map<String, String> labels = addActors(nonEmpty(root.actors(), "'actors'"));
       addGroups(root.groups() == null ? List.of() : root.groups(), labels);
       Map<String, String> propositions = addIssues(nonEmpty(root.issues(), "'issues'"));
+      addOtherSenses(root.otherSenses() == null ? List.of() : root.otherSenses());
       Lexicon lexicon = Lexicon.english();
       addCues(root.baseLexicon(), lexicon, root.cues() == null ? List.of() : root.cues());
-      return new Ontology(negotiation, version, java.util.Collections.unmodifiableMap(labels),
+      double threshold = root.confirmationThreshold() == null ? 0 : root.confirmationThreshold();
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw error("confirmationThreshold must be within 0..1, not " + threshold);
+      }
+      return new Ontology(negotiation, version, threshold, java.util.Collections.unmodifiableMap(labels),
           java.util.Collections.unmodifiableMap(propositions), actorIndex, lexemeIndex, lexicon, Map.copyOf(adjectives));
     }
 
@@ -238,6 +258,13 @@ public final class Ontology {
         }
       }
       return propositions;
+    }
+
+    private void addOtherSenses(List<String> senses) {
+      for (String sense : senses) {
+        String what = "otherSenses entry '" + sense + "'";
+        lexemeIndex.add(compile(requireText(sense, what), what), new OtherSense(sense));
+      }
     }
 
     private void addCues(String baseLexicon, Lexicon lexicon, List<OntologyFile.CueSpec> own) {

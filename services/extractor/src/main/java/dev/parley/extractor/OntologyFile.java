@@ -12,8 +12,9 @@ final class OntologyFile {
   private OntologyFile() {
   }
 
-  record Root(String negotiation, String version, String baseLexicon, List<ActorSpec> actors,
-        List<GroupSpec> groups, List<IssueSpec> issues, List<CueSpec> cues) {
+  record Root(String negotiation, String version, String baseLexicon, Double confirmationThreshold,
+        List<ActorSpec> actors, List<GroupSpec> groups, List<IssueSpec> issues, List<String> otherSenses,
+        List<CueSpec> cues) {
   }
 
   record ActorSpec(String id, String label, List<String> aliases, List<String> people, List<String> adjectives) {

@@ -26,6 +26,8 @@ final class PositionFinder {
   private final Interview interview;
   private final StatedActs acts;
   private final Confidence confidence;
+  private final HolderFinder holders;
+  private final ReferredDemands referred;
   private final Map<String, ExtractedPosition> found = new LinkedHashMap<>();
 
   private PositionFinder(ArticleAnalysis analysis) {
@@ -33,11 +35,12 @@ final class PositionFinder {
     ClauseRoles roles = new ClauseRoles(analysis);
     this.documents = new Documents(analysis);
     this.interview = new Interview(analysis);
-    HolderFinder holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents, interview),
+    this.holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents, interview),
         documents);
     ListItems lists = new ListItems(analysis);
     this.polarity = new CuePolarity(analysis);
-    this.left = new LeftWalk.Walker(analysis, roles, holders, polarity, lists, documents);
+    this.referred = new ReferredDemands(analysis);
+    this.left = new LeftWalk.Walker(analysis, roles, holders, polarity, lists, documents, referred);
     this.right = new RightCues(analysis, roles, holders, polarity, lists);
     this.attribution = new SentenceAttribution(analysis, documents, interview);
     this.confidence = new Confidence(analysis, roles);
@@ -49,6 +52,9 @@ final class PositionFinder {
     PositionFinder finder = new PositionFinder(analysis);
     for (Mentions.Issue issue : analysis.issues) {
       finder.attribute(issue);
+    }
+    for (int s = 0; s < analysis.sentences.size(); s++) {
+      finder.attributeReferredDemands(s);
     }
     return List.copyOf(finder.found.values());
   }
@@ -135,6 +141,46 @@ final class PositionFinder {
     record(holder, m, s, stance, confidence.ofCondition(holder, m), conditions.cue(condition.marker(), stance).word());
   }
 
+  /** "Kyiv has rejected the demand": a stance on the demands another party made just before. */
+  private void attributeReferredDemands(int index) {
+    Sentence s = a.sentences.get(index);
+    for (int i = s.from(); i < s.to(); i++) {
+      Mentions.CueWord cue = a.cueAt[i];
+      if (cue == null || cue.from() != i || !referred.hasAnaphoricObject(cue, s)) {
+        continue;
+      }
+      Holder holder = holders.ownHolder(cue, s);
+      if (holder == null || holder == HolderFinder.NOBODY) {
+        continue;
+      }
+      CueHit hit = polarity.hit(cue, s);
+      for (ExtractedPosition demand : demandsBefore(index, holder)) {
+        int stance = hit.sign() * Integer.signum(demand.stance()) * hit.intensity();
+        String sentence = a.text.substring(s.start(), s.end());
+        String words = a.text.substring(a.token(cue.from()).start(), a.token(cue.to() - 1).end());
+        double trust = confidence.ofReferred(holder, cue.cue().weight());
+        for (String actor : holder.actors()) {
+          keep(new ExtractedPosition(actor, demand.issue(), stance, Math.round(trust * 1000) / 1000.0, sentence,
+              s.start(), s.end(), words, holder.words()), s);
+        }
+      }
+    }
+  }
+
+  /** The stances other parties took in the nearest of the sentences just before: what "the demand" names. */
+  private List<ExtractedPosition> demandsBefore(int index, Holder holder) {
+    for (int back = 1; back <= ReferredDemands.REACH && index - back >= 0; back++) {
+      int start = a.sentences.get(index - back).start();
+      List<ExtractedPosition> demands = found.values().stream()
+          .filter(p -> p.start() == start && !holder.actors().contains(p.actor()))
+          .toList();
+      if (!demands.isEmpty()) {
+        return demands;
+      }
+    }
+    return List.of();
+  }
+
   private void emit(Holder holder, List<CueHit> chain, Mentions.Issue m, boolean issueNegated, Sentence s, double reach) {
     if (chain.isEmpty()) {
       return;
@@ -161,11 +207,15 @@ final class PositionFinder {
     for (String actor : holder.actors()) {
       ExtractedPosition p = new ExtractedPosition(actor, m.phrase().issue(), stance,
           Math.round(trust * 1000) / 1000.0, sentence, s.start(), s.end(), cue, holder.words());
-      String key = actor + '|' + p.issue() + '|' + p.stance() + '|' + s.start();
-      ExtractedPosition previous = found.get(key);
-      if (previous == null || previous.confidence() < p.confidence()) {
-        found.put(key, p);
-      }
+      keep(p, s);
+    }
+  }
+
+  private void keep(ExtractedPosition p, Sentence s) {
+    String key = p.actor() + '|' + p.issue() + '|' + p.stance() + '|' + s.start();
+    ExtractedPosition previous = found.get(key);
+    if (previous == null || previous.confidence() < p.confidence()) {
+      found.put(key, p);
     }
   }
 }

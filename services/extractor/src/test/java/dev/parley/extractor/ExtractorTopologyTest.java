@@ -16,6 +16,7 @@ import dev.parley.registry.SchemaRegistryClients;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -52,6 +53,18 @@ class ExtractorTopologyTest {
   void stop() {
     driver.close();
     SchemaRegistryClients.dropMockScope(REGISTRY);
+  }
+
+  @Test
+  void positionsBelowTheOntologysConfirmationThresholdAreKeptAndMarkedUnconfirmed() {
+    articles.pipeInput("a3", article("a3", "Mixed signals", "The Kremlin rejected any ceasefire on Monday. "
+        + "Analysts say Kyiv might perhaps be open to a NATO-free status if the talks had gone differently."));
+    List<Position> found = positions.readValue().getPositions();
+    assertFalse(found.isEmpty());
+    for (Position p : found) {
+      assertEquals(p.getConfidence() >= ontology.confirmationThreshold(), p.getConfirmed(), p::toString);
+    }
+    assertTrue(found.stream().anyMatch(Position::getConfirmed), "a plain rejection is confirmed: " + found);
   }
 
   @Test

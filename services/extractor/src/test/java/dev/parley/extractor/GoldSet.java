@@ -24,6 +24,11 @@ final class GoldSet {
   final Evaluation.Report confident;
 
   GoldSet(Path articles, Path gold) throws IOException {
+    this(articles, gold, CONFIDENT);
+  }
+
+  /** @param confident confidence from which positions are also scored on their own ({@link #confident}) */
+  GoldSet(Path articles, Path gold, double confident) throws IOException {
     PositionExtractor extractor = new PositionExtractor(Ontology.loadDefault());
     try (Stream<Path> files = Files.list(articles)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
@@ -33,7 +38,7 @@ final class GoldSet {
     }
     Map<String, List<ExtractedPosition>> confidentOnly = new LinkedHashMap<>();
     predictions.forEach((name, positions) ->
-        confidentOnly.put(name, positions.stream().filter(p -> p.confidence() >= CONFIDENT).toList()));
+        confidentOnly.put(name, positions.stream().filter(p -> p.confidence() >= confident).toList()));
     Evaluation evaluation = Evaluation.loadGold(gold);
     this.all = evaluation.score(predictions);
     this.confident = evaluation.score(confidentOnly);

@@ -44,15 +44,14 @@ final class ArticlePublisher implements AutoCloseable {
     this.registry = registry;
     this.maxRecordBytes = limits.maxRecordBytes();
     this.bootstrapServers = kafka.bootstrapServers();
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+    this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes()),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes())),
         new StringSerializer(), new ByteArraySerializer());
   }
 

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.ingestor.CleanArticle;
@@ -10,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * More articles than the five samples, for replays worth interrupting: each sample several times
  * over, as different articles (own URL, so own id) from different outlets at different times, so
  * that losing any one of them changes some position's counts, sources or latest evidence.
  */
-final class ArticleCorpus {
+public final class ArticleCorpus {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> OUTLETS = List.of("reuters", "bbc", "ap", "kyiv-independent", "tass", "le-monde", "dw");
@@ -29,7 +31,7 @@ final class ArticleCorpus {
   }
 
   /** {@code copies} articles of each sample, published 37 minutes apart, in publication order. */
-  static ArticleCorpus ofSamples(int copies) throws IOException {
+  public static ArticleCorpus ofSamples(int copies) throws IOException {
     List<Path> samples = ArticleFiles.list(List.of(SampleArticles.folder()));
     List<ObjectNode> articles = new ArrayList<>();
     for (int copy = 0; copy < copies; copy++) {
@@ -47,8 +49,13 @@ final class ArticleCorpus {
     return new ArticleCorpus(articles);
   }
 
-  int size() {
+  public int size() {
     return articles.size();
+  }
+
+  /** The n-th article, as the ingestor's JSON fields. */
+  public Map<String, Object> article(int n) {
+    return JSON.convertValue(articles.get(n), new TypeReference<Map<String, Object>>() {});
   }
 
   long from(String outlet) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.avro.Article;
 import dev.parley.avro.RejectedInput;
+import dev.parley.cli.local.LocalFeedKey;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;

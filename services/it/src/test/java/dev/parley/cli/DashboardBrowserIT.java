@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import java.io.File;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.parley.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,21 +8,33 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The packaged `parley` jar, run as the launcher runs it: its own classpath, its own process. */
-final class ParleyJar {
+public final class ParleyJar {
 
   static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
   private ParleyJar() {}
 
-  static List<String> command(String... args) throws IOException {
-    Path jar;
-    try (Stream<Path> jars = Files.list(ROOT.resolve("services/cli/target"))) {
-      jar = jars.filter(p -> p.getFileName().toString().matches("parley-cli-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IOException("run `mvn package` first: no parley-cli jar in services/cli/target"));
-    }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dparley.home=" + ROOT, "-jar", jar.toString()));
+  public static List<String> command(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-Dparley.home=" + ROOT, "-jar", jar().toString()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** Another main class on the jar's classpath, e.g. one of Kafka's own tools. */
+  static List<String> mainClass(String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", jar().toString(), mainClass));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static Path jar() throws IOException {
+    try (Stream<Path> jars = Files.list(ROOT.resolve("services/cli/target"))) {
+      return jars.filter(p -> p.getFileName().toString().matches("parley-cli-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IOException("run `mvn package` first: no parley-cli jar in services/cli/target"));
+    }
   }
 }

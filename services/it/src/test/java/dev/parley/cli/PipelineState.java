@@ -26,18 +26,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The pipeline as Kafka holds it: the state as the state topic says it (the latest committed
  * record of every position, tombstones removed), end offsets, and whether the apps have caught up.
  */
-final class PipelineState {
+public final class PipelineState {
 
   private final String bootstrapServers;
   private final String registryUrl;
 
-  PipelineState(String bootstrapServers, String registryUrl) {
+  public PipelineState(String bootstrapServers, String registryUrl) {
     this.bootstrapServers = bootstrapServers;
     this.registryUrl = registryUrl;
   }
 
   /** Every position's current state, by key, read to the end of the state topic. */
-  Map<String, PositionState> state() {
+  public Map<String, PositionState> state() {
     Map<String, PositionState> state = new TreeMap<>();
     try (KafkaConsumer<String, PositionState> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -61,7 +61,7 @@ final class PipelineState {
   }
 
   /** Every record of a topic, in partition and offset order, raw. */
-  List<ConsumerRecord<byte[], byte[]>> records(String topic) {
+  public List<ConsumerRecord<byte[], byte[]>> records(String topic) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -91,7 +91,7 @@ final class PipelineState {
   }
 
   /** Waits until the extractor and the aggregator run and have nothing left to process, twice in a row. */
-  void awaitCaughtUp(Duration timeout) throws Exception {
+  public void awaitCaughtUp(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
     Map<String, String> last = new HashMap<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.avro.Article;
 import dev.parley.avro.PositionState;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.Replay;
 import dev.parley.cli.ops.ReplayCommand;
 import dev.parley.cli.ops.TailCommand;

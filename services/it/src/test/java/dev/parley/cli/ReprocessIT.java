@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parley.avro.PositionState;
+import dev.parley.cli.local.FreePort;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.ReprocessCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
@@ -68,7 +70,6 @@ class ReprocessIT {
       try (ParleyService extractor = ExtractorService.start(ServiceConfig.of(Map.of(
           ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
           ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
           ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
           ServiceConfig.HTTP_HOST, "127.0.0.1",
           ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),

@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.parley.cli.SameState.assertSameState;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,12 +117,6 @@ class StateDeterminismTest {
     reExtracting.deliver(affected, changed);
 
     assertSameState(freshUnderTheChange.state(), reExtracting.state());
-  }
-
-  private static void assertSameState(Map<String, PositionState> expected, Map<String, PositionState> actual) {
-    assertEquals(expected.keySet(), actual.keySet(), "the same positions");
-    expected.forEach((key, state) -> state.getSchema().getFields().forEach(field -> assertEquals(state.get(field.pos()),
-        actual.get(key).get(field.pos()), key + " " + field.name())));
   }
 
   /** A rule change: Ukraine is no longer recognised by "Kyiv" or by its president's name. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleImportRulesTest {
 
-  /** The package of each service; the registry's client lives in dev.parley.registry (schemas), its server here. */
+  /** The package of each service; the registry's client and rules live in dev.parley.registry (serde, registry-rules), its server here. */
   private static final List<String> SERVICES = List.of(
       "dev.parley.ingestor", "dev.parley.extractor", "dev.parley.aggregator", "dev.parley.registry.server");
   private static final String CLI = "dev.parley.cli";

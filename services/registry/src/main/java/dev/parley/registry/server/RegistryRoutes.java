@@ -279,8 +279,14 @@ final class RegistryRoutes {
     return body;
   }
 
+  /** A version as Confluent's registry shows it, fields in its order. */
   private static Map<String, Object> describe(RegisteredSchema v) {
-    return Map.of("subject", v.subject(), "version", v.version(), "id", v.id(), "schema", v.schema().toString());
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("subject", v.subject());
+    described.put("version", v.version());
+    described.put("id", v.id());
+    described.put("schema", v.schema().toString());
+    return described;
   }
 
   private static void json(Context ctx, Object value) {

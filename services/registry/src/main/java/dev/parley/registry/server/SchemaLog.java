@@ -45,10 +45,9 @@ final class SchemaLog implements AutoCloseable {
     this.topic = config.schemas().name();
     TopicCreator.ensure(config.kafka(), config.topics(), config.schemas());
     replay(config.kafka());
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+    this.producer = new KafkaProducer<>(config.kafka().clientConfig(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
         new StringSerializer(), new StringSerializer());
   }
 
@@ -149,10 +148,9 @@ final class SchemaLog implements AutoCloseable {
 
   private void replay(KafkaSettings kafka) {
     TopicPartition partition = new TopicPartition(topic, 0);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
         new StringDeserializer(), new StringDeserializer())) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node Kafka (KRaft, combined broker and controller) from Kafka's own jars, on
  * 127.0.0.1 only. Its log directory is formatted once and kept, so topics survive restarts.
  */
-final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String CONTROLLER = "CONTROLLER";
 
@@ -33,13 +33,24 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) throws Exception {
+    return startNode(dataDir, 1, port, "1@127.0.0.1:" + controllerPort, controllerPort, 1);
+  }
+
+  /**
+   * One node of a cluster whose controllers are {@code voters} ("id@host:port,..."): topics get
+   * {@code replication} copies, and writes with acks=all need all but one of them when there are
+   * three or more (min.insync.replicas), so the cluster keeps taking writes with one node down.
+   */
+  public static EmbeddedKafkaBroker startNode(Path dataDir, int nodeId, int port, String voters, int controllerPort, int replication)
+      throws Exception {
     Path logDir = dataDir.toAbsolutePath();
     Files.createDirectories(logDir);
     String bootstrap = "127.0.0.1:" + port;
+    String minInSync = String.valueOf(Math.max(1, replication - 1));
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put("node.id", String.valueOf(nodeId));
+    props.put("controller.quorum.voters", voters);
     props.put("listeners", "PLAINTEXT://" + bootstrap + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://" + bootstrap);
     props.put("controller.listener.names", CONTROLLER);
@@ -47,22 +58,26 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     props.put("auto.create.topics.enable", "false");
-    props.put("default.replication.factor", "1");
-    props.put("offsets.topic.replication.factor", "1");
+    props.put("default.replication.factor", String.valueOf(replication));
+    props.put("min.insync.replicas", minInSync);
+    props.put("offsets.topic.replication.factor", String.valueOf(replication));
     props.put("offsets.topic.num.partitions", "3");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.replication.factor", String.valueOf(replication));
+    props.put("transaction.state.log.min.isr", minInSync);
     props.put("transaction.state.log.num.partitions", "3");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
+    props.put("share.coordinator.state.topic.min.isr", minInSync);
     props.put("group.initial.rebalance.delay.ms", "0");
+    // After kill -9 the transactions the dead producers left open hold back read_committed readers
+    // until the broker aborts them; it looks for such transactions every 10 s by default.
+    props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     KafkaConfig config = new KafkaConfig(props, false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       new Formatter()
           .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-          .setClusterId(Uuid.randomUuid().toString())
-          .setNodeId(1)
+          .setClusterId(clusterId(voters))
+          .setNodeId(nodeId)
           .setDirectories(java.util.List.of(logDir.toString()))
           .setMetadataLogDirectory(logDir.toString())
           .setControllerListenerName(CONTROLLER)
@@ -77,7 +92,13 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
     return broker;
   }
 
-  String bootstrapServers() {
+  /** The same for every node of one cluster, so that each can format its own folder alone. */
+  private static String clusterId(String voters) {
+    java.util.UUID id = java.util.UUID.nameUUIDFromBytes(voters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new Uuid(id.getMostSignificantBits(), id.getLeastSignificantBits()).toString();
+  }
+
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 

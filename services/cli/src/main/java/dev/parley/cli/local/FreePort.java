@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +10,11 @@ import java.net.ServerSocket;
  * advertise the real one. A port that is given must be free before anything starts: Kafka would
  * otherwise end the whole process on its own, with a stack trace instead of advice.
  */
-final class FreePort {
+public final class FreePort {
 
   private FreePort() {}
 
-  static int any() {
+  public static int any() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

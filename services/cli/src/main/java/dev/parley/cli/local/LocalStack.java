@@ -1,6 +1,7 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import dev.parley.aggregator.AggregatorService;
+import dev.parley.cli.IngestorClient;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.TopicCreator;
@@ -48,10 +49,6 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack() {}
 
-  /** The data dir chosen, or the local default's: .parley in the project. */
-  static Path dataDir(Path chosen) {
-    return chosen != null ? chosen : ParleyMain.home().resolve(".parley");
-  }
 
   /** Starts everything, printing progress to {@code out}; stops what it started if a part fails. */
   public static LocalStack start(Path dataDir, Ports wanted, ServiceConfig base, PrintStream out) throws Exception {

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import dev.parley.common.Sha256;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import java.util.Optional;
  * its data, readable only by its user, so `parley push` on the same machine finds it. The ingestor
  * reads only the hashed copy ({@value #HASHES_FILE}), like any keys file.
  */
-final class LocalFeedKey {
+public final class LocalFeedKey {
 
-  static final String FEED = "local";
-  static final String KEY_FILE = "feed-key";
-  static final String HASHES_FILE = "feed-keys";
+  public static final String FEED = "local";
+  public static final String KEY_FILE = "feed-key";
+  public static final String HASHES_FILE = "feed-keys";
 
   private LocalFeedKey() {}
 
@@ -43,7 +43,7 @@ final class LocalFeedKey {
   }
 
   /** The key a local `parley up` made in {@code dataDir}, if it made one. */
-  static Optional<String> read(Path dataDir) throws IOException {
+  public static Optional<String> read(Path dataDir) throws IOException {
     Path file = dataDir.resolve(KEY_FILE);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();

@@ -1,7 +1,10 @@
-package dev.parley.cli;
+package dev.parley.cli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.cli.ArticleFiles;
+import dev.parley.cli.IngestorClient;
+import dev.parley.cli.SseSubscriber;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Pushes articles one by one through the ingestor's HTTP API and, after each, waits for the state
  * changes it causes (read from the aggregator's event stream) and prints the table.
  */
-final class Demo {
+public final class Demo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long QUIET_MS = 700;
@@ -28,14 +31,14 @@ final class Demo {
   private final PositionTable table;
   private final PrintStream out;
 
-  Demo(IngestorClient ingestor, URI aggregator, PrintStream out) {
+  public Demo(IngestorClient ingestor, URI aggregator, PrintStream out) {
     this.ingestor = ingestor;
     this.aggregator = aggregator;
     this.table = new PositionTable(aggregator);
     this.out = out;
   }
 
-  void run(Path folder, long startedNanos) throws IOException, InterruptedException {
+  public void run(Path folder, long startedNanos) throws IOException, InterruptedException {
     List<Path> files = ArticleFiles.list(List.of(folder));
     if (files.isEmpty()) {
       throw new IOException("No articles in " + folder + "; pass a folder of .txt articles with --articles.");
