@@ -19,13 +19,19 @@ import java.util.Map;
 /** Sends article files to an ingestor over its HTTP API, choosing the content type by file name. */
 public final class IngestorClient {
 
+  /** Where the CLI's commands read the feed key from when not given {@code --feed-key}. */
+  public static final String FEED_KEY = "PARLEY_FEED_KEY";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI ingestor;
+  private final String feedKey;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  public IngestorClient(URI ingestor) {
+  /** @param feedKey the key sent as {@code Authorization: Bearer}; null sends none, and the ingestor answers 401 */
+  public IngestorClient(URI ingestor, String feedKey) {
     this.ingestor = ingestor;
+    this.feedKey = feedKey;
   }
 
   /**
@@ -70,13 +76,15 @@ public final class IngestorClient {
 
   private List<String> send(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String what)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(ingestor.resolve(pathAndQuery))
+    HttpRequest.Builder request = HttpRequest.newBuilder(ingestor.resolve(pathAndQuery))
         .header("Content-Type", contentType)
-        .POST(body)
-        .build();
+        .POST(body);
+    if (feedKey != null) {
+      request.header("Authorization", "Bearer " + feedKey);
+    }
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new IOException("No ingestor answers at " + ingestor + ". Start Parley with `./parley up`, or pass --ingestor URL.", e);
     }

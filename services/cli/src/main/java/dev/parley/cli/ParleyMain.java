@@ -40,6 +40,11 @@ public final class ParleyMain {
   }
 
   /** The project folder the launcher runs from; defaults are relative to it. */
+  /** The data dir chosen, or the local default's: .parley in the project. */
+  static java.nio.file.Path dataDir(java.nio.file.Path chosen) {
+    return chosen != null ? chosen : home().resolve(".parley");
+  }
+
   public static java.nio.file.Path home() {
     return java.nio.file.Path.of(System.getProperty("parley.home", ".")).toAbsolutePath().normalize();
   }

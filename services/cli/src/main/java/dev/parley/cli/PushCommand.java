@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.cli.local.LocalFeedKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,9 +25,22 @@ final class PushCommand implements Callable<Integer> {
   @Option(names = "--source", description = "Outlet of the articles; default: each file's name.")
   String source;
 
+  @Option(names = "--feed-key", defaultValue = "${env:" + IngestorClient.FEED_KEY + "}",
+      description = "The feed's key (env " + IngestorClient.FEED_KEY + "; default: the key a local `parley up` keeps in its data dir).")
+  String feedKey;
+
+  @Option(names = "--data-dir", defaultValue = "${env:PARLEY_DATA_DIR}",
+      description = "Data dir of the local `parley up` whose key to use (env PARLEY_DATA_DIR; default: .parley in the project).")
+  Path dataDir;
+
   @Override
   public Integer call() throws Exception {
-    IngestorClient client = new IngestorClient(ingestor);
+    String key = feedKey != null ? feedKey : LocalFeedKey.read(ParleyMain.dataDir(dataDir)).orElse(null);
+    if (key == null) {
+      System.err.printf("No feed key: give --feed-key or set %s (`./parley up` prints its local key); the ingestor will refuse the files.%n",
+          IngestorClient.FEED_KEY);
+    }
+    IngestorClient client = new IngestorClient(ingestor, key);
     List<Path> all = ArticleFiles.list(files);
     int failed = 0;
     for (int i = 0; i < all.size(); i++) {

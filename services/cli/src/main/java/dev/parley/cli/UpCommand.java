@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.cli.local.LocalFeedKey;
 import dev.parley.aggregator.AggregatorConfig;
 import dev.parley.cli.local.Demo;
 import dev.parley.cli.local.LocalStack;
@@ -53,7 +54,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    Path data = dataDir != null ? dataDir : ParleyMain.home().resolve(".parley");
+    Path data = ParleyMain.dataDir(dataDir);
     LocalStack stack = LocalStack.start(data, new LocalStack.Ports(kafkaPort, controllerPort, registryPort, ingestorPort, extractorPort,
         aggregatorPort), ServiceConfig.fromEnvironment(), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -67,11 +68,15 @@ final class UpCommand implements Callable<Integer> {
         stack.bootstrapServers(), stack.registry().httpAddress());
     System.out.printf("Schema registry writes need the admin key (reads are open): export %s=parley:%s%n",
         ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, stack.registryAdminKey());
+    if (stack.feedKey() != null) {
+      System.out.printf("Feed key: %s   (./parley push finds it in %s; elsewhere export %s=%s)%n", stack.feedKey(), data.resolve(LocalFeedKey.KEY_FILE),
+          IngestorClient.FEED_KEY, stack.feedKey());
+    }
     URI aggregator = stack.aggregator().httpAddress();
     System.out.printf("Dashboard: %s/   state: %s/state   live changes: %s/events%n", aggregator, aggregator, aggregator);
     if (demo) {
       Path folder = articles != null ? articles : ParleyMain.home().resolve("../shared/articles").normalize();
-      new Demo(stack.ingestor().httpAddress(), stack.aggregator().httpAddress(), System.out).run(folder, started);
+      new Demo(stack.ingestorClient(), stack.aggregator().httpAddress(), System.out).run(folder, started);
     }
     System.out.println("Parley is up. Press Ctrl-C to stop.");
     stopped.await();

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP server every service runs: its own routes and settings plus {@code /health} (alive),
- * {@code /ready} (503 until ready) and {@code /metrics} (Prometheus text format).
+ * {@code /ready} (503 until ready) and {@code /metrics} (Prometheus text format), behind the
+ * {@link BrowserGuards} every service shares.
  */
 public final class ServiceHttp implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class ServiceHttp implements AutoCloseable {
       PrometheusMeterRegistry metrics, Consumer<JavalinConfig> serviceSetup) {
     String host = settings.host();
     int port = settings.port();
+    BrowserGuards guards = BrowserGuards.from(settings);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = host;
@@ -44,6 +46,7 @@ public final class ServiceHttp implements AutoCloseable {
         ctx.status(isReady ? 200 : 503).json(Map.of("service", service, "ready", isReady));
       });
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+      guards.install(cfg);
       serviceSetup.accept(cfg);
     });
     try {

@@ -18,9 +18,16 @@ public final class Topics {
       "cleanup.policy", "compact",
       "min.compaction.lag.ms", "60000");
 
-  /** Keyed by article id; compacted, so the latest version of every article is kept to re-extract from. */
+  /**
+   * Keyed by article id; compacted, so the latest version of every article is kept to re-extract
+   * from. Its record limit is declared, not left to the broker's default, because the ingestor's
+   * advertised article size is derived from it.
+   */
   public static final Topic<Article> ARTICLES =
-      new Topic<>("parley.articles", Article.class, COMPACTED, "accepted articles, cleaned");
+      new Topic<>("parley.articles", Article.class, Map.of(
+          "cleanup.policy", "compact",
+          "min.compaction.lag.ms", "60000",
+          "max.message.bytes", "1048588"), "accepted articles, cleaned");
 
   /** Keyed by article id; the latest extraction of an article replaces the earlier ones. */
   public static final Topic<ArticlePositions> POSITIONS =

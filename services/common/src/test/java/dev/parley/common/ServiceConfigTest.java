@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class ServiceConfigTest {
     ServiceConfig blank = ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, "  ", ServiceConfig.TOPIC_PARTITIONS, ""));
     assertEquals(new KafkaSettings("localhost:9092", "http://localhost:8081", null, Map.of()), KafkaSettings.from(blank));
     assertEquals(new TopicSettings(3, Optional.empty()), TopicSettings.from(blank));
-    assertEquals(new HttpSettings("0.0.0.0", 8123), HttpSettings.from(blank, 8123));
+    assertEquals(new HttpSettings("0.0.0.0", 8123, Set.of()), HttpSettings.from(blank, 8123));
   }
 
   @Test
@@ -31,7 +32,7 @@ class ServiceConfigTest {
     assertEquals(new KafkaSettings("broker-1:9093,broker-2:9093", "http://registry:8081", null, Map.of()), KafkaSettings.from(config));
     assertEquals(new TopicSettings(12, Optional.of((short) 3)), TopicSettings.from(config));
     assertEquals(3, TopicSettings.from(config).streamsReplicationFactor());
-    assertEquals(new HttpSettings("127.0.0.1", 0), HttpSettings.from(config, 8080));
+    assertEquals(new HttpSettings("127.0.0.1", 0, Set.of()), HttpSettings.from(config, 8080));
   }
 
   @Test

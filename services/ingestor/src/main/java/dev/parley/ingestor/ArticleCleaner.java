@@ -3,20 +3,24 @@ package dev.parley.ingestor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Safelist;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns a submitted body into the plain text the extractor reads: HTML reduced to its paragraphs
  * with jsoup, page furniture dropped (comment forms, photo credits, share and newsletter prompts),
- * whitespace normalised, one paragraph a line, no trailing blank lines.
+ * whitespace normalised, one paragraph a line, no trailing blank lines. HTML is parsed within
+ * {@link HtmlLimits}.
  */
 final class ArticleCleaner {
 
-  /** Block elements whose text forms a paragraph of its own. */
-  private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6, blockquote))";
+  /** Block elements whose text forms a paragraph of its own; parsed once, as jsoup would on every {@code is(String)}. */
+  private static final Evaluator BLOCKS = QueryParser.parse("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6, blockquote))");
 
   /** Page elements that are never part of the article's text. */
   private static final String FURNITURE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, figure > img, "
@@ -37,11 +41,20 @@ final class ArticleCleaner {
 
   private static final Pattern SPACES = Pattern.compile("[\\h\\s&&[^\\n]]+");
 
+  /** Control characters other than line breaks and tabs, and the invisible format characters (zero-width spaces, BOM). */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF]");
+
+  private final HtmlLimits limits;
+
+  ArticleCleaner(HtmlLimits limits) {
+    this.limits = limits;
+  }
+
   String clean(String body, boolean html) {
-    List<String> paragraphs = html ? htmlParagraphs(body) : List.of(body.split("\\r?\\n"));
+    List<String> paragraphs = html ? htmlParagraphs(limits.start().parse(body)) : List.of(body.split("\\r?\\n"));
     List<String> kept = new ArrayList<>();
     for (String paragraph : paragraphs) {
-      String line = SPACES.matcher(paragraph).replaceAll(" ").strip();
+      String line = plainLine(paragraph);
       if (!line.isEmpty() && !isBoilerplate(line)) {
         kept.add(line);
       }
@@ -49,25 +62,46 @@ final class ArticleCleaner {
     return String.join("\n", kept);
   }
 
-  /** Cleans a headline: no markup, one line. */
+  /**
+   * Cleans a headline, which feeds send as HTML: its tags dropped and its entities decoded exactly
+   * once, so {@code &lt;script&gt;} becomes the text {@code <script>}, never a tag. What is stored
+   * is plain text, and every reader escapes it when it shows it (docs/ingesting.md).
+   */
   String cleanHeadline(String headline) {
-    String text = Jsoup.clean(headline, Safelist.none());
-    return SPACES.matcher(org.jsoup.parser.Parser.unescapeEntities(text, false).replace('\n', ' ')).replaceAll(" ").strip();
+    return plainLine(limits.start().parse(headline).body().text());
+  }
+
+  /** One line as stored: spacing normalised, no control or invisible characters. */
+  private static String plainLine(String text) {
+    return SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").strip();
   }
 
   private static boolean isBoilerplate(String line) {
     return BOILERPLATE_LINES.stream().anyMatch(p -> p.matcher(line).matches());
   }
 
-  private static List<String> htmlParagraphs(String html) {
-    Document document = Jsoup.parseBodyFragment(html);
+  /**
+   * The text of each outermost block, walking the tree once: a block's own blocks belong to its
+   * paragraph, so the walk does not descend into it.
+   */
+  private List<String> htmlParagraphs(Document document) {
     document.select(FURNITURE).remove();
+    HtmlLimits.Budget budget = limits.start();
     List<String> paragraphs = new ArrayList<>();
-    for (Element block : document.body().select(BLOCKS)) {
-      if (block.parents().stream().noneMatch(parent -> parent.is(BLOCKS) && parent != document.body())) {
-        paragraphs.add(block.text());
+    int[] visited = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (++visited[0] % 1024 == 0) {
+          budget.check();
+        }
+        if (node instanceof Element element && element != document.body() && element.is(BLOCKS)) {
+          paragraphs.add(element.text());
+          return FilterResult.SKIP_CHILDREN;
+        }
+        return FilterResult.CONTINUE;
       }
-    }
+    }, document.body());
     if (paragraphs.isEmpty()) {
       paragraphs.addAll(List.of(document.body().wholeText().split("\\r?\\n")));
     }

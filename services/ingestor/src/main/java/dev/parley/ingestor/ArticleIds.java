@@ -1,9 +1,6 @@
 package dev.parley.ingestor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.parley.common.Sha256;
 import java.util.Locale;
 
 /**
@@ -17,11 +14,11 @@ final class ArticleIds {
 
   static String idFor(String url, String source, String headline, String body) {
     String identity = url != null ? canonicalUrl(url) : source + "\n" + headline + "\n" + body;
-    return sha256(identity).substring(0, 16);
+    return Sha256.hex(identity).substring(0, 16);
   }
 
   static String contentHash(String headline, String body) {
-    return sha256(headline + "\n" + body);
+    return Sha256.hex(headline + "\n" + body);
   }
 
   /** Drops what does not change which page a URL names: scheme, fragment, tracking parameters, a trailing slash. */
@@ -34,13 +31,5 @@ final class ArticleIds {
     int slash = canonical.indexOf('/');
     String host = (slash < 0 ? canonical : canonical.substring(0, slash)).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
     return slash < 0 ? host : host + canonical.substring(slash);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("This JVM has no SHA-256", e);
-    }
   }
 }

@@ -39,9 +39,11 @@ final class ArticlePublisher implements AutoCloseable {
   private final SchemaRegistryClient registry;
   private final String bootstrapServers;
   private final ArticleRevisions revisions = new ArticleRevisions(System::currentTimeMillis);
+  private final int maxRecordBytes;
 
-  ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry) {
+  ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry, IngestLimits limits) {
     this.registry = registry;
+    this.maxRecordBytes = limits.maxRecordBytes();
     this.bootstrapServers = kafka.bootstrapServers();
     this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
@@ -50,32 +52,53 @@ final class ArticlePublisher implements AutoCloseable {
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
         ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024)),
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes())),
         new StringSerializer(), new ByteArraySerializer());
   }
 
-  /** Stamps each article's revision, publishes them and waits until Kafka has acknowledged all of them. */
+  /**
+   * Stamps each article's revision, publishes them and waits until Kafka has acknowledged all of
+   * them. Every record is sized before any is sent, so a batch with one article too large for Kafka
+   * is refused whole.
+   */
   void publish(List<Article> articles) {
-    List<Future<RecordMetadata>> acks = new ArrayList<>();
-    for (Article article : articles) {
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      Article article = articles.get(i);
       article.setRevision(revisions.next());
-      acks.add(send(Topics.ARTICLES, article.getId(), article, article.getPublishedAt()));
+      ProducerRecord<String, byte[]> record = record(Topics.ARTICLES, article.getId(), article, article.getPublishedAt());
+      if (record.value().length > maxRecordBytes) {
+        throw new InvalidInputException(413, (articles.size() > 1 ? "Article " + (i + 1) + " of the batch" : "The article")
+            + " makes a Kafka record of " + record.value().length + " bytes, more than the " + maxRecordBytes + " the articles topic takes ("
+            + IngestLimits.MAX_RECORD_BYTES + "); shorten it. Nothing of this request was published.");
+      }
+      records.add(record);
+    }
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    for (ProducerRecord<String, byte[]> record : records) {
+      acks.add(producer.send(record));
     }
     for (Future<RecordMetadata> ack : acks) {
       await(ack);
     }
   }
 
-  /** Keeps a refused input; a failure here is logged, never hidden behind the sender's own error. */
-  void reject(String contentType, String payload, String reason) {
+  /**
+   * Keeps a refused input, without any credentials it carried; a failure here is logged, never
+   * hidden behind the sender's own error.
+   */
+  void reject(Refusal refusal) {
+    String payload = refusal.payload();
     boolean truncated = payload.length() > MAX_REJECTED_PAYLOAD;
     RejectedInput rejected = RejectedInput.newBuilder()
         .setReceivedAt(Instant.now())
         .setChannel("http")
-        .setContentType(contentType == null ? "" : contentType)
-        .setReason(reason)
-        .setPayload(truncated ? payload.substring(0, MAX_REJECTED_PAYLOAD) : payload)
+        .setContentType(refusal.contentType() == null ? "" : refusal.contentType())
+        .setReason(Redaction.credentials(refusal.reason()))
+        .setPayload(Redaction.credentials(truncated ? payload.substring(0, MAX_REJECTED_PAYLOAD) : payload))
         .setTruncated(truncated)
+        .setStatus(refusal.status())
+        .setFeed(refusal.feed() == null ? "" : refusal.feed())
         .build();
     try {
       producer.send(record(Topics.REJECTED, null, rejected, rejected.getReceivedAt()), (meta, e) -> {
@@ -86,10 +109,6 @@ final class ArticlePublisher implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Could not keep a rejected input in {}: {}", Topics.REJECTED.name(), e.toString());
     }
-  }
-
-  private <V extends SpecificRecord> Future<RecordMetadata> send(Topic<V> topic, String key, V value, Instant timestamp) {
-    return producer.send(record(topic, key, value, timestamp));
   }
 
   private <V extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic<V> topic, String key, V value, Instant timestamp) {
@@ -107,6 +126,11 @@ final class ArticlePublisher implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new KafkaUnavailableException("Interrupted while waiting for Kafka; send the article again.", e);
     }
+  }
+
+  /** Sends everything handed to the producer and waits for Kafka's answers. */
+  void flush() {
+    producer.flush();
   }
 
   @Override

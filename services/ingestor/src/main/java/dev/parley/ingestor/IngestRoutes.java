@@ -1,71 +1,92 @@
 package dev.parley.ingestor;
 
 import dev.parley.avro.Article;
+import dev.parley.common.MediaType;
+import dev.parley.common.RefusedRequest;
 import dev.parley.common.ServiceConfig;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /articles} takes one article (JSON, text/plain or HTML) or an NDJSON batch;
- * {@code POST /articles/batch} takes NDJSON. Answers 202 with the ids once Kafka has the articles;
- * 400, 413 or 415 with a JSON error that names the problem.
+ * {@code POST /articles/batch} takes NDJSON. Each needs a feed key ({@code Authorization: Bearer}).
+ * Answers 202 with the ids once Kafka has the articles; otherwise a JSON error that names the
+ * problem, and every refusal, whatever its status, is kept in {@code parley.rejected}.
  */
 final class IngestRoutes {
 
-  private static final Duration MAX_CLOCK_AHEAD = Duration.ofHours(1);
+  private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
+  private static final String BODY = "parley.body";
+  private static final String FEED = "parley.feed";
 
-  private final SubmissionParser parser = new SubmissionParser();
-  private final ArticleCleaner cleaner = new ArticleCleaner();
+  private final SubmissionParser parser;
+  private final ArticleBuilder builder;
   private final ArticlePublisher publisher;
-  private final long maxArticleBytes;
-  private final long maxBatchBytes;
+  private final IngestLimits limits;
+  private final FeedKeys keys;
+  private final ShutdownGate gate;
 
-  IngestRoutes(ArticlePublisher publisher, IngestorConfig config) {
+  IngestRoutes(ArticlePublisher publisher, IngestLimits limits, FeedKeys keys, ShutdownGate gate) {
     this.publisher = publisher;
-    this.maxArticleBytes = config.maxArticleBytes();
-    this.maxBatchBytes = config.maxBatchBytes();
+    this.limits = limits;
+    this.keys = keys;
+    this.gate = gate;
+    this.parser = new SubmissionParser(new HtmlLimits(limits.maxHtmlDepth(), limits.htmlTimeLimit()));
+    this.builder = new ArticleBuilder(limits);
   }
 
   void register(JavalinConfig config) {
-    config.http.maxRequestSize = Math.max(maxArticleBytes, maxBatchBytes);
+    config.http.maxRequestSize = limits.maxRequestBytes();
     RoutesConfig routes = config.routes;
-    routes.post("/articles", ctx -> accept(ctx, ctx.contentType()));
-    routes.post("/articles/batch", ctx -> accept(ctx, SubmissionParser.NDJSON_TYPES.contains(SubmissionParser.mediaType(ctx.contentType()))
-        ? ctx.contentType() : "application/x-ndjson"));
-    routes.exception(InvalidInputException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
-    routes.exception(ArticlePublisher.KafkaUnavailableException.class, (e, ctx) -> ctx.status(503).json(Map.of("error", e.getMessage(), "status", 503)));
+    routes.post("/articles", ctx -> admitted(ctx, ctx.header("Content-Type")));
+    routes.post("/articles/batch", ctx -> admitted(ctx, SubmissionParser.NDJSON_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
+        ? ctx.header("Content-Type") : "application/x-ndjson"));
+    routes.exception(InvalidInputException.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
+    routes.exception(ArticlePublisher.KafkaUnavailableException.class, (e, ctx) -> refuse(ctx, 503, e.getMessage()));
+    routes.exception(RefusedRequest.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
   }
 
-  private void accept(Context ctx, String contentType) {
-    long length = ctx.contentLength();
-    boolean batch = SubmissionParser.NDJSON_TYPES.contains(SubmissionParser.mediaType(contentType));
-    long limit = batch ? maxBatchBytes : maxArticleBytes;
-    if (length > limit) {
-      String reason = "The request has " + length + " bytes, more than the " + limit + " allowed for " + (batch ? "a batch" : "one article")
-          + (batch ? "; split it into smaller batches" : "; shorten it") + " or raise "
-          + (batch ? ServiceConfig.MAX_BATCH_BYTES : ServiceConfig.MAX_ARTICLE_BYTES) + ".";
-      publisher.reject(contentType, "", reason);
-      throw new InvalidInputException(413, reason);
-    }
-    String body = ctx.body();
-    List<ArticleSubmission> submissions;
+  private void admitted(Context ctx, String contentType) {
+    gate.enter();
     try {
-      submissions = parser.parse(contentType, body, new SubmissionParser.Defaults(ctx.queryParam("source"), ctx.queryParam("url"),
-          ctx.queryParam("publishedAt"), ctx.queryParamAsClass("language", String.class).getOrDefault("en")));
-    } catch (InvalidInputException e) {
-      publisher.reject(contentType, body, e.getMessage());
+      accept(ctx, contentType);
+    } catch (InvalidInputException | ArticlePublisher.KafkaUnavailableException e) {
       throw e;
+    } catch (IOException e) {
+      refuse(ctx, 400, "The request body could not be read (" + e + "); send it again, whole.");
+    } catch (RuntimeException e) {
+      LOG.error("Could not take a push: {}", e.toString(), e);
+      refuse(ctx, 500, "The ingestor failed on this request (" + e + "); nothing of it was published. Send it again; if it "
+          + "fails the same way, report it with the ingestor's log.");
+    } finally {
+      gate.leave();
     }
-    Instant now = Instant.now();
-    List<Article> articles = submissions.stream().map(s -> toArticle(s, now)).toList();
+  }
+
+  private void accept(Context ctx, String contentType) throws IOException {
+    String feed = keys.feedFor(ctx.header("Authorization")).orElseThrow(() -> unauthorized(ctx));
+    ctx.attribute(FEED, feed);
+    boolean batch = SubmissionParser.NDJSON_TYPES.contains(MediaType.of(contentType));
+    String body = RequestBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), charset(ctx),
+        batch ? limits.maxBatchBytes() : limits.maxArticleBytes(), batch ? "a batch" : "one article",
+        batch ? ServiceConfig.MAX_BATCH_BYTES : ServiceConfig.MAX_ARTICLE_BYTES);
+    ctx.attribute(BODY, body);
+    List<ArticleSubmission> submissions = parser.parse(contentType, body, new SubmissionParser.Defaults(ctx.queryParam("source"),
+        ctx.queryParam("url"), ctx.queryParam("publishedAt"), ctx.queryParamAsClass("language", String.class).getOrDefault("en")));
+    List<Article> articles = build(submissions, feed);
     publisher.publish(articles);
     Map<String, Object> answer = new LinkedHashMap<>();
     if (articles.size() == 1 && !batch) {
@@ -76,62 +97,52 @@ final class IngestRoutes {
     ctx.status(202).json(answer);
   }
 
-  private Article toArticle(ArticleSubmission submission, Instant now) {
-    String headline = cleaner.cleanHeadline(submission.headline());
-    String body = cleaner.clean(submission.body(), submission.html());
-    if (body.isBlank()) {
-      throw InvalidInputException.badRequest("Article '" + headline + "' has no text left once markup and page boilerplate are removed.");
-    }
-    requireWebAddress(submission.url());
-    requireNotFuture(submission.publishedAt(), now);
-    String source = submission.source() != null ? submission.source() : sourceFromUrl(submission.url());
-    return Article.newBuilder()
-        .setId(ArticleIds.idFor(submission.url(), source, headline, body))
-        .setHeadline(headline)
-        .setBody(body)
-        .setUrl(submission.url())
-        .setSource(source)
-        .setPublishedAt(submission.publishedAt() != null ? submission.publishedAt() : now)
-        .setIngestedAt(now)
-        .setLanguage(submission.language() == null ? "en" : submission.language())
-        .setContentHash(ArticleIds.contentHash(headline, body))
-        .setFingerprint(ArticleFingerprint.of(body))
-        .build();
-  }
-
-  /**
-   * An article from the future is a wrong date or time zone; Kafka itself refuses record
-   * timestamps more than an hour ahead by default (log.message.timestamp.after.max.ms).
-   */
-  private static void requireNotFuture(Instant publishedAt, Instant now) {
-    if (publishedAt != null && publishedAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
-      throw InvalidInputException.badRequest("publishedAt " + publishedAt + " is more than an hour after now (" + now
-          + "); give the time the outlet published the article, with its time-zone offset.");
-    }
-  }
-
-  /** Readers follow the link from the dashboard: anything but a web address (javascript:, data:) is refused. */
-  private static void requireWebAddress(String url) {
-    if (url == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(url);
-      if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-        return;
+  /** Builds every article, or refuses the whole request naming each bad one. */
+  private List<Article> build(List<ArticleSubmission> submissions, String feed) {
+    Instant now = Instant.now();
+    List<Article> articles = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (ArticleSubmission submission : submissions) {
+      try {
+        articles.add(builder.build(submission, feed, now, submission.where()));
+      } catch (InvalidInputException e) {
+        problems.add(e.getMessage());
       }
-    } catch (URISyntaxException e) {
-      // refused below
     }
-    throw InvalidInputException.badRequest("url '" + url + "' is not a web address; give the article's absolute http(s) URL, or leave url out.");
+    if (problems.size() == 1 && submissions.size() == 1) {
+      throw InvalidInputException.badRequest(problems.get(0));
+    }
+    if (!problems.isEmpty()) {
+      throw InvalidInputException.badRequest("The batch was not accepted (no article of it was published), fix these lines and send "
+          + "it again: " + String.join(" | ", problems));
+    }
+    return articles;
   }
 
-  private static String sourceFromUrl(String url) {
-    if (url == null) {
-      return "unknown";
+  private InvalidInputException unauthorized(Context ctx) {
+    ctx.header("WWW-Authenticate", "Bearer realm=\"parley-ingestor\"");
+    if (keys.isEmpty()) {
+      return new InvalidInputException(401, "This ingestor has no feed keys, so it takes no articles: its operator sets "
+          + FeedKeys.FILE + " (see docs/ingesting.md). With `./parley up`, use the key it prints.");
     }
-    String host = ArticleIds.canonicalUrl(url);
-    int slash = host.indexOf('/');
-    return slash < 0 ? host : host.substring(0, slash);
+    String authorization = ctx.header("Authorization");
+    return new InvalidInputException(401, authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? "A feed key is needed: send 'Authorization: Bearer <key>' (the CLI reads PARLEY_FEED_KEY or --feed-key; `./parley up` prints its local key)."
+        : "The feed key is not known to this ingestor (or was revoked); ask its operator for a key, or check PARLEY_FEED_KEY.");
+  }
+
+  private static Charset charset(Context ctx) {
+    String name = MediaType.charset(ctx.header("Content-Type")).orElse(null);
+    try {
+      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new InvalidInputException(415, "Charset '" + name + "' is not supported; send UTF-8 (charset=utf-8).");
+    }
+  }
+
+  private void refuse(Context ctx, int status, String reason) {
+    String body = ctx.attribute(BODY);
+    publisher.reject(new Refusal(status, reason, ctx.header("Content-Type"), body == null ? "" : body, ctx.attribute(FEED)));
+    ctx.status(status).json(Map.of("error", reason, "status", status));
   }
 }

@@ -9,18 +9,21 @@ import dev.parley.common.TopicSettings;
  * The ingestor's configuration, read once at start-up; a wrong value stops it there, naming the
  * variable.
  *
- * @param maxArticleBytes largest request for one article (PARLEY_MAX_ARTICLE_BYTES, 413 beyond)
- * @param maxBatchBytes largest NDJSON batch (PARLEY_MAX_BATCH_BYTES, 413 beyond)
+ * @param limits every bound on the input (PARLEY_MAX_ARTICLE_BYTES, PARLEY_MAX_BATCH_BYTES, ...)
+ * @param feedKeysFile the file of feed keys ({@value #FEED_KEYS_FILE}), null when none is named
+ * @param feedKeyHashes feed keys given inline ({@value #FEED_KEYS}), empty when none
  */
-public record IngestorConfig(KafkaSettings kafka, HttpSettings http, TopicSettings topics, int maxArticleBytes, int maxBatchBytes) {
+public record IngestorConfig(KafkaSettings kafka, HttpSettings http, TopicSettings topics, IngestLimits limits, String feedKeysFile,
+    String feedKeyHashes) {
 
   public static final int DEFAULT_PORT = 8080;
-  public static final int DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
-  public static final int DEFAULT_MAX_BATCH_BYTES = 16 * 1024 * 1024;
+  /** A file of {@code feed-id sha256-hex} lines, re-read when it changes. */
+  public static final String FEED_KEYS_FILE = "PARLEY_FEED_KEYS_FILE";
+  /** Feed keys inline: {@code feed=sha256-hex,...}. */
+  public static final String FEED_KEYS = "PARLEY_FEED_KEYS";
 
   public static IngestorConfig from(ServiceConfig config) {
     return new IngestorConfig(KafkaSettings.from(config), HttpSettings.from(config, DEFAULT_PORT), TopicSettings.from(config),
-        config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, DEFAULT_MAX_ARTICLE_BYTES, 1),
-        config.getInt(ServiceConfig.MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_BYTES, 1));
+        IngestLimits.from(config), config.get(FEED_KEYS_FILE, null), config.get(FEED_KEYS, ""));
   }
 }

@@ -7,23 +7,75 @@ import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The ingestor: validates, cleans and publishes articles pushed over HTTP. */
-public final class IngestorService {
+/**
+ * The ingestor: validates, cleans and publishes articles pushed over HTTP. It stops in the order
+ * that leaves no sender guessing: refuse new pushes (503), flush what Kafka has been given, answer
+ * the pushes in flight, then stop the server and the producer.
+ */
+public final class IngestorService implements ParleyService {
 
-  private IngestorService() {}
+  private static final Logger LOG = LoggerFactory.getLogger(IngestorService.class);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final RunningService running;
+  private final ShutdownGate gate;
+  private final ArticlePublisher publisher;
+
+  private IngestorService(RunningService running, ShutdownGate gate, ArticlePublisher publisher) {
+    this.running = running;
+    this.gate = gate;
+    this.publisher = publisher;
+  }
 
   public static ParleyService start(ServiceConfig environment) {
     IngestorConfig config = IngestorConfig.from(environment);
+    FeedKeys keys = FeedKeys.from(config);
     TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
-    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry());
+    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry(), config.limits());
     try {
-      IngestRoutes routes = new IngestRoutes(publisher, config);
+      ShutdownGate gate = new ShutdownGate();
+      IngestRoutes routes = new IngestRoutes(publisher, config.limits(), keys, gate);
       ServiceHttp http = ServiceHttp.start("ingestor", config.http(), () -> true, ServiceMetrics.create("ingestor"), routes::register);
-      return new RunningService("ingestor", http, publisher);
+      return new IngestorService(new RunningService("ingestor", http, publisher), gate, publisher);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, publisher);
     }
+  }
+
+  @Override
+  public String name() {
+    return running.name();
+  }
+
+  @Override
+  public URI httpAddress() {
+    return running.httpAddress();
+  }
+
+  @Override
+  public boolean isReady() {
+    return running.isReady();
+  }
+
+  @Override
+  public void close() {
+    gate.close();
+    publisher.flush();
+    try {
+      int open = gate.awaitIdle(DRAIN_TIMEOUT);
+      if (open > 0) {
+        LOG.warn("Stopping with {} pushes unanswered after {}; their senders will see the connection close and must send again.",
+            open, DRAIN_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    running.close();
   }
 }

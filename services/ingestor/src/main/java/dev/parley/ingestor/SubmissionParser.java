@@ -1,16 +1,19 @@
 package dev.parley.ingestor;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.common.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
@@ -24,7 +27,12 @@ final class SubmissionParser {
   static final String TEXT = "text/plain";
   static final String HTML = "text/html";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Articles are flat objects: nesting deeper than this is an attack on the parser, not an article. */
+  static final int MAX_JSON_DEPTH = 64;
+
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final String JSON_HELP = "send {\"headline\": \"...\", \"body\": \"...\" (or \"html\": \"...\"), "
       + "\"source\": \"...\", \"url\": \"...\", \"publishedAt\": \"2025-12-02T10:00:00Z\", \"language\": \"en\"}";
 
@@ -33,13 +41,19 @@ final class SubmissionParser {
     static final Defaults NONE = new Defaults(null, null, null, "en");
   }
 
+  private final HtmlLimits htmlLimits;
+
+  SubmissionParser(HtmlLimits htmlLimits) {
+    this.htmlLimits = htmlLimits;
+  }
+
   List<ArticleSubmission> parse(String contentType, String body, Defaults defaults) {
-    String type = mediaType(contentType);
+    String type = MediaType.of(contentType);
     if (body.isBlank()) {
       throw InvalidInputException.badRequest("The request body is empty; " + JSON_HELP);
     }
     if (JSON_TYPES.contains(type)) {
-      return List.of(fromJson(readJson(body, "The body"), defaults, ""));
+      return List.of(fromJson(readJson(body, "The body"), defaults, 0));
     }
     if (NDJSON_TYPES.contains(type)) {
       return fromNdjson(body, defaults);
@@ -54,14 +68,6 @@ final class SubmissionParser {
         + "application/x-ndjson (one article per line), text/plain (first line is the headline) or text/html.");
   }
 
-  static String mediaType(String contentType) {
-    if (contentType == null) {
-      return "";
-    }
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-  }
-
   private List<ArticleSubmission> fromNdjson(String body, Defaults defaults) {
     List<ArticleSubmission> submissions = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -72,7 +78,7 @@ final class SubmissionParser {
       }
       String where = "Line " + (i + 1);
       try {
-        submissions.add(fromJson(readJson(lines[i], where), defaults, where + ": "));
+        submissions.add(fromJson(readJson(lines[i], where), defaults, i + 1));
       } catch (InvalidInputException e) {
         problems.add(e.getMessage());
       }
@@ -92,12 +98,14 @@ final class SubmissionParser {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw InvalidInputException.badRequest(where + " is not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "); " + JSON_HELP);
+      JsonLocation at = e.getLocation();
+      throw InvalidInputException.badRequest(where + " is not valid JSON (" + e.getOriginalMessage()
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + "); " + JSON_HELP);
     }
   }
 
-  private static ArticleSubmission fromJson(JsonNode node, Defaults defaults, String prefix) {
+  private static ArticleSubmission fromJson(JsonNode node, Defaults defaults, int line) {
+    String prefix = line > 0 ? "Line " + line + ": " : "";
     String headline = text(node, "headline", text(node, "title", null));
     if (headline == null) {
       throw InvalidInputException.badRequest(prefix + "field \"headline\" is missing or empty; " + JSON_HELP);
@@ -109,7 +117,7 @@ final class SubmissionParser {
     }
     return new ArticleSubmission(headline, body, html != null, text(node, "url", defaults.url()),
         text(node, "source", defaults.source()), instant(text(node, "publishedAt", text(node, "published", defaults.publishedAt())), prefix),
-        text(node, "language", defaults.language()));
+        text(node, "language", defaults.language()), line);
   }
 
   static ArticleSubmission fromText(String body, Defaults defaults) {
@@ -120,11 +128,11 @@ final class SubmissionParser {
           + "this one has a single line.");
     }
     return new ArticleSubmission(trimmed.substring(0, newline).strip(), trimmed.substring(newline + 1), false, defaults.url(),
-        defaults.source(), instant(defaults.publishedAt(), ""), defaults.language());
+        defaults.source(), instant(defaults.publishedAt(), ""), defaults.language(), 0);
   }
 
-  private static ArticleSubmission fromHtmlPage(String body, Defaults defaults) {
-    Document page = Jsoup.parse(body);
+  private ArticleSubmission fromHtmlPage(String body, Defaults defaults) {
+    Document page = htmlLimits.start().parse(body);
     String headline = page.selectFirst("h1") != null ? page.selectFirst("h1").text() : page.title();
     if (headline.isBlank()) {
       throw InvalidInputException.badRequest("The HTML page has neither an <h1> nor a <title> to take the headline from.");
@@ -132,7 +140,7 @@ final class SubmissionParser {
     var article = page.selectFirst("article");
     String content = (article != null ? article : page.body()).html();
     return new ArticleSubmission(headline, content, true, defaults.url(), defaults.source(), instant(defaults.publishedAt(), ""),
-        defaults.language());
+        defaults.language(), 0);
   }
 
   private static String text(JsonNode node, String field, String fallback) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ArticleCleanerTest {
 
-  private final ArticleCleaner cleaner = new ArticleCleaner();
+  private final ArticleCleaner cleaner = new ArticleCleaner(HtmlLimits.DEFAULT);
 
   @Test
   void htmlBecomesOneParagraphPerLineWithoutPageFurniture() {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SubmissionParserTest {
 
-  private final SubmissionParser parser = new SubmissionParser();
+  private final SubmissionParser parser = new SubmissionParser(HtmlLimits.DEFAULT);
 
   @Test
   void readsAJsonArticleWithEveryField() {

@@ -46,7 +46,7 @@ class ContainersEndToEndIT {
         ServiceConfig.SCHEMA_REGISTRY_URL, ConfluentContainers.registryUrl(REGISTRY),
         ServiceConfig.TOPIC_REPLICATION, "1"));
     try (LocalStack pipeline = LocalStack.attach(config, data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), System.out)) {
-      PipelineCheck.samplesBuildTheLiveState(pipeline.ingestor().httpAddress(), pipeline.aggregator().httpAddress());
+      PipelineCheck.samplesBuildTheLiveState(pipeline.ingestorClient(), pipeline.aggregator().httpAddress());
     }
   }
 }

@@ -129,7 +129,7 @@ class DashboardBrowserIT {
     screenshot("dashboard-evidence.png");
     browser.findElement(By.id("detail-close")).click();
 
-    IngestorClient ingestor = new IngestorClient(stack.ingestor().httpAddress());
+    IngestorClient ingestor = stack.ingestorClient();
     for (Path sample : ArticleFiles.list(List.of(SampleArticles.folder()))) {
       ingestor.push(sample, null);
     }
@@ -183,7 +183,7 @@ class DashboardBrowserIT {
   private static void push(String name, String content) throws IOException, InterruptedException {
     Path file = data.resolve(name);
     Files.writeString(file, content);
-    new IngestorClient(stack.ingestor().httpAddress()).push(file, "test-wire");
+    stack.ingestorClient().push(file, "test-wire");
   }
 
   private static void screenshot(String name) throws IOException {

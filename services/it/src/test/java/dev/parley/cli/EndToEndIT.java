@@ -38,7 +38,7 @@ class EndToEndIT {
 
   @Test
   void sampleArticlesPushedOverHttpBuildTheLiveState() throws Exception {
-    PipelineCheck.samplesBuildTheLiveState(stack.ingestor().httpAddress(), stack.aggregator().httpAddress());
+    PipelineCheck.samplesBuildTheLiveState(stack.ingestorClient(), stack.aggregator().httpAddress());
   }
 
   @Test
@@ -94,6 +94,6 @@ class EndToEndIT {
 
   private HttpResponse<String> post(String contentType, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(stack.ingestor().httpAddress().resolve("/articles"))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", contentType).header("Authorization", "Bearer " + stack.feedKey()).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

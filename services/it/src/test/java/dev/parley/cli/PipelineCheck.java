@@ -29,14 +29,13 @@ final class PipelineCheck {
 
   private PipelineCheck() {}
 
-  static void samplesBuildTheLiveState(URI ingestor, URI aggregator) throws Exception {
+  static void samplesBuildTheLiveState(IngestorClient client, URI aggregator) throws Exception {
     List<JsonNode> events = new CopyOnWriteArrayList<>();
     try (SseSubscriber subscriber = SseSubscriber.subscribe(aggregator.resolve("/events"), e -> {
       if (e.name().equals("change")) {
         events.add(read(e.data()));
       }
     })) {
-      IngestorClient client = new IngestorClient(ingestor);
       Set<String> articleIds = new LinkedHashSet<>();
       for (Path file : ArticleFiles.list(List.of(SampleArticles.folder()))) {
         List<String> ids = client.push(file, null);

@@ -68,7 +68,7 @@ class ReplayIT {
     corpus = ArticleCorpus.ofSamples(16);
     stack = LocalStack.start(data.resolve("first"), new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
     pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
-    assertEquals(corpus.size(), new HashSet<>(corpus.push(new IngestorClient(stack.ingestor().httpAddress()), data)).size());
+    assertEquals(corpus.size(), new HashSet<>(corpus.push(stack.ingestorClient(), data)).size());
     pipeline.awaitCaughtUp(CATCH_UP);
     stateBefore = pipeline.state();
     assertTrue(stateBefore.size() >= 10, "the corpus states positions: " + stateBefore.keySet());

@@ -54,7 +54,7 @@ class ReprocessIT {
     Map<String, PositionState> rebuilt;
     try (LocalStack stack = LocalStack.start(data.resolve("changed"), new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out)) {
       PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
-      corpus.push(new IngestorClient(stack.ingestor().httpAddress()), data);
+      corpus.push(stack.ingestorClient(), data);
       pipeline.awaitCaughtUp(CATCH_UP);
       before = pipeline.state();
       assertTrue(before.keySet().stream().anyMatch(k -> k.endsWith("/" + REMOVED_ISSUE)), "the old ontology finds the issue: " + before.keySet());
@@ -93,7 +93,7 @@ class ReprocessIT {
     try (LocalStack stack = LocalStack.start(data.resolve("fresh"), new LocalStack.Ports(0, 0, 0, 0, 0, 0),
         ServiceConfig.of(Map.of(ServiceConfig.ONTOLOGY, revised.toString())), System.out)) {
       PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
-      corpus.push(new IngestorClient(stack.ingestor().httpAddress()), data);
+      corpus.push(stack.ingestorClient(), data);
       pipeline.awaitCaughtUp(CATCH_UP);
       fresh = pipeline.state();
     }

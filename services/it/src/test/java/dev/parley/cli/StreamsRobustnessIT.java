@@ -211,7 +211,7 @@ class StreamsRobustnessIT {
   }
 
   private static String pushJson(Map<String, Object> article) throws Exception {
-    return new IngestorClient(stack.ingestor().httpAddress()).push(article);
+    return stack.ingestorClient().push(article);
   }
 
   private static boolean stateMentions(URI aggregator, String articleId) {

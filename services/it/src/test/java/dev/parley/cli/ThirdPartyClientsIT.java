@@ -57,9 +57,10 @@ class ThirdPartyClientsIT {
   @BeforeAll
   static void upWithEveryTopicWritten() throws Exception {
     stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
-    PipelineCheck.samplesBuildTheLiveState(stack.ingestor().httpAddress(), stack.aggregator().httpAddress());
+    PipelineCheck.samplesBuildTheLiveState(stack.ingestorClient(), stack.aggregator().httpAddress());
     HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.ingestor().httpAddress().resolve("/articles"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"headline\": ")).build(),
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + stack.feedKey())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"headline\": ")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(400, refused.statusCode(), "a refused input fills parley.rejected: " + refused.body());
   }

@@ -60,7 +60,7 @@ class TwoAggregatorsIT {
   void eitherInstanceServesTheWholeStateAndASubscriberResumesOnTheOtherWithoutLossOrRepeat() throws Exception {
     URI first = stack.aggregator().httpAddress();
     URI other = second.httpAddress();
-    IngestorClient ingestor = new IngestorClient(stack.ingestor().httpAddress());
+    IngestorClient ingestor = stack.ingestorClient();
     List<Path> samples = ArticleFiles.list(List.of(SampleArticles.folder()));
 
     List<SseSubscriber.Event> beforeDrop = new CopyOnWriteArrayList<>();

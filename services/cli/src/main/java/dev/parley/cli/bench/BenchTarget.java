@@ -1,5 +1,6 @@
 package dev.parley.cli.bench;
 
+import dev.parley.cli.IngestorClient;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ServiceConfig;
 import java.net.URI;
@@ -14,7 +15,7 @@ final class BenchTarget {
 
   /** The stack to measure; {@code local} is null when it runs elsewhere. */
   interface Measurement {
-    int run(URI ingestor, URI aggregator, String bootstrapServers, LocalStack local) throws Exception;
+    int run(IngestorClient ingestor, URI aggregator, String bootstrapServers, LocalStack local) throws Exception;
   }
 
   @Option(names = "--ingestor", description = "A running ingestor (default: start a local stack).")
@@ -30,11 +31,11 @@ final class BenchTarget {
     }
     ServiceConfig config = ServiceConfig.fromEnvironment();
     if (ingestor != null) {
-      return measurement.run(ingestor, aggregator, config.bootstrapServers(), null);
+      return measurement.run(new IngestorClient(ingestor, System.getenv(IngestorClient.FEED_KEY)), aggregator, config.bootstrapServers(), null);
     }
     Path data = Files.createTempDirectory("parley-bench-" + name);
     try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), config, System.err)) {
-      return measurement.run(stack.ingestor().httpAddress(), stack.aggregator().httpAddress(), stack.bootstrapServers(), stack);
+      return measurement.run(stack.ingestorClient(), stack.aggregator().httpAddress(), stack.bootstrapServers(), stack);
     } finally {
       try (Stream<Path> paths = Files.walk(data)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -56,12 +56,11 @@ final class LatencyBench implements Callable<Integer> {
     return target.measure("latency", (ingestor, aggregator, kafka, local) -> measure(ingestor, aggregator));
   }
 
-  private int measure(URI ingestorAddress, URI aggregatorAddress) throws Exception {
+  private int measure(IngestorClient client, URI aggregatorAddress) throws Exception {
     List<CleanArticle> texts = new ArrayList<>();
     for (Path file : ArticleFiles.list(List.of(ParleyMain.home().resolve("../shared/articles")))) {
       texts.add(ArticleFiles.read(file));
     }
-    IngestorClient client = new IngestorClient(ingestorAddress);
     Map<String, Long> firstChangeNanos = new ConcurrentHashMap<>();
     String run = Long.toString(System.currentTimeMillis(), 36);
     BenchArticles distinct = new BenchArticles(texts, 7); // filler keeps the copies of one sample from being one ever-growing story

@@ -57,13 +57,12 @@ final class ThroughputBench implements Callable<Integer> {
   }
 
   /** {@code meter}: null when the stack runs elsewhere, so its CPU and memory cannot be read from here. */
-  private int measure(URI ingestorAddress, String bootstrapServers, StageMeter meter) throws Exception {
+  private int measure(IngestorClient client, String bootstrapServers, StageMeter meter) throws Exception {
     List<CleanArticle> samples = new ArrayList<>();
     for (Path file : ArticleFiles.list(List.of(ParleyMain.home().resolve("../shared/articles")))) {
       samples.add(ArticleFiles.read(file));
     }
     BenchArticles articles = new BenchArticles(samples, 42);
-    IngestorClient client = new IngestorClient(ingestorAddress);
     List<Integer> ends = new ArrayList<>(IntStream.of(HISTORY_SIZES).filter(size -> size < count).boxed().toList());
     ends.add(count);
     Properties admin = new Properties();

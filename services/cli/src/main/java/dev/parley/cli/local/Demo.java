@@ -31,8 +31,8 @@ public final class Demo {
   private final PositionTable table;
   private final PrintStream out;
 
-  public Demo(URI ingestor, URI aggregator, PrintStream out) {
-    this.ingestor = new IngestorClient(ingestor);
+  public Demo(IngestorClient ingestor, URI aggregator, PrintStream out) {
+    this.ingestor = ingestor;
     this.aggregator = aggregator;
     this.table = new PositionTable(aggregator);
     this.out = out;

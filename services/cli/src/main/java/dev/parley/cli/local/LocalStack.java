@@ -1,13 +1,16 @@
 package dev.parley.cli.local;
 
 import dev.parley.aggregator.AggregatorService;
+import dev.parley.cli.IngestorClient;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
 import dev.parley.extractor.ExtractorService;
+import dev.parley.ingestor.IngestorConfig;
 import dev.parley.ingestor.IngestorService;
 import dev.parley.registry.server.RegistryServer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
   public static final int CONTROLLER_PORT = 9093;
 
   private final List<AutoCloseable> started = new ArrayList<>();
+  private String feedKey;
   private EmbeddedKafkaBroker broker;
   private ParleyService registry;
   private String registryAdminKey;
@@ -44,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
   private ParleyService aggregator;
 
   private LocalStack() {}
+
 
   /** Starts everything, printing progress to {@code out}; stops what it started if a part fails. */
   public static LocalStack start(Path dataDir, Ports wanted, ServiceConfig base, PrintStream out) throws Exception {
@@ -59,7 +64,8 @@ public final class LocalStack implements AutoCloseable {
       TopicCreator.ensure(config, Topics.ALL);
       stack.registry = stack.startService(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
           ports.registry(), RegistryServer::start, out);
-      stack.startPipeline(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
+      stack.startPipeline(stack.withFeedKeys(local(config, dataDir), dataDir)
+          .with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
           .with(ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey), ports, out);
       return stack;
     } catch (Exception | Error e) {
@@ -75,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack attach(ServiceConfig config, Path dataDir, Ports wanted, PrintStream out) throws Exception {
     LocalStack stack = new LocalStack();
     try {
-      stack.startPipeline(local(config, dataDir), wanted.resolved(), out);
+      stack.startPipeline(stack.withFeedKeys(local(config, dataDir), dataDir), wanted.resolved(), out);
       return stack;
     } catch (Exception | Error e) {
       stack.close();
@@ -86,6 +92,19 @@ public final class LocalStack implements AutoCloseable {
   private static ServiceConfig local(ServiceConfig config, Path dataDir) {
     return config.with(ServiceConfig.HTTP_HOST, "127.0.0.1")
         .with(ServiceConfig.STATE_DIR, dataDir.resolve("streams").toAbsolutePath().toString());
+  }
+
+  /**
+   * The local default's feed key, unless the environment names the keys (then the client's key
+   * comes from {@value IngestorClient#FEED_KEY}, as for any ingestor).
+   */
+  private ServiceConfig withFeedKeys(ServiceConfig config, Path dataDir) throws IOException {
+    if (config.get(IngestorConfig.FEED_KEYS_FILE, null) != null || config.get(IngestorConfig.FEED_KEYS, null) != null) {
+      feedKey = config.get(IngestorClient.FEED_KEY, null);
+      return config;
+    }
+    feedKey = LocalFeedKey.ensure(dataDir);
+    return config.with(IngestorConfig.FEED_KEYS_FILE, dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
   }
 
   private void startPipeline(ServiceConfig config, Ports ports, PrintStream out) throws InterruptedException {
@@ -137,6 +156,16 @@ public final class LocalStack implements AutoCloseable {
 
   public ParleyService ingestor() {
     return ingestor;
+  }
+
+  /** The key pushes to this stack's ingestor send; null when the environment names keys but not {@value IngestorClient#FEED_KEY}. */
+  public String feedKey() {
+    return feedKey;
+  }
+
+  /** A client for this stack's ingestor, sending its feed key. */
+  public IngestorClient ingestorClient() {
+    return new IngestorClient(ingestor.httpAddress(), feedKey);
   }
 
   public ParleyService extractor() {

@@ -52,8 +52,8 @@ class RecordJsonTest {
 
     assertEquals(JSON.readTree("""
         {"id": "a1", "headline": "Kremlin rejects plan", "body": "The Kremlin rejected it.", "url": null, "source": "reuters",
-         "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "fingerprint": [],
-         "revision": 1764583205250}"""), asParsed(value));
+         "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "feed": "",
+         "publishedAtEstimated": false, "fingerprint": [], "revision": 1764583205250}"""), asParsed(value));
   }
 
   @Test

@@ -33,13 +33,17 @@ final class AcknowledgedPushes {
   private final AtomicInteger answered = new AtomicInteger();
   private volatile String lastRefusal = "none";
 
-  AcknowledgedPushes(ArticleCorpus corpus) {
+  private final String feedKey;
+
+  /** @param feedKey the key of the stack's ingestor ({@code LocalStack.feedKey()}, or its data dir's {@code feed-key}) */
+  AcknowledgedPushes(ArticleCorpus corpus, String feedKey) {
     this.corpus = corpus;
+    this.feedKey = feedKey;
   }
 
   /** Pushes articles [from, to) once each; an article that gets no 202 is kept to be sent again. */
   void push(URI ingestor, int from, int to) throws InterruptedException {
-    IngestorClient client = new IngestorClient(ingestor);
+    IngestorClient client = new IngestorClient(ingestor, feedKey);
     for (int n = from; n < to; n++) {
       try {
         acknowledged.add(client.push(corpus.article(n)));
@@ -53,7 +57,7 @@ final class AcknowledgedPushes {
 
   /** Sends every unanswered article again, each until the ingestor takes it (it may still be starting). */
   void sendAgain(URI ingestor) throws Exception {
-    IngestorClient client = new IngestorClient(ingestor);
+    IngestorClient client = new IngestorClient(ingestor, feedKey);
     List<Integer> again;
     synchronized (unanswered) {
       again = new ArrayList<>(unanswered);

@@ -62,7 +62,7 @@ class ClusterFaultsIT {
           ChildProcess secondExtractor = secondInstance("extractor", ExtractorMain.class, cluster, registry);
           ChildProcess secondAggregator = secondInstance("aggregator", AggregatorMain.class, cluster, registry)) {
         URI ingestor = first.ingestor().httpAddress();
-        AcknowledgedPushes pushes = new AcknowledgedPushes(corpus);
+        AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, first.feedKey());
         pushes.push(ingestor, 0, quarter);
 
         Thread feed = pushes.inBackground(ingestor, quarter, 2 * quarter);

@@ -34,7 +34,7 @@ final class FaultFreeRun {
       Path data = Files.createTempDirectory("parley-fault-free");
       ArticleCorpus corpus = corpus();
       try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out)) {
-        AcknowledgedPushes pushes = new AcknowledgedPushes(corpus);
+        AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, stack.feedKey());
         pushes.push(stack.ingestor().httpAddress(), 0, corpus.size());
         assertEquals(corpus.size(), pushes.acknowledged().size(), "a stack without faults accepts every article");
         PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());

@@ -1,5 +1,6 @@
 package dev.parley.cli.faults;
 
+import dev.parley.cli.local.LocalFeedKey;
 import static dev.parley.cli.SameState.assertSameState;
 
 import dev.parley.avro.PositionState;
@@ -31,8 +32,8 @@ class StackKilledMidStreamIT {
     Map<String, PositionState> expected = FaultFreeRun.state();
     int third = corpus.size() / 3;
 
-    AcknowledgedPushes pushes = new AcknowledgedPushes(corpus);
     try (ChildStack stack = ChildStack.start(data.resolve("faulty"))) {
+      AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, LocalFeedKey.read(data.resolve("faulty")).orElseThrow());
       pushes.push(stack.ingestor(), 0, third);
 
       Thread feed = pushes.inBackground(stack.ingestor(), third, 2 * third);
