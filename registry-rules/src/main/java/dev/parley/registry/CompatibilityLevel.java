@@ -7,8 +7,8 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
  * The compatibility rules of the Confluent Schema Registry, checked with Avro's own resolution
- * rules. BACKWARD (the default) means consumers using the new schema can read data written with
- * the previous one.
+ * rules. BACKWARD (the default) means consumers using the new schema can read data written with the
+ * previous one.
  */
 public enum CompatibilityLevel {
   NONE,
@@ -27,7 +27,8 @@ public enum CompatibilityLevel {
     if (this == NONE || existing.isEmpty()) {
       return null;
     }
-    List<Schema> checked = name().endsWith("TRANSITIVE") ? existing : List.of(existing.get(existing.size() - 1));
+    List<Schema> checked =
+        name().endsWith("TRANSITIVE") ? existing : List.of(existing.get(existing.size() - 1));
     for (Schema previous : checked) {
       if (name().startsWith("BACKWARD") || name().startsWith("FULL")) {
         String problem = problem(candidate, previous);

@@ -15,7 +15,10 @@ public class SchemaRegistryException extends RuntimeException {
     this.errorCode = 0;
   }
 
-  /** The registry's error_code (e.g. 409 incompatible, 40401 subject not found); 0 if it never answered. */
+  /**
+   * The registry's error_code (e.g. 409 incompatible, 40401 subject not found); 0 if it never
+   * answered.
+   */
   public int errorCode() {
     return errorCode;
   }

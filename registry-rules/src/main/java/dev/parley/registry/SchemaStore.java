@@ -20,6 +20,7 @@ public final class SchemaStore {
 
   /** Confluent's error codes, so any client of that API understands our answers. */
   public static final int SUBJECT_NOT_FOUND = 40401;
+
   public static final int VERSION_NOT_FOUND = 40402;
   public static final int SCHEMA_NOT_FOUND = 40403;
   public static final int SUBJECT_SOFT_DELETED = 40404;
@@ -40,9 +41,9 @@ public final class SchemaStore {
   private CompatibilityLevel globalCompatibility = DEFAULT_COMPATIBILITY;
 
   /**
-   * What registering the schema under the subject would record, without recording it: the
-   * existing live version if the subject has the schema already, else the next version. Throws with
-   * code 409 when the subject's compatibility rule refuses the schema.
+   * What registering the schema under the subject would record, without recording it: the existing
+   * live version if the subject has the schema already, else the next version. Throws with code 409
+   * when the subject's compatibility rule refuses the schema.
    */
   public synchronized RegisteredSchema planRegistration(String subject, Schema schema) {
     Optional<RegisteredSchema> existing = find(subject, schema, false);
@@ -50,11 +51,17 @@ public final class SchemaStore {
       return existing.get();
     }
     List<RegisteredSchema> all = subjects.getOrDefault(subject, List.of());
-    String problem = compatibility(subject).incompatibility(schema, live(all).stream().map(RegisteredSchema::schema).toList());
+    String problem =
+        compatibility(subject)
+            .incompatibility(schema, live(all).stream().map(RegisteredSchema::schema).toList());
     if (problem != null) {
       throw new SchemaRegistryException(
-          "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\" under "
-              + compatibility(subject) + " compatibility: " + problem
+          "Schema being registered is incompatible with an earlier schema for subject \""
+              + subject
+              + "\" under "
+              + compatibility(subject)
+              + " compatibility: "
+              + problem
               + ". Add a default to new fields, or register it under a new subject.",
           INCOMPATIBLE);
     }
@@ -63,9 +70,12 @@ public final class SchemaStore {
     return new RegisteredSchema(subject, version, id, schema);
   }
 
-  /** Records a registration or a soft delete (planned here, or replayed from the registry's log). */
+  /**
+   * Records a registration or a soft delete (planned here, or replayed from the registry's log).
+   */
   public synchronized void apply(RegisteredSchema registered) {
-    List<RegisteredSchema> versions = subjects.computeIfAbsent(registered.subject(), s -> new ArrayList<>());
+    List<RegisteredSchema> versions =
+        subjects.computeIfAbsent(registered.subject(), s -> new ArrayList<>());
     versions.removeIf(v -> v.version() == registered.version());
     versions.add(registered);
     versions.sort((a, b) -> Integer.compare(a.version(), b.version()));
@@ -78,11 +88,13 @@ public final class SchemaStore {
     return registered;
   }
 
-  public synchronized Optional<RegisteredSchema> find(String subject, Schema schema, boolean includeDeleted) {
+  public synchronized Optional<RegisteredSchema> find(
+      String subject, Schema schema, boolean includeDeleted) {
     String text = schema.toString();
     return subjects.getOrDefault(subject, List.of()).stream()
         .filter(v -> includeDeleted || !v.deleted())
-        .filter(v -> v.schema().toString().equals(text)).findFirst();
+        .filter(v -> v.schema().toString().equals(text))
+        .findFirst();
   }
 
   public Optional<RegisteredSchema> find(String subject, Schema schema) {
@@ -99,15 +111,21 @@ public final class SchemaStore {
     return everyVersion().filter(v -> v.id() == id && (includeDeleted || !v.deleted())).toList();
   }
 
-  /** Every version of every subject whose name starts with the prefix, oldest first within a subject. */
+  /**
+   * Every version of every subject whose name starts with the prefix, oldest first within a
+   * subject.
+   */
   public synchronized List<RegisteredSchema> schemas(String subjectPrefix, boolean includeDeleted) {
-    return everyVersion().filter(v -> v.subject().startsWith(subjectPrefix) && (includeDeleted || !v.deleted())).toList();
+    return everyVersion()
+        .filter(v -> v.subject().startsWith(subjectPrefix) && (includeDeleted || !v.deleted()))
+        .toList();
   }
 
   public synchronized List<String> subjects(boolean includeDeleted) {
     return subjects.entrySet().stream()
         .filter(e -> e.getValue().stream().anyMatch(v -> includeDeleted || !v.deleted()))
-        .map(Map.Entry::getKey).toList();
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   public List<String> subjects() {
@@ -116,8 +134,10 @@ public final class SchemaStore {
 
   /** The subject's versions, oldest first; 40401 when it has none to show. */
   public synchronized List<RegisteredSchema> versions(String subject, boolean includeDeleted) {
-    List<RegisteredSchema> shown = subjects.getOrDefault(subject, List.of()).stream()
-        .filter(v -> includeDeleted || !v.deleted()).toList();
+    List<RegisteredSchema> shown =
+        subjects.getOrDefault(subject, List.of()).stream()
+            .filter(v -> includeDeleted || !v.deleted())
+            .toList();
     if (shown.isEmpty()) {
       throw new SchemaRegistryException("Subject '" + subject + "' not found.", SUBJECT_NOT_FOUND);
     }
@@ -129,26 +149,40 @@ public final class SchemaStore {
   }
 
   /** A version by number, or "latest" (Confluent also accepts -1 for it). */
-  public synchronized RegisteredSchema version(String subject, String version, boolean includeDeleted) {
+  public synchronized RegisteredSchema version(
+      String subject, String version, boolean includeDeleted) {
     List<RegisteredSchema> versions = versions(subject, includeDeleted);
     int wanted = versionNumber(version);
     if (wanted == -1) {
       return versions.get(versions.size() - 1);
     }
-    return versions.stream().filter(v -> v.version() == wanted).findFirst()
-        .orElseThrow(() -> new SchemaRegistryException("Version " + version + " not found.", VERSION_NOT_FOUND));
+    return versions.stream()
+        .filter(v -> v.version() == wanted)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new SchemaRegistryException(
+                    "Version " + version + " not found.", VERSION_NOT_FOUND));
   }
 
   public RegisteredSchema version(String subject, String version) {
     return version(subject, version, false);
   }
 
-  /** The version a soft delete of {@code version} marks deleted; refuses one already soft-deleted (40406). */
+  /**
+   * The version a soft delete of {@code version} marks deleted; refuses one already soft-deleted
+   * (40406).
+   */
   public synchronized RegisteredSchema planSoftDelete(String subject, String version) {
     RegisteredSchema found = version(subject, version, !isLatest(version));
     if (found.deleted()) {
-      throw new SchemaRegistryException("Subject '" + subject + "' Version " + found.version()
-          + " was soft deleted. Set permanent=true to delete permanently", VERSION_SOFT_DELETED);
+      throw new SchemaRegistryException(
+          "Subject '"
+              + subject
+              + "' Version "
+              + found.version()
+              + " was soft deleted. Set permanent=true to delete permanently",
+          VERSION_SOFT_DELETED);
     }
     return found.softDeleted();
   }
@@ -157,30 +191,42 @@ public final class SchemaStore {
   public synchronized RegisteredSchema planHardDelete(String subject, String version) {
     RegisteredSchema found = version(subject, version, true);
     if (!found.deleted()) {
-      throw new SchemaRegistryException("Subject '" + subject + "' Version " + found.version()
-          + " was not deleted first before being permanently deleted. Delete it without permanent=true first.",
+      throw new SchemaRegistryException(
+          "Subject '"
+              + subject
+              + "' Version "
+              + found.version()
+              + " was not deleted first before being permanently deleted. Delete it without permanent=true first.",
           VERSION_NOT_SOFT_DELETED);
     }
     return found;
   }
 
-  /** The live versions a soft delete of the subject marks deleted; 40404 when all are soft-deleted already. */
+  /**
+   * The live versions a soft delete of the subject marks deleted; 40404 when all are soft-deleted
+   * already.
+   */
   public synchronized List<RegisteredSchema> planSoftDeleteSubject(String subject) {
     List<RegisteredSchema> all = versions(subject, true);
     List<RegisteredSchema> liveVersions = live(all);
     if (liveVersions.isEmpty()) {
-      throw new SchemaRegistryException("Subject '" + subject + "' was soft deleted. Set permanent=true to delete permanently",
+      throw new SchemaRegistryException(
+          "Subject '" + subject + "' was soft deleted. Set permanent=true to delete permanently",
           SUBJECT_SOFT_DELETED);
     }
     return liveVersions.stream().map(RegisteredSchema::softDeleted).toList();
   }
 
-  /** Every version a permanent delete of the subject removes; it must be soft-deleted first (40405). */
+  /**
+   * Every version a permanent delete of the subject removes; it must be soft-deleted first (40405).
+   */
   public synchronized List<RegisteredSchema> planHardDeleteSubject(String subject) {
     List<RegisteredSchema> all = versions(subject, true);
     if (!live(all).isEmpty()) {
-      throw new SchemaRegistryException("Subject '" + subject
-          + "' was not deleted first before being permanently deleted. Delete it without permanent=true first.",
+      throw new SchemaRegistryException(
+          "Subject '"
+              + subject
+              + "' was not deleted first before being permanently deleted. Delete it without permanent=true first.",
           SUBJECT_NOT_SOFT_DELETED);
     }
     return all;
@@ -202,9 +248,14 @@ public final class SchemaStore {
     return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
   }
 
-  /** The rule that applies to the subject: its own, else the global one (subject null: the global one). */
+  /**
+   * The rule that applies to the subject: its own, else the global one (subject null: the global
+   * one).
+   */
   public synchronized CompatibilityLevel compatibility(String subject) {
-    return subject == null ? globalCompatibility : subjectCompatibility.getOrDefault(subject, globalCompatibility);
+    return subject == null
+        ? globalCompatibility
+        : subjectCompatibility.getOrDefault(subject, globalCompatibility);
   }
 
   /** The subject's own rule, if one was set for it. */
@@ -246,8 +297,11 @@ public final class SchemaStore {
     } catch (NumberFormatException e) {
       // falls through to the same answer as zero or a negative number
     }
-    throw new SchemaRegistryException("The specified version '" + version
-        + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"", INVALID_VERSION);
+    throw new SchemaRegistryException(
+        "The specified version '"
+            + version
+            + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"",
+        INVALID_VERSION);
   }
 
   private static boolean isLatest(String version) {

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 class SchemaStoreTest {
 
   private static Schema record(String fields) {
-    return new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"R\",\"fields\":[" + fields + "]}");
+    return new Schema.Parser()
+        .parse("{\"type\":\"record\",\"name\":\"R\",\"fields\":[" + fields + "]}");
   }
 
   private static final Schema V1 = record("{\"name\":\"a\",\"type\":\"string\"}");
-  private static final Schema REMOVES_A = record("{\"name\":\"b\",\"type\":\"string\",\"default\":\"\"}");
-  private static final Schema ADDS_REQUIRED = record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"c\",\"type\":\"int\"}");
+  private static final Schema REMOVES_A =
+      record("{\"name\":\"b\",\"type\":\"string\",\"default\":\"\"}");
+  private static final Schema ADDS_REQUIRED =
+      record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"c\",\"type\":\"int\"}");
 
   @Test
   void sameSchemaUnderTwoSubjectsSharesOneIdButHasItsOwnVersions() {
@@ -30,7 +33,8 @@ class SchemaStoreTest {
 
   @Test
   void eachLevelChecksItsDirection() {
-    // adding a required field: new readers cannot read old data (not BACKWARD), old readers can read new data (FORWARD)
+    // adding a required field: new readers cannot read old data (not BACKWARD), old readers can
+    // read new data (FORWARD)
     assertNotNull(CompatibilityLevel.BACKWARD.incompatibility(ADDS_REQUIRED, List.of(V1)));
     assertNull(CompatibilityLevel.FORWARD.incompatibility(ADDS_REQUIRED, List.of(V1)));
     assertNotNull(CompatibilityLevel.FULL.incompatibility(ADDS_REQUIRED, List.of(V1)));
@@ -42,9 +46,12 @@ class SchemaStoreTest {
 
   @Test
   void transitiveLevelsCheckEveryEarlierVersion() {
-    Schema v2 = record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"c\",\"type\":\"int\",\"default\":0}");
+    Schema v2 =
+        record(
+            "{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"c\",\"type\":\"int\",\"default\":0}");
     Schema v3 = record("{\"name\":\"c\",\"type\":\"int\",\"default\":0}");
-    // v3 can read v2 data and v1 data (a is dropped, c defaults), so both pass; a FORWARD_TRANSITIVE check fails on v1
+    // v3 can read v2 data and v1 data (a is dropped, c defaults), so both pass; a
+    // FORWARD_TRANSITIVE check fails on v1
     assertNull(CompatibilityLevel.BACKWARD_TRANSITIVE.incompatibility(v3, List.of(V1, v2)));
     assertNotNull(CompatibilityLevel.FORWARD_TRANSITIVE.incompatibility(v3, List.of(V1, v2)));
   }
@@ -53,7 +60,8 @@ class SchemaStoreTest {
   void refusedRegistrationsLeaveTheSubjectUnchanged() {
     SchemaStore store = new SchemaStore();
     store.register("s", V1);
-    SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> store.register("s", ADDS_REQUIRED));
+    SchemaRegistryException e =
+        assertThrows(SchemaRegistryException.class, () -> store.register("s", ADDS_REQUIRED));
     assertEquals(SchemaStore.INCOMPATIBLE, e.errorCode());
     assertEquals(1, store.versions("s").size());
   }
@@ -63,26 +71,42 @@ class SchemaStoreTest {
     SchemaStore store = new SchemaStore();
     RegisteredSchema first = store.register("s", V1);
     store.register("s", REMOVES_A);
-    assertEquals(SchemaStore.VERSION_NOT_SOFT_DELETED,
-        assertThrows(SchemaRegistryException.class, () -> store.planHardDelete("s", "1")).errorCode());
+    assertEquals(
+        SchemaStore.VERSION_NOT_SOFT_DELETED,
+        assertThrows(SchemaRegistryException.class, () -> store.planHardDelete("s", "1"))
+            .errorCode());
     store.apply(store.planSoftDelete("s", "1"));
-    assertEquals(SchemaStore.VERSION_SOFT_DELETED, assertThrows(SchemaRegistryException.class, () -> store.planSoftDelete("s", "1")).errorCode());
+    assertEquals(
+        SchemaStore.VERSION_SOFT_DELETED,
+        assertThrows(SchemaRegistryException.class, () -> store.planSoftDelete("s", "1"))
+            .errorCode());
     assertEquals(List.of(2), store.versions("s").stream().map(RegisteredSchema::version).toList());
-    assertEquals(V1, store.schemaById(first.id()).orElseThrow(), "a soft-deleted schema still decodes old records");
+    assertEquals(
+        V1,
+        store.schemaById(first.id()).orElseThrow(),
+        "a soft-deleted schema still decodes old records");
     store.remove("s", store.planHardDelete("s", "1").version());
     assertEquals(1, store.versions("s", true).size());
     store.setCompatibility("s", CompatibilityLevel.NONE);
-    assertEquals(3, store.register("s", V1).version(), "versions are never reused while the subject has any");
+    assertEquals(
+        3,
+        store.register("s", V1).version(),
+        "versions are never reused while the subject has any");
   }
 
   @Test
   void aSubjectIsHardDeletedOnlyAfterASoftDelete() {
     SchemaStore store = new SchemaStore();
     store.register("s", V1);
-    assertEquals(SchemaStore.SUBJECT_NOT_SOFT_DELETED,
-        assertThrows(SchemaRegistryException.class, () -> store.planHardDeleteSubject("s")).errorCode());
+    assertEquals(
+        SchemaStore.SUBJECT_NOT_SOFT_DELETED,
+        assertThrows(SchemaRegistryException.class, () -> store.planHardDeleteSubject("s"))
+            .errorCode());
     store.planSoftDeleteSubject("s").forEach(store::apply);
-    assertEquals(SchemaStore.SUBJECT_SOFT_DELETED, assertThrows(SchemaRegistryException.class, () -> store.planSoftDeleteSubject("s")).errorCode());
+    assertEquals(
+        SchemaStore.SUBJECT_SOFT_DELETED,
+        assertThrows(SchemaRegistryException.class, () -> store.planSoftDeleteSubject("s"))
+            .errorCode());
     assertEquals(List.of(), store.subjects());
     assertEquals(List.of("s"), store.subjects(true));
     store.planHardDeleteSubject("s").forEach(v -> store.remove("s", v.version()));
@@ -95,7 +119,10 @@ class SchemaStoreTest {
     assertEquals(-1, SchemaStore.versionNumber("-1"));
     assertEquals(3, SchemaStore.versionNumber("3"));
     for (String invalid : List.of("0", "-2", "one", "")) {
-      assertEquals(SchemaStore.INVALID_VERSION, assertThrows(SchemaRegistryException.class, () -> SchemaStore.versionNumber(invalid)).errorCode());
+      assertEquals(
+          SchemaStore.INVALID_VERSION,
+          assertThrows(SchemaRegistryException.class, () -> SchemaStore.versionNumber(invalid))
+              .errorCode());
     }
   }
 }

@@ -24,8 +24,12 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   @Override
   public Schema schemaById(int id) {
-    return store.schemaById(id)
-        .orElseThrow(() -> new SchemaRegistryException("Schema " + id + " not found.", SchemaStore.SCHEMA_NOT_FOUND));
+    return store
+        .schemaById(id)
+        .orElseThrow(
+            () ->
+                new SchemaRegistryException(
+                    "Schema " + id + " not found.", SchemaStore.SCHEMA_NOT_FOUND));
   }
 
   @Override

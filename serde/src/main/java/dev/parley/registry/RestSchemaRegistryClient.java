@@ -42,13 +42,23 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   /** {@code basicAuthUserInfo} is {@code user:password}, or null to send no credentials. */
   public RestSchemaRegistryClient(String urls, String basicAuthUserInfo) {
-    this.baseUrls = Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
-        .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+    this.baseUrls =
+        Arrays.stream(urls.split(","))
+            .map(String::trim)
+            .filter(u -> !u.isEmpty())
+            .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+            .toList();
     if (baseUrls.isEmpty()) {
-      throw new IllegalArgumentException("SCHEMA_REGISTRY_URL is empty: give the registry's URL, e.g. http://localhost:8081");
+      throw new IllegalArgumentException(
+          "SCHEMA_REGISTRY_URL is empty: give the registry's URL, e.g. http://localhost:8081");
     }
-    this.authorization = Optional.ofNullable(basicAuthUserInfo).filter(u -> !u.isBlank())
-        .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
+    this.authorization =
+        Optional.ofNullable(basicAuthUserInfo)
+            .filter(u -> !u.isBlank())
+            .map(
+                u ->
+                    "Basic "
+                        + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -59,7 +69,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     if (cached != null) {
       return cached;
     }
-    JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+    JsonNode answer =
+        send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
     int id = answer.path("id").asInt();
     idsBySubjectAndSchema.put(cacheKey, id);
     schemasById.putIfAbsent(id, schema);
@@ -68,20 +79,27 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public Schema schemaById(int id) {
-    return schemasById.computeIfAbsent(id, missing -> {
-      JsonNode answer = send("GET", "/schemas/ids/" + missing, null);
-      return new Schema.Parser().parse(answer.path("schema").asText());
-    });
+    return schemasById.computeIfAbsent(
+        id,
+        missing -> {
+          JsonNode answer = send("GET", "/schemas/ids/" + missing, null);
+          return new Schema.Parser().parse(answer.path("schema").asText());
+        });
   }
 
   @Override
   public Optional<RegisteredSchema> latest(String subject) {
     try {
       JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
-      return Optional.of(new RegisteredSchema(subject, answer.path("version").asInt(), answer.path("id").asInt(),
-          new Schema.Parser().parse(answer.path("schema").asText())));
+      return Optional.of(
+          new RegisteredSchema(
+              subject,
+              answer.path("version").asInt(),
+              answer.path("id").asInt(),
+              new Schema.Parser().parse(answer.path("schema").asText())));
     } catch (SchemaRegistryException e) {
-      if (e.errorCode() == SchemaStore.SUBJECT_NOT_FOUND || e.errorCode() == SchemaStore.VERSION_NOT_FOUND) {
+      if (e.errorCode() == SchemaStore.SUBJECT_NOT_FOUND
+          || e.errorCode() == SchemaStore.VERSION_NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -91,10 +109,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public boolean isCompatible(String subject, Schema schema) {
     try {
-      JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+      JsonNode answer =
+          send(
+              "POST",
+              "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+              schemaBody(schema));
       return answer.path("is_compatible").asBoolean();
     } catch (SchemaRegistryException e) {
-      if (e.errorCode() == SchemaStore.SUBJECT_NOT_FOUND || e.errorCode() == SchemaStore.VERSION_NOT_FOUND) {
+      if (e.errorCode() == SchemaStore.SUBJECT_NOT_FOUND
+          || e.errorCode() == SchemaStore.VERSION_NOT_FOUND) {
         return true;
       }
       throw e;
@@ -103,7 +126,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public void setCompatibility(String subject, CompatibilityLevel level) {
-    send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level.name()).toString());
+    send(
+        "PUT",
+        "/config/" + encode(subject),
+        JSON.createObjectNode().put("compatibility", level.name()).toString());
   }
 
   @Override
@@ -124,10 +150,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private JsonNode send(String method, String path, String body) {
     IOException lastFailure = null;
     for (String base : baseUrls) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-          .timeout(Duration.ofSeconds(30))
-          .header("Accept", CONTENT_TYPE + ", application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Accept", CONTENT_TYPE + ", application/json")
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
       if (body != null) {
         request.header("Content-Type", CONTENT_TYPE);
       }
@@ -140,12 +171,17 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SchemaRegistryException("Interrupted while calling the schema registry at " + base, e);
+        throw new SchemaRegistryException(
+            "Interrupted while calling the schema registry at " + base, e);
       }
       return answer(method, base + path, response);
     }
-    throw new SchemaRegistryException("Schema registry at " + String.join(", ", baseUrls) + " cannot be reached ("
-        + lastFailure + "). Start it (`./parley up` starts one) or point SCHEMA_REGISTRY_URL at a running registry.",
+    throw new SchemaRegistryException(
+        "Schema registry at "
+            + String.join(", ", baseUrls)
+            + " cannot be reached ("
+            + lastFailure
+            + "). Start it (`./parley up` starts one) or point SCHEMA_REGISTRY_URL at a running registry.",
         lastFailure);
   }
 
@@ -154,16 +190,26 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     try {
       json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new SchemaRegistryException("Schema registry answered " + method + " " + url + " with HTTP "
-          + response.statusCode() + " and a body that is not JSON: " + abbreviate(response.body())
-          + ". Check that SCHEMA_REGISTRY_URL points at a schema registry.", response.statusCode());
+      throw new SchemaRegistryException(
+          "Schema registry answered "
+              + method
+              + " "
+              + url
+              + " with HTTP "
+              + response.statusCode()
+              + " and a body that is not JSON: "
+              + abbreviate(response.body())
+              + ". Check that SCHEMA_REGISTRY_URL points at a schema registry.",
+          response.statusCode());
     }
     if (response.statusCode() / 100 == 2) {
       return json;
     }
     int code = json.path("error_code").asInt(response.statusCode());
     String message = json.path("message").asText(abbreviate(response.body()));
-    throw new SchemaRegistryException("Schema registry refused " + method + " " + url + " (error " + code + "): " + message, code);
+    throw new SchemaRegistryException(
+        "Schema registry refused " + method + " " + url + " (error " + code + "): " + message,
+        code);
   }
 
   private static String abbreviate(String text) {

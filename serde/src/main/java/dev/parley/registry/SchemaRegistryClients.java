@@ -3,7 +3,10 @@ package dev.parley.registry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Picks the client for a SCHEMA_REGISTRY_URL: {@code mock://scope} in memory, anything else over REST. */
+/**
+ * Picks the client for a SCHEMA_REGISTRY_URL: {@code mock://scope} in memory, anything else over
+ * REST.
+ */
 public final class SchemaRegistryClients {
 
   private static final String MOCK_PREFIX = "mock://";
@@ -21,7 +24,8 @@ public final class SchemaRegistryClients {
    */
   public static SchemaRegistryClient forUrl(String url, String basicAuthUserInfo) {
     if (url.startsWith(MOCK_PREFIX)) {
-      return new InMemorySchemaRegistryClient(MOCK_SCOPES.computeIfAbsent(url.substring(MOCK_PREFIX.length()), s -> new SchemaStore()));
+      return new InMemorySchemaRegistryClient(
+          MOCK_SCOPES.computeIfAbsent(url.substring(MOCK_PREFIX.length()), s -> new SchemaStore()));
     }
     return new RestSchemaRegistryClient(url, basicAuthUserInfo);
   }

@@ -19,9 +19,9 @@ import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Avro data as the JSON a person reads and jq filters: unions as their value (not Avro's
- * {@code {"string": ...}} wrapping), timestamps and dates as ISO-8601 text, enums as their symbol,
- * bytes and fixed as base64.
+ * Avro data as the JSON a person reads and jq filters: unions as their value (not Avro's {@code
+ * {"string": ...}} wrapping), timestamps and dates as ISO-8601 text, enums as their symbol, bytes
+ * and fixed as base64.
  */
 public final class AvroJson {
 
@@ -29,9 +29,13 @@ public final class AvroJson {
 
   private AvroJson() {}
 
-  /** A record or other container as JSON; a datum without a schema of its own is written as text. */
+  /**
+   * A record or other container as JSON; a datum without a schema of its own is written as text.
+   */
   public static JsonNode of(Object datum) {
-    return datum instanceof GenericContainer container ? of(datum, container.getSchema()) : NODES.textNode(String.valueOf(datum));
+    return datum instanceof GenericContainer container
+        ? of(datum, container.getSchema())
+        : NODES.textNode(String.valueOf(datum));
   }
 
   public static JsonNode of(Object datum, Schema schema) {
@@ -45,11 +49,20 @@ public final class AvroJson {
       case MAP -> map((Map<?, ?>) datum, schema.getValueType());
       case ENUM, STRING -> NODES.textNode(datum.toString());
       case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
-      case FIXED -> NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
-      // generated classes hold logical types converted (Instant, LocalDate); generic data holds the raw numbers
-      case INT -> datum instanceof LocalDate date ? NODES.textNode(date.toString())
-          : isLogical(schema, "date") ? NODES.textNode(LocalDate.ofEpochDay((Integer) datum).toString()) : NODES.numberNode((Integer) datum);
-      case LONG -> datum instanceof Instant instant ? NODES.textNode(instant.toString()) : longValue((Long) datum, schema);
+      case FIXED ->
+          NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
+      // generated classes hold logical types converted (Instant, LocalDate); generic data holds the
+      // raw numbers
+      case INT ->
+          datum instanceof LocalDate date
+              ? NODES.textNode(date.toString())
+              : isLogical(schema, "date")
+                  ? NODES.textNode(LocalDate.ofEpochDay((Integer) datum).toString())
+                  : NODES.numberNode((Integer) datum);
+      case LONG ->
+          datum instanceof Instant instant
+              ? NODES.textNode(instant.toString())
+              : longValue((Long) datum, schema);
       case FLOAT -> number(((Float) datum).doubleValue());
       case DOUBLE -> number((Double) datum);
       case BOOLEAN -> NODES.booleanNode((Boolean) datum);

@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@code <topic>-value} (or {@code -key}) on first use. Reads data written with any registered
  * version of the schema, resolving it to this class's schema.
  */
-public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class AvroSerde<T extends SpecificRecord>
+    implements Serde<T>, Serializer<T>, Deserializer<T> {
 
   private final SchemaRegistryClient registry;
   private final Schema schema;
@@ -40,7 +41,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     this.writer = new SpecificDatumWriter<>(schema);
   }
 
-  public static <T extends SpecificRecord> AvroSerde<T> forValues(SchemaRegistryClient registry, Class<T> type) {
+  public static <T extends SpecificRecord> AvroSerde<T> forValues(
+      SchemaRegistryClient registry, Class<T> type) {
     return new AvroSerde<>(registry, type, false);
   }
 
@@ -61,7 +63,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
       writer.write(data, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot write " + schema.getFullName() + " to topic " + topic + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "Cannot write " + schema.getFullName() + " to topic " + topic + ": " + e.getMessage(), e);
     }
     return out.toByteArray();
   }
@@ -72,19 +75,33 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
       return null;
     }
     int id = WireFormat.schemaId(topic, data);
-    SpecificDatumReader<T> reader = readersByWriterId.computeIfAbsent(id,
-        writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), schema));
+    SpecificDatumReader<T> reader =
+        readersByWriterId.computeIfAbsent(
+            id, writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), schema));
     try {
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
+      BinaryDecoder decoder =
+          DecoderFactory.get()
+              .binaryDecoder(
+                  data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
       return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot read " + schema.getFullName() + " (writer schema id " + id + ") from topic "
-          + topic + ": " + e.getMessage(), e);
+      throw new SerializationException(
+          "Cannot read "
+              + schema.getFullName()
+              + " (writer schema id "
+              + id
+              + ") from topic "
+              + topic
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private String subject(String topic) {
-    return forKeys ? SchemaRegistryClient.keySubject(topic) : SchemaRegistryClient.valueSubject(topic);
+    return forKeys
+        ? SchemaRegistryClient.keySubject(topic)
+        : SchemaRegistryClient.valueSubject(topic);
   }
 
   @Override

@@ -21,14 +21,30 @@ public final class GenericAvroDecoder {
     this.registry = registry;
   }
 
-  /** A {@code GenericRecord} for record schemas, else the Avro datum; throws when the bytes cannot be read. */
+  /**
+   * A {@code GenericRecord} for record schemas, else the Avro datum; throws when the bytes cannot
+   * be read.
+   */
   public Object decode(String topic, byte[] data) {
     int id = WireFormat.schemaId(topic, data);
-    GenericDatumReader<Object> reader = readersById.computeIfAbsent(id, writerId -> new GenericDatumReader<>(registry.schemaById(writerId)));
+    GenericDatumReader<Object> reader =
+        readersById.computeIfAbsent(
+            id, writerId -> new GenericDatumReader<>(registry.schemaById(writerId)));
     try {
-      return reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+      return reader.read(
+          null,
+          DecoderFactory.get()
+              .binaryDecoder(
+                  data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot read the value with its writer schema (id " + id + ") from topic " + topic + ": " + e, e);
+      throw new SerializationException(
+          "Cannot read the value with its writer schema (id "
+              + id
+              + ") from topic "
+              + topic
+              + ": "
+              + e,
+          e);
     }
   }
 }

@@ -14,7 +14,10 @@ final class TrustedAvroClasses {
 
   private TrustedAvroClasses() {}
 
-  /** Each global validator wraps the one before; adding only new names keeps that chain as short as the set of types. */
+  /**
+   * Each global validator wraps the one before; adding only new names keeps that chain as short as
+   * the set of types.
+   */
   private static final Set<String> TRUSTED = new HashSet<>();
 
   static synchronized void trust(Schema schema) {
@@ -27,7 +30,8 @@ final class TrustedAvroClasses {
     TRUSTED.addAll(names);
     ClassSecurityValidator.Builder allowed = ClassSecurityValidator.builder();
     names.forEach(allowed::add);
-    ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), allowed.build()));
+    ClassSecurityValidator.setGlobal(
+        ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), allowed.build()));
   }
 
   private static void collectNamedTypes(Schema schema, Set<String> names) {
@@ -41,7 +45,7 @@ final class TrustedAvroClasses {
       case ARRAY -> collectNamedTypes(schema.getElementType(), names);
       case MAP -> collectNamedTypes(schema.getValueType(), names);
       case UNION -> schema.getTypes().forEach(t -> collectNamedTypes(t, names));
-      default -> { }
+      default -> {}
     }
   }
 }

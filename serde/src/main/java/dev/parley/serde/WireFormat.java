@@ -21,12 +21,20 @@ public final class WireFormat {
   /** The schema id in a record's header; throws when the bytes are not in the wire format. */
   public static int schemaId(String topic, byte[] data) {
     if (data.length < HEADER_SIZE) {
-      throw new SerializationException("Record on topic " + topic + " has " + data.length
-          + " bytes, fewer than the 5-byte Confluent wire-format header: it was not written by an Avro wire-format serializer.");
+      throw new SerializationException(
+          "Record on topic "
+              + topic
+              + " has "
+              + data.length
+              + " bytes, fewer than the 5-byte Confluent wire-format header: it was not written by an Avro wire-format serializer.");
     }
     if (data[0] != MAGIC_BYTE) {
-      throw new SerializationException("Record on topic " + topic + " starts with byte " + data[0]
-          + ", not the Confluent wire-format magic byte 0: it was not written by an Avro wire-format serializer.");
+      throw new SerializationException(
+          "Record on topic "
+              + topic
+              + " starts with byte "
+              + data[0]
+              + ", not the Confluent wire-format magic byte 0: it was not written by an Avro wire-format serializer.");
     }
     return ByteBuffer.wrap(data, 1, 4).getInt();
   }

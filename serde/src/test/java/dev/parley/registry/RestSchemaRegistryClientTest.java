@@ -17,8 +17,10 @@ class RestSchemaRegistryClientTest {
       closedPort = socket.getLocalPort();
     }
     SchemaRegistryClient client = new RestSchemaRegistryClient("http://127.0.0.1:" + closedPort);
-    SchemaRegistryException error = assertThrows(SchemaRegistryException.class,
-        () -> client.register("t-value", Schema.create(Schema.Type.STRING)));
+    SchemaRegistryException error =
+        assertThrows(
+            SchemaRegistryException.class,
+            () -> client.register("t-value", Schema.create(Schema.Type.STRING)));
     assertTrue(error.getMessage().contains("cannot be reached"), error.getMessage());
     assertTrue(error.getMessage().contains("SCHEMA_REGISTRY_URL"), error.getMessage());
   }

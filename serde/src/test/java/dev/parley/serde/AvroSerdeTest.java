@@ -37,17 +37,22 @@ class AvroSerdeTest {
 
   @Test
   void aSerdePerRecordAsTheIngestorMakesThemStillReads() {
-    // each serde used to wrap Avro's global class validator once more, until checking a class overflowed the stack
+    // each serde used to wrap Avro's global class validator once more, until checking a class
+    // overflowed the stack
     for (int i = 0; i < 50_000; i++) {
       AvroSerde.forValues(registry, Article.class);
     }
     Article article = article();
-    assertEquals(article, serde.deserialize("parley.articles", serde.serialize("parley.articles", article)));
+    assertEquals(
+        article, serde.deserialize("parley.articles", serde.serialize("parley.articles", article)));
   }
 
   @Test
   void readsRecordsWrittenWithAnOlderSchemaUsingTheReadersDefaults() throws Exception {
-    Schema older = new Schema.Parser().parse("""
+    Schema older =
+        new Schema.Parser()
+            .parse(
+                """
         {"type":"record","name":"Article","namespace":"dev.parley.avro","fields":[
           {"name":"id","type":"string"},{"name":"headline","type":"string"},{"name":"body","type":"string"},
           {"name":"url","type":["null","string"],"default":null},{"name":"source","type":"string"},
@@ -69,19 +74,29 @@ class AvroSerdeTest {
 
     Article read = serde.deserialize("parley.articles", out.toByteArray());
     assertEquals("Talks", read.getHeadline());
-    assertEquals("en", read.getLanguage(), "the field the older writer lacked takes the reader's default");
+    assertEquals(
+        "en", read.getLanguage(), "the field the older writer lacked takes the reader's default");
   }
 
   @Test
   void refusesBytesThatAreNotInTheWireFormat() {
-    SerializationException error = assertThrows(SerializationException.class,
-        () -> serde.deserialize("parley.articles", "{\"json\":true}".getBytes()));
+    SerializationException error =
+        assertThrows(
+            SerializationException.class,
+            () -> serde.deserialize("parley.articles", "{\"json\":true}".getBytes()));
     assertTrue(error.getMessage().contains("magic byte"), error.getMessage());
   }
 
   private static Article article() {
-    return Article.newBuilder().setId("0123456789abcdef").setHeadline("Talks begin").setBody("Body.").setUrl("https://example.org/a")
-        .setSource("example").setPublishedAt(Instant.ofEpochMilli(1_764_000_000_000L)).setIngestedAt(Instant.ofEpochMilli(1_764_000_001_000L))
-        .setContentHash("h").build();
+    return Article.newBuilder()
+        .setId("0123456789abcdef")
+        .setHeadline("Talks begin")
+        .setBody("Body.")
+        .setUrl("https://example.org/a")
+        .setSource("example")
+        .setPublishedAt(Instant.ofEpochMilli(1_764_000_000_000L))
+        .setIngestedAt(Instant.ofEpochMilli(1_764_000_001_000L))
+        .setContentHash("h")
+        .build();
   }
 }

@@ -19,18 +19,33 @@ public final class AggregatorService {
 
   public static ParleyService start(ServiceConfig environment) {
     AggregatorConfig config = AggregatorConfig.from(environment);
-    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
+    TopicCreator.ensure(
+        config.kafka(),
+        config.topics(),
+        List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
     SchemaRegistryClient registry = config.kafka().schemaRegistry();
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
-    StreamsRunner streams = new StreamsRunner(AggregatorConfig.APP, AggregatorTopology.buildTopology(registry), config.kafka(),
-        config.topics(), config.streams(), metrics);
+    StreamsRunner streams =
+        new StreamsRunner(
+            AggregatorConfig.APP,
+            AggregatorTopology.buildTopology(registry),
+            config.kafka(),
+            config.topics(),
+            config.streams(),
+            metrics);
     PositionStateView view = new PositionStateView(environment, registry);
     try {
-      ServiceHttp http = ServiceHttp.start("aggregator", config.http(), () -> streams.isRunning() && view.isCaughtUp(), metrics,
-          cfg -> {
-            new StateRoutes(view, environment, registry, config.sseMaxSubscribers()).register(cfg);
-            Dashboard.register(cfg);
-          });
+      ServiceHttp http =
+          ServiceHttp.start(
+              "aggregator",
+              config.http(),
+              () -> streams.isRunning() && view.isCaughtUp(),
+              metrics,
+              cfg -> {
+                new StateRoutes(view, environment, registry, config.sseMaxSubscribers())
+                    .register(cfg);
+                Dashboard.register(cfg);
+              });
       view.start();
       streams.start();
       return new RunningService("aggregator", http, streams, view);

@@ -30,21 +30,32 @@ public final class AggregatorTopology {
     return buildTopology(registry, Stores::persistentKeyValueStore);
   }
 
-  /** {@code stores}: the byte store under each named store, e.g. one that counts reads in a test. */
-  public static Topology buildTopology(SchemaRegistryClient registry, Function<String, KeyValueBytesStoreSupplier> stores) {
+  /**
+   * {@code stores}: the byte store under each named store, e.g. one that counts reads in a test.
+   */
+  public static Topology buildTopology(
+      SchemaRegistryClient registry, Function<String, KeyValueBytesStoreSupplier> stores) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(ContributionDiffer.STORE),
-        Serdes.String(), Topics.POSITIONS.valueSerde(registry)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            stores.apply(ContributionDiffer.STORE),
+            Serdes.String(),
+            Topics.POSITIONS.valueSerde(registry)));
     PositionStores.addTo(builder, registry, stores);
-    KStream<String, PositionChange> changes = builder.<String, ArticlePositions>stream(Topics.POSITIONS.name(), Topics.POSITIONS.consumed(registry))
-        .process(ContributionDiffer::new, Named.as("diff-contributions"), ContributionDiffer.STORE)
-        .repartition(Repartitioned.<String, PositionContribution>as("by-position")
-            .withKeySerde(Serdes.String())
-            .withValueSerde(AvroSerde.forValues(registry, PositionContribution.class)))
-        .process(PositionStateUpdater::new, Named.as("update-state"), PositionStores.NAMES);
+    KStream<String, PositionChange> changes =
+        builder.<String, ArticlePositions>stream(
+                Topics.POSITIONS.name(), Topics.POSITIONS.consumed(registry))
+            .process(
+                ContributionDiffer::new, Named.as("diff-contributions"), ContributionDiffer.STORE)
+            .repartition(
+                Repartitioned.<String, PositionContribution>as("by-position")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(AvroSerde.forValues(registry, PositionContribution.class)))
+            .process(PositionStateUpdater::new, Named.as("update-state"), PositionStores.NAMES);
     changes.to(Topics.POSITION_CHANGES.name(), Topics.POSITION_CHANGES.produced(registry));
     // the state topic is the change's 'after': a tombstone when the position was removed
-    changes.mapValues(PositionChange::getAfter, Named.as("state-after-change"))
+    changes
+        .mapValues(PositionChange::getAfter, Named.as("state-after-change"))
         .to(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.produced(registry));
     return builder.build();
   }

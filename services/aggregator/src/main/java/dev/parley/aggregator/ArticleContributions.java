@@ -16,8 +16,9 @@ import java.util.Map;
  */
 final class ArticleContributions {
 
-  private static final Comparator<Position> STRONGEST = Comparator.comparingDouble(Position::getConfidence)
-      .thenComparingInt(p -> Math.abs(p.getStance()));
+  private static final Comparator<Position> STRONGEST =
+      Comparator.comparingDouble(Position::getConfidence)
+          .thenComparingInt(p -> Math.abs(p.getStance()));
 
   private ArticleContributions() {}
 
@@ -27,22 +28,40 @@ final class ArticleContributions {
       return Map.of();
     }
     for (Position position : article.getPositions()) {
-      String key = PositionKey.of(article.getNegotiation(), position.getActor(), position.getIssue());
+      String key =
+          PositionKey.of(article.getNegotiation(), position.getActor(), position.getIssue());
       strongest.merge(key, position, (a, b) -> STRONGEST.compare(b, a) > 0 ? b : a);
     }
     Map<String, PositionContribution> contributions = new LinkedHashMap<>();
-    strongest.forEach((key, p) -> contributions.put(key, contribution(article, p.getActor(), p.getIssue(), p.getStance(),
-        p.getConfidence(), p.getConfirmed(), p.getEvidence().getSentence())));
+    strongest.forEach(
+        (key, p) ->
+            contributions.put(
+                key,
+                contribution(
+                    article,
+                    p.getActor(),
+                    p.getIssue(),
+                    p.getStance(),
+                    p.getConfidence(),
+                    p.getConfirmed(),
+                    p.getEvidence().getSentence())));
     return contributions;
   }
 
   /** The record that withdraws an article's earlier contribution to a position. */
   static PositionContribution retraction(ArticlePositions article, PositionContribution earlier) {
-    return contribution(article, earlier.getActor(), earlier.getIssue(), 0, 0.0, earlier.getConfirmed(), "");
+    return contribution(
+        article, earlier.getActor(), earlier.getIssue(), 0, 0.0, earlier.getConfirmed(), "");
   }
 
-  private static PositionContribution contribution(ArticlePositions article, String actor, String issue, int stance,
-      double confidence, boolean confirmed, String sentence) {
+  private static PositionContribution contribution(
+      ArticlePositions article,
+      String actor,
+      String issue,
+      int stance,
+      double confidence,
+      boolean confirmed,
+      String sentence) {
     return PositionContribution.newBuilder()
         .setArticleId(article.getArticleId())
         .setSource(article.getSource())

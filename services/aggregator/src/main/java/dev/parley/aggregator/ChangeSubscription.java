@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One SSE subscriber: first the changes it missed (read back from the change topic, from its
  * Last-Event-ID), then every new change, each exactly once and with the position after it as event
- * id. Each subscriber runs on a thread of {@link SseSubscribers}' pool with a queue of its own, so a
- * slow or vanished client never holds up the view or the others; one that falls too far behind is
+ * id. Each subscriber runs on a thread of {@link SseSubscribers}' pool with a queue of its own, so
+ * a slow or vanished client never holds up the view or the others; one that falls too far behind is
  * disconnected and resumes on reconnect. Interrupting its thread ends it.
  */
 final class ChangeSubscription implements Runnable {
@@ -36,7 +36,12 @@ final class ChangeSubscription implements Runnable {
   private FeedPosition cursor;
 
   /** Serves the client from its {@code lastEventId} (null: from now on) when run. */
-  ChangeSubscription(SseClient client, PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, String lastEventId) {
+  ChangeSubscription(
+      SseClient client,
+      PositionStateView view,
+      ServiceConfig config,
+      SchemaRegistryClient registry,
+      String lastEventId) {
     this.client = client;
     this.view = view;
     this.config = config;
@@ -52,7 +57,8 @@ final class ChangeSubscription implements Runnable {
       cursor = resumeFrom.orElse(upTo).copy();
       client.sendComment("subscribed at " + cursor.eventId());
       if (resumeFrom.isPresent()) {
-        ChangeTopicReader.readRange(config, registry, cursor.copy(), upTo, this::connected, this::send);
+        ChangeTopicReader.readRange(
+            config, registry, cursor.copy(), upTo, this::connected, this::send);
       }
       while (connected()) {
         StateChange change = live.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
@@ -88,7 +94,9 @@ final class ChangeSubscription implements Runnable {
   private void enqueue(StateChange change) {
     if (!live.offer(change) && !overflowed) {
       overflowed = true;
-      LOG.info("Disconnecting an SSE subscriber {} changes behind; it resumes from its Last-Event-ID when it reconnects", MAX_QUEUED);
+      LOG.info(
+          "Disconnecting an SSE subscriber {} changes behind; it resumes from its Last-Event-ID when it reconnects",
+          MAX_QUEUED);
     }
   }
 

@@ -16,27 +16,35 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads the change topic as this instance's own reader, from every partition and without a
- * consumer group: each aggregator instance sees every change, not just its share. Committed
- * records only, as the topic is written with exactly-once.
+ * Reads the change topic as this instance's own reader, from every partition and without a consumer
+ * group: each aggregator instance sees every change, not just its share. Committed records only, as
+ * the topic is written with exactly-once.
  */
 final class ChangeTopicReader implements AutoCloseable {
 
   private final KafkaConsumer<String, PositionChange> consumer;
 
   ChangeTopicReader(ServiceConfig config, SchemaRegistryClient registry) {
-    this.consumer = new KafkaConsumer<>(KafkaSettings.from(config).clientConfig(Map.of(
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        // an offset that retention already removed resumes from the oldest change still kept
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
-        Topics.POSITION_CHANGES.keySerde().deserializer(), Topics.POSITION_CHANGES.valueSerde(registry));
+    this.consumer =
+        new KafkaConsumer<>(
+            KafkaSettings.from(config)
+                .clientConfig(
+                    Map.of(
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        // an offset that retention already removed resumes from the oldest change
+                        // still kept
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
+            Topics.POSITION_CHANGES.keySerde().deserializer(),
+            Topics.POSITION_CHANGES.valueSerde(registry));
   }
 
   /** Assigns every partition at the given position; returns the partitions' end offsets now. */
   Map<TopicPartition, Long> seek(FeedPosition from) {
-    List<TopicPartition> partitions = consumer.partitionsFor(Topics.POSITION_CHANGES.name(), Duration.ofSeconds(60)).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(Topics.POSITION_CHANGES.name(), Duration.ofSeconds(60)).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     partitions.forEach(p -> consumer.seek(p, from.next(p.partition())));
     return consumer.endOffsets(partitions, Duration.ofSeconds(60));
@@ -44,26 +52,37 @@ final class ChangeTopicReader implements AutoCloseable {
 
   void poll(Consumer<StateChange> onChange) {
     for (ConsumerRecord<String, PositionChange> record : consumer.poll(Duration.ofMillis(200))) {
-      onChange.accept(new StateChange(record.key(), record.value(), record.partition(), record.offset()));
+      onChange.accept(
+          new StateChange(record.key(), record.value(), record.partition(), record.offset()));
     }
   }
 
   /** True once this reader has passed every offset before {@code upTo}. */
   boolean hasReached(FeedPosition upTo) {
-    return consumer.assignment().stream().allMatch(p -> consumer.position(p) >= upTo.next(p.partition()));
+    return consumer.assignment().stream()
+        .allMatch(p -> consumer.position(p) >= upTo.next(p.partition()));
   }
 
-  /** Reads the changes from {@code from} up to, not including, {@code upTo}; for a subscriber that resumes. */
-  static void readRange(ServiceConfig config, SchemaRegistryClient registry, FeedPosition from, FeedPosition upTo,
-      BooleanSupplier stillWanted, Consumer<StateChange> onChange) {
+  /**
+   * Reads the changes from {@code from} up to, not including, {@code upTo}; for a subscriber that
+   * resumes.
+   */
+  static void readRange(
+      ServiceConfig config,
+      SchemaRegistryClient registry,
+      FeedPosition from,
+      FeedPosition upTo,
+      BooleanSupplier stillWanted,
+      Consumer<StateChange> onChange) {
     try (ChangeTopicReader reader = new ChangeTopicReader(config, registry)) {
       reader.seek(from);
       while (stillWanted.getAsBoolean() && !reader.hasReached(upTo)) {
-        reader.poll(change -> {
-          if (!upTo.isAhead(change.partition(), change.offset())) {
-            onChange.accept(change);
-          }
-        });
+        reader.poll(
+            change -> {
+              if (!upTo.isAhead(change.partition(), change.offset())) {
+                onChange.accept(change);
+              }
+            });
       }
     }
   }

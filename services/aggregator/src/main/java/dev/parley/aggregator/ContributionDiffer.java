@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * extraction of an older revision of the article than the one held (a replayed old version) is
  * ignored: the state depends on each article's latest version, never on arrival order.
  */
-final class ContributionDiffer implements Processor<String, ArticlePositions, String, PositionContribution> {
+final class ContributionDiffer
+    implements Processor<String, ArticlePositions, String, PositionContribution> {
 
   static final String STORE = "article-extractions";
 
@@ -37,16 +38,21 @@ final class ContributionDiffer implements Processor<String, ArticlePositions, St
     }
     Map<String, PositionContribution> before = ArticleContributions.of(earlier);
     Map<String, PositionContribution> after = ArticleContributions.of(latest);
-    after.forEach((key, contribution) -> {
-      if (!contribution.equals(before.get(key))) {
-        context.forward(record.withKey(key).withValue(contribution));
-      }
-    });
-    before.forEach((key, contribution) -> {
-      if (!after.containsKey(key)) {
-        context.forward(record.withKey(key).withValue(ArticleContributions.retraction(earlier, contribution)));
-      }
-    });
+    after.forEach(
+        (key, contribution) -> {
+          if (!contribution.equals(before.get(key))) {
+            context.forward(record.withKey(key).withValue(contribution));
+          }
+        });
+    before.forEach(
+        (key, contribution) -> {
+          if (!after.containsKey(key)) {
+            context.forward(
+                record
+                    .withKey(key)
+                    .withValue(ArticleContributions.retraction(earlier, contribution)));
+          }
+        });
     if (latest == null) {
       extractions.delete(record.key());
     } else {
@@ -54,8 +60,13 @@ final class ContributionDiffer implements Processor<String, ArticlePositions, St
     }
   }
 
-  /** A re-extraction of the same revision (new rules or ontology) is not older: it replaces the one held. */
+  /**
+   * A re-extraction of the same revision (new rules or ontology) is not older: it replaces the one
+   * held.
+   */
   private static boolean isOlder(ArticlePositions latest, ArticlePositions earlier) {
-    return latest != null && earlier != null && latest.getArticleRevision() < earlier.getArticleRevision();
+    return latest != null
+        && earlier != null
+        && latest.getArticleRevision() < earlier.getArticleRevision();
   }
 }

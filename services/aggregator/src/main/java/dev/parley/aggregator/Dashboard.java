@@ -11,21 +11,24 @@ import java.util.Map;
  */
 final class Dashboard {
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-      + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; "
+          + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private Dashboard() {}
 
   static void register(JavalinConfig config) {
-    config.staticFiles.add(files -> {
-      files.hostedPath = "/";
-      files.directory = "/dashboard";
-      files.location = Location.CLASSPATH;
-      files.headers = Map.of(
-          "Content-Security-Policy", CONTENT_SECURITY_POLICY,
-          "X-Content-Type-Options", "nosniff",
-          "Referrer-Policy", "no-referrer",
-          "Cache-Control", "no-cache");
-    });
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/";
+          files.directory = "/dashboard";
+          files.location = Location.CLASSPATH;
+          files.headers =
+              Map.of(
+                  "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+                  "X-Content-Type-Options", "nosniff",
+                  "Referrer-Policy", "no-referrer",
+                  "Cache-Control", "no-cache");
+        });
   }
 }

@@ -3,8 +3,8 @@ package dev.parley.aggregator;
 import java.util.Arrays;
 
 /**
- * Where a reader stands in the change topic: the next offset to read in every partition. Written
- * as the SSE event id ("15,8,22": partition 0, 1, 2), so a dashboard that reconnects with
+ * Where a reader stands in the change topic: the next offset to read in every partition. Written as
+ * the SSE event id ("15,8,22": partition 0, 1, 2), so a dashboard that reconnects with
  * Last-Event-ID resumes exactly after the last change it saw, on any aggregator instance.
  */
 final class FeedPosition {
@@ -28,7 +28,8 @@ final class FeedPosition {
       }
       return new FeedPosition(next);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + eventId + "' is not an event id of this stream (offsets such as 15,8,22)", e);
+      throw new IllegalArgumentException(
+          "'" + eventId + "' is not an event id of this stream (offsets such as 15,8,22)", e);
     }
   }
 

@@ -22,7 +22,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PositionStateDeriver {
 
   static final int MAX_EVIDENCE = 20;
-  /** Disagreement among sources counts when it is this recent, before the position's latest article. */
+
+  /**
+   * Disagreement among sources counts when it is this recent, before the position's latest article.
+   */
   static final Duration DISPUTE_WINDOW = Duration.ofDays(7);
 
   private final PositionStores stores;
@@ -33,10 +36,15 @@ final class PositionStateDeriver {
 
   /** Empty when no article states the position. */
   Optional<PositionState> derive(String position) {
-    return derive(Track.of(position, true)).or(() -> derive(Track.of(position, false)).map(state -> {
-      state.setConfirmed(false);
-      return state;
-    }));
+    return derive(Track.of(position, true))
+        .or(
+            () ->
+                derive(Track.of(position, false))
+                    .map(
+                        state -> {
+                          state.setConfirmed(false);
+                          return state;
+                        }));
   }
 
   private Optional<PositionState> derive(Track track) {
@@ -49,29 +57,35 @@ final class PositionStateDeriver {
     StoryIndex stories = new StoryIndex(track, stores, tally);
     PositionContribution latest = timeline.latest().orElseThrow();
     PositionContribution earliest = timeline.earliest().orElseThrow();
-    PositionContribution trendReference = timeline.latestUpTo(latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW))
-        .orElse(earliest);
+    PositionContribution trendReference =
+        timeline
+            .latestUpTo(latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW))
+            .orElse(earliest);
     int sign = Integer.signum(latest.getStance());
-    return Optional.of(PositionState.newBuilder()
-        .setNegotiation(latest.getNegotiation())
-        .setActor(latest.getActor())
-        .setIssue(latest.getIssue())
-        .setStance(latest.getStance())
-        .setConfidence(tally.corroboration(sign))
-        .setConfirmed(true)
-        .setSince(timeline.lastSignTurn())
-        .setFirstSeen(earliest.getPublishedAt())
-        .setLastSeen(latest.getPublishedAt())
-        .setArticleCount(tally.articles())
-        .setSourceCount(tally.sources())
-        .setIndependentSources(tally.independentSources())
-        .setAgreeingArticles(tally.articlesOnSide(sign))
-        .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
-        .setTrend(StanceHistory.trend(trendReference.getStance(), latest.getStance()))
-        .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW)))
-        .setEvidence(timeline.newest(MAX_EVIDENCE).stream().map(c -> statement(c, stories.storyOf(c.getArticleId()))).toList())
-        .setHistory(timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES))
-        .build());
+    return Optional.of(
+        PositionState.newBuilder()
+            .setNegotiation(latest.getNegotiation())
+            .setActor(latest.getActor())
+            .setIssue(latest.getIssue())
+            .setStance(latest.getStance())
+            .setConfidence(tally.corroboration(sign))
+            .setConfirmed(true)
+            .setSince(timeline.lastSignTurn())
+            .setFirstSeen(earliest.getPublishedAt())
+            .setLastSeen(latest.getPublishedAt())
+            .setArticleCount(tally.articles())
+            .setSourceCount(tally.sources())
+            .setIndependentSources(tally.independentSources())
+            .setAgreeingArticles(tally.articlesOnSide(sign))
+            .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
+            .setTrend(StanceHistory.trend(trendReference.getStance(), latest.getStance()))
+            .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW)))
+            .setEvidence(
+                timeline.newest(MAX_EVIDENCE).stream()
+                    .map(c -> statement(c, stories.storyOf(c.getArticleId())))
+                    .toList())
+            .setHistory(timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES))
+            .build());
   }
 
   /**
@@ -89,7 +103,8 @@ final class PositionStateDeriver {
   private Set<String> recentStories(Track track, int sign, Instant from) {
     Set<String> stories = new LinkedHashSet<>();
     KeyValueStore<String, String> index = stores.index();
-    try (KeyValueIterator<String, String> entries = index.reverseRange(track.sideFrom(sign, from), track.sideTo(sign))) {
+    try (KeyValueIterator<String, String> entries =
+        index.reverseRange(track.sideFrom(sign, from), track.sideTo(sign))) {
       while (entries.hasNext() && stories.size() < 2) {
         stories.add(entries.next().value);
       }

@@ -15,10 +15,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * Keyed by position: applies one article's contribution (or its retraction) to the position's
  * running state and, only when the derived state really changed, emits the change: before, after
  * and the article that caused it. An article's earlier contribution is taken out before its new one
- * goes in, so that re-extraction, duplicates and replays leave the same stores as a single delivery.
- * Each step touches the article, its neighbours in time and its story, never the whole history.
+ * goes in, so that re-extraction, duplicates and replays leave the same stores as a single
+ * delivery. Each step touches the article, its neighbours in time and its story, never the whole
+ * history.
  */
-final class PositionStateUpdater implements Processor<String, PositionContribution, String, PositionChange> {
+final class PositionStateUpdater
+    implements Processor<String, PositionContribution, String, PositionChange> {
 
   private ProcessorContext<String, PositionChange> context;
   private PositionStores stores;
@@ -39,13 +41,16 @@ final class PositionStateUpdater implements Processor<String, PositionContributi
     Optional<PositionState> before = deriver.derive(position);
     for (boolean confirmed : new boolean[] {true, false}) {
       Track track = Track.of(position, confirmed);
-      PositionContribution earlier = stores.contributions().get(track.contribution(contribution.getArticleId()));
+      PositionContribution earlier =
+          stores.contributions().get(track.contribution(contribution.getArticleId()));
       if (earlier != null && !earlier.equals(contribution)) {
         apply(track, earlier, -1);
       }
     }
     Track track = Track.of(position, contribution.getConfirmed());
-    if (!retracted && !contribution.equals(stores.contributions().get(track.contribution(contribution.getArticleId())))) {
+    if (!retracted
+        && !contribution.equals(
+            stores.contributions().get(track.contribution(contribution.getArticleId())))) {
       apply(track, contribution, 1);
     }
     Optional<PositionState> after = deriver.derive(position);
@@ -76,7 +81,10 @@ final class PositionStateUpdater implements Processor<String, PositionContributi
     }
   }
 
-  private PositionChange change(PositionContribution cause, boolean retracted, Optional<PositionState> before,
+  private PositionChange change(
+      PositionContribution cause,
+      boolean retracted,
+      Optional<PositionState> before,
       Optional<PositionState> after) {
     return PositionChange.newBuilder()
         .setNegotiation(cause.getNegotiation())
@@ -85,13 +93,14 @@ final class PositionStateUpdater implements Processor<String, PositionContributi
         .setKind(kind(before, after))
         .setBefore(before.orElse(null))
         .setAfter(after.orElse(null))
-        .setCausedBy(ArticleRef.newBuilder()
-            .setArticleId(cause.getArticleId())
-            .setSource(cause.getSource())
-            .setUrl(cause.getUrl())
-            .setHeadline(cause.getHeadline())
-            .setPublishedAt(cause.getPublishedAt())
-            .build())
+        .setCausedBy(
+            ArticleRef.newBuilder()
+                .setArticleId(cause.getArticleId())
+                .setSource(cause.getSource())
+                .setUrl(cause.getUrl())
+                .setHeadline(cause.getHeadline())
+                .setPublishedAt(cause.getPublishedAt())
+                .build())
         .setRetracted(retracted)
         .setDetectedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
         .build();
@@ -104,6 +113,8 @@ final class PositionStateUpdater implements Processor<String, PositionContributi
     if (after.isEmpty()) {
       return ChangeKind.REMOVED;
     }
-    return before.get().getStance() == after.get().getStance() ? ChangeKind.UPDATED : ChangeKind.STANCE_CHANGED;
+    return before.get().getStance() == after.get().getStance()
+        ? ChangeKind.UPDATED
+        : ChangeKind.STANCE_CHANGED;
   }
 }

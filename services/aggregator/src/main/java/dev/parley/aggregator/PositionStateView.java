@@ -68,9 +68,9 @@ final class PositionStateView implements AutoCloseable {
   }
 
   /**
-   * Registers a listener for every change applied from now on, and returns the position up to
-   * which changes were applied before it. The listener is called on the view's thread: it must
-   * hand the change over, not block.
+   * Registers a listener for every change applied from now on, and returns the position up to which
+   * changes were applied before it. The listener is called on the view's thread: it must hand the
+   * change over, not block.
    */
   synchronized FeedPosition subscribe(Consumer<StateChange> listener) {
     listeners.add(listener);
@@ -95,8 +95,10 @@ final class PositionStateView implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.error("Stopped reading {}: the aggregator's HTTP state is no longer updated; restart the aggregator",
-          Topics.POSITION_CHANGES.name(), e);
+      LOG.error(
+          "Stopped reading {}: the aggregator's HTTP state is no longer updated; restart the aggregator",
+          Topics.POSITION_CHANGES.name(),
+          e);
     } finally {
       reader.close();
     }

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * tally, the stories and the index that finds them (article to story, fingerprint band to articles,
  * latest time of each story's side).
  */
-record PositionStores(KeyValueStore<String, PositionContribution> contributions,
+record PositionStores(
+    KeyValueStore<String, PositionContribution> contributions,
     KeyValueStore<String, StanceChange> turns,
     KeyValueStore<String, PositionTally> tallies,
     KeyValueStore<String, Story> stories,
@@ -35,21 +36,39 @@ record PositionStores(KeyValueStore<String, PositionContribution> contributions,
   static final String[] NAMES = {CONTRIBUTIONS, TURNS, TALLIES, STORIES, INDEX};
 
   static PositionStores from(ProcessorContext<?, ?> context) {
-    return new PositionStores(context.getStateStore(CONTRIBUTIONS), context.getStateStore(TURNS),
-        context.getStateStore(TALLIES), context.getStateStore(STORIES), context.getStateStore(INDEX));
+    return new PositionStores(
+        context.getStateStore(CONTRIBUTIONS),
+        context.getStateStore(TURNS),
+        context.getStateStore(TALLIES),
+        context.getStateStore(STORIES),
+        context.getStateStore(INDEX));
   }
 
-  /** {@code supplier}: the byte store under each named store (persistent in production, wrapped by tests that count reads). */
-  static void addTo(StreamsBuilder builder, SchemaRegistryClient registry, Function<String, KeyValueBytesStoreSupplier> supplier) {
-    add(builder, supplier, CONTRIBUTIONS, AvroSerde.forValues(registry, PositionContribution.class));
+  /**
+   * {@code supplier}: the byte store under each named store (persistent in production, wrapped by
+   * tests that count reads).
+   */
+  static void addTo(
+      StreamsBuilder builder,
+      SchemaRegistryClient registry,
+      Function<String, KeyValueBytesStoreSupplier> supplier) {
+    add(
+        builder,
+        supplier,
+        CONTRIBUTIONS,
+        AvroSerde.forValues(registry, PositionContribution.class));
     add(builder, supplier, TURNS, AvroSerde.forValues(registry, StanceChange.class));
     add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class));
     add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class));
     add(builder, supplier, INDEX, Serdes.String());
   }
 
-  private static <V> void add(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> supplier, String name,
+  private static <V> void add(
+      StreamsBuilder builder,
+      Function<String, KeyValueBytesStoreSupplier> supplier,
+      String name,
       Serde<V> values) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
   }
 }

@@ -31,7 +31,8 @@ final class PositionTimeline {
   void add(PositionContribution c) {
     String key = key(c);
     Optional<PositionContribution> before = last(contributions, track.timelineFrom(), key);
-    Optional<PositionContribution> after = first(contributions, key, track.timelineTo()).filter(n -> !key(n).equals(key));
+    Optional<PositionContribution> after =
+        first(contributions, key, track.timelineTo()).filter(n -> !key(n).equals(key));
     contributions.put(key, c);
     markTurns(before.orElse(null), c);
     after.ifPresent(next -> markTurns(c, next));
@@ -43,7 +44,8 @@ final class PositionTimeline {
     turns.delete(track.stanceTurn(c.getPublishedAt(), c.getArticleId()));
     turns.delete(track.signTurn(c.getPublishedAt(), c.getArticleId()));
     Optional<PositionContribution> after = first(contributions, key, track.timelineTo());
-    after.ifPresent(next -> markTurns(last(contributions, track.timelineFrom(), key).orElse(null), next));
+    after.ifPresent(
+        next -> markTurns(last(contributions, track.timelineFrom(), key).orElse(null), next));
   }
 
   Optional<PositionContribution> latest() {
@@ -65,20 +67,29 @@ final class PositionTimeline {
 
   /** When the current run of the latest stance's sign began. */
   Instant lastSignTurn() {
-    return last(turns, track.signTurnsFrom(), track.signTurnsTo()).map(StanceChange::getAt).orElseThrow();
+    return last(turns, track.signTurnsFrom(), track.signTurnsTo())
+        .map(StanceChange::getAt)
+        .orElseThrow();
   }
 
   /** The most recent changes of stance, oldest first. */
   List<StanceChange> lastStanceTurns(int limit) {
-    List<StanceChange> oldestFirst = newest(turns, track.stanceTurnsFrom(), track.stanceTurnsTo(), limit);
+    List<StanceChange> oldestFirst =
+        newest(turns, track.stanceTurnsFrom(), track.stanceTurnsTo(), limit);
     Collections.reverse(oldestFirst);
     return oldestFirst;
   }
 
   private void markTurns(PositionContribution previous, PositionContribution c) {
-    StanceChange turn = new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
-    mark(track.stanceTurn(c.getPublishedAt(), c.getArticleId()), turn, previous == null || previous.getStance() != c.getStance());
-    mark(track.signTurn(c.getPublishedAt(), c.getArticleId()), turn,
+    StanceChange turn =
+        new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
+    mark(
+        track.stanceTurn(c.getPublishedAt(), c.getArticleId()),
+        turn,
+        previous == null || previous.getStance() != c.getStance());
+    mark(
+        track.signTurn(c.getPublishedAt(), c.getArticleId()),
+        turn,
         previous == null || Integer.signum(previous.getStance()) != Integer.signum(c.getStance()));
   }
 
@@ -113,7 +124,8 @@ final class PositionTimeline {
     }
   }
 
-  private static <V> List<V> newest(KeyValueStore<String, V> store, String from, String to, int limit) {
+  private static <V> List<V> newest(
+      KeyValueStore<String, V> store, String from, String to, int limit) {
     List<V> newestFirst = new ArrayList<>();
     try (KeyValueIterator<String, V> entries = store.reverseRange(from, to)) {
       while (entries.hasNext() && newestFirst.size() < limit) {

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Serves {@code GET /events} as server-sent events to at most PARLEY_SSE_MAX_SUBSCRIBERS clients at
  * once (default 100), each on a thread of a pool of that size; one more is answered 503 with
  * Retry-After. Any client that asks for /events gets the stream, whatever its Accept header, so
- * {@code curl -N .../events} prints events: Javalin's own SSE handler answers only clients that send
- * {@code Accept: text/event-stream}. Closed before the HTTP server stops, so that no subscriber is
- * left writing to a response the server has already torn down.
+ * {@code curl -N .../events} prints events: Javalin's own SSE handler answers only clients that
+ * send {@code Accept: text/event-stream}. Closed before the HTTP server stops, so that no
+ * subscriber is left writing to a response the server has already torn down.
  */
 final class SseSubscribers implements AutoCloseable {
 
@@ -40,35 +40,54 @@ final class SseSubscribers implements AutoCloseable {
     this.slots = new Semaphore(max);
     this.subscription = subscription;
     AtomicInteger threads = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-      Thread thread = new Thread(task, "sse-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        new ThreadPoolExecutor(
+            max,
+            max,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "sse-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     this.pool.allowCoreThreadTimeOut(true);
   }
 
   void serve(Context ctx) throws IOException {
     if (closed || !slots.tryAcquire()) {
-      ctx.status(503).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).json(Map.of("error", closed
-          ? "The aggregator is stopping; reconnect (with Last-Event-ID) in a few seconds."
-          : "The aggregator serves at most " + max + " event subscribers (" + ServiceConfig.SSE_MAX_SUBSCRIBERS
-              + "); retry in " + RETRY_AFTER_SECONDS + " s, or raise the limit."));
+      ctx.status(503)
+          .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+          .json(
+              Map.of(
+                  "error",
+                  closed
+                      ? "The aggregator is stopping; reconnect (with Last-Event-ID) in a few seconds."
+                      : "The aggregator serves at most "
+                          + max
+                          + " event subscribers ("
+                          + ServiceConfig.SSE_MAX_SUBSCRIBERS
+                          + "); retry in "
+                          + RETRY_AFTER_SECONDS
+                          + " s, or raise the limit."));
       return;
     }
     try {
       startEventStream(ctx.res());
       Runnable work = subscription.apply(ctx);
-      ctx.async(async -> {
-        async.timeout = 0;
-        async.executor = pool;
-      }, () -> {
-        try {
-          work.run();
-        } finally {
-          slots.release();
-        }
-      });
+      ctx.async(
+          async -> {
+            async.timeout = 0;
+            async.executor = pool;
+          },
+          () -> {
+            try {
+              work.run();
+            } finally {
+              slots.release();
+            }
+          });
     } catch (IOException | RuntimeException e) {
       slots.release();
       throw e;
@@ -86,14 +105,20 @@ final class SseSubscribers implements AutoCloseable {
     response.flushBuffer();
   }
 
-  /** Refuses new subscribers, then interrupts the connected ones, which close their streams and leave. */
+  /**
+   * Refuses new subscribers, then interrupts the connected ones, which close their streams and
+   * leave.
+   */
   @Override
   public void close() {
     closed = true;
     pool.shutdownNow();
     try {
       if (!pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("{} event subscribers did not leave within {} s; the server stops anyway", pool.getActiveCount(), STOP_SECONDS);
+        LOG.warn(
+            "{} event subscribers did not leave within {} s; the server stops anyway",
+            pool.getActiveCount(),
+            STOP_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -12,6 +12,7 @@ import java.time.Duration;
 final class StanceHistory {
 
   static final int MAX_ENTRIES = 20;
+
   /** How far back the trend looks, before the position's latest article. */
   static final Duration TREND_WINDOW = Duration.ofDays(14);
 

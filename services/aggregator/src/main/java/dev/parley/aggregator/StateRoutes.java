@@ -14,12 +14,13 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The state API. Snapshots: {@code GET /state} (everything), {@code /state/{negotiation}},
- * {@code /state/{negotiation}/issues/{issue}} (with the gap between the parties) and
- * {@code /state/{negotiation}/positions/{actor}/{issue}} (one position with its evidence and
- * history). Changes: {@code GET /changes} (the most recent ones) and {@code GET /events}
- * (server-sent events, resumable with Last-Event-ID, to at most PARLEY_SSE_MAX_SUBSCRIBERS clients). Every snapshot carries the {@code eventId} it
- * was taken at: subscribing from it ({@code /events?lastEventId=...}) misses nothing.
+ * The state API. Snapshots: {@code GET /state} (everything), {@code /state/{negotiation}}, {@code
+ * /state/{negotiation}/issues/{issue}} (with the gap between the parties) and {@code
+ * /state/{negotiation}/positions/{actor}/{issue}} (one position with its evidence and history).
+ * Changes: {@code GET /changes} (the most recent ones) and {@code GET /events} (server-sent events,
+ * resumable with Last-Event-ID, to at most PARLEY_SSE_MAX_SUBSCRIBERS clients). Every snapshot
+ * carries the {@code eventId} it was taken at: subscribing from it ({@code
+ * /events?lastEventId=...}) misses nothing.
  */
 final class StateRoutes {
 
@@ -28,7 +29,11 @@ final class StateRoutes {
   private final SchemaRegistryClient registry;
   private final SseSubscribers subscribers;
 
-  StateRoutes(PositionStateView view, ServiceConfig config, SchemaRegistryClient registry, int maxSubscribers) {
+  StateRoutes(
+      PositionStateView view,
+      ServiceConfig config,
+      SchemaRegistryClient registry,
+      int maxSubscribers) {
     this.view = view;
     this.config = config;
     this.registry = registry;
@@ -37,37 +42,62 @@ final class StateRoutes {
 
   void register(JavalinConfig javalin) {
     javalin.routes.get("/state", ctx -> ctx.json(snapshot(view.snapshot(), p -> true)));
-    javalin.routes.get("/state/{negotiation}", ctx -> {
-      String negotiation = ctx.pathParam("negotiation");
-      answer(ctx, snapshot(view.snapshot(), p -> p.getNegotiation().equals(negotiation)), "negotiation " + negotiation);
-    });
-    javalin.routes.get("/state/{negotiation}/issues/{issue}", ctx -> {
-      String negotiation = ctx.pathParam("negotiation");
-      String issue = ctx.pathParam("issue");
-      answer(ctx, snapshot(view.snapshot(), p -> p.getNegotiation().equals(negotiation) && p.getIssue().equals(issue)),
-          "issue " + negotiation + "/" + issue);
-    });
-    javalin.routes.get("/state/{negotiation}/positions/{actor}/{issue}", ctx -> {
-      String key = PositionKey.of(ctx.pathParam("negotiation"), ctx.pathParam("actor"), ctx.pathParam("issue"));
-      PositionState state = view.state(key);
-      if (state == null) {
-        notFound(ctx, "position " + key);
-      } else {
-        ctx.json(StateJson.position(key, state));
-      }
-    });
-    javalin.routes.get("/changes", ctx -> {
-      int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n > 0, "limit must be a positive number").getOrDefault(50);
-      List<StateChange> recent = view.recentChanges();
-      ctx.json(recent.subList(Math.max(0, recent.size() - limit), recent.size()).stream().map(StateJson::change).toList());
-    });
+    javalin.routes.get(
+        "/state/{negotiation}",
+        ctx -> {
+          String negotiation = ctx.pathParam("negotiation");
+          answer(
+              ctx,
+              snapshot(view.snapshot(), p -> p.getNegotiation().equals(negotiation)),
+              "negotiation " + negotiation);
+        });
+    javalin.routes.get(
+        "/state/{negotiation}/issues/{issue}",
+        ctx -> {
+          String negotiation = ctx.pathParam("negotiation");
+          String issue = ctx.pathParam("issue");
+          answer(
+              ctx,
+              snapshot(
+                  view.snapshot(),
+                  p -> p.getNegotiation().equals(negotiation) && p.getIssue().equals(issue)),
+              "issue " + negotiation + "/" + issue);
+        });
+    javalin.routes.get(
+        "/state/{negotiation}/positions/{actor}/{issue}",
+        ctx -> {
+          String key =
+              PositionKey.of(
+                  ctx.pathParam("negotiation"), ctx.pathParam("actor"), ctx.pathParam("issue"));
+          PositionState state = view.state(key);
+          if (state == null) {
+            notFound(ctx, "position " + key);
+          } else {
+            ctx.json(StateJson.position(key, state));
+          }
+        });
+    javalin.routes.get(
+        "/changes",
+        ctx -> {
+          int limit =
+              ctx.queryParamAsClass("limit", Integer.class)
+                  .check(n -> n > 0, "limit must be a positive number")
+                  .getOrDefault(50);
+          List<StateChange> recent = view.recentChanges();
+          ctx.json(
+              recent.subList(Math.max(0, recent.size() - limit), recent.size()).stream()
+                  .map(StateJson::change)
+                  .toList());
+        });
     javalin.routes.get("/events", subscribers::serve);
-    // subscribers first: one left writing to a response the stopping server tore down spun in its error handler
+    // subscribers first: one left writing to a response the stopping server tore down spun in its
+    // error handler
     javalin.events.serverStopping(subscribers::close);
   }
 
   private Runnable subscription(Context ctx) {
-    // a reconnecting EventSource sends the header; a first connection from a snapshot uses the query
+    // a reconnecting EventSource sends the header; a first connection from a snapshot uses the
+    // query
     String lastEventId = ctx.header("Last-Event-ID");
     if (lastEventId == null) {
       lastEventId = ctx.queryParam("lastEventId");
@@ -75,13 +105,17 @@ final class StateRoutes {
     return new ChangeSubscription(new SseClient(ctx), view, config, registry, lastEventId);
   }
 
-  private static Map<String, Object> snapshot(PositionStateView.Snapshot snapshot, Predicate<PositionState> wanted) {
+  private static Map<String, Object> snapshot(
+      PositionStateView.Snapshot snapshot, Predicate<PositionState> wanted) {
     NavigableMap<String, PositionState> selected = new TreeMap<>();
-    snapshot.states().forEach((key, state) -> {
-      if (wanted.test(state)) {
-        selected.put(key, state);
-      }
-    });
+    snapshot
+        .states()
+        .forEach(
+            (key, state) -> {
+              if (wanted.test(state)) {
+                selected.put(key, state);
+              }
+            });
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("eventId", snapshot.eventId());
     json.put("count", selected.size());
@@ -99,6 +133,12 @@ final class StateRoutes {
   }
 
   private static void notFound(Context ctx, String what) {
-    ctx.status(404).json(Map.of("error", "No article states anything about " + what + " yet; GET /state lists what is known."));
+    ctx.status(404)
+        .json(
+            Map.of(
+                "error",
+                "No article states anything about "
+                    + what
+                    + " yet; GET /state lists what is known."));
   }
 }

@@ -18,11 +18,16 @@ import java.util.Map;
  */
 final class StoryClusters {
 
-  /** Share of equal fingerprint values from which two articles are one story (their texts overlap by about half). */
+  /**
+   * Share of equal fingerprint values from which two articles are one story (their texts overlap by
+   * about half).
+   */
   static final double SAME_STORY = 0.5;
+
   private static final int BAND_WIDTH = 2;
-  private static final Comparator<PositionContribution> EVENT_TIME = Comparator
-      .comparing(PositionContribution::getPublishedAt).thenComparing(PositionContribution::getArticleId);
+  private static final Comparator<PositionContribution> EVENT_TIME =
+      Comparator.comparing(PositionContribution::getPublishedAt)
+          .thenComparing(PositionContribution::getArticleId);
 
   private final Map<String, PositionContribution> originOf = new HashMap<>();
   private final Map<String, List<PositionContribution>> groups = new LinkedHashMap<>();
@@ -40,7 +45,8 @@ final class StoryClusters {
           int a = root(parent, i);
           int b = root(parent, j);
           if (a != b && sameStory(fingerprint, byTime.get(j).getFingerprint())) {
-            // the root is always the earliest article of the group: roots only ever point backwards in time
+            // the root is always the earliest article of the group: roots only ever point backwards
+            // in time
             parent[Math.max(a, b)] = Math.min(a, b);
           }
         }
@@ -79,7 +85,8 @@ final class StoryClusters {
     for (int band = 0; band < bands.length; band++) {
       long first = fingerprint.get(band * BAND_WIDTH);
       long second = fingerprint.get(band * BAND_WIDTH + 1);
-      bands[band] = (((long) band * 0x9E3779B97F4A7C15L) ^ (first << 32)) ^ (second & 0xFFFFFFFFL) * 31;
+      bands[band] =
+          (((long) band * 0x9E3779B97F4A7C15L) ^ (first << 32)) ^ (second & 0xFFFFFFFFL) * 31;
     }
     return bands;
   }
@@ -99,7 +106,10 @@ final class StoryClusters {
 
   private static int root(int[] parent, int i) {
     while (parent[i] != i) {
-      parent[i] = parent[parent[i]]; // path halving keeps later look-ups short; roots stay the earliest articles
+      parent[i] =
+          parent[
+              parent[
+                  i]]; // path halving keeps later look-ups short; roots stay the earliest articles
       i = parent[i];
     }
     return i;

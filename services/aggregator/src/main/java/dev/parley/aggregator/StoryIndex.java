@@ -92,7 +92,9 @@ final class StoryIndex {
     }
     // only a leaving article can disconnect its story: regroup the rest of that story alone
     for (List<PositionContribution> group : StoryClusters.of(rest).groups()) {
-      remember(new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()), previousStory);
+      remember(
+          new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()),
+          previousStory);
     }
   }
 
@@ -133,6 +135,7 @@ final class StoryIndex {
   }
 
   private static StoryMember member(PositionContribution c) {
-    return new StoryMember(c.getArticleId(), c.getSource(), c.getPublishedAt(), c.getStance(), c.getConfidence());
+    return new StoryMember(
+        c.getArticleId(), c.getSource(), c.getPublishedAt(), c.getStance(), c.getConfidence());
   }
 }

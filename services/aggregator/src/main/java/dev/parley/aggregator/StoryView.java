@@ -7,11 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** What a story's articles add up to: its origin, and on each side its strongest and latest article. */
+/**
+ * What a story's articles add up to: its origin, and on each side its strongest and latest article.
+ */
 record StoryView(List<StoryMember> members) {
 
-  private static final Comparator<StoryMember> EVENT_TIME = Comparator.comparing(StoryMember::getPublishedAt)
-      .thenComparing(StoryMember::getArticleId);
+  private static final Comparator<StoryMember> EVENT_TIME =
+      Comparator.comparing(StoryMember::getPublishedAt).thenComparing(StoryMember::getArticleId);
 
   static StoryView of(Story story) {
     return new StoryView(story.getMembers());

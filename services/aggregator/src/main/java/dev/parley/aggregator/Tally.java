@@ -21,8 +21,11 @@ final class Tally {
   }
 
   static Tally of(PositionTally stored) {
-    return new Tally(stored != null ? stored : new PositionTally(0, 0, 0, new HashMap<>(), new HashMap<>(), new HashMap<>(),
-        new HashMap<>()));
+    return new Tally(
+        stored != null
+            ? stored
+            : new PositionTally(
+                0, 0, 0, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()));
   }
 
   PositionTally counts() {
@@ -47,8 +50,14 @@ final class Tally {
   /** {@code change}: +1 when the story comes, -1 when it goes. */
   void countStory(StoryView story, int change) {
     count(counts.getOriginSources(), story.origin().getSource(), change);
-    story.strongest(1).ifPresent(confidence -> count(counts.getStrongestFor(), Double.toString(confidence), change));
-    story.strongest(-1).ifPresent(confidence -> count(counts.getStrongestAgainst(), Double.toString(confidence), change));
+    story
+        .strongest(1)
+        .ifPresent(
+            confidence -> count(counts.getStrongestFor(), Double.toString(confidence), change));
+    story
+        .strongest(-1)
+        .ifPresent(
+            confidence -> count(counts.getStrongestAgainst(), Double.toString(confidence), change));
   }
 
   int articles() {
@@ -68,9 +77,12 @@ final class Tally {
     return counts.getOriginSources().size();
   }
 
-  /** Independent stories on one side corroborate one another (noisy-or); copies of one story do not. */
+  /**
+   * Independent stories on one side corroborate one another (noisy-or); copies of one story do not.
+   */
   double corroboration(int sign) {
-    Map<String, Integer> strongest = sign > 0 ? counts.getStrongestFor() : counts.getStrongestAgainst();
+    Map<String, Integer> strongest =
+        sign > 0 ? counts.getStrongestFor() : counts.getStrongestAgainst();
     double doubt = 1.0;
     for (Map.Entry<Double, Integer> entry : byConfidence(strongest).entrySet()) {
       doubt *= Math.pow(1.0 - entry.getKey(), entry.getValue());

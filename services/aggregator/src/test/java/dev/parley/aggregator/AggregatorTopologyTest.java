@@ -42,8 +42,7 @@ class AggregatorTopologyTest {
   private static final String REGISTRY = "mock://aggregator-topology-test";
   private static final String TERRITORY = "ukraine-peace/russia/territory";
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   private SchemaRegistryClient registry;
   private TopologyTestDriver driver;
@@ -54,14 +53,32 @@ class AggregatorTopologyTest {
   @BeforeEach
   void start() {
     registry = SchemaRegistryClients.forUrl(REGISTRY);
-    ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.toString(), ServiceConfig.SCHEMA_REGISTRY_URL, REGISTRY));
-    driver = new TopologyTestDriver(AggregatorTopology.buildTopology(registry), StreamsRunner.properties("aggregator", config));
-    positions = driver.createInputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().serializer(),
-        Topics.POSITIONS.valueSerde(registry));
-    states = driver.createOutputTopic(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.keySerde().deserializer(),
-        Topics.POSITION_STATE.valueSerde(registry));
-    changes = driver.createOutputTopic(Topics.POSITION_CHANGES.name(), Topics.POSITION_CHANGES.keySerde().deserializer(),
-        Topics.POSITION_CHANGES.valueSerde(registry));
+    ServiceConfig config =
+        ServiceConfig.of(
+            Map.of(
+                ServiceConfig.STATE_DIR,
+                stateDir.toString(),
+                ServiceConfig.SCHEMA_REGISTRY_URL,
+                REGISTRY));
+    driver =
+        new TopologyTestDriver(
+            AggregatorTopology.buildTopology(registry),
+            StreamsRunner.properties("aggregator", config));
+    positions =
+        driver.createInputTopic(
+            Topics.POSITIONS.name(),
+            Topics.POSITIONS.keySerde().serializer(),
+            Topics.POSITIONS.valueSerde(registry));
+    states =
+        driver.createOutputTopic(
+            Topics.POSITION_STATE.name(),
+            Topics.POSITION_STATE.keySerde().deserializer(),
+            Topics.POSITION_STATE.valueSerde(registry));
+    changes =
+        driver.createOutputTopic(
+            Topics.POSITION_CHANGES.name(),
+            Topics.POSITION_CHANGES.keySerde().deserializer(),
+            Topics.POSITION_CHANGES.valueSerde(registry));
   }
 
   @AfterEach
@@ -72,8 +89,18 @@ class AggregatorTopologyTest {
 
   @Test
   void theMostRecentlyPublishedArticleDecidesTheStanceWhateverTheArrivalOrder() {
-    send(article("new", "tass", 200, position("russia", "territory", 2, 0.9, "Moscow demands all of Donbas.")));
-    send(article("old", "rian", 100, position("russia", "territory", -1, 0.6, "Moscow once hesitated.")));
+    send(
+        article(
+            "new",
+            "tass",
+            200,
+            position("russia", "territory", 2, 0.9, "Moscow demands all of Donbas.")));
+    send(
+        article(
+            "old",
+            "rian",
+            100,
+            position("russia", "territory", -1, 0.6, "Moscow once hesitated.")));
 
     PositionState state = latestStates().get(TERRITORY);
     assertEquals(2, state.getStance(), "the older article arrived last but was published first");
@@ -83,13 +110,18 @@ class AggregatorTopologyTest {
     assertEquals(1, state.getDissentingArticles());
     assertEquals(Instant.ofEpochSecond(200), state.getSince());
     assertEquals(Instant.ofEpochSecond(100), state.getFirstSeen());
-    assertEquals(List.of("new", "old"), state.getEvidence().stream().map(Statement::getArticleId).toList(), "newest first");
+    assertEquals(
+        List.of("new", "old"),
+        state.getEvidence().stream().map(Statement::getArticleId).toList(),
+        "newest first");
     assertEquals("Moscow demands all of Donbas.", state.getEvidence().get(0).getSentence());
   }
 
   @Test
   void aDuplicateDeliveryChangesNothing() {
-    ArticlePositions article = article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas."));
+    ArticlePositions article =
+        article(
+            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas."));
     send(article);
     assertEquals(1, states.readRecordsToList().size());
     send(article);
@@ -98,8 +130,13 @@ class AggregatorTopologyTest {
 
   @Test
   void reExtractionReplacesWhatTheArticleSaidBefore() {
-    send(article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas."),
-        position("ukraine", "nato", 2, 0.8, "Kyiv insists on NATO.")));
+    send(
+        article(
+            "a",
+            "tass",
+            100,
+            position("russia", "territory", 2, 0.9, "Moscow demands Donbas."),
+            position("ukraine", "nato", 2, 0.8, "Kyiv insists on NATO.")));
     states.readRecordsToList();
 
     send(article("a", "tass", 100, position("ukraine", "nato", 1, 0.8, "Kyiv would like NATO.")));
@@ -108,14 +145,19 @@ class AggregatorTopologyTest {
     Map<String, PositionState> byKey = new java.util.HashMap<>();
     changes.forEach(r -> byKey.put(r.key(), r.value()));
     assertTrue(byKey.containsKey(TERRITORY));
-    assertNull(byKey.get(TERRITORY), "the position the article no longer states is gone (tombstone)");
+    assertNull(
+        byKey.get(TERRITORY), "the position the article no longer states is gone (tombstone)");
     assertEquals(1, byKey.get("ukraine-peace/ukraine/nato").getStance());
   }
 
   @Test
   void deletingAnArticleRetractsAllItsPositions() {
-    send(article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
-    send(article("b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
+    send(
+        article(
+            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
+    send(
+        article(
+            "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
     states.readRecordsToList();
     positions.pipeInput("b", null);
     PositionState after = states.readRecordsToList().get(0).value();
@@ -125,31 +167,56 @@ class AggregatorTopologyTest {
 
   @Test
   void everyChangeSaysWhatItWasWhatItIsAndWhichArticleCausedIt() {
-    send(article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
-    send(article("b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
-    send(article("c", "bbc", 200, position("russia", "territory", -1, 0.6, "Moscow could drop its claim.")));
+    send(
+        article(
+            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
+    send(
+        article(
+            "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
+    send(
+        article(
+            "c",
+            "bbc",
+            200,
+            position("russia", "territory", -1, 0.6, "Moscow could drop its claim.")));
     send(article("a", "tass", 100));
     positions.pipeInput("b", null);
     positions.pipeInput("c", null);
 
     List<PositionChange> log = changes.readValuesToList();
-    assertEquals(List.of(ChangeKind.APPEARED, ChangeKind.UPDATED, ChangeKind.STANCE_CHANGED, ChangeKind.UPDATED,
-        ChangeKind.UPDATED, ChangeKind.REMOVED), log.stream().map(PositionChange::getKind).toList());
-    assertEquals(List.of("a", "b", "c", "a", "b", "c"), log.stream().map(c -> c.getCausedBy().getArticleId()).toList());
-    assertEquals(List.of(false, false, false, true, true, true), log.stream().map(PositionChange::getRetracted).toList());
+    assertEquals(
+        List.of(
+            ChangeKind.APPEARED,
+            ChangeKind.UPDATED,
+            ChangeKind.STANCE_CHANGED,
+            ChangeKind.UPDATED,
+            ChangeKind.UPDATED,
+            ChangeKind.REMOVED),
+        log.stream().map(PositionChange::getKind).toList());
+    assertEquals(
+        List.of("a", "b", "c", "a", "b", "c"),
+        log.stream().map(c -> c.getCausedBy().getArticleId()).toList());
+    assertEquals(
+        List.of(false, false, false, true, true, true),
+        log.stream().map(PositionChange::getRetracted).toList());
     PositionChange turn = log.get(2);
     assertEquals(2, turn.getBefore().getStance());
     assertEquals(-1, turn.getAfter().getStance());
     assertNull(log.get(0).getBefore());
     assertNull(log.get(5).getAfter());
     for (int i = 1; i < log.size(); i++) {
-      assertEquals(log.get(i - 1).getAfter(), log.get(i).getBefore(), "each change starts where the previous one ended");
+      assertEquals(
+          log.get(i - 1).getAfter(),
+          log.get(i).getBefore(),
+          "each change starts where the previous one ended");
     }
   }
 
   @Test
   void theStateTopicCarriesEveryChangesNewState() {
-    send(article("a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
+    send(
+        article(
+            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
     send(article("a", "tass", 100));
     List<PositionChange> log = changes.readValuesToList();
     List<PositionState> table = states.readValuesToList();
@@ -159,103 +226,239 @@ class AggregatorTopologyTest {
   @Test
   void copiesOfOneWireStoryCountAsOneIndependentSource() {
     List<Integer> wire = fingerprint(1);
-    send(article("ap", "ap", 100, wire, position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
-    send(article("copy1", "guardian", 110, nearCopy(wire, 10), position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
-    send(article("copy2", "dw", 120, nearCopy(wire, 20), position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    send(
+        article(
+            "ap",
+            "ap",
+            100,
+            wire,
+            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    send(
+        article(
+            "copy1",
+            "guardian",
+            110,
+            nearCopy(wire, 10),
+            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    send(
+        article(
+            "copy2",
+            "dw",
+            120,
+            nearCopy(wire, 20),
+            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
     PositionState copiesOnly = latestStates().get(TERRITORY);
     assertEquals(3, copiesOnly.getSourceCount());
     assertEquals(1, copiesOnly.getIndependentSources(), "three outlets ran one story");
     assertEquals(0.6, copiesOnly.getConfidence(), 1e-9, "copies do not corroborate one another");
-    assertEquals(List.of("ap", "ap", "ap"), copiesOnly.getEvidence().stream().map(Statement::getStory).toList());
+    assertEquals(
+        List.of("ap", "ap", "ap"),
+        copiesOnly.getEvidence().stream().map(Statement::getStory).toList());
 
-    send(article("own", "bbc", 130, fingerprint(2), position("russia", "territory", 2, 0.6, "The Kremlin told the BBC it wants Donbas.")));
+    send(
+        article(
+            "own",
+            "bbc",
+            130,
+            fingerprint(2),
+            position("russia", "territory", 2, 0.6, "The Kremlin told the BBC it wants Donbas.")));
     PositionState corroborated = latestStates().get(TERRITORY);
     assertEquals(2, corroborated.getIndependentSources());
-    assertEquals(1 - 0.4 * 0.4, corroborated.getConfidence(), 1e-3, "an independent report does corroborate");
+    assertEquals(
+        1 - 0.4 * 0.4,
+        corroborated.getConfidence(),
+        1e-3,
+        "an independent report does corroborate");
   }
 
   @Test
   void storiesDoNotDependOnWhichCopyArrivedFirst() {
     List<Integer> wire = fingerprint(1);
-    send(article("copy", "guardian", 110, nearCopy(wire, 10), position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
-    send(article("ap", "ap", 100, wire, position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
+    send(
+        article(
+            "copy",
+            "guardian",
+            110,
+            nearCopy(wire, 10),
+            position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
+    send(
+        article(
+            "ap",
+            "ap",
+            100,
+            wire,
+            position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
     PositionState state = latestStates().get(TERRITORY);
     assertEquals(1, state.getIndependentSources());
-    assertEquals(List.of("ap", "ap"), state.getEvidence().stream().map(Statement::getStory).toList(),
+    assertEquals(
+        List.of("ap", "ap"),
+        state.getEvidence().stream().map(Statement::getStory).toList(),
         "the story is credited to the outlet that published it first");
   }
 
   @Test
   void historyRecordsEveryChangeOfStanceInPublishedOrderAndTheTrendFollowsIt() {
-    send(article("d0", "tass", day(0), position("russia", "territory", 1, 0.8, "Moscow would accept a deal on territory.")));
-    send(article("d3", "ria", day(3), position("russia", "territory", 2, 0.8, "Moscow now demands all of Donbas.")));
+    send(
+        article(
+            "d0",
+            "tass",
+            day(0),
+            position("russia", "territory", 1, 0.8, "Moscow would accept a deal on territory.")));
+    send(
+        article(
+            "d3",
+            "ria",
+            day(3),
+            position("russia", "territory", 2, 0.8, "Moscow now demands all of Donbas.")));
     assertEquals(Trend.HARDENING, latestStates().get(TERRITORY).getTrend());
 
-    send(article("d10", "bbc", day(10), position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+    send(
+        article(
+            "d10",
+            "bbc",
+            day(10),
+            position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
     PositionState softened = latestStates().get(TERRITORY);
     assertEquals(Trend.SOFTENING, softened.getTrend());
-    assertEquals(List.of("d0", "d3", "d10"), softened.getHistory().stream().map(StanceChange::getArticleId).toList());
-    assertEquals(List.of(1, 2, -1), softened.getHistory().stream().map(StanceChange::getStance).toList());
+    assertEquals(
+        List.of("d0", "d3", "d10"),
+        softened.getHistory().stream().map(StanceChange::getArticleId).toList());
+    assertEquals(
+        List.of(1, 2, -1), softened.getHistory().stream().map(StanceChange::getStance).toList());
 
-    send(article("d1", "tass", day(1), position("russia", "territory", 1, 0.8, "Moscow repeats it would accept a deal.")));
-    assertEquals(softened.getHistory(), latestStates().getOrDefault(TERRITORY, softened).getHistory(),
+    send(
+        article(
+            "d1",
+            "tass",
+            day(1),
+            position("russia", "territory", 1, 0.8, "Moscow repeats it would accept a deal.")));
+    assertEquals(
+        softened.getHistory(),
+        latestStates().getOrDefault(TERRITORY, softened).getHistory(),
         "a late article that repeats the stance of its time changes no step of the history");
 
-    send(article("d30", "bbc", day(30), position("russia", "territory", -1, 0.8, "Moscow still may give up its claim.")));
-    assertEquals(Trend.STEADY, latestStates().get(TERRITORY).getTrend(), "no change in the last two weeks");
+    send(
+        article(
+            "d30",
+            "bbc",
+            day(30),
+            position("russia", "territory", -1, 0.8, "Moscow still may give up its claim.")));
+    assertEquals(
+        Trend.STEADY, latestStates().get(TERRITORY).getTrend(), "no change in the last two weeks");
   }
 
   @Test
   void historyKeepsTheMostRecentChanges() {
     for (int i = 0; i < StanceHistory.MAX_ENTRIES + 5; i++) {
-      send(article("a" + i, "tass", day(i), position("russia", "territory", i % 2 == 0 ? 2 : -2, 0.8, "Turn " + i + ".")));
+      send(
+          article(
+              "a" + i,
+              "tass",
+              day(i),
+              position("russia", "territory", i % 2 == 0 ? 2 : -2, 0.8, "Turn " + i + ".")));
     }
     List<StanceChange> history = latestStates().get(TERRITORY).getHistory();
     assertEquals(StanceHistory.MAX_ENTRIES, history.size());
-    assertEquals("a" + (StanceHistory.MAX_ENTRIES + 4), history.get(history.size() - 1).getArticleId());
+    assertEquals(
+        "a" + (StanceHistory.MAX_ENTRIES + 4), history.get(history.size() - 1).getArticleId());
   }
 
   @Test
   void recentIndependentSourcesThatDisagreeMarkThePositionDisputed() {
-    send(article("old", "tass", day(0), fingerprint(1), position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
-    send(article("now", "ria", day(20), fingerprint(2), position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
+    send(
+        article(
+            "old",
+            "tass",
+            day(0),
+            fingerprint(1),
+            position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+    send(
+        article(
+            "now",
+            "ria",
+            day(20),
+            fingerprint(2),
+            position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
     assertFalse(latestStates().get(TERRITORY).getDisputed(), "the dissent is three weeks older");
 
-    send(article("fresh", "bbc", day(18), fingerprint(3), position("russia", "territory", -1, 0.8, "Moscow may yet give up its claim.")));
+    send(
+        article(
+            "fresh",
+            "bbc",
+            day(18),
+            fingerprint(3),
+            position("russia", "territory", -1, 0.8, "Moscow may yet give up its claim.")));
     assertTrue(latestStates().get(TERRITORY).getDisputed());
   }
 
   @Test
   void aCopyThatReadsItTheOtherWayIsNoDispute() {
     List<Integer> wire = fingerprint(1);
-    send(article("ap", "ap", day(0), wire, position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
-    send(article("copy", "dw", day(1), nearCopy(wire, 5), position("russia", "territory", -1, 0.5, "Moscow demands Donbas.")));
+    send(
+        article(
+            "ap",
+            "ap",
+            day(0),
+            wire,
+            position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
+    send(
+        article(
+            "copy",
+            "dw",
+            day(1),
+            nearCopy(wire, 5),
+            position("russia", "territory", -1, 0.5, "Moscow demands Donbas.")));
     assertFalse(latestStates().get(TERRITORY).getDisputed());
   }
 
   @Test
   void onlyConfirmedStatementsCountAndAPositionStatedOnlyUnconfirmedIsKeptMarked() {
-    send(article("rumour", "blog", 300, unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+    send(
+        article(
+            "rumour",
+            "blog",
+            300,
+            unconfirmed(
+                position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
     PositionState rumoured = latestStates().get(TERRITORY);
     assertFalse(rumoured.getConfirmed(), "kept, but marked");
     assertEquals(-2, rumoured.getStance());
     assertFalse(rumoured.getEvidence().get(0).getConfirmed());
 
-    send(article("said", "tass", 100, position("russia", "territory", 1, 0.9, "Moscow would accept a deal.")));
+    send(
+        article(
+            "said",
+            "tass",
+            100,
+            position("russia", "territory", 1, 0.9, "Moscow would accept a deal.")));
     PositionState confirmed = latestStates().get(TERRITORY);
     assertTrue(confirmed.getConfirmed());
-    assertEquals(1, confirmed.getStance(), "the newer unconfirmed statement does not decide the stance");
+    assertEquals(
+        1, confirmed.getStance(), "the newer unconfirmed statement does not decide the stance");
     assertEquals(1, confirmed.getArticleCount(), "nor is it counted");
-    assertEquals(List.of("said"), confirmed.getEvidence().stream().map(Statement::getArticleId).toList());
+    assertEquals(
+        List.of("said"), confirmed.getEvidence().stream().map(Statement::getArticleId).toList());
 
-    send(article("rumour", "blog", 300, position("russia", "territory", -2, 0.8, "Moscow drops everything.")));
+    send(
+        article(
+            "rumour",
+            "blog",
+            300,
+            position("russia", "territory", -2, 0.8, "Moscow drops everything.")));
     PositionState both = latestStates().get(TERRITORY);
     assertEquals(-2, both.getStance(), "confirmed on re-extraction, it counts");
     assertEquals(2, both.getArticleCount());
 
     positions.pipeInput("said", null);
-    send(article("rumour", "blog", 300, unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
-    assertEquals(rumoured, latestStates().get(TERRITORY), "back to the unconfirmed state, field by field");
+    send(
+        article(
+            "rumour",
+            "blog",
+            300,
+            unconfirmed(
+                position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+    assertEquals(
+        rumoured, latestStates().get(TERRITORY), "back to the unconfirmed state, field by field");
   }
 
   private static Position unconfirmed(Position position) {
@@ -267,8 +470,16 @@ class AggregatorTopologyTest {
 
   @Test
   void anOldVersionReplayedAfterTheEditChangesNothing() {
-    ArticlePositions original = revision(1_000, "Kremlin talks", position("russia", "territory", -1, 0.8, "Moscow may give up its claim."));
-    ArticlePositions edited = revision(2_000, "Kremlin talks (updated)", position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas."));
+    ArticlePositions original =
+        revision(
+            1_000,
+            "Kremlin talks",
+            position("russia", "territory", -1, 0.8, "Moscow may give up its claim."));
+    ArticlePositions edited =
+        revision(
+            2_000,
+            "Kremlin talks (updated)",
+            position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas."));
     positions.pipeInput("a", original);
     positions.pipeInput("a", edited);
     PositionState afterEdit = states.readValuesToList().get(1);
@@ -280,29 +491,58 @@ class AggregatorTopologyTest {
     assertTrue(changes.isEmpty(), "the older revision arrived last and changed nothing");
     assertTrue(states.isEmpty());
     positions.pipeInput("a", edited);
-    assertTrue(changes.isEmpty(), "and the store still holds the edit: sending it again is a duplicate");
+    assertTrue(
+        changes.isEmpty(), "and the store still holds the edit: sending it again is a duplicate");
   }
 
   @Test
   void aReExtractionOfTheSameRevisionReplacesTheEarlierOne() {
-    positions.pipeInput("a", revision(1_000, "Kremlin talks", position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
-    positions.pipeInput("a", revision(1_000, "Kremlin talks", position("russia", "territory", 2, 0.8, "Moscow may give up its claim.")));
+    positions.pipeInput(
+        "a",
+        revision(
+            1_000,
+            "Kremlin talks",
+            position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+    positions.pipeInput(
+        "a",
+        revision(
+            1_000,
+            "Kremlin talks",
+            position("russia", "territory", 2, 0.8, "Moscow may give up its claim.")));
     List<PositionState> written = states.readValuesToList();
-    assertEquals(2, written.get(written.size() - 1).getStance(), "new rules on the same version apply");
+    assertEquals(
+        2, written.get(written.size() - 1).getStance(), "new rules on the same version apply");
   }
 
   @Test
   void aSixHundredKilobyteHeadlineAndSentenceMakeAChangeWellUnderKafkasLimit() {
     String headline = "Kremlin ".repeat(75_000);
-    positions.pipeInput("huge", revision(1_000, headline, position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas " + "and more ".repeat(70_000))));
+    positions.pipeInput(
+        "huge",
+        revision(
+            1_000,
+            headline,
+            position(
+                "russia",
+                "territory",
+                2,
+                0.8,
+                "Moscow demands all of Donbas " + "and more ".repeat(70_000))));
 
     TestRecord<String, PositionChange> record = changes.readRecord();
     assertEquals(TERRITORY, record.key());
     PositionChange change = record.value();
-    int bytes = Topics.POSITION_CHANGES.valueSerde(registry).serializer().serialize(Topics.POSITION_CHANGES.name(), change).length;
-    assertTrue(bytes < SizeLimitedSerializer.MAX_VALUE_BYTES / 10, "a change of " + bytes + " bytes");
+    int bytes =
+        Topics.POSITION_CHANGES
+            .valueSerde(registry)
+            .serializer()
+            .serialize(Topics.POSITION_CHANGES.name(), change)
+            .length;
+    assertTrue(
+        bytes < SizeLimitedSerializer.MAX_VALUE_BYTES / 10, "a change of " + bytes + " bytes");
     assertFalse(states.isEmpty(), "the state was written too");
-    assertTrue(bytes > TextBounds.MAX_HEADLINE_CHARS, "the clipped headline and sentence are still there");
+    assertTrue(
+        bytes > TextBounds.MAX_HEADLINE_CHARS, "the clipped headline and sentence are still there");
   }
 
   private void send(ArticlePositions article) {
@@ -313,22 +553,44 @@ class AggregatorTopologyTest {
     return states.readKeyValuesToMap();
   }
 
-  private static ArticlePositions article(String id, String source, long publishedSecond, Position... found) {
+  private static ArticlePositions article(
+      String id, String source, long publishedSecond, Position... found) {
     return article(id, source, publishedSecond, List.of(), found);
   }
 
-  private static ArticlePositions article(String id, String source, long publishedSecond, List<Integer> fingerprint,
+  private static ArticlePositions article(
+      String id,
+      String source,
+      long publishedSecond,
+      List<Integer> fingerprint,
       Position... found) {
-    return ArticlePositions.newBuilder().setArticleId(id).setSource(source).setHeadline("h " + id)
-        .setPublishedAt(Instant.ofEpochSecond(publishedSecond)).setNegotiation("ukraine-peace").setOntologyVersion("1")
-        .setExtractorVersion("test").setFingerprint(fingerprint).setPositions(Arrays.asList(found)).build();
+    return ArticlePositions.newBuilder()
+        .setArticleId(id)
+        .setSource(source)
+        .setHeadline("h " + id)
+        .setPublishedAt(Instant.ofEpochSecond(publishedSecond))
+        .setNegotiation("ukraine-peace")
+        .setOntologyVersion("1")
+        .setExtractorVersion("test")
+        .setFingerprint(fingerprint)
+        .setPositions(Arrays.asList(found))
+        .build();
   }
 
   /** Version {@code revision} of article "a", as the extractor passes Article.revision on. */
   private static ArticlePositions revision(long revision, String headline, Position... found) {
-    return ArticlePositions.newBuilder().setArticleId("a").setSource("tass").setUrl(null).setHeadline(headline)
-        .setPublishedAt(Instant.ofEpochSecond(100)).setNegotiation("ukraine-peace").setOntologyVersion("t").setExtractorVersion("t")
-        .setArticleRevision(revision).setPositions(List.of(found)).build();
+    return ArticlePositions.newBuilder()
+        .setArticleId("a")
+        .setSource("tass")
+        .setUrl(null)
+        .setHeadline(headline)
+        .setPublishedAt(Instant.ofEpochSecond(100))
+        .setNegotiation("ukraine-peace")
+        .setOntologyVersion("t")
+        .setExtractorVersion("t")
+        .setArticleRevision(revision)
+        .setPositions(List.of(found))
+        .build();
   }
 
   private static long day(int n) {
@@ -348,8 +610,14 @@ class AggregatorTopologyTest {
     return copy;
   }
 
-  private static Position position(String actor, String issue, int stance, double confidence, String sentence) {
-    return Position.newBuilder().setActor(actor).setIssue(issue).setStance(stance).setConfidence(confidence)
-        .setEvidence(new Evidence(sentence, 0, sentence.length())).build();
+  private static Position position(
+      String actor, String issue, int stance, double confidence, String sentence) {
+    return Position.newBuilder()
+        .setActor(actor)
+        .setIssue(issue)
+        .setStance(stance)
+        .setConfidence(confidence)
+        .setEvidence(new Evidence(sentence, 0, sentence.length()))
+        .build();
   }
 }

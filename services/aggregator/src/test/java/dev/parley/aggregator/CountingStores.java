@@ -83,8 +83,8 @@ final class CountingStores {
     }
 
     @Override
-    public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix,
-        PS prefixKeySerializer) {
+    public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P>
+        KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS prefixKeySerializer) {
       return counted(inner.prefixScan(prefix, prefixKeySerializer));
     }
 
@@ -169,7 +169,8 @@ final class CountingStores {
     }
 
     @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+    public <R> QueryResult<R> query(
+        Query<R> query, PositionBound positionBound, QueryConfig config) {
       return inner.query(query, positionBound, config);
     }
 

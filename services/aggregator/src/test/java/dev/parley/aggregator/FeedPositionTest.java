@@ -35,7 +35,8 @@ class FeedPositionTest {
 
   @Test
   void aForeignIdIsRefusedWithTheReason() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeedPosition.parse("0:15"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FeedPosition.parse("0:15"));
     assertTrue(e.getMessage().contains("15,8,22"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> FeedPosition.parse("-1,2"));
   }

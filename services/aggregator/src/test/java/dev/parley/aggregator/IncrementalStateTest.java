@@ -39,8 +39,7 @@ class IncrementalStateTest {
   private static final String POSITION = "ukraine-peace/russia/territory";
   private static final long DAY = 86_400L;
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   private final List<TopologyTestDriver> drivers = new ArrayList<>();
 
@@ -54,9 +53,13 @@ class IncrementalStateTest {
   void storeReadsPerUpdateDoNotGrowWithHistory() {
     double after100 = readsPerUpdate(100);
     double after10k = readsPerUpdate(10_000);
-    System.out.printf("store reads per update: %.1f with 100 contributions, %.1f with 10,000%n", after100, after10k);
+    System.out.printf(
+        "store reads per update: %.1f with 100 contributions, %.1f with 10,000%n",
+        after100, after10k);
     assertTrue(after100 > 0, "the counting stores see the reads");
-    assertTrue(after10k <= after100 * 1.1, "reads per update grew with history: " + after100 + " -> " + after10k);
+    assertTrue(
+        after10k <= after100 * 1.1,
+        "reads per update grew with history: " + after100 + " -> " + after10k);
   }
 
   @Test
@@ -71,11 +74,29 @@ class IncrementalStateTest {
       long day = random.nextInt(30);
       kept.add(article("s" + story + "-wire", "ap", day, original, random));
       kept.add(article("s" + story + "-far", "outlet" + random.nextInt(5), day + 1, far, random));
-      kept.add(article("s" + story + "-copy", "outlet" + random.nextInt(5), day + 2, changed(original, 40, 50), random));
-      bridges.add(article("s" + story + "-bridge", "outlet" + random.nextInt(5), day + random.nextInt(3) - 1, bridge, random));
+      kept.add(
+          article(
+              "s" + story + "-copy",
+              "outlet" + random.nextInt(5),
+              day + 2,
+              changed(original, 40, 50),
+              random));
+      bridges.add(
+          article(
+              "s" + story + "-bridge",
+              "outlet" + random.nextInt(5),
+              day + random.nextInt(3) - 1,
+              bridge,
+              random));
     }
     for (int i = 0; i < 10; i++) {
-      kept.add(article("own" + i, "outlet" + i, random.nextInt(30), random.ints(64).boxed().toList(), random));
+      kept.add(
+          article(
+              "own" + i,
+              "outlet" + i,
+              random.nextInt(30),
+              random.ints(64).boxed().toList(),
+              random));
     }
     Pipeline plain = new Pipeline("plain");
     kept.forEach(plain::send);
@@ -91,7 +112,9 @@ class IncrementalStateTest {
 
     PositionState expected = plain.state().get(POSITION);
     assertTrue(bridged.getIndependentSources() <= expected.getIndependentSources());
-    assertTrue(expected.getEvidence().stream().anyMatch(s -> !s.getStory().equals(s.getArticleId())), "some copies remain");
+    assertTrue(
+        expected.getEvidence().stream().anyMatch(s -> !s.getStory().equals(s.getArticleId())),
+        "some copies remain");
     assertEquals(expected, shuffled.state().get(POSITION), "field by field");
   }
 
@@ -100,13 +123,25 @@ class IncrementalStateTest {
     Pipeline pipeline = new Pipeline("history-" + history, stores);
     Random random = new Random(3);
     for (int i = 0; i < history; i++) {
-      pipeline.send(article("h" + i, "outlet" + random.nextInt(40), random.nextInt(365), fingerprint(random, i), random));
+      pipeline.send(
+          article(
+              "h" + i,
+              "outlet" + random.nextInt(40),
+              random.nextInt(365),
+              fingerprint(random, i),
+              random));
     }
     Random probes = new Random(5);
     long before = stores.reads();
     int updates = 0;
     for (int i = 0; i < 50; i++, updates++) {
-      pipeline.send(article("probe" + i, "outlet" + probes.nextInt(40), probes.nextInt(365), fingerprint(probes, i), probes));
+      pipeline.send(
+          article(
+              "probe" + i,
+              "outlet" + probes.nextInt(40),
+              probes.nextInt(365),
+              fingerprint(probes, i),
+              probes));
     }
     for (int i = 0; i < 20; i++, updates++) {
       pipeline.retract("h" + (i * 3));
@@ -114,7 +149,10 @@ class IncrementalStateTest {
     return (stores.reads() - before) / (double) updates;
   }
 
-  /** Every fifth article is a near-copy of a story of its own few neighbours: some stories, mostly own reports. */
+  /**
+   * Every fifth article is a near-copy of a story of its own few neighbours: some stories, mostly
+   * own reports.
+   */
   private static List<Integer> fingerprint(Random random, int i) {
     List<Integer> own = random.ints(64).boxed().toList();
     return i % 5 == 4 ? changed(new Random(i / 5).ints(64).boxed().toList(), 0, 10) : own;
@@ -128,15 +166,29 @@ class IncrementalStateTest {
     return copy;
   }
 
-  private static ArticlePositions article(String id, String source, long day, List<Integer> fingerprint, Random random) {
+  private static ArticlePositions article(
+      String id, String source, long day, List<Integer> fingerprint, Random random) {
     int stance = random.nextBoolean() ? 1 + random.nextInt(2) : -1 - random.nextInt(2);
     double confidence = 0.5 + random.nextInt(5) / 10.0;
-    Position position = Position.newBuilder().setActor("russia").setIssue("territory").setStance(stance)
-        .setConfidence(confidence).setEvidence(new Evidence("Said " + id + ".", 0, 5)).build();
-    return ArticlePositions.newBuilder().setArticleId(id).setSource(source).setHeadline("h " + id)
+    Position position =
+        Position.newBuilder()
+            .setActor("russia")
+            .setIssue("territory")
+            .setStance(stance)
+            .setConfidence(confidence)
+            .setEvidence(new Evidence("Said " + id + ".", 0, 5))
+            .build();
+    return ArticlePositions.newBuilder()
+        .setArticleId(id)
+        .setSource(source)
+        .setHeadline("h " + id)
         .setPublishedAt(Instant.ofEpochSecond(1_700_000_000L + day * DAY + random.nextInt(3600)))
-        .setNegotiation("ukraine-peace").setOntologyVersion("1").setExtractorVersion("test").setFingerprint(fingerprint)
-        .setPositions(List.of(position)).build();
+        .setNegotiation("ukraine-peace")
+        .setOntologyVersion("1")
+        .setExtractorVersion("test")
+        .setFingerprint(fingerprint)
+        .setPositions(List.of(position))
+        .build();
   }
 
   private final class Pipeline {
@@ -151,17 +203,34 @@ class IncrementalStateTest {
 
     Pipeline(String name, CountingStores counting) {
       SchemaRegistryClient registry = SchemaRegistryClients.forUrl(REGISTRY);
-      ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.resolve(name).toString(),
-          ServiceConfig.SCHEMA_REGISTRY_URL, REGISTRY));
+      ServiceConfig config =
+          ServiceConfig.of(
+              Map.of(
+                  ServiceConfig.STATE_DIR,
+                  stateDir.resolve(name).toString(),
+                  ServiceConfig.SCHEMA_REGISTRY_URL,
+                  REGISTRY));
       Properties properties = StreamsRunner.properties("aggregator", config);
-      properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // every read reaches the counted stores
-      TopologyTestDriver driver = new TopologyTestDriver(counting == null ? AggregatorTopology.buildTopology(registry)
-          : AggregatorTopology.buildTopology(registry, counting::supplier), properties);
+      properties.put(
+          StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+          0); // every read reaches the counted stores
+      TopologyTestDriver driver =
+          new TopologyTestDriver(
+              counting == null
+                  ? AggregatorTopology.buildTopology(registry)
+                  : AggregatorTopology.buildTopology(registry, counting::supplier),
+              properties);
       drivers.add(driver);
-      positions = driver.createInputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().serializer(),
-          Topics.POSITIONS.valueSerde(registry));
-      states = driver.createOutputTopic(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.keySerde().deserializer(),
-          Topics.POSITION_STATE.valueSerde(registry));
+      positions =
+          driver.createInputTopic(
+              Topics.POSITIONS.name(),
+              Topics.POSITIONS.keySerde().serializer(),
+              Topics.POSITIONS.valueSerde(registry));
+      states =
+          driver.createOutputTopic(
+              Topics.POSITION_STATE.name(),
+              Topics.POSITION_STATE.keySerde().deserializer(),
+              Topics.POSITION_STATE.valueSerde(registry));
     }
 
     void send(ArticlePositions article) {

@@ -14,12 +14,19 @@ class IssueGapTest {
 
   @Test
   void theSpreadRunsFromTheLowestToTheHighestStanceAndWidestIssuesComeFirst() {
-    List<IssueGap> gaps = IssueGap.of(List.of(
-        state("russia", "territory", 2), state("ukraine", "territory", -2), state("us", "territory", 1),
-        state("russia", "ceasefire", 1), state("ukraine", "ceasefire", 1),
-        state("europe", "sanctions", 2)));
+    List<IssueGap> gaps =
+        IssueGap.of(
+            List.of(
+                state("russia", "territory", 2),
+                state("ukraine", "territory", -2),
+                state("us", "territory", 1),
+                state("russia", "ceasefire", 1),
+                state("ukraine", "ceasefire", 1),
+                state("europe", "sanctions", 2)));
 
-    assertEquals(List.of("territory", "ceasefire", "sanctions"), gaps.stream().map(IssueGap::issue).toList());
+    assertEquals(
+        List.of("territory", "ceasefire", "sanctions"),
+        gaps.stream().map(IssueGap::issue).toList());
     IssueGap territory = gaps.get(0);
     assertEquals(4, territory.spread());
     assertEquals(List.of("ukraine"), territory.lowest());
@@ -32,7 +39,11 @@ class IssueGapTest {
 
   @Test
   void negotiationsAreKeptApart() {
-    List<IssueGap> gaps = IssueGap.of(List.of(stateIn("ukraine-peace", "union", "pay", 2), stateIn("other-talks", "employer", "pay", -2)));
+    List<IssueGap> gaps =
+        IssueGap.of(
+            List.of(
+                stateIn("ukraine-peace", "union", "pay", 2),
+                stateIn("other-talks", "employer", "pay", -2)));
     assertEquals(2, gaps.size());
   }
 
@@ -40,7 +51,10 @@ class IssueGapTest {
   void unconfirmedPositionsAreNoPartysStance() {
     PositionState unconfirmed = state("us", "territory", -2);
     unconfirmed.setConfirmed(false);
-    List<IssueGap> gaps = IssueGap.of(List.of(state("russia", "territory", 2), state("ukraine", "territory", 1), unconfirmed));
+    List<IssueGap> gaps =
+        IssueGap.of(
+            List.of(
+                state("russia", "territory", 2), state("ukraine", "territory", 1), unconfirmed));
     assertEquals(1, gaps.get(0).spread());
     assertEquals(Map.of("russia", 2, "ukraine", 1), gaps.get(0).stances());
   }
@@ -51,8 +65,21 @@ class IssueGapTest {
 
   private static PositionState stateIn(String negotiation, String actor, String issue, int stance) {
     Instant t = Instant.ofEpochSecond(100);
-    return PositionState.newBuilder().setNegotiation(negotiation).setActor(actor).setIssue(issue).setStance(stance)
-        .setConfidence(0.8).setSince(t).setFirstSeen(t).setLastSeen(t).setArticleCount(1).setSourceCount(1)
-        .setTrend(Trend.STEADY).setDisputed(false).setEvidence(List.of()).setHistory(List.of()).build();
+    return PositionState.newBuilder()
+        .setNegotiation(negotiation)
+        .setActor(actor)
+        .setIssue(issue)
+        .setStance(stance)
+        .setConfidence(0.8)
+        .setSince(t)
+        .setFirstSeen(t)
+        .setLastSeen(t)
+        .setArticleCount(1)
+        .setSourceCount(1)
+        .setTrend(Trend.STEADY)
+        .setDisputed(false)
+        .setEvidence(List.of())
+        .setHistory(List.of())
+        .build();
   }
 }

@@ -17,11 +17,15 @@ class StoryClustersTest {
   void copiesOfCopiesAreOneStoryCreditedToTheEarliest() {
     List<Integer> original = new Random(1).ints(64).boxed().toList();
     List<Integer> copy = changed(original, 0, 24);
-    List<Integer> copyOfCopy = changed(copy, 24, 48); // shares only 16 of 64 values with the original
-    List<PositionContribution> byTime = List.of(article("a", 1, original), article("b", 2, copy), article("c", 3, copyOfCopy));
+    List<Integer> copyOfCopy =
+        changed(copy, 24, 48); // shares only 16 of 64 values with the original
+    List<PositionContribution> byTime =
+        List.of(article("a", 1, original), article("b", 2, copy), article("c", 3, copyOfCopy));
 
     StoryClusters stories = StoryClusters.of(byTime);
-    assertEquals(List.of("a", "a", "a"), byTime.stream().map(c -> stories.origin(c).getArticleId()).toList());
+    assertEquals(
+        List.of("a", "a", "a"),
+        byTime.stream().map(c -> stories.origin(c).getArticleId()).toList());
   }
 
   @Test
@@ -32,13 +36,15 @@ class StoryClustersTest {
       byTime.add(article("a" + i, i, random.ints(64, 0, 1 << 20).boxed().toList()));
     }
     StoryClusters stories = StoryClusters.of(byTime);
-    Set<String> origins = byTime.stream().map(c -> stories.origin(c).getArticleId()).collect(Collectors.toSet());
+    Set<String> origins =
+        byTime.stream().map(c -> stories.origin(c).getArticleId()).collect(Collectors.toSet());
     assertEquals(3000, origins.size());
   }
 
   @Test
   void articlesWithoutFingerprintAreEachTheirOwnStory() {
-    List<PositionContribution> byTime = List.of(article("a", 1, List.of()), article("b", 2, List.of()));
+    List<PositionContribution> byTime =
+        List.of(article("a", 1, List.of()), article("b", 2, List.of()));
     StoryClusters stories = StoryClusters.of(byTime);
     assertEquals("b", stories.origin(byTime.get(1)).getArticleId());
   }
@@ -52,8 +58,19 @@ class StoryClustersTest {
   }
 
   private static PositionContribution article(String id, long second, List<Integer> fingerprint) {
-    return PositionContribution.newBuilder().setArticleId(id).setSource("s-" + id).setUrl(null).setHeadline("")
-        .setPublishedAt(Instant.ofEpochSecond(second)).setNegotiation("n").setActor("a").setIssue("i").setStance(1)
-        .setConfidence(0.5).setSentence("").setFingerprint(fingerprint).build();
+    return PositionContribution.newBuilder()
+        .setArticleId(id)
+        .setSource("s-" + id)
+        .setUrl(null)
+        .setHeadline("")
+        .setPublishedAt(Instant.ofEpochSecond(second))
+        .setNegotiation("n")
+        .setActor("a")
+        .setIssue("i")
+        .setStance(1)
+        .setConfidence(0.5)
+        .setSentence("")
+        .setFingerprint(fingerprint)
+        .build();
   }
 }

@@ -39,11 +39,13 @@ public final class ArticleFiles {
   }
 
   /** The positions of each article, keyed by file name, in file order. */
-  static Map<String, List<ExtractedPosition>> extract(List<Path> given, PositionExtractor extractor) throws IOException {
+  static Map<String, List<ExtractedPosition>> extract(List<Path> given, PositionExtractor extractor)
+      throws IOException {
     Map<String, List<ExtractedPosition>> positions = new LinkedHashMap<>();
     for (Path file : list(given)) {
       CleanArticle article = read(file);
-      positions.put(file.getFileName().toString(), extractor.extract(article.headline(), article.body()));
+      positions.put(
+          file.getFileName().toString(), extractor.extract(article.headline(), article.body()));
     }
     return positions;
   }

@@ -28,15 +28,18 @@ public final class IngestorClient {
   private final String feedKey;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** @param feedKey the key sent as {@code Authorization: Bearer}; null sends none, and the ingestor answers 401 */
+  /**
+   * @param feedKey the key sent as {@code Authorization: Bearer}; null sends none, and the ingestor
+   *     answers 401
+   */
   public IngestorClient(URI ingestor, String feedKey) {
     this.ingestor = ingestor;
     this.feedKey = feedKey;
   }
 
   /**
-   * Pushes one file and returns the ids of the articles it held. For text and HTML files without
-   * a source, the source is the file's name, so that each sample counts as its own outlet.
+   * Pushes one file and returns the ids of the articles it held. For text and HTML files without a
+   * source, the source is the file's name, so that each sample counts as its own outlet.
    */
   public List<String> push(Path file, String source) throws IOException, InterruptedException {
     String name = file.getFileName().toString();
@@ -54,31 +57,45 @@ public final class IngestorClient {
     } else {
       contentType = "text/plain; charset=utf-8";
     }
-    String query = "?source=" + URLEncoder.encode(source != null ? source : stem, StandardCharsets.UTF_8);
+    String query =
+        "?source=" + URLEncoder.encode(source != null ? source : stem, StandardCharsets.UTF_8);
     return send(path + query, contentType, HttpRequest.BodyPublishers.ofFile(file), name);
   }
 
   /** Pushes one article given as the ingestor's JSON fields and returns its id. */
   public String push(Map<String, Object> article) throws IOException, InterruptedException {
     String what = "Article '" + article.get("headline") + "'";
-    return send("/articles", "application/json", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article)), what).get(0);
+    return send(
+            "/articles",
+            "application/json",
+            HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article)),
+            what)
+        .get(0);
   }
 
-  /** Pushes articles given as the ingestor's JSON fields as one NDJSON batch and returns their ids. */
-  public List<String> pushBatch(List<Map<String, Object>> articles) throws IOException, InterruptedException {
+  /**
+   * Pushes articles given as the ingestor's JSON fields as one NDJSON batch and returns their ids.
+   */
+  public List<String> pushBatch(List<Map<String, Object>> articles)
+      throws IOException, InterruptedException {
     StringBuilder ndjson = new StringBuilder();
     for (Map<String, Object> article : articles) {
       ndjson.append(JSON.writeValueAsString(article)).append('\n');
     }
-    return send("/articles/batch", "application/x-ndjson", HttpRequest.BodyPublishers.ofString(ndjson.toString()),
+    return send(
+        "/articles/batch",
+        "application/x-ndjson",
+        HttpRequest.BodyPublishers.ofString(ndjson.toString()),
         "A batch of " + articles.size() + " articles");
   }
 
-  private List<String> send(String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String what)
+  private List<String> send(
+      String pathAndQuery, String contentType, HttpRequest.BodyPublisher body, String what)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(ingestor.resolve(pathAndQuery))
-        .header("Content-Type", contentType)
-        .POST(body);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(ingestor.resolve(pathAndQuery))
+            .header("Content-Type", contentType)
+            .POST(body);
     if (feedKey != null) {
       request.header("Authorization", "Bearer " + feedKey);
     }
@@ -86,11 +103,20 @@ public final class IngestorClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new IOException("No ingestor answers at " + ingestor + ". Start Parley with `./parley up`, or pass --ingestor URL.", e);
+      throw new IOException(
+          "No ingestor answers at "
+              + ingestor
+              + ". Start Parley with `./parley up`, or pass --ingestor URL.",
+          e);
     }
     JsonNode answer = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     if (response.statusCode() != 202) {
-      throw new IOException(what + " was refused (HTTP " + response.statusCode() + "): " + answer.path("error").asText(response.body()));
+      throw new IOException(
+          what
+              + " was refused (HTTP "
+              + response.statusCode()
+              + "): "
+              + answer.path("error").asText(response.body()));
     }
     List<String> ids = new ArrayList<>();
     answer.path("ids").forEach(id -> ids.add(id.asText()));

@@ -9,33 +9,65 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The `parley` command. */
-@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
-    description = "Reads the news as it arrives and keeps a live, evidence-backed map of who stands where in a negotiation.",
-    subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class, BenchCommand.class, TailCommand.class,
-        TopicsCommand.class, ReplayCommand.class, ReprocessCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Examples:", "  ./parley up --demo            local Kafka, registry and services, then the five sample articles",
-        "  ./parley push article.txt     send an article to a running ingestor",
-        "  ./parley extract ../shared/articles/*.txt | ../shared/eval/score ../shared/eval/dev",
-        "  ./parley bench extract        extraction speed on one core",
-        "  ./parley tail parley.position-state --from end -f   follow the state changes as JSON",
-        "  ./parley topics               topics, end offsets and each app's lag",
-        "  ./parley replay parley.articles --from now-6h       how many articles a replay would move (--execute moves them)",
-        "  ./parley reprocess --from beginning --stop-apps --execute   re-extract everything after an ontology change"})
+@Command(
+    name = "parley",
+    mixinStandardHelpOptions = true,
+    version = "parley 0.1.0",
+    description =
+        "Reads the news as it arrives and keeps a live, evidence-backed map of who stands where in a negotiation.",
+    subcommands = {
+      UpCommand.class,
+      PushCommand.class,
+      ExtractCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      TailCommand.class,
+      TopicsCommand.class,
+      ReplayCommand.class,
+      ReprocessCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./parley up --demo            local Kafka, registry and services, then the five sample articles",
+      "  ./parley push article.txt     send an article to a running ingestor",
+      "  ./parley extract ../shared/articles/*.txt | ../shared/eval/score ../shared/eval/dev",
+      "  ./parley bench extract        extraction speed on one core",
+      "  ./parley tail parley.position-state --from end -f   follow the state changes as JSON",
+      "  ./parley topics               topics, end offsets and each app's lag",
+      "  ./parley replay parley.articles --from now-6h       how many articles a replay would move (--execute moves them)",
+      "  ./parley reprocess --from beginning --stop-apps --execute   re-extract everything after an ontology change"
+    })
 public final class ParleyMain {
 
   private ParleyMain() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ParleyMain()).setExecutionExceptionHandler(ParleyMain::report).execute(args));
+    System.exit(
+        new CommandLine(new ParleyMain())
+            .setExecutionExceptionHandler(ParleyMain::report)
+            .execute(args));
   }
 
-  /** Failures reach users as one line that says what went wrong; PARLEY_DEBUG=1 adds the stack trace. */
+  /**
+   * Failures reach users as one line that says what went wrong; PARLEY_DEBUG=1 adds the stack
+   * trace.
+   */
   private static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
     if (System.getenv("PARLEY_DEBUG") != null) {
       e.printStackTrace();
     }
-    command.getErr().println("parley " + command.getCommandName() + ": " + (e.getMessage() != null ? e.getMessage() : e.toString())
-        + (System.getenv("PARLEY_DEBUG") == null ? "  (PARLEY_DEBUG=1 shows the details)" : ""));
+    command
+        .getErr()
+        .println(
+            "parley "
+                + command.getCommandName()
+                + ": "
+                + (e.getMessage() != null ? e.getMessage() : e.toString())
+                + (System.getenv("PARLEY_DEBUG") == null
+                    ? "  (PARLEY_DEBUG=1 shows the details)"
+                    : ""));
     return 1;
   }
 
@@ -46,6 +78,8 @@ public final class ParleyMain {
   }
 
   public static java.nio.file.Path home() {
-    return java.nio.file.Path.of(System.getProperty("parley.home", ".")).toAbsolutePath().normalize();
+    return java.nio.file.Path.of(System.getProperty("parley.home", "."))
+        .toAbsolutePath()
+        .normalize();
   }
 }

@@ -25,18 +25,22 @@ public final class SseSubscriber implements AutoCloseable {
     return subscribe(uri, null, onEvent);
   }
 
-  /** As {@link #subscribe(URI, Consumer)}, resuming after the event {@code lastEventId} when it is not null. */
+  /**
+   * As {@link #subscribe(URI, Consumer)}, resuming after the event {@code lastEventId} when it is
+   * not null.
+   */
   public static SseSubscriber subscribe(URI uri, String lastEventId, Consumer<Event> onEvent) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
     if (lastEventId != null) {
       builder.header("Last-Event-ID", lastEventId);
     }
     HttpRequest request = builder.build();
-    CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
-        .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    CompletableFuture<HttpResponse<Stream<String>>> response =
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     HttpResponse<Stream<String>> answer = response.join();
     if (answer.statusCode() != 200) {
-      throw new IllegalStateException("Subscribing to " + uri + " answered HTTP " + answer.statusCode());
+      throw new IllegalStateException(
+          "Subscribing to " + uri + " answered HTTP " + answer.statusCode());
     }
     Thread reader = new Thread(() -> read(answer.body(), onEvent), "sse-" + uri.getPath());
     reader.setDaemon(true);
@@ -48,21 +52,22 @@ public final class SseSubscriber implements AutoCloseable {
     String[] current = {null, "message", null};
     StringBuilder data = new StringBuilder();
     try {
-      lines.forEach(line -> {
-        if (line.isEmpty()) {
-          if (data.length() > 0) {
-            onEvent.accept(new Event(current[0], current[1], data.toString()));
-          }
-          data.setLength(0);
-          current[1] = "message";
-        } else if (line.startsWith("data:")) {
-          data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).stripLeading());
-        } else if (line.startsWith("event:")) {
-          current[1] = line.substring(6).strip();
-        } else if (line.startsWith("id:")) {
-          current[0] = line.substring(3).strip();
-        }
-      });
+      lines.forEach(
+          line -> {
+            if (line.isEmpty()) {
+              if (data.length() > 0) {
+                onEvent.accept(new Event(current[0], current[1], data.toString()));
+              }
+              data.setLength(0);
+              current[1] = "message";
+            } else if (line.startsWith("data:")) {
+              data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).stripLeading());
+            } else if (line.startsWith("event:")) {
+              current[1] = line.substring(6).strip();
+            } else if (line.startsWith("id:")) {
+              current[0] = line.substring(3).strip();
+            }
+          });
     } catch (RuntimeException e) {
       // the stream was closed
     }

@@ -21,7 +21,10 @@ final class ThresholdTable {
   private final Map<String, List<ExtractedPosition>> predictions;
   private final double confirmationThreshold;
 
-  ThresholdTable(Evaluation evaluation, Map<String, List<ExtractedPosition>> predictions, double confirmationThreshold) {
+  ThresholdTable(
+      Evaluation evaluation,
+      Map<String, List<ExtractedPosition>> predictions,
+      double confirmationThreshold) {
     this.evaluation = evaluation;
     this.predictions = predictions;
     this.confirmationThreshold = confirmationThreshold;
@@ -29,7 +32,10 @@ final class ThresholdTable {
 
   List<String> lines() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format("%-10s %9s %6s %6s %4s %4s %4s", "confidence", "precision", "recall", "f1", "tp", "fp", "fn"));
+    lines.add(
+        String.format(
+            "%-10s %9s %6s %6s %4s %4s %4s",
+            "confidence", "precision", "recall", "f1", "tp", "fp", "fn"));
     boolean marked = false;
     for (int row = 0; row < ROWS; row++) {
       double threshold = Math.round((FIRST + row * STEP) * 100) / 100.0;
@@ -51,10 +57,20 @@ final class ThresholdTable {
 
   private String line(double threshold, boolean confirmation) {
     Map<String, List<ExtractedPosition>> kept = new LinkedHashMap<>();
-    predictions.forEach((article, positions) ->
-        kept.put(article, positions.stream().filter(p -> p.confidence() >= threshold).toList()));
+    predictions.forEach(
+        (article, positions) ->
+            kept.put(
+                article, positions.stream().filter(p -> p.confidence() >= threshold).toList()));
     Evaluation.Report r = evaluation.score(kept);
-    return String.format(">= %-7.2f %9.3f %6.3f %6.3f %4d %4d %4d%s", threshold, r.precision(), r.recall(), r.f1(),
-        r.tp(), r.fp(), r.fn(), confirmation ? "  <- confirmation threshold (ontology)" : "");
+    return String.format(
+        ">= %-7.2f %9.3f %6.3f %6.3f %4d %4d %4d%s",
+        threshold,
+        r.precision(),
+        r.recall(),
+        r.f1(),
+        r.tp(),
+        r.fp(),
+        r.fn(),
+        confirmation ? "  <- confirmation threshold (ontology)" : "");
   }
 }

@@ -18,6 +18,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   /** The Streams property (set from PARLEY_ROCKSDB_MEMORY_MB) that sizes the shared cache. */
   public static final String MEMORY_BYTES = "parley.rocksdb.memory.bytes";
+
   private static final double MEMTABLE_SHARE = 0.5;
   private static final long MEMTABLE_BYTES = 8L * 1024 * 1024;
 
@@ -26,7 +27,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-    long bytes = Long.parseLong(String.valueOf(configs.getOrDefault(MEMORY_BYTES, 128L * 1024 * 1024)));
+    long bytes =
+        Long.parseLong(String.valueOf(configs.getOrDefault(MEMORY_BYTES, 128L * 1024 * 1024)));
     BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
     table.setBlockCache(shared(bytes));
     table.setCacheIndexAndFilterBlocks(true);
@@ -47,6 +49,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   @Override
   public void close(String storeName, Options options) {
-    // the cache and write buffer manager are shared by every store of the process: they live as long as it does
+    // the cache and write buffer manager are shared by every store of the process: they live as
+    // long as it does
   }
 }

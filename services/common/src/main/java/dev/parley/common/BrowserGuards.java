@@ -10,15 +10,17 @@ import java.util.Set;
 
 /**
  * What keeps a web page in someone's browser from using a Parley service behind their back:
+ *
  * <ul>
- *   <li>the {@code Host} header must name this service ({@value HttpSettings#ALLOWED_HOSTS}), so a DNS-rebound
- *       name cannot reach it; the probes ({@code /health}, {@code /ready}, {@code /metrics}) are
- *       exempt because orchestrators call them by IP address and they change nothing;</li>
+ *   <li>the {@code Host} header must name this service ({@value HttpSettings#ALLOWED_HOSTS}), so a
+ *       DNS-rebound name cannot reach it; the probes ({@code /health}, {@code /ready}, {@code
+ *       /metrics}) are exempt because orchestrators call them by IP address and they change
+ *       nothing;
  *   <li>a state change must carry a key ({@code Authorization}) or a header a form cannot set
  *       ({@value #CLIENT_HEADER}) unless its Content-Type is one a form cannot send: a cross-site
  *       form post of text/plain, urlencoded or multipart data is refused, while a browser must ask
- *       before sending anything else, and no Parley service answers that preflight;</li>
- *   <li>every response says not to sniff its type, frame it or leak its address.</li>
+ *       before sending anything else, and no Parley service answers that preflight;
+ *   <li>every response says not to sniff its type, frame it or leak its address.
  * </ul>
  */
 final class BrowserGuards {
@@ -27,8 +29,10 @@ final class BrowserGuards {
 
   private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1");
   private static final Set<String> PROBES = Set.of("/health", "/ready", "/metrics");
-  private static final Set<String> FORM_TYPES = Set.of("", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
-  private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+  private static final Set<String> FORM_TYPES =
+      Set.of("", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
+  private static final Set<HandlerType> SAFE_METHODS =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
   private static final String DEFAULT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   private final Set<String> allowedHosts;
@@ -37,7 +41,10 @@ final class BrowserGuards {
     this.allowedHosts = allowedHosts;
   }
 
-  /** The local names, the host the service binds to, and the names in {@value HttpSettings#ALLOWED_HOSTS}; {@code *} allows any. */
+  /**
+   * The local names, the host the service binds to, and the names in {@value
+   * HttpSettings#ALLOWED_HOSTS}; {@code *} allows any.
+   */
   static BrowserGuards from(HttpSettings settings) {
     Set<String> hosts = new HashSet<>(settings.allowedHosts());
     hosts.addAll(LOCAL_NAMES);
@@ -47,13 +54,16 @@ final class BrowserGuards {
 
   void install(JavalinConfig config) {
     config.routes.before(this::check);
-    config.routes.after(ctx -> {
-      if (ctx.res().getHeader("Content-Security-Policy") == null) {
-        ctx.header("Content-Security-Policy", DEFAULT_POLICY);
-      }
-    });
-    config.routes.exception(RefusedRequest.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage(),
-        "status", e.status())));
+    config.routes.after(
+        ctx -> {
+          if (ctx.res().getHeader("Content-Security-Policy") == null) {
+            ctx.header("Content-Security-Policy", DEFAULT_POLICY);
+          }
+        });
+    config.routes.exception(
+        RefusedRequest.class,
+        (e, ctx) ->
+            ctx.status(e.status()).json(Map.of("error", e.getMessage(), "status", e.status())));
   }
 
   private void check(Context ctx) {
@@ -65,14 +75,32 @@ final class BrowserGuards {
     }
     String host = hostName(ctx.header("Host"));
     if (host != null && !allowedHosts.contains("*") && !allowedHosts.contains(host)) {
-      throw new RefusedRequest(403, "Host '" + host + "' is not one this service answers to; reach it by an allowed name "
-          + allowedHosts.stream().sorted().toList() + ", or add this one to " + HttpSettings.ALLOWED_HOSTS + " (comma-separated) where it runs.");
+      throw new RefusedRequest(
+          403,
+          "Host '"
+              + host
+              + "' is not one this service answers to; reach it by an allowed name "
+              + allowedHosts.stream().sorted().toList()
+              + ", or add this one to "
+              + HttpSettings.ALLOWED_HOSTS
+              + " (comma-separated) where it runs.");
     }
-    if (!SAFE_METHODS.contains(ctx.method()) && FORM_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
-        && ctx.header("Authorization") == null && ctx.header(CLIENT_HEADER) == null) {
-      throw new RefusedRequest(403, "A " + ctx.method() + " with Content-Type '" + (ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type"))
-          + "' and neither an Authorization nor an " + CLIENT_HEADER + " header looks like a cross-site form post and is refused; "
-          + "send your key (Authorization: Bearer ...), or the header " + CLIENT_HEADER + ": <your tool's name>.");
+    if (!SAFE_METHODS.contains(ctx.method())
+        && FORM_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
+        && ctx.header("Authorization") == null
+        && ctx.header(CLIENT_HEADER) == null) {
+      throw new RefusedRequest(
+          403,
+          "A "
+              + ctx.method()
+              + " with Content-Type '"
+              + (ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type"))
+              + "' and neither an Authorization nor an "
+              + CLIENT_HEADER
+              + " header looks like a cross-site form post and is refused; "
+              + "send your key (Authorization: Bearer ...), or the header "
+              + CLIENT_HEADER
+              + ": <your tool's name>.");
     }
   }
 

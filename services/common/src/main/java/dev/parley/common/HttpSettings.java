@@ -22,11 +22,20 @@ public record HttpSettings(String host, int port, Set<String> allowedHosts) {
   public static HttpSettings from(ServiceConfig config, int defaultPort) {
     int port = config.getInt(ServiceConfig.HTTP_PORT, defaultPort, 0);
     if (port > HIGHEST_PORT) {
-      throw new InvalidConfigException(ServiceConfig.HTTP_PORT, String.valueOf(port), "is above " + HIGHEST_PORT
-          + "; set a port from 1 to " + HIGHEST_PORT + " (0 picks a free one)");
+      throw new InvalidConfigException(
+          ServiceConfig.HTTP_PORT,
+          String.valueOf(port),
+          "is above "
+              + HIGHEST_PORT
+              + "; set a port from 1 to "
+              + HIGHEST_PORT
+              + " (0 picks a free one)");
     }
-    Set<String> allowed = Arrays.stream(config.get(ALLOWED_HOSTS, "").split(","))
-        .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+    Set<String> allowed =
+        Arrays.stream(config.get(ALLOWED_HOSTS, "").split(","))
+            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+            .filter(h -> !h.isEmpty())
+            .collect(Collectors.toSet());
     return new HttpSettings(config.get(ServiceConfig.HTTP_HOST, DEFAULT_HOST), port, allowed);
   }
 }

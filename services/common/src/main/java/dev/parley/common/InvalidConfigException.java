@@ -1,6 +1,9 @@
 package dev.parley.common;
 
-/** A configuration variable with a value Parley cannot use; the message names it and says what to set. */
+/**
+ * A configuration variable with a value Parley cannot use; the message names it and says what to
+ * set.
+ */
 public final class InvalidConfigException extends IllegalArgumentException {
 
   private final String variable;

@@ -21,14 +21,19 @@ import org.apache.kafka.clients.CommonClientConfigs;
  *
  * @param clientSecurity e.g. {@code security.protocol -> SASL_SSL}; empty for the local default
  */
-public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl, String schemaRegistryUserInfo,
+public record KafkaSettings(
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    String schemaRegistryUserInfo,
     Map<String, String> clientSecurity) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
 
   private static final String ENV_PREFIX = "KAFKA_";
-  private static final String[] SECURITY_PREFIXES = {"KAFKA_SECURITY_", "KAFKA_SASL_", "KAFKA_SSL_"};
+  private static final String[] SECURITY_PREFIXES = {
+    "KAFKA_SECURITY_", "KAFKA_SASL_", "KAFKA_SSL_"
+  };
 
   public KafkaSettings {
     clientSecurity = Map.copyOf(clientSecurity);
@@ -47,7 +52,10 @@ public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl, S
     return SchemaRegistryClients.forUrl(schemaRegistryUrl, schemaRegistryUserInfo);
   }
 
-  /** The configuration of a Kafka client: bootstrap servers and security, with the client's own settings on top. */
+  /**
+   * The configuration of a Kafka client: bootstrap servers and security, with the client's own
+   * settings on top.
+   */
   public Map<String, Object> clientConfig(Map<String, ?> clientSettings) {
     Map<String, Object> config = new HashMap<>(clientSecurity);
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -58,7 +66,9 @@ public record KafkaSettings(String bootstrapServers, String schemaRegistryUrl, S
   private static Map<String, String> clientSecurity(ServiceConfig config) {
     Map<String, String> properties = new HashMap<>();
     for (String prefix : SECURITY_PREFIXES) {
-      config.startingWith(prefix).forEach((variable, value) -> properties.put(propertyName(variable), value));
+      config
+          .startingWith(prefix)
+          .forEach((variable, value) -> properties.put(propertyName(variable), value));
     }
     return properties;
   }

@@ -1,6 +1,9 @@
 package dev.parley.common;
 
-/** A request refused before its route ran, with the HTTP status to answer and a message that says what to do. */
+/**
+ * A request refused before its route ran, with the HTTP status to answer and a message that says
+ * what to do.
+ */
 public final class RefusedRequest extends RuntimeException {
 
   private final int status;

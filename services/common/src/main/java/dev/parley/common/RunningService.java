@@ -24,7 +24,8 @@ public final class RunningService implements ParleyService {
   }
 
   /** Closes parts started before a later step failed, then rethrows the failure. */
-  public static RuntimeException closeAfterFailure(RuntimeException failure, AutoCloseable... parts) {
+  public static RuntimeException closeAfterFailure(
+      RuntimeException failure, AutoCloseable... parts) {
     for (AutoCloseable part : parts) {
       try {
         part.close();

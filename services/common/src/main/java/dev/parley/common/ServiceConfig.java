@@ -7,20 +7,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The environment variables a service reads, the convention of Kafka tools and containers;
- * `parley up` and tests layer overrides on top. Services do not read it piecemeal: each turns it
- * once, at start-up, into its typed configuration ({@link KafkaSettings}, {@link HttpSettings},
- * {@link TopicSettings}, {@link StreamsSettings} and the service's own record), which holds every
- * default and names the variable when a value is wrong.
+ * The environment variables a service reads, the convention of Kafka tools and containers; `parley
+ * up` and tests layer overrides on top. Services do not read it piecemeal: each turns it once, at
+ * start-up, into its typed configuration ({@link KafkaSettings}, {@link HttpSettings}, {@link
+ * TopicSettings}, {@link StreamsSettings} and the service's own record), which holds every default
+ * and names the variable when a value is wrong.
  */
 public final class ServiceConfig {
 
   public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
   public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+
   /** The admin key that Parley's registry requires for writes (registering, deleting, config). */
   public static final String SCHEMA_REGISTRY_ADMIN_KEY = "SCHEMA_REGISTRY_ADMIN_KEY";
-  /** Credentials that registry clients send, {@code user:password}, as Confluent's basic.auth.user.info. */
-  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
+
+  /**
+   * Credentials that registry clients send, {@code user:password}, as Confluent's
+   * basic.auth.user.info.
+   */
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO =
+      "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO";
+
   public static final String HTTP_PORT = "PARLEY_HTTP_PORT";
   public static final String HTTP_HOST = "PARLEY_HTTP_HOST";
   public static final String STATE_DIR = "PARLEY_STATE_DIR";
@@ -28,8 +35,13 @@ public final class ServiceConfig {
   public static final String TOPIC_REPLICATION = "PARLEY_TOPIC_REPLICATION";
   public static final String PROCESSING_GUARANTEE = "PARLEY_PROCESSING_GUARANTEE";
   public static final String COMMIT_INTERVAL_MS = "PARLEY_COMMIT_INTERVAL_MS";
-  /** Warm copies of each Streams state store on other instances, for a fast take-over when one instance goes. */
+
+  /**
+   * Warm copies of each Streams state store on other instances, for a fast take-over when one
+   * instance goes.
+   */
   public static final String STANDBY_REPLICAS = "PARLEY_STANDBY_REPLICAS";
+
   public static final String APPLICATION_ID = "PARLEY_APPLICATION_ID";
   public static final String ONTOLOGY = "PARLEY_ONTOLOGY";
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
@@ -38,8 +50,10 @@ public final class ServiceConfig {
   public static final String SCHEMA_REGISTRY_TOPIC = "SCHEMA_REGISTRY_TOPIC";
   public static final String INSTANCE_ID = "PARLEY_INSTANCE_ID";
   public static final String SESSION_TIMEOUT_MS = "PARLEY_SESSION_TIMEOUT_MS";
+
   /** Memory shared by all RocksDB stores of one process (block cache and memtables), in MB. */
   public static final String ROCKSDB_MEMORY_MB = "PARLEY_ROCKSDB_MEMORY_MB";
+
   public static final String SSE_MAX_SUBSCRIBERS = "PARLEY_SSE_MAX_SUBSCRIBERS";
 
   private final Map<String, String> values;
@@ -72,7 +86,10 @@ public final class ServiceConfig {
     return getInt(key, fallback, Integer.MIN_VALUE);
   }
 
-  /** The whole number in {@code key}, at least {@code min}; the error names the variable and what to set. */
+  /**
+   * The whole number in {@code key}, at least {@code min}; the error names the variable and what to
+   * set.
+   */
   public int getInt(String key, int fallback, int min) {
     return getOptionalInt(key, min).orElse(fallback);
   }
@@ -87,10 +104,14 @@ public final class ServiceConfig {
     try {
       number = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new InvalidConfigException(key, value, "is not a whole number; set it to one of at least " + min + " or leave it unset");
+      throw new InvalidConfigException(
+          key,
+          value,
+          "is not a whole number; set it to one of at least " + min + " or leave it unset");
     }
     if (number < min) {
-      throw new InvalidConfigException(key, value, "is below " + min + "; set it to at least " + min + " or leave it unset");
+      throw new InvalidConfigException(
+          key, value, "is below " + min + "; set it to at least " + min + " or leave it unset");
     }
     return Optional.of(number);
   }
@@ -99,7 +120,10 @@ public final class ServiceConfig {
   public String getChoice(String key, List<String> allowed) {
     String value = get(key, allowed.get(0));
     if (!allowed.contains(value)) {
-      throw new InvalidConfigException(key, value, "is not one of " + String.join(", ", allowed) + "; set one of them or leave it unset");
+      throw new InvalidConfigException(
+          key,
+          value,
+          "is not one of " + String.join(", ", allowed) + "; set one of them or leave it unset");
     }
     return value;
   }
@@ -107,11 +131,12 @@ public final class ServiceConfig {
   /** Every setting whose name starts with the prefix, by name; blank ones left out. */
   public Map<String, String> startingWith(String prefix) {
     Map<String, String> matching = new HashMap<>();
-    values.forEach((key, value) -> {
-      if (key.startsWith(prefix) && !value.isBlank()) {
-        matching.put(key, value.trim());
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix) && !value.isBlank()) {
+            matching.put(key, value.trim());
+          }
+        });
     return matching;
   }
 

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP server every service runs: its own routes and settings plus {@code /health} (alive),
- * {@code /ready} (503 until ready) and {@code /metrics} (Prometheus text format), behind the
- * {@link BrowserGuards} every service shares.
+ * {@code /ready} (503 until ready) and {@code /metrics} (Prometheus text format), behind the {@link
+ * BrowserGuards} every service shares.
  */
 public final class ServiceHttp implements AutoCloseable {
 
@@ -29,31 +29,58 @@ public final class ServiceHttp implements AutoCloseable {
     this.address = URI.create("http://" + shown + ":" + app.port());
   }
 
-  public static ServiceHttp start(String service, HttpSettings settings, BooleanSupplier ready,
-      PrometheusMeterRegistry metrics, Consumer<JavalinConfig> serviceSetup) {
+  public static ServiceHttp start(
+      String service,
+      HttpSettings settings,
+      BooleanSupplier ready,
+      PrometheusMeterRegistry metrics,
+      Consumer<JavalinConfig> serviceSetup) {
     String host = settings.host();
     int port = settings.port();
     BrowserGuards guards = BrowserGuards.from(settings);
-    Javalin app = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.jetty.host = host;
-      cfg.jetty.port = port;
-      cfg.jsonMapper(new JavalinJackson().updateMapper(m -> m.registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
-      cfg.routes.get("/health", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
-      cfg.routes.get("/ready", ctx -> {
-        boolean isReady = ready.getAsBoolean();
-        ctx.status(isReady ? 200 : 503).json(Map.of("service", service, "ready", isReady));
-      });
-      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-      guards.install(cfg);
-      serviceSetup.accept(cfg);
-    });
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.jetty.host = host;
+              cfg.jetty.port = port;
+              cfg.jsonMapper(
+                  new JavalinJackson()
+                      .updateMapper(
+                          m ->
+                              m.registerModule(new JavaTimeModule())
+                                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
+              cfg.routes.get(
+                  "/health", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
+              cfg.routes.get(
+                  "/ready",
+                  ctx -> {
+                    boolean isReady = ready.getAsBoolean();
+                    ctx.status(isReady ? 200 : 503)
+                        .json(Map.of("service", service, "ready", isReady));
+                  });
+              cfg.routes.get(
+                  "/metrics",
+                  ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+              guards.install(cfg);
+              serviceSetup.accept(cfg);
+            });
     try {
       app.start();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("The " + service + " cannot listen on " + host + ":" + port + " (" + e.getMessage()
-          + "). Stop whatever uses that port or set " + ServiceConfig.HTTP_PORT + " to a free one.", e);
+      throw new IllegalStateException(
+          "The "
+              + service
+              + " cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "). Stop whatever uses that port or set "
+              + ServiceConfig.HTTP_PORT
+              + " to a free one.",
+          e);
     }
     return new ServiceHttp(app, host, ready);
   }

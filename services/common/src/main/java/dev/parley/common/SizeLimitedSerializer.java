@@ -9,9 +9,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Checks the size of a value before it is produced. A record over the broker's limit (1 MB by
- * default) fails inside the producer, where under exactly-once it aborts the whole transaction,
- * and then again on every restart. Failing in the serializer instead lets the app's
- * {@link DeadLetterHandler} send the input to the dead letters and go on.
+ * default) fails inside the producer, where under exactly-once it aborts the whole transaction, and
+ * then again on every restart. Failing in the serializer instead lets the app's {@link
+ * DeadLetterHandler} send the input to the dead letters and go on.
  */
 public final class SizeLimitedSerializer<V> implements Serializer<V> {
 
@@ -32,7 +32,8 @@ public final class SizeLimitedSerializer<V> implements Serializer<V> {
   }
 
   static <V> Serde<V> limit(Serde<V> serde, int maxBytes) {
-    return Serdes.serdeFrom(new SizeLimitedSerializer<>(serde.serializer(), maxBytes), serde.deserializer());
+    return Serdes.serdeFrom(
+        new SizeLimitedSerializer<>(serde.serializer(), maxBytes), serde.deserializer());
   }
 
   @Override
@@ -52,9 +53,18 @@ public final class SizeLimitedSerializer<V> implements Serializer<V> {
 
   private byte[] checked(String topic, byte[] bytes) {
     if (bytes != null && bytes.length > maxBytes) {
-      throw new RecordTooLargeException("A record for " + topic + " would be " + bytes.length + " bytes, over the " + maxBytes
-          + "-byte limit of a Kafka record; it is not written. The input that produced it is in " + Topics.DEAD_LETTERS.name()
-          + ": look at it with `parley tail " + Topics.DEAD_LETTERS.name() + "`");
+      throw new RecordTooLargeException(
+          "A record for "
+              + topic
+              + " would be "
+              + bytes.length
+              + " bytes, over the "
+              + maxBytes
+              + "-byte limit of a Kafka record; it is not written. The input that produced it is in "
+              + Topics.DEAD_LETTERS.name()
+              + ": look at it with `parley tail "
+              + Topics.DEAD_LETTERS.name()
+              + "`");
     }
     return bytes;
   }

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * The stable id a Streams app joins its consumer group with (Kafka's static membership,
- * {@code group.instance.id}). An instance that comes back after kill -9 with the same id takes over
- * its old member's partitions at once, instead of waiting for the old member's session to time out.
+ * The stable id a Streams app joins its consumer group with (Kafka's static membership, {@code
+ * group.instance.id}). An instance that comes back after kill -9 with the same id takes over its
+ * old member's partitions at once, instead of waiting for the old member's session to time out.
  * PARLEY_INSTANCE_ID sets it ({@link StreamsSettings}); otherwise it is made once and kept in the
  * app's state folder, so it lasts as long as that state: across restarts of one instance, and
  * different for every instance with its own state folder (two instances must never share one).
@@ -36,8 +36,15 @@ public final class StaticMembership {
       Files.writeString(file, made, StandardCharsets.UTF_8);
       return made;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep this instance's id in " + file + ": make " + appStateDir
-          + " writable (PARLEY_STATE_DIR), or set " + ServiceConfig.INSTANCE_ID + " to an id unique to this instance", e);
+      throw new UncheckedIOException(
+          "Cannot keep this instance's id in "
+              + file
+              + ": make "
+              + appStateDir
+              + " writable (PARLEY_STATE_DIR), or set "
+              + ServiceConfig.INSTANCE_ID
+              + " to an id unique to this instance",
+          e);
     }
   }
 }

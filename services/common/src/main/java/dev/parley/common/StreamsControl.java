@@ -8,9 +8,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The control channel of Parley's Streams apps, so that `parley reprocess` can run Kafka's reset
  * tool, which refuses while an app's consumer group has members. A command is a record keyed by
  * application id with the text {@code stop} or {@code start}. A Kafka topic rather than an HTTP
- * endpoint: the command reaches every instance of the app wherever it runs, needs no address of
- * any service, is guarded by the cluster's own ACLs, and the consumer group's membership confirms
- * that the instances stopped.
+ * endpoint: the command reaches every instance of the app wherever it runs, needs no address of any
+ * service, is guarded by the cluster's own ACLs, and the consumer group's membership confirms that
+ * the instances stopped.
  */
 public final class StreamsControl {
 

@@ -28,14 +28,24 @@ final class StreamsControlListener implements AutoCloseable {
   private final Thread reader;
   private volatile boolean running = true;
 
-  StreamsControlListener(KafkaSettings kafka, TopicSettings topics, String applicationId, Consumer<StreamsControl.Command> onCommand) {
+  StreamsControlListener(
+      KafkaSettings kafka,
+      TopicSettings topics,
+      String applicationId,
+      Consumer<StreamsControl.Command> onCommand) {
     TopicCreator.ensure(kafka, topics, Topics.CONTROL);
     this.applicationId = applicationId;
     this.onCommand = onCommand;
-    this.consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-control-" + ProcessHandle.current().pid())),
-        new StringDeserializer(), new StringDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.CLIENT_ID_CONFIG,
+                    applicationId + "-control-" + ProcessHandle.current().pid())),
+            new StringDeserializer(),
+            new StringDeserializer());
     this.reader = new Thread(this::read, applicationId + "-control");
     this.reader.setDaemon(true);
   }
@@ -53,16 +63,26 @@ final class StreamsControlListener implements AutoCloseable {
       while (running) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
           if (applicationId.equals(record.key())) {
-            StreamsControl.Command.parse(record.value()).ifPresentOrElse(this::handle,
-                () -> LOG.warn("Ignoring an unknown command '{}' for {} on {}", record.value(), applicationId, StreamsControl.TOPIC));
+            StreamsControl.Command.parse(record.value())
+                .ifPresentOrElse(
+                    this::handle,
+                    () ->
+                        LOG.warn(
+                            "Ignoring an unknown command '{}' for {} on {}",
+                            record.value(),
+                            applicationId,
+                            StreamsControl.TOPIC));
           }
         }
       }
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.error("Stopped reading {}: `parley reprocess --stop-apps` can no longer stop the {}; restart it", StreamsControl.TOPIC,
-          applicationId, e);
+      LOG.error(
+          "Stopped reading {}: `parley reprocess --stop-apps` can no longer stop the {}; restart it",
+          StreamsControl.TOPIC,
+          applicationId,
+          e);
     } finally {
       consumer.close();
     }
@@ -72,7 +92,12 @@ final class StreamsControlListener implements AutoCloseable {
     try {
       onCommand.accept(command);
     } catch (RuntimeException e) {
-      LOG.error("Could not {} the {} as {} asked; restart the service", command.text(), applicationId, StreamsControl.TOPIC, e);
+      LOG.error(
+          "Could not {} the {} as {} asked; restart the service",
+          command.text(),
+          applicationId,
+          StreamsControl.TOPIC,
+          e);
     }
   }
 

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a Streams topology with the settings of {@link StreamsSettings}. A record that cannot be
  * read, processed or written goes to {@link Topics#DEAD_LETTERS} with its coordinates (nothing is
- * silently lost) and the app goes on. Follows {@link StreamsControl}: on {@code stop} it closes the app and leaves the consumer group
- * while the service stays up (not ready); on {@code start} it starts a fresh one.
+ * silently lost) and the app goes on. Follows {@link StreamsControl}: on {@code stop} it closes the
+ * app and leaves the consumer group while the service stays up (not ready); on {@code start} it
+ * starts a fresh one.
  */
 public final class StreamsRunner implements AutoCloseable {
 
@@ -33,32 +34,56 @@ public final class StreamsRunner implements AutoCloseable {
   private KafkaStreamsMetrics metrics;
   private boolean stoppedByControl;
 
-  public StreamsRunner(String app, Topology topology, ServiceConfig config, MeterRegistry registry) {
-    this(app, topology, KafkaSettings.from(config), TopicSettings.from(config), StreamsSettings.from(config, app), registry);
+  public StreamsRunner(
+      String app, Topology topology, ServiceConfig config, MeterRegistry registry) {
+    this(
+        app,
+        topology,
+        KafkaSettings.from(config),
+        TopicSettings.from(config),
+        StreamsSettings.from(config, app),
+        registry);
   }
 
-  public StreamsRunner(String app, Topology topology, KafkaSettings kafka, TopicSettings topics, StreamsSettings settings,
+  public StreamsRunner(
+      String app,
+      Topology topology,
+      KafkaSettings kafka,
+      TopicSettings topics,
+      StreamsSettings settings,
       MeterRegistry registry) {
     this.app = app;
     this.topology = topology;
     this.properties = settings.properties(kafka, topics);
-    properties.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), StaticMembership.keptIn(settings.stateDir()));
+    properties.putIfAbsent(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        StaticMembership.keptIn(settings.stateDir()));
     this.registry = registry;
     TopicCreator.ensure(kafka, topics, Topics.DEAD_LETTERS);
     this.streams = create();
     this.control = new StreamsControlListener(kafka, topics, applicationId(), this::follow);
   }
 
-  /** The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID says otherwise. */
+  /**
+   * The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID
+   * says otherwise.
+   */
   public static String defaultApplicationId(String app) {
     return StreamsSettings.defaultApplicationId(app);
   }
 
-  /** The Streams properties of {@code app} under {@code config}, as the runner uses them (for TopologyTestDriver tests). */
+  /**
+   * The Streams properties of {@code app} under {@code config}, as the runner uses them (for
+   * TopologyTestDriver tests).
+   */
   public static Properties properties(String app, ServiceConfig config) {
-    Properties props = StreamsSettings.from(config, app).properties(KafkaSettings.from(config), TopicSettings.from(config));
+    Properties props =
+        StreamsSettings.from(config, app)
+            .properties(KafkaSettings.from(config), TopicSettings.from(config));
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-    props.put(BoundedRocksDbMemory.MEMORY_BYTES, config.getInt(ServiceConfig.ROCKSDB_MEMORY_MB, 128, 16) * 1024L * 1024L);
+    props.put(
+        BoundedRocksDbMemory.MEMORY_BYTES,
+        config.getInt(ServiceConfig.ROCKSDB_MEMORY_MB, 128, 16) * 1024L * 1024L);
     return props;
   }
 
@@ -77,10 +102,14 @@ public final class StreamsRunner implements AutoCloseable {
 
   private KafkaStreams create() {
     KafkaStreams created = new KafkaStreams(topology, properties);
-    created.setUncaughtExceptionHandler(e -> {
-      LOG.error("The {} stopped on an unexpected error; fix the cause and restart it (its progress is committed, nothing is lost)", app, e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
+    created.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error(
+              "The {} stopped on an unexpected error; fix the cause and restart it (its progress is committed, nothing is lost)",
+              app,
+              e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
     metrics = new KafkaStreamsMetrics(created);
     metrics.bindTo(registry);
     return created;
@@ -90,17 +119,24 @@ public final class StreamsRunner implements AutoCloseable {
     switch (command) {
       case STOP -> {
         if (!stoppedByControl) {
-          LOG.info("Stopping the {} as {} asked (parley reprocess): it leaves group {} and stays stopped until told to start",
-              app, StreamsControl.TOPIC, applicationId());
+          LOG.info(
+              "Stopping the {} as {} asked (parley reprocess): it leaves group {} and stays stopped until told to start",
+              app,
+              StreamsControl.TOPIC,
+              applicationId());
           closeStreams();
           stoppedByControl = true;
         }
       }
       case START -> {
         if (stoppedByControl) {
-          LOG.info("Starting the {} again as {} asked, with its local state wiped", app, StreamsControl.TOPIC);
+          LOG.info(
+              "Starting the {} again as {} asked, with its local state wiped",
+              app,
+              StreamsControl.TOPIC);
           streams = create();
-          // the reset tool moved the committed offsets and may have deleted the changelogs: local state is stale
+          // the reset tool moved the committed offsets and may have deleted the changelogs: local
+          // state is stale
           streams.cleanUp();
           streams.start();
           stoppedByControl = false;
@@ -115,7 +151,9 @@ public final class StreamsRunner implements AutoCloseable {
    */
   private void closeStreams() {
     metrics.close();
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT));
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
   }
 
   @Override

@@ -12,43 +12,64 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /**
- * How a Parley Streams app runs: exactly-once (v2) with a 100 ms commit interval by default, so each
- * hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit interval; state
- * under PARLEY_STATE_DIR; a record that cannot be read, processed or written goes to the dead
+ * How a Parley Streams app runs: exactly-once (v2) with a 100 ms commit interval by default, so
+ * each hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit interval;
+ * state under PARLEY_STATE_DIR; a record that cannot be read, processed or written goes to the dead
  * letters ({@link DeadLetterHandler}) and the app goes on, unless PARLEY_ON_BAD_RECORD=fail, which
- * stops the app on it; Kafka's security settings from {@link KafkaSettings}. Each instance joins its group as a static member with a 15 s session
- * (docs/faults.md): one restarted after kill -9 takes its partitions back at once, and one that
- * vanished is replaced within 15 s rather than Kafka's default 45 s.
+ * stops the app on it; Kafka's security settings from {@link KafkaSettings}. Each instance joins
+ * its group as a static member with a 15 s session (docs/faults.md): one restarted after kill -9
+ * takes its partitions back at once, and one that vanished is replaced within 15 s rather than
+ * Kafka's default 45 s.
  *
  * @param stateDir the app's own folder under PARLEY_STATE_DIR
- * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir} ({@link StaticMembership})
- * @param sessionTimeoutMs how long a vanished instance keeps its partitions (PARLEY_SESSION_TIMEOUT_MS)
- * @param standbyReplicas warm copies of each state store on other instances (PARLEY_STANDBY_REPLICAS,
- *     default none), so a task moves to an instance that already has its state (docs/deployment.md)
+ * @param instanceId PARLEY_INSTANCE_ID, or null for the runner to keep one in {@code stateDir}
+ *     ({@link StaticMembership})
+ * @param sessionTimeoutMs how long a vanished instance keeps its partitions
+ *     (PARLEY_SESSION_TIMEOUT_MS)
+ * @param standbyReplicas warm copies of each state store on other instances
+ *     (PARLEY_STANDBY_REPLICAS, default none), so a task moves to an instance that already has its
+ *     state (docs/deployment.md)
  */
-public record StreamsSettings(String applicationId, Path stateDir, String processingGuarantee, int commitIntervalMs,
-    boolean failOnBadRecord, String instanceId, int sessionTimeoutMs, int standbyReplicas) {
+public record StreamsSettings(
+    String applicationId,
+    Path stateDir,
+    String processingGuarantee,
+    int commitIntervalMs,
+    boolean failOnBadRecord,
+    String instanceId,
+    int sessionTimeoutMs,
+    int standbyReplicas) {
 
-  public static final List<String> PROCESSING_GUARANTEES = List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
+  public static final List<String> PROCESSING_GUARANTEES =
+      List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
   public static final List<String> ON_BAD_RECORD = List.of("dead-letter", "fail");
   public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
+
   /** The brokers' default group.min.session.timeout.ms: a shorter session is refused. */
   private static final int MIN_SESSION_TIMEOUT_MS = 6_000;
 
   public static StreamsSettings from(ServiceConfig config, String app) {
     return new StreamsSettings(
         config.get(ServiceConfig.APPLICATION_ID, defaultApplicationId(app)),
-        Path.of(config.get(ServiceConfig.STATE_DIR, System.getProperty("java.io.tmpdir") + "/parley-streams")).resolve(app),
+        Path.of(
+                config.get(
+                    ServiceConfig.STATE_DIR,
+                    System.getProperty("java.io.tmpdir") + "/parley-streams"))
+            .resolve(app),
         config.getChoice(ServiceConfig.PROCESSING_GUARANTEE, PROCESSING_GUARANTEES),
         config.getInt(ServiceConfig.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL_MS, 1),
         config.getChoice(ServiceConfig.ON_BAD_RECORD, ON_BAD_RECORD).equals("fail"),
         config.get(ServiceConfig.INSTANCE_ID, null),
-        config.getInt(ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
+        config.getInt(
+            ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
         config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0));
   }
 
-  /** The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID says otherwise. */
+  /**
+   * The application id (and consumer group) of a Parley Streams app unless PARLEY_APPLICATION_ID
+   * says otherwise.
+   */
   public static String defaultApplicationId(String app) {
     return "parley-" + app;
   }
@@ -63,22 +84,33 @@ public record StreamsSettings(String applicationId, Path stateDir, String proces
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     if (instanceId != null) {
-      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+      props.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
     }
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionTimeoutMs);
+    props.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        sessionTimeoutMs);
     // With transactions v2 the broker checks a transaction's first write to a partition with the
     // coordinator; a second request sent meanwhile finds no producer state there and is refused
     // with OutOfOrderSequenceException (logged as an error, then retried). One request in flight
     // per broker ends that; batches grow instead (docs/faults.md).
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
     if (failOnBadRecord) {
-      props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
-      props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
-      props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
+      props.put(
+          StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+          LogAndFailExceptionHandler.class);
+      props.put(
+          StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+          LogAndFailProcessingExceptionHandler.class);
+      props.put(
+          StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+          DefaultProductionExceptionHandler.class);
     } else {
-      props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+      props.put(
+          StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
       props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
       props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     }

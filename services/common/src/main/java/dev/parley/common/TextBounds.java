@@ -5,6 +5,7 @@ public final class TextBounds {
 
   /** A headline carried along with positions and evidence. */
   public static final int MAX_HEADLINE_CHARS = 500;
+
   /** An evidence sentence; real ones are far shorter, a run-on "sentence" without stops is not. */
   public static final int MAX_SENTENCE_CHARS = 2000;
 
@@ -12,7 +13,9 @@ public final class TextBounds {
 
   private TextBounds() {}
 
-  /** The text itself when short enough, else its start with an ellipsis, {@code maxChars} in all. */
+  /**
+   * The text itself when short enough, else its start with an ellipsis, {@code maxChars} in all.
+   */
   public static String clip(String text, int maxChars) {
     if (text == null || text.length() <= maxChars) {
       return text;

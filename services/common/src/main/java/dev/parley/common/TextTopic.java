@@ -6,8 +6,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * A Parley topic of text keys and text values, with a partition count of its own rather than
- * PARLEY_TOPIC_PARTITIONS: the control channel and the registry's store, whose records must stay
- * in order. Declared once in {@link Topics}.
+ * PARLEY_TOPIC_PARTITIONS: the control channel and the registry's store, whose records must stay in
+ * order. Declared once in {@link Topics}.
  */
 public record TextTopic(String name, int partitions, Map<String, String> configs, String purpose) {
 

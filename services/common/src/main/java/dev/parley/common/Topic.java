@@ -13,7 +13,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * A Parley topic: its name, its topic configs, string keys and Avro values of one record type in
  * the Confluent wire format. Declared once in {@link Topics}.
  */
-public record Topic<V extends SpecificRecord>(String name, Class<V> valueType, Map<String, String> configs, String purpose) {
+public record Topic<V extends SpecificRecord>(
+    String name, Class<V> valueType, Map<String, String> configs, String purpose) {
 
   public Serde<String> keySerde() {
     return Serdes.String();
@@ -27,7 +28,10 @@ public record Topic<V extends SpecificRecord>(String name, Class<V> valueType, M
     return Consumed.with(keySerde(), valueSerde(registry));
   }
 
-  /** Values over Kafka's record limit fail before they reach the producer: see {@link SizeLimitedSerializer}. */
+  /**
+   * Values over Kafka's record limit fail before they reach the producer: see {@link
+   * SizeLimitedSerializer}.
+   */
   public Produced<String, V> produced(SchemaRegistryClient registry) {
     return Produced.with(keySerde(), SizeLimitedSerializer.limit(valueSerde(registry)));
   }

@@ -28,7 +28,8 @@ public final class TopicCreator {
     ensure(KafkaSettings.from(config), TopicSettings.from(config), topics);
   }
 
-  public static void ensure(KafkaSettings kafka, TopicSettings settings, Collection<Topic<?>> topics) {
+  public static void ensure(
+      KafkaSettings kafka, TopicSettings settings, Collection<Topic<?>> topics) {
     ensure(kafka, topics.stream().map(settings::newTopic).toList());
   }
 
@@ -43,7 +44,9 @@ public final class TopicCreator {
   }
 
   private static void ensure(KafkaSettings kafka, List<NewTopic> wanted) {
-    try (Admin admin = Admin.create(kafka.clientConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000)))) {
+    try (Admin admin =
+        Admin.create(
+            kafka.clientConfig(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000)))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
       if (missing.isEmpty()) {
@@ -58,9 +61,17 @@ public final class TopicCreator {
         }
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot create topics " + wanted.stream().map(NewTopic::name).toList() + " on Kafka at "
-          + kafka.bootstrapServers() + ": " + (e.getCause() == null ? e : e.getCause())
-          + ". Check that the cluster is up and " + ServiceConfig.KAFKA_BOOTSTRAP_SERVERS + " points at it.", e);
+      throw new IllegalStateException(
+          "Cannot create topics "
+              + wanted.stream().map(NewTopic::name).toList()
+              + " on Kafka at "
+              + kafka.bootstrapServers()
+              + ": "
+              + (e.getCause() == null ? e : e.getCause())
+              + ". Check that the cluster is up and "
+              + ServiceConfig.KAFKA_BOOTSTRAP_SERVERS
+              + " points at it.",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);

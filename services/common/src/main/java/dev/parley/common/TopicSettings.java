@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * How Parley creates its topics: partitions of the data topics (PARLEY_TOPIC_PARTITIONS, default
- * 3) and the replication factor of every topic it creates, Streams' internal ones included
+ * How Parley creates its topics: partitions of the data topics (PARLEY_TOPIC_PARTITIONS, default 3)
+ * and the replication factor of every topic it creates, Streams' internal ones included
  * (PARLEY_TOPIC_REPLICATION, default: the cluster's {@code default.replication.factor}).
  */
 public record TopicSettings(int partitions, Optional<Short> replication) {
@@ -17,7 +17,9 @@ public record TopicSettings(int partitions, Optional<Short> replication) {
     int partitions = config.getInt(ServiceConfig.TOPIC_PARTITIONS, DEFAULT_PARTITIONS, 1);
     Optional<Integer> replication = config.getOptionalInt(ServiceConfig.TOPIC_REPLICATION, 1);
     if (replication.isPresent() && replication.get() > Short.MAX_VALUE) {
-      throw new InvalidConfigException(ServiceConfig.TOPIC_REPLICATION, String.valueOf(replication.get()),
+      throw new InvalidConfigException(
+          ServiceConfig.TOPIC_REPLICATION,
+          String.valueOf(replication.get()),
           "is more than any cluster has brokers; set the number of copies to keep, e.g. 3");
     }
     return new TopicSettings(partitions, replication.map(Integer::shortValue));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,80 +31,166 @@ class DeadLetterHandlerTest {
   private final DeadLetterHandler handler = new DeadLetterHandler();
 
   DeadLetterHandlerTest() {
-    handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "parley.dlq",
-        StreamsConfig.APPLICATION_ID_CONFIG, "parley-extractor"));
+    handler.configure(
+        Map.of(
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+            "parley.dlq",
+            StreamsConfig.APPLICATION_ID_CONFIG,
+            "parley-extractor"));
   }
 
   @Test
   void aFailedInputIsKeptAsReadWithWhyAndWhereFromAndTheAppGoesOn() {
-    ProcessingExceptionHandler.Response response = handler.handleError(context(KEY, VALUE), new Record<>("a1", "x", 0L),
-        new IllegalStateException("no clause found"));
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(KEY, VALUE),
+            new Record<>("a1", "x", 0L),
+            new IllegalStateException("no clause found"));
 
     assertEquals(ProcessingExceptionHandler.Result.RESUME, response.result());
     ProducerRecord<byte[], byte[]> letter = response.deadLetterQueueRecords().get(0);
     assertEquals("parley.dlq", letter.topic());
     assertArrayEquals(KEY, letter.key());
     assertArrayEquals(VALUE, letter.value());
-    assertEquals(Map.of("app", "parley-extractor", "stage", "processing", "exception", IllegalStateException.class.getName(),
-        "reason", "no clause found", "topic", "parley.articles", "partition", "2", "offset", "41", "processor", "extract-positions"),
+    assertEquals(
+        Map.of(
+            "app",
+            "parley-extractor",
+            "stage",
+            "processing",
+            "exception",
+            IllegalStateException.class.getName(),
+            "reason",
+            "no clause found",
+            "topic",
+            "parley.articles",
+            "partition",
+            "2",
+            "offset",
+            "41",
+            "processor",
+            "extract-positions"),
         DeadLetterHeaders.read(letter.headers()));
   }
 
   @Test
   void anInputTooLargeToCopyLeavesItsValueOutAndSaysHowLarge() {
     byte[] large = new byte[DeadLetterHandler.MAX_COPIED_BYTES + 1];
-    ProducerRecord<byte[], byte[]> letter = handler.handleError(context(KEY, large), new Record<>("a1", "x", 0L),
-        new IllegalStateException("boom")).deadLetterQueueRecords().get(0);
+    ProducerRecord<byte[], byte[]> letter =
+        handler
+            .handleError(
+                context(KEY, large), new Record<>("a1", "x", 0L), new IllegalStateException("boom"))
+            .deadLetterQueueRecords()
+            .get(0);
     assertNull(letter.value());
-    assertEquals(String.valueOf(KEY.length + large.length), DeadLetterHeaders.read(letter.headers()).get("value-omitted"));
+    assertEquals(
+        String.valueOf(KEY.length + large.length),
+        DeadLetterHeaders.read(letter.headers()).get("value-omitted"));
   }
 
   @Test
   void anUnknownSchemaIsTheRecordsFaultButAnUnreachableRegistryStopsTheApp() {
-    ConsumerRecord<byte[], byte[]> input = new ConsumerRecord<>("parley.articles", 2, 41, KEY, VALUE);
-    DeserializationExceptionHandler.Response unknown = handler.handleError(context(KEY, VALUE), input,
-        new RuntimeException("cannot read", new SchemaRegistryException("Schema 99 not found", 40403)));
+    ConsumerRecord<byte[], byte[]> input =
+        new ConsumerRecord<>("parley.articles", 2, 41, KEY, VALUE);
+    DeserializationExceptionHandler.Response unknown =
+        handler.handleError(
+            context(KEY, VALUE),
+            input,
+            new RuntimeException(
+                "cannot read", new SchemaRegistryException("Schema 99 not found", 40403)));
     assertEquals(DeserializationExceptionHandler.Result.RESUME, unknown.result());
     assertEquals(1, unknown.deadLetterQueueRecords().size());
 
-    DeserializationExceptionHandler.Response unreachable = handler.handleError(context(KEY, VALUE), input,
-        new RuntimeException("cannot read", new SchemaRegistryException("Connection refused", 0)));
+    DeserializationExceptionHandler.Response unreachable =
+        handler.handleError(
+            context(KEY, VALUE),
+            input,
+            new RuntimeException(
+                "cannot read", new SchemaRegistryException("Connection refused", 0)));
     assertEquals(DeserializationExceptionHandler.Result.FAIL, unreachable.result());
     assertTrue(unreachable.deadLetterQueueRecords().isEmpty());
   }
 
   @Test
   void aRegistryThatRefusesTheServiceStopsTheAppRatherThanDeadLetteringEveryRecord() {
-    ProcessingExceptionHandler.Response response = handler.handleError(context(KEY, VALUE), new Record<>("a1", "x", 0L),
-        new SchemaRegistryException("Unauthorized", 401));
+    ProcessingExceptionHandler.Response response =
+        handler.handleError(
+            context(KEY, VALUE),
+            new Record<>("a1", "x", 0L),
+            new SchemaRegistryException("Unauthorized", 401));
     assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
   }
 
   @Test
   void productionRetriesTransientErrorsStopsOnAChangelogAndDeadLettersTheRest() {
     ProducerRecord<byte[], byte[]> output = new ProducerRecord<>("parley.positions", KEY, VALUE);
-    ProducerRecord<byte[], byte[]> changelog = new ProducerRecord<>("parley-aggregator-article-extractions-changelog", KEY, VALUE);
+    ProducerRecord<byte[], byte[]> changelog =
+        new ProducerRecord<>("parley-aggregator-article-extractions-changelog", KEY, VALUE);
 
-    assertEquals(ProductionExceptionHandler.Result.RETRY,
-        handler.handleError(context(KEY, VALUE), output, new NotEnoughReplicasException("2 of 3")).result());
-    assertEquals(ProductionExceptionHandler.Result.FAIL,
-        handler.handleError(context(KEY, VALUE), changelog, new TopicAuthorizationException("no")).result());
-    ProductionExceptionHandler.Response refused = handler.handleError(context(KEY, VALUE), output, new TopicAuthorizationException("no"));
+    assertEquals(
+        ProductionExceptionHandler.Result.RETRY,
+        handler
+            .handleError(context(KEY, VALUE), output, new NotEnoughReplicasException("2 of 3"))
+            .result());
+    assertEquals(
+        ProductionExceptionHandler.Result.FAIL,
+        handler
+            .handleError(context(KEY, VALUE), changelog, new TopicAuthorizationException("no"))
+            .result());
+    ProductionExceptionHandler.Response refused =
+        handler.handleError(context(KEY, VALUE), output, new TopicAuthorizationException("no"));
     assertEquals(ProductionExceptionHandler.Result.RESUME, refused.result());
-    assertEquals("production", DeadLetterHeaders.read(refused.deadLetterQueueRecords().get(0).headers()).get("stage"));
+    assertEquals(
+        "production",
+        DeadLetterHeaders.read(refused.deadLetterQueueRecords().get(0).headers()).get("stage"));
   }
 
   private static ErrorHandlerContext context(byte[] key, byte[] value) {
     return new ErrorHandlerContext() {
-      @Override public String topic() { return "parley.articles"; }
-      @Override public int partition() { return 2; }
-      @Override public long offset() { return 41; }
-      @Override public Headers headers() { return new RecordHeaders(); }
-      @Override public String processorNodeId() { return "extract-positions"; }
-      @Override public TaskId taskId() { return new TaskId(0, 2); }
-      @Override public long timestamp() { return 0; }
-      @Override public byte[] sourceRawKey() { return key; }
-      @Override public byte[] sourceRawValue() { return value; }
+      @Override
+      public String topic() {
+        return "parley.articles";
+      }
+
+      @Override
+      public int partition() {
+        return 2;
+      }
+
+      @Override
+      public long offset() {
+        return 41;
+      }
+
+      @Override
+      public Headers headers() {
+        return new RecordHeaders();
+      }
+
+      @Override
+      public String processorNodeId() {
+        return "extract-positions";
+      }
+
+      @Override
+      public TaskId taskId() {
+        return new TaskId(0, 2);
+      }
+
+      @Override
+      public long timestamp() {
+        return 0;
+      }
+
+      @Override
+      public byte[] sourceRawKey() {
+        return key;
+      }
+
+      @Override
+      public byte[] sourceRawValue() {
+        return value;
+      }
     };
   }
 }

@@ -14,13 +14,18 @@ final class SingleBrokerCluster implements AutoCloseable {
   }
 
   static SingleBrokerCluster start() throws Exception {
-    KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(
-        new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).setCombined(true).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("auto.create.topics.enable", "false")
-        .build();
+    KafkaClusterTestKit kafka =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setCombined(true)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("auto.create.topics.enable", "false")
+            .build();
     kafka.format();
     kafka.startup();
     kafka.waitForReadyBrokers();

@@ -21,7 +21,9 @@ class SizeLimitedSerializerTest {
 
   @Test
   void aLargerValueFailsBeforeTheProducerWithWhatToDo() {
-    RecordTooLargeException e = assertThrows(RecordTooLargeException.class, () -> limited.serializer().serialize("t", new byte[11]));
+    RecordTooLargeException e =
+        assertThrows(
+            RecordTooLargeException.class, () -> limited.serializer().serialize("t", new byte[11]));
     assertTrue(e.getMessage().contains("11 bytes"), e.getMessage());
     assertTrue(e.getMessage().contains("parley tail parley.dlq"), e.getMessage());
   }

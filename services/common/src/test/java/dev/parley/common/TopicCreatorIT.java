@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** TopicCreator on a real KRaft broker: every declared topic with its partitions and configs, existing ones untouched. */
+/**
+ * TopicCreator on a real KRaft broker: every declared topic with its partitions and configs,
+ * existing ones untouched.
+ */
 class TopicCreatorIT {
 
   private static SingleBrokerCluster kafka;
@@ -28,7 +31,8 @@ class TopicCreatorIT {
   @BeforeAll
   static void start() throws Exception {
     kafka = SingleBrokerCluster.start();
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
   }
 
   @AfterAll
@@ -39,13 +43,21 @@ class TopicCreatorIT {
 
   @Test
   void createsEveryDataTopicWithItsConfigsAndThePartitionsAsked() throws Exception {
-    ServiceConfig config = kafka.config().with(ServiceConfig.TOPIC_PARTITIONS, "2").with(ServiceConfig.TOPIC_REPLICATION, "1");
+    ServiceConfig config =
+        kafka
+            .config()
+            .with(ServiceConfig.TOPIC_PARTITIONS, "2")
+            .with(ServiceConfig.TOPIC_REPLICATION, "1");
     TopicCreator.ensure(config, Topics.ALL);
-    TopicCreator.ensure(config, Topics.ALL);  // a second start finds them and changes nothing
+    TopicCreator.ensure(config, Topics.ALL); // a second start finds them and changes nothing
     for (Topic<?> topic : Topics.ALL) {
       assertEquals(2, describe(topic.name()).partitions().size(), topic.name());
       Config actual = configs(topic.name());
-      topic.configs().forEach((key, value) -> assertEquals(value, actual.get(key).value(), topic.name() + " " + key));
+      topic
+          .configs()
+          .forEach(
+              (key, value) ->
+                  assertEquals(value, actual.get(key).value(), topic.name() + " " + key));
     }
   }
 
@@ -64,21 +76,34 @@ class TopicCreatorIT {
   @Test
   void leavesATopicThatExistsAsItIs() throws Exception {
     String name = "parley.existing";
-    admin.createTopics(List.of(new NewTopic(name, Optional.of(7), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
-    Topic<?> declared = new Topic<>(name, dev.parley.avro.Article.class, Map.of("cleanup.policy", "compact"), "test");
+    admin
+        .createTopics(List.of(new NewTopic(name, Optional.of(7), Optional.empty())))
+        .all()
+        .get(30, TimeUnit.SECONDS);
+    Topic<?> declared =
+        new Topic<>(
+            name, dev.parley.avro.Article.class, Map.of("cleanup.policy", "compact"), "test");
     TopicCreator.ensure(kafka.config(), List.of(declared));
     assertEquals(7, describe(name).partitions().size());
     assertEquals("delete", configs(name).get("cleanup.policy").value());
   }
 
-  /** The topic as the broker describes it, once its metadata has caught up with a creation just made. */
+  /**
+   * The topic as the broker describes it, once its metadata has caught up with a creation just
+   * made.
+   */
   private static TopicDescription describe(String topic) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       try {
-        return admin.describeTopics(Set.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        return admin
+            .describeTopics(Set.of(topic))
+            .allTopicNames()
+            .get(30, TimeUnit.SECONDS)
+            .get(topic);
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
           throw e;
         }
         Thread.sleep(100);

@@ -8,5 +8,4 @@ import java.util.List;
  * @param actors ids of the parties (several for group names such as "Western allies")
  * @param person the name is a person or a personal title, so it can be referred to as "he"/"she"
  */
-record ActorAlias(String text, List<String> actors, boolean person) {
-}
+record ActorAlias(String text, List<String> actors, boolean person) {}

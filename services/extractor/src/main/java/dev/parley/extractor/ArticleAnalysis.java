@@ -35,7 +35,9 @@ final class ArticleAnalysis {
     this(text, ontology, tokens, SentenceSplitter.split(text, tokens));
   }
 
-  /** With tokens and sentences from elsewhere: the OpenNLP comparison (test scope) feeds its own. */
+  /**
+   * With tokens and sentences from elsewhere: the OpenNLP comparison (test scope) feeds its own.
+   */
   ArticleAnalysis(String text, Ontology ontology, List<Token> tokens, List<Sentence> sentences) {
     this.text = text;
     this.lexicon = ontology.lexicon();
@@ -79,18 +81,31 @@ final class ArticleAnalysis {
   private void findActors(Ontology ontology, Sentence sentence) {
     Mentions.Actor previous = null;
     int from = Dateline.end(tokens, sentence);
-    for (PhraseIndex.Match<ActorAlias> m : ontology.actorIndex().find(tokens, from, sentence.to(), this::opensClause)) {
+    for (PhraseIndex.Match<ActorAlias> m :
+        ontology.actorIndex().find(tokens, from, sentence.to(), this::opensClause)) {
       ActorAlias alias = m.value();
-      Mentions.Actor mention = new Mentions.Actor(m.start(), m.end(), alias.actors(), alias.person(),
-          text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
+      Mentions.Actor mention =
+          new Mentions.Actor(
+              m.start(),
+              m.end(),
+              alias.actors(),
+              alias.person(),
+              text.substring(tokens.get(m.start()).start(), tokens.get(m.end() - 1).end()));
       if (alias.person()) {
         mention = withFirstName(mention, sentence);
       }
       // "Russian President Vladimir Putin": title and name are one mention of one party.
-      if (previous != null && previous.actors().equals(alias.actors()) && isNameBridge(previous.to(), m.start())) {
+      if (previous != null
+          && previous.actors().equals(alias.actors())
+          && isNameBridge(previous.to(), m.start())) {
         actors.remove(actors.size() - 1);
-        mention = new Mentions.Actor(previous.from(), m.end(), alias.actors(), previous.person() || alias.person(),
-            text.substring(tokens.get(previous.from()).start(), tokens.get(m.end() - 1).end()));
+        mention =
+            new Mentions.Actor(
+                previous.from(),
+                m.end(),
+                alias.actors(),
+                previous.person() || alias.person(),
+                text.substring(tokens.get(previous.from()).start(), tokens.get(m.end() - 1).end()));
       }
       actors.add(mention);
       for (int i = mention.from(); i < mention.to(); i++) {
@@ -103,10 +118,17 @@ final class ArticleAnalysis {
   /** "Kirill Dmitriev": a capitalised word right before a person's name is their first name. */
   private Mentions.Actor withFirstName(Mentions.Actor mention, Sentence sentence) {
     int k = mention.from() - 1;
-    if (k < sentence.from() || actorAt[k] != null || !isNameBridge(k, mention.from()) || tokens.get(k).allCaps()) {
+    if (k < sentence.from()
+        || actorAt[k] != null
+        || !isNameBridge(k, mention.from())
+        || tokens.get(k).allCaps()) {
       return mention;
     }
-    return new Mentions.Actor(k, mention.to(), mention.actors(), true,
+    return new Mentions.Actor(
+        k,
+        mention.to(),
+        mention.actors(),
+        true,
         text.substring(tokens.get(k).start(), tokens.get(mention.to() - 1).end()));
   }
 
@@ -125,7 +147,8 @@ final class ArticleAnalysis {
   }
 
   private void findLexemes(Ontology ontology, Sentence sentence) {
-    for (PhraseIndex.Match<Lexeme> m : ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to(), this::opensClause)) {
+    for (PhraseIndex.Match<Lexeme> m :
+        ontology.lexemeIndex().find(tokens, sentence.from(), sentence.to(), this::opensClause)) {
       if (m.value() instanceof IssuePhrase phrase) {
         Mentions.Issue issue = new Mentions.Issue(m.start(), m.end(), phrase);
         issues.add(issue);
@@ -134,10 +157,12 @@ final class ArticleAnalysis {
         }
       } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
         Mentions.CueWord previous = m.start() > sentence.from() ? cueAt[m.start() - 1] : null;
-        // "pushed back against the plan": the preposition belongs to the verb before it, it is no second cue.
-        Mentions.CueWord word = previous != null && lower(m.start()).equals("against")
-            ? new Mentions.CueWord(previous.from(), m.end(), previous.cue())
-            : new Mentions.CueWord(m.start(), m.end(), cue);
+        // "pushed back against the plan": the preposition belongs to the verb before it, it is no
+        // second cue.
+        Mentions.CueWord word =
+            previous != null && lower(m.start()).equals("against")
+                ? new Mentions.CueWord(previous.from(), m.end(), previous.cue())
+                : new Mentions.CueWord(m.start(), m.end(), cue);
         for (int i = word.from(); i < word.to(); i++) {
           cueAt[i] = word;
         }
@@ -164,13 +189,17 @@ final class ArticleAnalysis {
     }
   }
 
-  /** "..., that the plant be run jointly, a proposal Kyiv rejects": the proposal is the clause before it. */
+  /**
+   * "..., that the plant be run jointly, a proposal Kyiv rejects": the proposal is the clause
+   * before it.
+   */
   private boolean sumsUpClauseBefore(int document, Sentence sentence) {
     if (document - 2 < sentence.from()) {
       return false;
     }
     String article = lower(document - 1);
-    return (article.equals("a") || article.equals("an")) && tokens.get(document - 2).text().equals(",");
+    return (article.equals("a") || article.equals("an"))
+        && tokens.get(document - 2).text().equals(",");
   }
 
   private boolean isAboutAnotherIssue(int document, Sentence sentence) {
@@ -200,8 +229,8 @@ final class ArticleAnalysis {
   }
 
   /**
-   * Pairs quotation marks within a paragraph and looks for the speaker right after the closing
-   * mark (“...,” Peskov said / said Peskov) or right before the opening one (Peskov said: “...”).
+   * Pairs quotation marks within a paragraph and looks for the speaker right after the closing mark
+   * (“...,” Peskov said / said Peskov) or right before the opening one (Peskov said: “...”).
    */
   private void findQuotes() {
     int open = -1;
@@ -258,7 +287,10 @@ final class ArticleAnalysis {
     if (actorAt[k] != null) {
       Mentions.Actor speaker = actorAt[k];
       int j = speaker.to();
-      while (j < tokens.size() && j - speaker.to() < MAX_TITLE_WORDS && !isReporting(j) && isNameOrTitle(j)) {
+      while (j < tokens.size()
+          && j - speaker.to() < MAX_TITLE_WORDS
+          && !isReporting(j)
+          && isNameOrTitle(j)) {
         speaker = actorAt[j] != null ? actorAt[j] : speaker;
         j = actorAt[j] != null ? actorAt[j].to() : j + 1;
       }
@@ -292,36 +324,61 @@ final class ArticleAnalysis {
     return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
   }
 
-  private static final Set<String> FILLERS = Set.of("very", "so", "too", "quite", "also", "still", "even",
-      "“", "”", "\"", "a", "an", "the");
-  private static final int AUXILIARY_LIKE = WordClass.AUXILIARY.bit | WordClass.NEGATOR.bit | WordClass.INTENSIFIER.bit;
-  private static final int FUNCTION_WORD = WordClass.DETERMINER.bit | WordClass.PREPOSITION.bit | WordClass.AUXILIARY.bit
-      | WordClass.BOUNDARY.bit | WordClass.SOFT_BOUNDARY.bit | WordClass.NEGATOR.bit;
+  private static final Set<String> FILLERS =
+      Set.of(
+          "very", "so", "too", "quite", "also", "still", "even", "“", "”", "\"", "a", "an", "the");
+  private static final int AUXILIARY_LIKE =
+      WordClass.AUXILIARY.bit | WordClass.NEGATOR.bit | WordClass.INTENSIFIER.bit;
+  private static final int FUNCTION_WORD =
+      WordClass.DETERMINER.bit
+          | WordClass.PREPOSITION.bit
+          | WordClass.AUXILIARY.bit
+          | WordClass.BOUNDARY.bit
+          | WordClass.SOFT_BOUNDARY.bit
+          | WordClass.NEGATOR.bit;
 
   /** Words that may stand between a subject and its verb: "has", "never", "firmly". */
   boolean isAuxiliary(int i) {
     return isAny(i, AUXILIARY_LIKE);
   }
 
-  /** Words that do not change what a cue or list item is about: "very", "the", adverbs in -ly, negators. */
+  /**
+   * Words that do not change what a cue or list item is about: "very", "the", adverbs in -ly,
+   * negators.
+   */
   boolean isFiller(int i) {
     String w = lower(i);
-    return FILLERS.contains(w) || w.endsWith("ly") || is(i, WordClass.NEGATOR) || is(i, WordClass.INTENSIFIER);
+    return FILLERS.contains(w)
+        || w.endsWith("ly")
+        || is(i, WordClass.NEGATOR)
+        || is(i, WordClass.INTENSIFIER);
   }
 
   /** Anything that is not a plain content word: function words and every recognised mention. */
   boolean isFunctionWord(int i) {
     String w = lower(i);
-    return isAny(i, FUNCTION_WORD) || cueAt[i] != null || issueAt[i] != null || actorAt[i] != null || isReporting(i)
-        || w.equals("that") || w.equals("to") || w.equals("which") || w.equals("who");
+    return isAny(i, FUNCTION_WORD)
+        || cueAt[i] != null
+        || issueAt[i] != null
+        || actorAt[i] != null
+        || isReporting(i)
+        || w.equals("that")
+        || w.equals("to")
+        || w.equals("which")
+        || w.equals("who");
   }
 
   boolean isPronoun(int i) {
-    return is(i, WordClass.PERSON_PRONOUN) || is(i, WordClass.GROUP_PRONOUN) || is(i, WordClass.THING_PRONOUN)
+    return is(i, WordClass.PERSON_PRONOUN)
+        || is(i, WordClass.GROUP_PRONOUN)
+        || is(i, WordClass.THING_PRONOUN)
         || is(i, WordClass.SPEAKER_PRONOUN);
   }
 
-  /** The first token at or before k, within the sentence, that is not skippable; below s.from() if none. */
+  /**
+   * The first token at or before k, within the sentence, that is not skippable; below s.from() if
+   * none.
+   */
   int skipBack(int k, Sentence s, IntPredicate skippable) {
     while (k >= s.from() && skippable.test(k)) {
       k--;

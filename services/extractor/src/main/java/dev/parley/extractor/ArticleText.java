@@ -2,13 +2,10 @@ package dev.parley.extractor;
 
 import java.util.Objects;
 
-/**
- * The text that extraction offsets refer to: the headline, a line break, the body.
- */
+/** The text that extraction offsets refer to: the headline, a line break, the body. */
 public final class ArticleText {
 
-  private ArticleText() {
-  }
+  private ArticleText() {}
 
   public static String of(String headline, String body) {
     return Objects.requireNonNullElse(headline, "") + "\n" + Objects.requireNonNullElse(body, "");

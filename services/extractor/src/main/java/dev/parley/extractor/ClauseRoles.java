@@ -3,14 +3,15 @@ package dev.parley.extractor;
 import java.util.Set;
 
 /**
- * The part a word plays in its clause, told from the words around it: whether a party is an
- * object, a possessor or modifier of an issue, a bystander, and whether a cue is passive or takes
- * no object. Parley has no parser; these tests are what it uses instead.
+ * The part a word plays in its clause, told from the words around it: whether a party is an object,
+ * a possessor or modifier of an issue, a bystander, and whether a cue is passive or takes no
+ * object. Parley has no parser; these tests are what it uses instead.
  */
 final class ClauseRoles {
 
   static final Set<String> COORDINATORS = Set.of("and", ",", "&");
-  private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got");
+  private static final Set<String> BE =
+      Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got");
 
   private final ArticleAnalysis a;
 
@@ -19,8 +20,8 @@ final class ClauseRoles {
   }
 
   /**
-   * A party named after a preposition, a cue or a verb such as "met" is talked about, not
-   * talking: "pushed Kyiv to accept", "talks with Ukrainian officials".
+   * A party named after a preposition, a cue or a verb such as "met" is talked about, not talking:
+   * "pushed Kyiv to accept", "talks with Ukrainian officials".
    */
   boolean isObject(int from, Sentence s) {
     int k = a.skipBack(from - 1, s, i -> a.is(i, WordClass.DETERMINER));
@@ -71,7 +72,11 @@ final class ClauseRoles {
       return true;
     }
     String w = t.lower();
-    return w.equals("his") || w.equals("her") || w.equals("its") || w.equals("their") || w.equals("our");
+    return w.equals("his")
+        || w.equals("her")
+        || w.equals("its")
+        || w.equals("their")
+        || w.equals("our");
   }
 
   /**
@@ -92,13 +97,21 @@ final class ClauseRoles {
 
   /** A subject that names no party: "Analysts say", "some Muscovites expressed hope". */
   boolean isBystander(int k, Sentence s) {
-    if (k < s.from() || a.actorAt[k] != null || !a.token(k).word() || a.isFunctionWord(k)
+    if (k < s.from()
+        || a.actorAt[k] != null
+        || !a.token(k).word()
+        || a.isFunctionWord(k)
         || a.is(k, WordClass.TEMPORAL)) {
       return false;
     }
     Token t = a.token(k);
-    boolean afterPreposition = k > s.from() && a.is(k - 1, WordClass.PREPOSITION); // "meeting in Paris"
-    boolean properNoun = Character.isUpperCase(t.text().charAt(0)) && k > s.from() && !t.allCaps() && !afterPreposition;
+    boolean afterPreposition =
+        k > s.from() && a.is(k - 1, WordClass.PREPOSITION); // "meeting in Paris"
+    boolean properNoun =
+        Character.isUpperCase(t.text().charAt(0))
+            && k > s.from()
+            && !t.allCaps()
+            && !afterPreposition;
     return properNoun || a.is(k, WordClass.BYSTANDER);
   }
 
@@ -109,7 +122,8 @@ final class ClauseRoles {
 
   /**
    * ", officials say," or ", diplomats said.": an aside reporting the surrounding clause, whose
-   * subject stays the holder. The comma opening the aside, or -1 when the verb at k is no such aside.
+   * subject stays the holder. The comma opening the aside, or -1 when the verb at k is no such
+   * aside.
    */
   int bystanderAsideStart(int k, Sentence s) {
     if (!bystanderReports(k, s)) {
@@ -119,15 +133,26 @@ final class ClauseRoles {
     if (after < s.to() && !a.lower(after).equals(",") && a.token(after).word()) {
       return -1;
     }
-    int comma = a.skipBack(k - 1, s, i -> a.token(i).word() && !a.isReporting(i) && a.actorAt[i] == null
-        && (Character.isLowerCase(a.token(i).text().charAt(0)) || a.is(i, WordClass.DETERMINER)));
+    int comma =
+        a.skipBack(
+            k - 1,
+            s,
+            i ->
+                a.token(i).word()
+                    && !a.isReporting(i)
+                    && a.actorAt[i] == null
+                    && (Character.isLowerCase(a.token(i).text().charAt(0))
+                        || a.is(i, WordClass.DETERMINER)));
     return comma >= s.from() && a.lower(comma).equals(",") ? comma : -1;
   }
 
   /** Nothing the cue could govern follows it within its clause: "..., which Kyiv rejects." */
   boolean hasNoObject(Mentions.CueWord cue, Sentence s) {
     int k = a.skipForward(cue.to(), s, i -> a.is(i, WordClass.INTENSIFIER) || a.isAuxiliary(i));
-    return k >= s.to() || !a.token(k).word() || a.lower(k).equals("as") || a.is(k, WordClass.BOUNDARY);
+    return k >= s.to()
+        || !a.token(k).word()
+        || a.lower(k).equals("as")
+        || a.is(k, WordClass.BOUNDARY);
   }
 
   /** A form of "be" stands before the cue, skipping fillers: "was agreed", "is very welcome". */
@@ -136,11 +161,16 @@ final class ClauseRoles {
     return k >= s.from() && BE.contains(a.lower(k));
   }
 
-  /** "will never be accepted", "cannot be allowed": a passive that announces what the speaker will do. */
+  /**
+   * "will never be accepted", "cannot be allowed": a passive that announces what the speaker will
+   * do.
+   */
   boolean isFuturePassive(Mentions.CueWord cue, Sentence s) {
     int be = a.skipBack(cue.from() - 1, s, a::isFiller);
     for (int k = be - 1; k >= s.from() && (a.isFiller(k) || a.isAuxiliary(k)); k--) {
-      if (a.is(k, WordClass.COMMISSIVE) || a.is(k, WordClass.MODAL) || a.lower(k).startsWith("can")) {
+      if (a.is(k, WordClass.COMMISSIVE)
+          || a.is(k, WordClass.MODAL)
+          || a.lower(k).startsWith("can")) {
         return true;
       }
     }

@@ -5,16 +5,15 @@ import java.util.Set;
 /**
  * Conditions a party sets. "Kyiv will not accept a ceasefire unless it comes with guarantees",
  * "sanctions stay until Russia withdraws", "Moscow will only sign if sanctions are lifted" and
- * "without a withdrawal there will be no deal" state that the party wants what the condition
- * says, while what happens inside the condition ("until Russia agrees to a truce") is nobody's
- * stance. A plain "if" after an offer ("ready to drop the NATO bid if it gets guarantees") wants
- * the condition; after a refusal ("would reject a deal if it included troops") it opposes it.
+ * "without a withdrawal there will be no deal" state that the party wants what the condition says,
+ * while what happens inside the condition ("until Russia agrees to a truce") is nobody's stance. A
+ * plain "if" after an offer ("ready to drop the NATO bid if it gets guarantees") wants the
+ * condition; after a refusal ("would reject a deal if it included troops") it opposes it.
  */
 final class Conditions {
 
   /** The condition clause an issue mention stands in. */
-  record Clause(int marker, boolean requirement) {
-  }
+  record Clause(int marker, boolean requirement) {}
 
   private static final Set<String> CLAUSE_ENDS = Set.of(",", "—", "–", "(", ";", ":");
 
@@ -79,7 +78,10 @@ final class Conditions {
     return -1;
   }
 
-  /** "will not accept X unless ...", "rejects X unless ...": an "unless" after the mention lifts the refusal to a conditional yes. */
+  /**
+   * "will not accept X unless ...", "rejects X unless ...": an "unless" after the mention lifts the
+   * refusal to a conditional yes.
+   */
   boolean unlessFollows(Mentions.Issue m, Sentence s) {
     for (int k = m.to(); k < s.to(); k++) {
       if (CLAUSE_ENDS.contains(a.lower(k)) || a.is(k, WordClass.BOUNDARY)) {

@@ -2,13 +2,14 @@ package dev.parley.extractor;
 
 /**
  * How far an extracted position can be trusted: the holder's kind of attribution, the issue
- * phrase's and cues' weights, the distance between holder and mention, and the mood of the
- * sentence (conditions, questions, fears, superseded drafts, a bystander's account).
+ * phrase's and cues' weights, the distance between holder and mention, and the mood of the sentence
+ * (conditions, questions, fears, superseded drafts, a bystander's account).
  */
 final class Confidence {
 
   /** Positions below this are not reported at all. */
   static final double MIN = 0.3;
+
   private static final double BASE = 0.9;
   private static final double ACROSS_CLAUSE = 0.85;
   private static final double FAR_AWAY = 0.85;
@@ -18,10 +19,16 @@ final class Confidence {
   private static final double MODAL = 0.9;
   private static final double SUPERSEDED = 0.6;
   private static final double QUESTION = 0.5;
+
   /** A stance read off a condition ("unless", "until") is an inference, never certain. */
   private static final double CONDITION = 0.75;
-  /** A stance on a demand named only by "the demand", "such terms": its issue is inferred from the sentences before. */
+
+  /**
+   * A stance on a demand named only by "the demand", "such terms": its issue is inferred from the
+   * sentences before.
+   */
   private static final double REFERRED = 0.75;
+
   /** "will not accept X unless ...": the refusal is lifted to a conditional yes. */
   static final double LIFTED = 0.5;
 
@@ -33,14 +40,31 @@ final class Confidence {
     this.roles = roles;
   }
 
-  /** A holder found across a clause boundary, or far from the mention, is less surely its holder. */
+  /**
+   * A holder found across a clause boundary, or far from the mention, is less surely its holder.
+   */
   static double reach(LeftWalk w, Mentions.Issue m) {
-    return (w.crossedClause ? ACROSS_CLAUSE : 1) * (m.from() - w.holder.token() > FAR_TOKENS ? FAR_AWAY : 1);
+    return (w.crossedClause ? ACROSS_CLAUSE : 1)
+        * (m.from() - w.holder.token() > FAR_TOKENS ? FAR_AWAY : 1);
   }
 
-  /** @param from first token of the stance (holder, cue or mention), @param to its end */
-  double of(Holder holder, Mentions.Issue m, double cueWeight, double reach, int from, int to, Sentence s) {
-    return BASE * holder.kind().trust * m.phrase().weight() * cueWeight * reach * circumstances(from, to, m, s);
+  /**
+   * @param from first token of the stance (holder, cue or mention), @param to its end
+   */
+  double of(
+      Holder holder,
+      Mentions.Issue m,
+      double cueWeight,
+      double reach,
+      int from,
+      int to,
+      Sentence s) {
+    return BASE
+        * holder.kind().trust
+        * m.phrase().weight()
+        * cueWeight
+        * reach
+        * circumstances(from, to, m, s);
   }
 
   /** A stance inferred from the condition a holder sets. */
@@ -67,7 +91,8 @@ final class Confidence {
       hypothetical |= a.is(k, WordClass.HYPOTHETICAL) || perfectModal;
       unasserted |= a.is(k, WordClass.UNASSERTED);
       modal |= isModal;
-      superseded |= a.is(k, WordClass.SUPERSEDED) && (k >= m.from() - 3 || a.lower(k).endsWith("ly"));
+      superseded |=
+          a.is(k, WordClass.SUPERSEDED) && (k >= m.from() - 3 || a.lower(k).endsWith("ly"));
     }
     for (int k = s.from(); k < s.to(); k++) {
       if (a.lower(k).equals("?")) {
@@ -75,7 +100,8 @@ final class Confidence {
         break;
       }
     }
-    // "Analysts say Russia will reject ...": a non-party's account of a party is closer to speculation.
+    // "Analysts say Russia will reject ...": a non-party's account of a party is closer to
+    // speculation.
     for (int k = s.from(); k < from; k++) {
       if (a.isReporting(k) && roles.bystanderReports(k, s)) {
         factor *= HYPOTHETICAL;

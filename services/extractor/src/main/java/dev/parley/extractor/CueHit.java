@@ -3,9 +3,9 @@ package dev.parley.extractor;
 /**
  * A cue found on the way from an issue to its holder, with the modifiers that change it.
  *
- * @param negated        "not", "never", "no longer" stands right before it
+ * @param negated "not", "never", "no longer" stands right before it
  * @param strongNegation the negation is absolute ("never", "no longer")
- * @param intensified    "strongly", "firmly", "outright" next to it
+ * @param intensified "strongly", "firmly", "outright" next to it
  */
 record CueHit(Mentions.CueWord word, boolean negated, boolean strongNegation, boolean intensified) {
 

@@ -10,10 +10,11 @@ final class Dateline {
 
   private static final int MAX_TOKENS = 10;
 
-  private Dateline() {
-  }
+  private Dateline() {}
 
-  /** The token after the dateline that opens the sentence, or {@code s.from()} when there is none. */
+  /**
+   * The token after the dateline that opens the sentence, or {@code s.from()} when there is none.
+   */
   static int end(List<Token> tokens, Sentence s) {
     if (s.from() >= s.to() || !tokens.get(s.from()).allCaps()) {
       return s.from();
@@ -24,7 +25,8 @@ final class Dateline {
       if (text.equals("—") || text.equals("–") || text.equals("-")) {
         return i + 1;
       }
-      boolean placeOrDate = t.word() ? !Character.isLowerCase(text.charAt(0)) : ",/().".contains(text);
+      boolean placeOrDate =
+          t.word() ? !Character.isLowerCase(text.charAt(0)) : ",/().".contains(text);
       if (!placeOrDate) {
         return s.from();
       }

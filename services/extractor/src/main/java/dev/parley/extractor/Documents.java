@@ -18,13 +18,16 @@ final class Documents {
 
   /** "plan for X", "proposal to X": the document proposes X. */
   private static final Cue PROPOSES = Cue.of("proposes", 1, 0.9);
+
   /** "Under the draft, X": the sentence states the document's content. */
   private static final Cue PROVIDES = Cue.of("under", 1, 0.9);
+
   private static final Set<String> PURPOSE = Set.of("for", "to", "on");
   private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those");
   private static final int MODIFIERS = 4;
 
   private final ArticleAnalysis a;
+
   /** Per document noun, the party owning it, or null. */
   private final Holder[] ownerAt;
 
@@ -33,7 +36,8 @@ final class Documents {
     this.ownerAt = new Holder[analysis.tokens.size()];
     Holder last = null;
     for (int i = 0; i < ownerAt.length; i++) {
-      if (!a.is(i, WordClass.DOCUMENT) || (i + 1 < ownerAt.length && a.is(i + 1, WordClass.DOCUMENT))) {
+      if (!a.is(i, WordClass.DOCUMENT)
+          || (i + 1 < ownerAt.length && a.is(i + 1, WordClass.DOCUMENT))) {
         continue; // the head of "draft peace framework" is its last noun
       }
       Sentence s = a.sentenceAt(i);
@@ -55,18 +59,24 @@ final class Documents {
 
   /**
    * "the EU's plan for a reparations loan", "a proposal to cap the army": the document before the
-   * preposition at token p proposes what follows, as a cue word; null otherwise, and for "amendments
-   * to the framework", where "to" leads to a thing rather than an act.
+   * preposition at token p proposes what follows, as a cue word; null otherwise, and for
+   * "amendments to the framework", where "to" leads to a thing rather than an act.
    */
   Mentions.CueWord proposalAt(int p, Sentence s) {
-    if (p - 1 < s.from() || p + 1 >= s.to() || !a.is(p - 1, WordClass.DOCUMENT) || !PURPOSE.contains(a.lower(p))
+    if (p - 1 < s.from()
+        || p + 1 >= s.to()
+        || !a.is(p - 1, WordClass.DOCUMENT)
+        || !PURPOSE.contains(a.lower(p))
         || (a.lower(p).equals("to") && a.is(p + 1, WordClass.DETERMINER))) {
       return null;
     }
     return new Mentions.CueWord(p - 1, p + 1, PROPOSES);
   }
 
-  /** "Under the draft, ...", "Under Kyiv's plan, ...": the owner of the document framing the sentence, or null. */
+  /**
+   * "Under the draft, ...", "Under Kyiv's plan, ...": the owner of the document framing the
+   * sentence, or null.
+   */
   Holder frame(Sentence s) {
     int noun = frameNoun(s);
     return noun < 0 ? null : ownerAt[noun];
@@ -93,7 +103,9 @@ final class Documents {
     return -1;
   }
 
-  /** The cue standing for what a document at token i proposes: "the American draft caps the army". */
+  /**
+   * The cue standing for what a document at token i proposes: "the American draft caps the army".
+   */
   Mentions.CueWord proposalCue(int i) {
     return new Mentions.CueWord(i, i + 1, PROPOSES);
   }
@@ -115,8 +127,14 @@ final class Documents {
         return owner(adjective, k, noun, Holder.Kind.DOCUMENT);
       }
       Token t = a.token(k);
-      boolean modifier = (t.word() && Character.isLowerCase(t.text().charAt(0)) && !a.is(k, WordClass.DETERMINER)
-          && !a.is(k, WordClass.PREPOSITION) && a.cueAt[k] == null) || t.text().equals("-") || Character.isDigit(t.text().charAt(0));
+      boolean modifier =
+          (t.word()
+                  && Character.isLowerCase(t.text().charAt(0))
+                  && !a.is(k, WordClass.DETERMINER)
+                  && !a.is(k, WordClass.PREPOSITION)
+                  && a.cueAt[k] == null)
+              || t.text().equals("-")
+              || Character.isDigit(t.text().charAt(0));
       if (!modifier) {
         break;
       }
@@ -154,15 +172,25 @@ final class Documents {
     return null;
   }
 
-  /** A holder named by the tokens first..last; its token is the first, where the noun phrase starts. */
+  /**
+   * A holder named by the tokens first..last; its token is the first, where the noun phrase starts.
+   */
   private Holder owner(List<String> actors, int first, int last, Holder.Kind kind) {
-    return new Holder(actors, a.text.substring(a.token(first).start(), a.token(last).end()), first, kind);
+    return new Holder(
+        actors, a.text.substring(a.token(first).start(), a.token(last).end()), first, kind);
   }
 
   /** "the draft", "this revised text": the definite determiner before the noun, or -1. */
   private int definiteDeterminer(int noun, Sentence s) {
-    int k = a.skipBack(noun - 1, s, i -> a.token(i).word() && Character.isLowerCase(a.token(i).text().charAt(0))
-        && !a.is(i, WordClass.DETERMINER) && !a.is(i, WordClass.PREPOSITION));
+    int k =
+        a.skipBack(
+            noun - 1,
+            s,
+            i ->
+                a.token(i).word()
+                    && Character.isLowerCase(a.token(i).text().charAt(0))
+                    && !a.is(i, WordClass.DETERMINER)
+                    && !a.is(i, WordClass.PREPOSITION));
     return k >= s.from() && DEFINITE.contains(a.lower(k)) ? k : -1;
   }
 }

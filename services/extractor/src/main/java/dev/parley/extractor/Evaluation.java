@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Scores extracted positions against a gold set with the rules of shared/eval/README.md: the unit
- * is (article, actor, issue, sign of stance); optional gold positions may be predicted but need
- * not be; precision, recall and F1 are micro-averaged; intensity is the share of true positives
- * whose |stance| also matches. Prints what the reference scorer prints, line for line.
+ * is (article, actor, issue, sign of stance); optional gold positions may be predicted but need not
+ * be; precision, recall and F1 are micro-averaged; intensity is the share of true positives whose
+ * |stance| also matches. Prints what the reference scorer prints, line for line.
  */
 public final class Evaluation {
 
@@ -35,7 +35,11 @@ public final class Evaluation {
   }
 
   /** One article's outcome. */
-  public record ArticleResult(String article, List<Triple> truePositives, List<Triple> falsePositives, List<Triple> missed) {}
+  public record ArticleResult(
+      String article,
+      List<Triple> truePositives,
+      List<Triple> falsePositives,
+      List<Triple> missed) {}
 
   /** The outcome over the gold set. */
   public record Report(List<ArticleResult> articles, int sameIntensity) {
@@ -60,7 +64,9 @@ public final class Evaluation {
     }
 
     public double f1() {
-      return precision() + recall() == 0 ? 0 : 2 * precision() * recall() / (precision() + recall());
+      return precision() + recall() == 0
+          ? 0
+          : 2 * precision() * recall() / (precision() + recall());
     }
 
     public double intensity() {
@@ -72,7 +78,13 @@ public final class Evaluation {
       List<String> lines = new ArrayList<>();
       lines.add(String.format("%-32s %3s %3s %3s", "article", "tp", "fp", "fn"));
       for (ArticleResult a : articles) {
-        lines.add(String.format("%-32s %3d %3d %3d", a.article(), a.truePositives().size(), a.falsePositives().size(), a.missed().size()));
+        lines.add(
+            String.format(
+                "%-32s %3d %3d %3d",
+                a.article(),
+                a.truePositives().size(),
+                a.falsePositives().size(),
+                a.missed().size()));
         a.falsePositives().forEach(t -> lines.add("  false positive: " + t));
         a.missed().forEach(t -> lines.add("  missed:         " + t));
       }
@@ -80,7 +92,8 @@ public final class Evaluation {
     }
 
     public String summary() {
-      return String.format("score: precision=%.3f recall=%.3f f1=%.3f intensity=%.3f tp=%d fp=%d fn=%d articles=%d",
+      return String.format(
+          "score: precision=%.3f recall=%.3f f1=%.3f intensity=%.3f tp=%d fp=%d fn=%d articles=%d",
           precision(), recall(), f1(), intensity(), tp(), fp(), fn(), articles.size());
     }
   }
@@ -103,10 +116,12 @@ public final class Evaluation {
         gold.add(readGold(file));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the gold folder " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the gold folder " + folder + ": " + e.getMessage(), e);
     }
     if (gold.isEmpty()) {
-      throw new IllegalArgumentException("No gold files (*.json) in " + folder + "; see shared/eval/README.md for their format.");
+      throw new IllegalArgumentException(
+          "No gold files (*.json) in " + folder + "; see shared/eval/README.md for their format.");
     }
     return new Evaluation(gold);
   }
@@ -114,12 +129,14 @@ public final class Evaluation {
   private static GoldArticle readGold(Path file) throws IOException {
     JsonNode root = JSON.readTree(file.toFile());
     if (!root.hasNonNull("article") || !root.path("positions").isArray()) {
-      throw new IllegalArgumentException(file + " is not a gold file: it needs \"article\" and a \"positions\" array.");
+      throw new IllegalArgumentException(
+          file + " is not a gold file: it needs \"article\" and a \"positions\" array.");
     }
     Map<Triple, Integer> allowed = new LinkedHashMap<>();
     Set<Triple> required = new java.util.LinkedHashSet<>();
     for (JsonNode g : root.path("positions")) {
-      Triple triple = Triple.of(g.path("actor").asText(), g.path("issue").asText(), g.path("stance").asInt());
+      Triple triple =
+          Triple.of(g.path("actor").asText(), g.path("issue").asText(), g.path("stance").asInt());
       allowed.put(triple, Math.abs(g.path("stance").asInt()));
       if (!g.path("optional").asBoolean(false)) {
         required.add(triple);
@@ -135,12 +152,18 @@ public final class Evaluation {
     for (GoldArticle article : gold) {
       Map<Triple, Set<Integer>> predicted = new LinkedHashMap<>();
       for (ExtractedPosition p : predictionsByArticle.getOrDefault(article.article(), List.of())) {
-        predicted.computeIfAbsent(Triple.of(p.actor(), p.issue(), p.stance()), t -> new HashSet<>()).add(Math.abs(p.stance()));
+        predicted
+            .computeIfAbsent(Triple.of(p.actor(), p.issue(), p.stance()), t -> new HashSet<>())
+            .add(Math.abs(p.stance()));
       }
       List<Triple> tp = predicted.keySet().stream().filter(article.allowed()::containsKey).toList();
-      List<Triple> fp = predicted.keySet().stream().filter(t -> !article.allowed().containsKey(t)).toList();
-      List<Triple> missed = article.required().stream().filter(t -> !predicted.containsKey(t)).toList();
-      sameIntensity += (int) tp.stream().filter(t -> predicted.get(t).contains(article.allowed().get(t))).count();
+      List<Triple> fp =
+          predicted.keySet().stream().filter(t -> !article.allowed().containsKey(t)).toList();
+      List<Triple> missed =
+          article.required().stream().filter(t -> !predicted.containsKey(t)).toList();
+      sameIntensity +=
+          (int)
+              tp.stream().filter(t -> predicted.get(t).contains(article.allowed().get(t))).count();
       results.add(new ArticleResult(article.article(), tp, fp, missed));
     }
     return new Report(results, sameIntensity);

@@ -12,17 +12,26 @@ import java.util.Optional;
  * The extractor's configuration, read once at start-up; a wrong value stops it there, naming the
  * variable.
  *
- * @param ontology the ontology file of PARLEY_ONTOLOGY; empty for the built-in Ukraine peace ontology
+ * @param ontology the ontology file of PARLEY_ONTOLOGY; empty for the built-in Ukraine peace
+ *     ontology
  */
-public record ExtractorConfig(KafkaSettings kafka, HttpSettings http, TopicSettings topics, StreamsSettings streams,
+public record ExtractorConfig(
+    KafkaSettings kafka,
+    HttpSettings http,
+    TopicSettings topics,
+    StreamsSettings streams,
     Optional<Path> ontology) {
 
   public static final String APP = "extractor";
   public static final int DEFAULT_PORT = 8070;
 
   public static ExtractorConfig from(ServiceConfig config) {
-    return new ExtractorConfig(KafkaSettings.from(config), HttpSettings.from(config, DEFAULT_PORT), TopicSettings.from(config),
-        StreamsSettings.from(config, APP), Optional.ofNullable(config.get(ServiceConfig.ONTOLOGY, null)).map(Path::of));
+    return new ExtractorConfig(
+        KafkaSettings.from(config),
+        HttpSettings.from(config, DEFAULT_PORT),
+        TopicSettings.from(config),
+        StreamsSettings.from(config, APP),
+        Optional.ofNullable(config.get(ServiceConfig.ONTOLOGY, null)).map(Path::of));
   }
 
   Ontology loadOntology() {

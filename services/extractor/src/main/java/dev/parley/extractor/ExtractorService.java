@@ -12,7 +12,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 
-/** The extractor: a Kafka Streams app from articles to positions, driven by the ontology in PARLEY_ONTOLOGY. */
+/**
+ * The extractor: a Kafka Streams app from articles to positions, driven by the ontology in
+ * PARLEY_ONTOLOGY.
+ */
 public final class ExtractorService {
 
   private ExtractorService() {}
@@ -20,15 +23,37 @@ public final class ExtractorService {
   public static ParleyService start(ServiceConfig environment) {
     ExtractorConfig config = ExtractorConfig.from(environment);
     Ontology ontology = config.loadOntology();
-    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.POSITIONS));
+    TopicCreator.ensure(
+        config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.POSITIONS));
     PrometheusMeterRegistry metrics = ServiceMetrics.create("extractor");
-    StreamsRunner streams = new StreamsRunner(ExtractorConfig.APP,
-        ExtractorTopology.buildTopology(config.kafka().schemaRegistry(), new PositionExtractor(ontology), ontology),
-        config.kafka(), config.topics(), config.streams(), metrics);
+    StreamsRunner streams =
+        new StreamsRunner(
+            ExtractorConfig.APP,
+            ExtractorTopology.buildTopology(
+                config.kafka().schemaRegistry(), new PositionExtractor(ontology), ontology),
+            config.kafka(),
+            config.topics(),
+            config.streams(),
+            metrics);
     try {
-      ServiceHttp http = ServiceHttp.start("extractor", config.http(), streams::isRunning, metrics,
-          cfg -> cfg.routes.get("/ontology", ctx -> ctx.json(Map.of("negotiation", ontology.negotiation(), "version", ontology.version(),
-              "extractorVersion", PositionExtractor.VERSION))));
+      ServiceHttp http =
+          ServiceHttp.start(
+              "extractor",
+              config.http(),
+              streams::isRunning,
+              metrics,
+              cfg ->
+                  cfg.routes.get(
+                      "/ontology",
+                      ctx ->
+                          ctx.json(
+                              Map.of(
+                                  "negotiation",
+                                  ontology.negotiation(),
+                                  "version",
+                                  ontology.version(),
+                                  "extractorVersion",
+                                  PositionExtractor.VERSION))));
       streams.start();
       return new RunningService("extractor", http, streams);
     } catch (RuntimeException e) {

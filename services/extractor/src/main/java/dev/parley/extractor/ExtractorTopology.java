@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * article (after an ontology or extractor change) emits a record that replaces the earlier one
  * downstream, and a deleted article (tombstone) deletes its positions. The output is bounded
  * whatever the article: at most {@link #MAX_POSITIONS_PER_ARTICLE} positions (the most confident,
- * the others counted in droppedPositions), headline and evidence sentences clipped
- * ({@link TextBounds}); a page of 15,000 position paragraphs would otherwise make a record over
- * Kafka's 1 MB limit.
+ * the others counted in droppedPositions), headline and evidence sentences clipped ({@link
+ * TextBounds}); a page of 15,000 position paragraphs would otherwise make a record over Kafka's 1
+ * MB limit.
  */
 public final class ExtractorTopology {
 
@@ -38,21 +38,30 @@ public final class ExtractorTopology {
 
   private ExtractorTopology() {}
 
-  public static Topology buildTopology(SchemaRegistryClient registry, PositionExtractor extractor, Ontology ontology) {
+  public static Topology buildTopology(
+      SchemaRegistryClient registry, PositionExtractor extractor, Ontology ontology) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(Topics.ARTICLES.name(), Topics.ARTICLES.consumed(registry))
-        .mapValues(article -> article == null ? null : positionsOf(article, extractor, ontology), Named.as("extract-positions"))
+        .mapValues(
+            article -> article == null ? null : positionsOf(article, extractor, ontology),
+            Named.as("extract-positions"))
         .to(Topics.POSITIONS.name(), Topics.POSITIONS.produced(registry));
     return builder.build();
   }
 
-  static ArticlePositions positionsOf(Article article, PositionExtractor extractor, Ontology ontology) {
+  static ArticlePositions positionsOf(
+      Article article, PositionExtractor extractor, Ontology ontology) {
     List<ExtractedPosition> found = extractor.extract(article.getHeadline(), article.getBody());
-    List<Position> positions = mostConfident(found).stream().map(p -> toPosition(p, ontology.confirms(p))).toList();
+    List<Position> positions =
+        mostConfident(found).stream().map(p -> toPosition(p, ontology.confirms(p))).toList();
     int dropped = found.size() - positions.size();
     if (dropped > 0) {
-      LOG.warn("Article {} states {} positions; kept the {} most confident, dropped {}", article.getId(), found.size(),
-          positions.size(), dropped);
+      LOG.warn(
+          "Article {} states {} positions; kept the {} most confident, dropped {}",
+          article.getId(),
+          found.size(),
+          positions.size(),
+          dropped);
     }
     return ArticlePositions.newBuilder()
         .setArticleId(article.getId())
@@ -88,7 +97,9 @@ public final class ExtractorTopology {
         .setStance(p.stance())
         .setConfidence(p.confidence())
         .setConfirmed(confirmed)
-        .setEvidence(new Evidence(TextBounds.clip(p.sentence(), TextBounds.MAX_SENTENCE_CHARS), p.start(), p.end()))
+        .setEvidence(
+            new Evidence(
+                TextBounds.clip(p.sentence(), TextBounds.MAX_SENTENCE_CHARS), p.start(), p.end()))
         .setCue(p.cue() == null ? "" : p.cue())
         .setSpeaker(p.speaker() == null ? "" : p.speaker())
         .build();

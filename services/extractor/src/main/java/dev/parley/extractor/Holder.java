@@ -17,7 +17,9 @@ record Holder(List<String> actors, String words, int token, Kind kind) {
     EXPLICIT(1.0),
     /** "he", "they", "it" resolved to an earlier mention. */
     PRONOUN(0.85),
-    /** Subject of the main clause carried over to a participle: "X warned ..., cautioning against". */
+    /**
+     * Subject of the main clause carried over to a participle: "X warned ..., cautioning against".
+     */
     PARTICIPLE(0.85),
     /** A party's own plan or draft: "Kyiv's plan calls for", "the Russian document insists". */
     DOCUMENT(0.85),

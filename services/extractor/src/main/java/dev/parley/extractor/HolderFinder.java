@@ -6,28 +6,37 @@ import java.util.Set;
 
 /**
  * Finds the party that governs a cue: its agent ("rejected by Kyiv"), its subject or possessor
- * ("Kyiv has long refused", "Moscow's demands"), or the main subject a participle hangs from
- * ("X warned ..., cautioning against"), with parties coordinated to it.
+ * ("Kyiv has long refused", "Moscow's demands"), or the main subject a participle hangs from ("X
+ * warned ..., cautioning against"), with parties coordinated to it.
  */
 final class HolderFinder {
 
-  /** A subject that is no party ("analysts say", "some Muscovites expressed hope"): nobody to attribute to. */
+  /**
+   * A subject that is no party ("analysts say", "some Muscovites expressed hope"): nobody to
+   * attribute to.
+   */
   static final Holder NOBODY = new Holder(List.of(), "", -1, Holder.Kind.EXPLICIT);
-  private static final Set<String> PARTICIPLE_LINKS = Set.of(",", "but", "and", "while", "also", "—", "–");
+
+  private static final Set<String> PARTICIPLE_LINKS =
+      Set.of(",", "but", "and", "while", "also", "—", "–");
 
   private final ArticleAnalysis a;
   private final ClauseRoles roles;
   private final PronounResolver pronouns;
   private final Documents documents;
 
-  HolderFinder(ArticleAnalysis analysis, ClauseRoles roles, PronounResolver pronouns, Documents documents) {
+  HolderFinder(
+      ArticleAnalysis analysis, ClauseRoles roles, PronounResolver pronouns, Documents documents) {
     this.a = analysis;
     this.roles = roles;
     this.pronouns = pronouns;
     this.documents = documents;
   }
 
-  /** A holder belonging to the cue itself: its agent, its subject or possessor, or its participle's subject. */
+  /**
+   * A holder belonging to the cue itself: its agent, its subject or possessor, or its participle's
+   * subject.
+   */
   Holder ownHolder(Mentions.CueWord cue, Sentence s) {
     Holder agent = agentAfter(cue, s);
     if (agent != null) {
@@ -37,7 +46,10 @@ final class HolderFinder {
     return subject != null ? subject : participleSubject(cue, s);
   }
 
-  /** "rejected by Kyiv", "criticism from European capitals", "agreed with Kyiv", "unacceptable to Moscow". */
+  /**
+   * "rejected by Kyiv", "criticism from European capitals", "agreed with Kyiv", "unacceptable to
+   * Moscow".
+   */
   Holder agentAfter(Mentions.CueWord cue, Sentence s) {
     int k = cue.to();
     if (k >= s.to()) {
@@ -45,8 +57,11 @@ final class HolderFinder {
     }
     String word = a.lower(k);
     boolean judgedFor = (word.equals("to") || word.equals("for")) && cue.cue().evaluative();
-    boolean agentWord = word.equals("by") || word.equals("from") || (word.equals("with") && roles.followsBe(cue, s))
-        || judgedFor;
+    boolean agentWord =
+        word.equals("by")
+            || word.equals("from")
+            || (word.equals("with") && roles.followsBe(cue, s))
+            || judgedFor;
     if (!agentWord) {
       return null;
     }
@@ -64,7 +79,10 @@ final class HolderFinder {
     return pronouns.resolve(k);
   }
 
-  /** "a demand Moscow has made repeatedly", "the conditions Kyiv set": the subject of a relative clause on a cue noun. */
+  /**
+   * "a demand Moscow has made repeatedly", "the conditions Kyiv set": the subject of a relative
+   * clause on a cue noun.
+   */
   Holder relativeSubjectAfter(Mentions.CueWord cue, Sentence s) {
     int before = cue.from() - 1;
     if (before < s.from() || !a.is(before, WordClass.DETERMINER) || cue.to() >= s.to()) {
@@ -75,20 +93,34 @@ final class HolderFinder {
       return null;
     }
     int verb = a.skipForward(actor.to(), s, a::isAuxiliary);
-    boolean isVerb = verb < s.to() && a.token(verb).word() && a.cueAt[verb] == null && a.issueAt[verb] == null
-        && !a.isFunctionWord(verb);
+    boolean isVerb =
+        verb < s.to()
+            && a.token(verb).word()
+            && a.cueAt[verb] == null
+            && a.issueAt[verb] == null
+            && !a.isFunctionWord(verb);
     return isVerb ? explicit(actor) : null;
   }
 
-  /** "Kyiv has repeatedly rejected", "U.S.-backed", "Moscow's core demands", "his demands", "Kyiv's plan calls for". */
+  /**
+   * "Kyiv has repeatedly rejected", "U.S.-backed", "Moscow's core demands", "his demands", "Kyiv's
+   * plan calls for".
+   */
   Holder subjectBefore(Mentions.CueWord cue, Sentence s) {
     int first = cue.from();
-    if (first - 2 >= s.from() && a.token(first).attached() && a.lower(first - 1).equals("-")
+    if (first - 2 >= s.from()
+        && a.token(first).attached()
+        && a.lower(first - 1).equals("-")
         && a.actorAt[first - 2] != null) {
       return explicit(a.actorAt[first - 2]); // "U.S.-backed", "Kremlin-drafted"
     }
-    int k = a.skipBack(first - 1, s,
-        i -> (a.isAuxiliary(i) || a.is(i, WordClass.TEMPORAL) || a.is(i, WordClass.INTENSIFIER)) && a.actorAt[i] == null);
+    int k =
+        a.skipBack(
+            first - 1,
+            s,
+            i ->
+                (a.isAuxiliary(i) || a.is(i, WordClass.TEMPORAL) || a.is(i, WordClass.INTENSIFIER))
+                    && a.actorAt[i] == null);
     if (k < s.from()) {
       return null;
     }
@@ -109,8 +141,10 @@ final class HolderFinder {
         return a.actorAt[k] != null ? explicit(a.actorAt[k]) : pronouns.resolve(k);
       }
       Token t = a.token(k);
-      boolean adjectiveLike = (t.word() && Character.isLowerCase(t.text().charAt(0)) && !a.isFunctionWord(k))
-          || t.text().equals("-") || t.lower().equals("to");
+      boolean adjectiveLike =
+          (t.word() && Character.isLowerCase(t.text().charAt(0)) && !a.isFunctionWord(k))
+              || t.text().equals("-")
+              || t.lower().equals("to");
       if (!adjectiveLike) {
         return null;
       }
@@ -118,7 +152,9 @@ final class HolderFinder {
     return null;
   }
 
-  /** "Kallas warned ..., calling this week pivotal but cautioning against ...": the main subject. */
+  /**
+   * "Kallas warned ..., calling this week pivotal but cautioning against ...": the main subject.
+   */
   private Holder participleSubject(Mentions.CueWord cue, Sentence s) {
     if (!a.lower(cue.from()).endsWith("ing")) {
       return null;
@@ -129,7 +165,11 @@ final class HolderFinder {
     }
     Mentions.Quote quote = a.quoteAt[s.from()];
     if (quote != null && quote.speaker() != null && quote.speaker().from() < cue.from()) {
-      return new Holder(quote.speaker().actors(), quote.speaker().text(), quote.speaker().from(), Holder.Kind.PARTICIPLE);
+      return new Holder(
+          quote.speaker().actors(),
+          quote.speaker().text(),
+          quote.speaker().from(),
+          Holder.Kind.PARTICIPLE);
     }
     for (int i = s.from(); i < cue.from(); i++) {
       Mentions.Actor actor = a.actorAt[i];
@@ -141,8 +181,8 @@ final class HolderFinder {
   }
 
   /**
-   * The party named by the actor mention or pronoun that ends at token i, unless it is an object
-   * or owns something other than a stance or a spokesperson ("Zelensky's mandate had expired").
+   * The party named by the actor mention or pronoun that ends at token i, unless it is an object or
+   * owns something other than a stance or a spokesperson ("Zelensky's mandate had expired").
    */
   Holder holderEndingAt(int i, Sentence s) {
     if (roles.isPossessor(i) && !roles.ownsStanceOrSpeaker(i, s)) {
@@ -150,7 +190,9 @@ final class HolderFinder {
     }
     Mentions.Actor actor = a.actorAt[i];
     if (actor != null) {
-      if (a.issueAt[i] != null || roles.isObject(actor.from(), s) || roles.modifiesIssue(actor, s)) {
+      if (a.issueAt[i] != null
+          || roles.isObject(actor.from(), s)
+          || roles.modifiesIssue(actor, s)) {
         return null;
       }
       return coordinatedLeft(actor, s);
@@ -177,7 +219,10 @@ final class HolderFinder {
       first = other.from();
       k = first - 1;
     }
-    return new Holder(actors, a.text.substring(a.token(first).start(), a.token(actor.to() - 1).end()), first,
+    return new Holder(
+        actors,
+        a.text.substring(a.token(first).start(), a.token(actor.to() - 1).end()),
+        first,
         Holder.Kind.EXPLICIT);
   }
 
@@ -194,8 +239,11 @@ final class HolderFinder {
       addNew(actors, other.actors());
       last = other.to();
     }
-    return new Holder(actors, a.text.substring(a.token(actor.from()).start(), a.token(last - 1).end()),
-        actor.from(), Holder.Kind.EXPLICIT);
+    return new Holder(
+        actors,
+        a.text.substring(a.token(actor.from()).start(), a.token(last - 1).end()),
+        actor.from(),
+        Holder.Kind.EXPLICIT);
   }
 
   private static void addNew(List<String> into, List<String> ids) {

@@ -12,12 +12,16 @@ final class Interview {
 
   private final ArticleAnalysis a;
   private final Mentions.Actor interviewee;
+
   /** Per paragraph: an answer of the interviewee. */
   private final boolean[] answer;
 
   Interview(ArticleAnalysis analysis) {
     this.a = analysis;
-    int paragraphs = analysis.sentences.isEmpty() ? 0 : analysis.sentences.get(analysis.sentences.size() - 1).paragraph() + 1;
+    int paragraphs =
+        analysis.sentences.isEmpty()
+            ? 0
+            : analysis.sentences.get(analysis.sentences.size() - 1).paragraph() + 1;
     boolean[] question = new boolean[paragraphs];
     boolean[] firstPerson = new boolean[paragraphs];
     for (Sentence s : analysis.sentences) {
@@ -39,7 +43,10 @@ final class Interview {
         answers++;
       }
     }
-    this.interviewee = questions >= MIN_EXCHANGES && answers >= MIN_EXCHANGES ? introducedPerson(firstQuestion) : null;
+    this.interviewee =
+        questions >= MIN_EXCHANGES && answers >= MIN_EXCHANGES
+            ? introducedPerson(firstQuestion)
+            : null;
   }
 
   /** The sentence ends in a question mark of the writer's own, not of a quoted speaker. */

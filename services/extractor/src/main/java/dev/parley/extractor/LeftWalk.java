@@ -4,29 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What walking left from an issue mention through its clause found: the stance cues met on the
- * way ("refused to accept", "demands that") and the party that governs the outermost of them.
+ * What walking left from an issue mention through its clause found: the stance cues met on the way
+ * ("refused to accept", "demands that") and the party that governs the outermost of them.
  */
 final class LeftWalk {
 
   /** Cues from the one nearest the mention outwards. */
   final List<CueHit> chain = new ArrayList<>();
+
   /** The party governing the outermost cue. */
   Holder holder;
+
   /** Subject of a reporting verb met before any cue: "Putin said [the plan could be a basis]". */
   Holder reportedSubject;
+
   /** First party, or party's document, met before any cue: the subject of the issue's own verb. */
   Holder subject;
-  /** The holder is a possessor inside an object ("rejected Russia's call"): someone further left may govern it. */
+
+  /**
+   * The holder is a possessor inside an object ("rejected Russia's call"): someone further left may
+   * govern it.
+   */
   boolean possessorIsObject;
-  /** Subject of a contrasting clause before "but" that the mention's clause shares ("X is open to talks, but ..."). */
+
+  /**
+   * Subject of a contrasting clause before "but" that the mention's clause shares ("X is open to
+   * talks, but ...").
+   */
   Holder sharedSubject;
+
   boolean crossedClause;
+
   /** The clause belongs to a non-party speaker, so no attribution may be guessed. */
   boolean blocked;
 
-  private LeftWalk() {
-  }
+  private LeftWalk() {}
 
   /** Walks the clauses of one article. */
   static final class Walker {
@@ -38,8 +50,14 @@ final class LeftWalk {
     private final Documents documents;
     private final ReferredDemands referred;
 
-    Walker(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists,
-        Documents documents, ReferredDemands referred) {
+    Walker(
+        ArticleAnalysis analysis,
+        ClauseRoles roles,
+        HolderFinder holders,
+        CuePolarity polarity,
+        ListItems lists,
+        Documents documents,
+        ReferredDemands referred) {
       this.a = analysis;
       this.roles = roles;
       this.holders = holders;
@@ -72,15 +90,24 @@ final class LeftWalk {
       private boolean crossedItem;
       private boolean passedWords;
       private boolean crossedBut;
+
       /** Only determiners, modifiers and list items lie between here and the mention. */
       private boolean nearMention = true;
+
       /** The first cue starts a coordinated predicate of its own: "..., and demanded B". */
       private boolean opensPredicate;
-      /** A deontic cue was met ("must"): its subject is told, not holding; the holder reports it. */
+
+      /**
+       * A deontic cue was met ("must"): its subject is told, not holding; the holder reports it.
+       */
       private boolean deontic;
+
       private boolean skipSubject;
       private boolean reportedSinceDeontic;
-      /** Passed "and that" after the issue's own subject: cues before it govern a sibling clause. */
+
+      /**
+       * Passed "and that" after the issue's own subject: cues before it govern a sibling clause.
+       */
       private boolean inSiblingComplement;
 
       Walk(Sentence s, List<CueHit> inner) {
@@ -98,8 +125,11 @@ final class LeftWalk {
         if (proposal != null) {
           return atProposal(proposal);
         }
-        nearMention &= a.issueAt[i] != null || ListItems.SEPARATORS.contains(a.lower(i)) || a.is(i, WordClass.DETERMINER)
-            || (a.token(i).word() && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR));
+        nearMention &=
+            a.issueAt[i] != null
+                || ListItems.SEPARATORS.contains(a.lower(i))
+                || a.is(i, WordClass.DETERMINER)
+                || (a.token(i).word() && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR));
         if (a.issueAt[i] != null) {
           return a.issueAt[i].from() - 1; // another item of a list governed by the same cue
         }
@@ -117,7 +147,9 @@ final class LeftWalk {
         return atWord(i);
       }
 
-      /** @return whether the walk is decided */
+      /**
+       * @return whether the walk is decided
+       */
       private boolean atDocument(Holder document) {
         if (!found.chain.isEmpty() && (!deontic || reportedSinceDeontic)) {
           found.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
@@ -144,7 +176,8 @@ final class LeftWalk {
 
       private int atCue(Mentions.CueWord cue) {
         if (referred.hasAnaphoricObject(cue, s)) {
-          return STOP; // "refused to do so, seeking ...": the cue's object is behind it, not this mention
+          return STOP; // "refused to do so, seeking ...": the cue's object is behind it, not this
+          // mention
         }
         if (crossedBut && lists.takesOwnObject(cue, s)) {
           // "Moscow is open to talks, but NATO expansion remains a red line": the cue has its own
@@ -198,7 +231,9 @@ final class LeftWalk {
         return cue.from() - 1;
       }
 
-      /** @return whether the walk is decided */
+      /**
+       * @return whether the walk is decided
+       */
       private boolean atParty(Holder named) {
         if (skipSubject) {
           skipSubject = false;
@@ -225,7 +260,8 @@ final class LeftWalk {
         if (a.isReporting(i)) {
           int aside = roles.bystanderAsideStart(i, s);
           if (aside >= 0) {
-            return aside; // "Ukraine is open to a truce, officials say, but ...": the clause keeps its subject
+            return aside; // "Ukraine is open to a truce, officials say, but ...": the clause keeps
+            // its subject
           }
           passedReporting = true;
           reportedSinceDeontic = true;
@@ -240,8 +276,12 @@ final class LeftWalk {
         } else if (a.is(i, WordClass.SOFT_BOUNDARY)) {
           found.crossedClause = true;
         }
-        inSiblingComplement |= word.equals("that") && found.chain.isEmpty() && found.subject != null
-            && i > s.from() && (a.lower(i - 1).equals("and") || a.lower(i - 1).equals("but"));
+        inSiblingComplement |=
+            word.equals("that")
+                && found.chain.isEmpty()
+                && found.subject != null
+                && i > s.from()
+                && (a.lower(i - 1).equals("and") || a.lower(i - 1).equals("but"));
         crossedItem |= ListItems.SEPARATORS.contains(word);
         crossedBut |= word.equals("but");
         passedWords |= a.token(i).word() && !a.isFiller(i);
@@ -249,14 +289,20 @@ final class LeftWalk {
       }
     }
 
-    /** "rejected Russia's call for", "rejected the U.S. plan for": the owner's stance sits inside another's object. */
+    /**
+     * "rejected Russia's call for", "rejected the U.S. plan for": the owner's stance sits inside
+     * another's object.
+     */
     private boolean ownerInsideObject(Holder own, Sentence s) {
-      if (own.isDocument() || (own.kind() == Holder.Kind.PRONOUN && roles.isPossessor(own.token()))) {
+      if (own.isDocument()
+          || (own.kind() == Holder.Kind.PRONOUN && roles.isPossessor(own.token()))) {
         return roles.followsCue(own.token(), s); // "abandon its hopes of joining NATO"
       }
       Mentions.Actor possessor = a.actorAt[own.token()];
-      return own.kind() == Holder.Kind.EXPLICIT && possessor != null
-          && a.token(possessor.to() - 1).possessive() && roles.followsCue(possessor.from(), s);
+      return own.kind() == Holder.Kind.EXPLICIT
+          && possessor != null
+          && a.token(possessor.to() - 1).possessive()
+          && roles.followsCue(possessor.from(), s);
     }
   }
 }

@@ -1,5 +1,4 @@
 package dev.parley.extractor;
 
 /** Something an issue/cue phrase match stands for; both kinds compete for the same words. */
-sealed interface Lexeme permits Cue, IssuePhrase, OtherSense {
-}
+sealed interface Lexeme permits Cue, IssuePhrase, OtherSense {}

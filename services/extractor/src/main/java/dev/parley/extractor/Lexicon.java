@@ -3,7 +3,6 @@ package dev.parley.extractor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -12,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The English side of extraction: default stance cues and the function-word classes the
- * attribution rules use. Loaded once from {@code /lexicon/english.yaml}.
+ * The English side of extraction: default stance cues and the function-word classes the attribution
+ * rules use. Loaded once from {@code /lexicon/english.yaml}.
  */
 final class Lexicon {
 
@@ -22,8 +21,12 @@ final class Lexicon {
   private static volatile Lexicon english;
 
   final List<OntologyFile.CueSpec> cues;
-  /** Word classes of lower-cased closed-class words, and of verb stems (so every inflection counts). */
+
+  /**
+   * Word classes of lower-cased closed-class words, and of verb stems (so every inflection counts).
+   */
   private final Map<String, Integer> wordBits = new HashMap<>();
+
   private final Map<String, Integer> stemBits = new HashMap<>();
 
   private Lexicon(OntologyFile.LexiconRoot root, String source) {
@@ -90,8 +93,9 @@ final class Lexicon {
   }
 
   private static Lexicon load(String resource) {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new OntologyException("lexicon " + resource + " is missing from the classpath");

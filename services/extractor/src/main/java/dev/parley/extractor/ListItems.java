@@ -3,9 +3,9 @@ package dev.parley.extractor;
 import java.util.Set;
 
 /**
- * Lists of issues governed by one cue: "relinquish A, abandon B, and provide C" gives each item
- * its own verb, while "... and permanently block NATO membership — terms Kyiv rejected" lets a
- * cue after the list reach back over every item.
+ * Lists of issues governed by one cue: "relinquish A, abandon B, and provide C" gives each item its
+ * own verb, while "... and permanently block NATO membership — terms Kyiv rejected" lets a cue
+ * after the list reach back over every item.
  */
 final class ListItems {
 
@@ -28,13 +28,17 @@ final class ListItems {
    * its own; "and a ban on B" is a list item, not a predicate.
    */
   boolean opensPredicate(Mentions.CueWord cue, Sentence s) {
-    int k = a.skipBack(cue.from() - 1, s, i -> (a.isFiller(i) && !a.is(i, WordClass.DETERMINER)) || a.isReporting(i));
+    int k =
+        a.skipBack(
+            cue.from() - 1,
+            s,
+            i -> (a.isFiller(i) && !a.is(i, WordClass.DETERMINER)) || a.isReporting(i));
     return k >= s.from() && SEPARATORS.contains(a.lower(k));
   }
 
   /**
-   * The cue is followed by an object of its own ("rejected the accusations"), not by a clause or
-   * a party that a later verb continues ("demanded that Kyiv ...", "wants Ukraine to ...").
+   * The cue is followed by an object of its own ("rejected the accusations"), not by a clause or a
+   * party that a later verb continues ("demanded that Kyiv ...", "wants Ukraine to ...").
    */
   boolean takesOwnObject(Mentions.CueWord cue, Sentence s) {
     int k = a.skipForward(cue.to(), s, i -> a.isFiller(i) && !a.is(i, WordClass.NEGATOR));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,8 +27,8 @@ public final class Ontology {
 
   public static final String DEFAULT_RESOURCE = "/ontology/ukraine-peace.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final String negotiation;
   private final String version;
@@ -41,9 +40,16 @@ public final class Ontology {
   private final Lexicon lexicon;
   private final Map<String, List<String>> adjectives;
 
-  private Ontology(String negotiation, String version, double confirmationThreshold, Map<String, String> actorLabels,
-      Map<String, String> propositions, PhraseIndex<ActorAlias> actorIndex,
-      PhraseIndex<Lexeme> lexemeIndex, Lexicon lexicon, Map<String, List<String>> adjectives) {
+  private Ontology(
+      String negotiation,
+      String version,
+      double confirmationThreshold,
+      Map<String, String> actorLabels,
+      Map<String, String> propositions,
+      PhraseIndex<ActorAlias> actorIndex,
+      PhraseIndex<Lexeme> lexemeIndex,
+      Lexicon lexicon,
+      Map<String, List<String>> adjectives) {
     this.negotiation = negotiation;
     this.version = version;
     this.confirmationThreshold = confirmationThreshold;
@@ -81,9 +87,13 @@ public final class Ontology {
     return loadResource(DEFAULT_RESOURCE);
   }
 
-  /** @param pathOrNull a configured file path; null or blank selects {@link #loadDefault()} */
+  /**
+   * @param pathOrNull a configured file path; null or blank selects {@link #loadDefault()}
+   */
   public static Ontology fromSetting(String pathOrNull) {
-    return pathOrNull == null || pathOrNull.isBlank() ? loadDefault() : load(Path.of(pathOrNull.trim()));
+    return pathOrNull == null || pathOrNull.isBlank()
+        ? loadDefault()
+        : load(Path.of(pathOrNull.trim()));
   }
 
   public String negotiation() {
@@ -140,8 +150,10 @@ public final class Ontology {
       root = YAML.readValue(in, OntologyFile.Root.class);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw new OntologyException("ontology " + source + ": malformed YAML" + where + ": " + e.getOriginalMessage(), e);
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw new OntologyException(
+          "ontology " + source + ": malformed YAML" + where + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new OntologyException("ontology " + source + ": cannot read: " + e.getMessage(), e);
     }
@@ -156,10 +168,11 @@ public final class Ontology {
     private final String source;
     private final Map<String, String> aliasOwner = new HashMap<>();
     private final Map<String, List<String>> adjectives = new HashMap<>();
-    private final PhraseIndex<ActorAlias> actorIndex = new PhraseIndex<>(Comparator.comparing(ActorAlias::text));
+    private final PhraseIndex<ActorAlias> actorIndex =
+        new PhraseIndex<>(Comparator.comparing(ActorAlias::text));
     // Equally long overlaps: an issue wording is more specific than a cue.
-    private final PhraseIndex<Lexeme> lexemeIndex = new PhraseIndex<>(
-        Comparator.comparingInt((Lexeme l) -> l instanceof IssuePhrase ? 0 : 1));
+    private final PhraseIndex<Lexeme> lexemeIndex =
+        new PhraseIndex<>(Comparator.comparingInt((Lexeme l) -> l instanceof IssuePhrase ? 0 : 1));
 
     Builder(String source) {
       this.source = source;
@@ -178,8 +191,16 @@ public final class Ontology {
       if (!(threshold >= 0 && threshold <= 1)) {
         throw error("confirmationThreshold must be within 0..1, not " + threshold);
       }
-      return new Ontology(negotiation, version, threshold, java.util.Collections.unmodifiableMap(labels),
-          java.util.Collections.unmodifiableMap(propositions), actorIndex, lexemeIndex, lexicon, Map.copyOf(adjectives));
+      return new Ontology(
+          negotiation,
+          version,
+          threshold,
+          java.util.Collections.unmodifiableMap(labels),
+          java.util.Collections.unmodifiableMap(propositions),
+          actorIndex,
+          lexemeIndex,
+          lexicon,
+          Map.copyOf(adjectives));
     }
 
     private Map<String, String> addActors(List<OntologyFile.ActorSpec> actors) {
@@ -197,7 +218,8 @@ public final class Ontology {
         }
         aliases.forEach(alias -> addAlias(alias, List.of(id), false));
         people.forEach(person -> addAlias(person, List.of(id), true));
-        (a.adjectives() == null ? List.<String>of() : a.adjectives()).forEach(adjective -> addAdjective(adjective, id));
+        (a.adjectives() == null ? List.<String>of() : a.adjectives())
+            .forEach(adjective -> addAdjective(adjective, id));
       }
       return labels;
     }
@@ -205,11 +227,18 @@ public final class Ontology {
     private void addGroups(List<OntologyFile.GroupSpec> groups, Map<String, String> labels) {
       for (int i = 0; i < groups.size(); i++) {
         OntologyFile.GroupSpec g = groups.get(i);
-        List<String> members = nonEmpty(g == null ? null : g.actors(), "group #" + (i + 1) + " 'actors'");
+        List<String> members =
+            nonEmpty(g == null ? null : g.actors(), "group #" + (i + 1) + " 'actors'");
         for (String member : members) {
           if (!labels.containsKey(member)) {
-            throw error("group #" + (i + 1) + " refers to unknown actor id '" + member
-                + "' (declared actors: " + String.join(", ", labels.keySet()) + ")");
+            throw error(
+                "group #"
+                    + (i + 1)
+                    + " refers to unknown actor id '"
+                    + member
+                    + "' (declared actors: "
+                    + String.join(", ", labels.keySet())
+                    + ")");
           }
         }
         nonEmpty(g.aliases(), "group #" + (i + 1) + " 'aliases'")
@@ -234,7 +263,8 @@ public final class Ontology {
       PhrasePattern pattern = compile(text, "alias of " + actors);
       String owner = aliasOwner.putIfAbsent(pattern.signature(), String.join("+", actors));
       if (owner != null && !owner.equals(String.join("+", actors))) {
-        throw error("alias '" + text + "' names both " + owner + " and " + String.join("+", actors));
+        throw error(
+            "alias '" + text + "' names both " + owner + " and " + String.join("+", actors));
       }
       actorIndex.add(pattern, new ActorAlias(text, actors, person));
     }
@@ -247,14 +277,16 @@ public final class Ontology {
         if (propositions.put(id, Objects.requireNonNullElse(issue.proposition(), id)) != null) {
           throw error("issue id '" + id + "' is declared twice");
         }
-        for (OntologyFile.PhraseSpec p : nonEmpty(issue.phrases(), "issue '" + id + "' 'phrases'")) {
+        for (OntologyFile.PhraseSpec p :
+            nonEmpty(issue.phrases(), "issue '" + id + "' 'phrases'")) {
           String what = "issue '" + id + "' phrase '" + (p == null ? null : p.text()) + "'";
           String text = requireText(p == null ? null : p.text(), what);
           int polarity = p.polarity() == null ? 1 : p.polarity();
           if (polarity != 1 && polarity != -1) {
             throw error(what + ": polarity must be 1 or -1, not " + polarity);
           }
-          lexemeIndex.add(compile(text, what), new IssuePhrase(id, text, polarity, weight(p.weight(), what)));
+          lexemeIndex.add(
+              compile(text, what), new IssuePhrase(id, text, polarity, weight(p.weight(), what)));
         }
       }
       return propositions;
@@ -272,7 +304,7 @@ public final class Ontology {
       String base = baseLexicon == null ? "english" : baseLexicon;
       switch (base) {
         case "english" -> lexicon.cues.forEach(c -> byText.put(c.text(), c));
-        case "none" -> { }
+        case "none" -> {}
         default -> throw error("baseLexicon must be 'english' or 'none', not '" + base + "'");
       }
       own.forEach(c -> byText.put(requireText(c == null ? null : c.text(), "a cue's 'text'"), c));
@@ -287,8 +319,13 @@ public final class Ontology {
           problems.add(what + ": stance must be one of 2, 1, -1, -2, not " + stance);
           continue;
         }
-        lexemeIndex.add(compile(c.text(), what),
-            new Cue(c.text(), stance, Boolean.TRUE.equals(c.deontic()), Boolean.TRUE.equals(c.evaluative()),
+        lexemeIndex.add(
+            compile(c.text(), what),
+            new Cue(
+                c.text(),
+                stance,
+                Boolean.TRUE.equals(c.deontic()),
+                Boolean.TRUE.equals(c.evaluative()),
                 weight(c.weight(), what)));
       }
       if (!problems.isEmpty()) {

@@ -5,5 +5,4 @@ package dev.parley.extractor;
  * plan, "a loan guarantee" is no security guarantee). Matched like any lexeme, the longer match
  * wins, so the issue wording inside them is not read as a mention.
  */
-record OtherSense(String text) implements Lexeme {
-}
+record OtherSense(String text) implements Lexeme {}

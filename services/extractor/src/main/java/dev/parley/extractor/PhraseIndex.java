@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * Finds lexicon phrases in a token range. Phrases are indexed by the stems of their first slot,
- * so each token costs one hash lookup; overlapping matches are resolved longest-first, which
- * lets "block NATO membership" win over the bare cue "block".
+ * Finds lexicon phrases in a token range. Phrases are indexed by the stems of their first slot, so
+ * each token costs one hash lookup; overlapping matches are resolved longest-first, which lets
+ * "block NATO membership" win over the bare cue "block".
  *
  * @param <T> what a phrase stands for
  */
@@ -22,13 +22,14 @@ final class PhraseIndex<T> {
     }
   }
 
-  private record Entry<T>(PhrasePattern pattern, T value) {
-  }
+  private record Entry<T>(PhrasePattern pattern, T value) {}
 
   private final Map<String, List<Entry<T>>> byFirstStem = new HashMap<>();
   private final Comparator<T> tieBreak;
 
-  /** @param tieBreak orders values of equally long overlapping matches; the smaller one wins */
+  /**
+   * @param tieBreak orders values of equally long overlapping matches; the smaller one wins
+   */
   PhraseIndex(Comparator<T> tieBreak) {
     this.tieBreak = tieBreak;
   }
@@ -61,9 +62,10 @@ final class PhraseIndex<T> {
     if (all.size() < 2) {
       return all;
     }
-    all.sort(Comparator.<Match<T>>comparingInt(m -> -m.length())
-        .thenComparing(Match::value, tieBreak)
-        .thenComparingInt(Match::start));
+    all.sort(
+        Comparator.<Match<T>>comparingInt(m -> -m.length())
+            .thenComparing(Match::value, tieBreak)
+            .thenComparingInt(Match::start));
     List<Match<T>> kept = new ArrayList<>();
     for (Match<T> m : all) {
       if (kept.stream().noneMatch(k -> k.start() < m.end() && m.start() < k.end())) {

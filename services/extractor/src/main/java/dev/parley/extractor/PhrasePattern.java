@@ -8,13 +8,14 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
- * A compiled lexicon phrase: a sequence of slots matched against token stems. Syntax of the
- * source text (documented for ontology authors in the default ontology file):
+ * A compiled lexicon phrase: a sequence of slots matched against token stems. Syntax of the source
+ * text (documented for ontology authors in the default ontology file):
+ *
  * <ul>
- *   <li>words are matched by stem, so "cede territory" also matches "ceding territories";</li>
- *   <li>{@code a|b|c} is one slot with single-word alternatives;</li>
- *   <li>{@code ...} lets up to {@value #MAX_GAP} words (no punctuation) stand between two slots;</li>
- *   <li>a word written in capitals ("US", "EU") only matches a token in capitals.</li>
+ *   <li>words are matched by stem, so "cede territory" also matches "ceding territories";
+ *   <li>{@code a|b|c} is one slot with single-word alternatives;
+ *   <li>{@code ...} lets up to {@value #MAX_GAP} words (no punctuation) stand between two slots;
+ *   <li>a word written in capitals ("US", "EU") only matches a token in capitals.
  * </ul>
  */
 final class PhrasePattern {
@@ -30,6 +31,7 @@ final class PhrasePattern {
 
   private final String source;
   private final Slot[] slots;
+
   /** gapBefore[i]: slot i may be preceded by a gap. */
   private final boolean[] gapBefore;
 
@@ -39,7 +41,9 @@ final class PhrasePattern {
     this.gapBefore = gapBefore;
   }
 
-  /** @throws IllegalArgumentException with a message fit for the ontology author */
+  /**
+   * @throws IllegalArgumentException with a message fit for the ontology author
+   */
   static PhrasePattern compile(String source) {
     if (source == null || source.isBlank()) {
       throw new IllegalArgumentException("empty phrase");
@@ -50,7 +54,8 @@ final class PhrasePattern {
     for (String chunk : source.trim().split("\\s+")) {
       if (chunk.equals(GAP) || chunk.equals("…")) {
         if (slots.isEmpty() || pendingGap) {
-          throw new IllegalArgumentException("phrase '" + source + "' may not start with or repeat '...'");
+          throw new IllegalArgumentException(
+              "phrase '" + source + "' may not start with or repeat '...'");
         }
         pendingGap = true;
         continue;
@@ -82,8 +87,12 @@ final class PhrasePattern {
     for (String alternative : chunk.split("\\|")) {
       List<Token> t = Tokenizer.tokenize(alternative);
       if (t.size() != 1) {
-        throw new IllegalArgumentException("in phrase '" + source + "', alternative '" + alternative
-            + "' must be exactly one word");
+        throw new IllegalArgumentException(
+            "in phrase '"
+                + source
+                + "', alternative '"
+                + alternative
+                + "' must be exactly one word");
       }
       words.add(t.get(0));
     }
@@ -97,14 +106,15 @@ final class PhrasePattern {
 
   /**
    * @param opensClause tokens a gap may not cross ("keep fighting even if Washington lifts
-   *                    sanctions" is no "keep ... sanctions")
+   *     sanctions" is no "keep ... sanctions")
    * @return the end (exclusive) of a match starting at {@code start}, or -1
    */
   int matchAt(List<Token> tokens, int start, int limit, IntPredicate opensClause) {
     return matchFrom(tokens, 0, start, limit, opensClause);
   }
 
-  private int matchFrom(List<Token> tokens, int slot, int pos, int limit, IntPredicate opensClause) {
+  private int matchFrom(
+      List<Token> tokens, int slot, int pos, int limit, IntPredicate opensClause) {
     if (slot == slots.length) {
       return pos;
     }

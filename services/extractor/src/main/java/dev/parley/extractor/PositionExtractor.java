@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Extracts negotiation positions (who takes which stance on which issue, with the evidence
- * sentence) from a news article with rules driven by an {@link Ontology}. Thread-safe: the
- * ontology is immutable and every call builds its own per-article state; no I/O per call.
+ * sentence) from a news article with rules driven by an {@link Ontology}. Thread-safe: the ontology
+ * is immutable and every call builds its own per-article state; no I/O per call.
  */
 public final class PositionExtractor {
 

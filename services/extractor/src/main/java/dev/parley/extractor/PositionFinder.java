@@ -8,11 +8,11 @@ import java.util.Map;
 /**
  * Attributes each issue mention of one article to the parties that take a stance on it.
  *
- * <p>From an issue mention the finder walks left through its clause collecting stance cues
- * ({@link LeftWalk}) until it meets the party that governs them; it then looks right for cues that
- * point back at the mention ({@link RightCues}). When neither names a holder, the sentence's
- * attribution ({@link SentenceAttribution}) does. The sign is the product of the cues, their
- * negations and the phrase's polarity ({@link CuePolarity}).
+ * <p>From an issue mention the finder walks left through its clause collecting stance cues ({@link
+ * LeftWalk}) until it meets the party that governs them; it then looks right for cues that point
+ * back at the mention ({@link RightCues}). When neither names a holder, the sentence's attribution
+ * ({@link SentenceAttribution}) does. The sign is the product of the cues, their negations and the
+ * phrase's polarity ({@link CuePolarity}).
  */
 final class PositionFinder {
 
@@ -35,8 +35,9 @@ final class PositionFinder {
     ClauseRoles roles = new ClauseRoles(analysis);
     this.documents = new Documents(analysis);
     this.interview = new Interview(analysis);
-    this.holders = new HolderFinder(analysis, roles, new PronounResolver(analysis, roles, documents, interview),
-        documents);
+    this.holders =
+        new HolderFinder(
+            analysis, roles, new PronounResolver(analysis, roles, documents, interview), documents);
     ListItems lists = new ListItems(analysis);
     this.polarity = new CuePolarity(analysis);
     this.referred = new ReferredDemands(analysis);
@@ -74,7 +75,13 @@ final class PositionFinder {
       Holder speaker = attribution.of(s, m);
       if (speaker != null) {
         int stance = 2 * m.phrase().polarity();
-        record(speaker, m, s, stance, confidence.ofCondition(speaker, m), conditions.cue(without, stance).word());
+        record(
+            speaker,
+            m,
+            s,
+            stance,
+            confidence.ofCondition(speaker, m),
+            conditions.cue(without, stance).word());
       }
       return;
     }
@@ -93,13 +100,19 @@ final class PositionFinder {
     }
     List<RightCues.RightCue> rights = right.after(m, s);
     for (RightCues.RightCue cue : rights) {
-      // The outermost cue on the left is the sentence's own verb ("does not require Kyiv to give up its
+      // The outermost cue on the left is the sentence's own verb ("does not require Kyiv to give up
+      // its
       // NATO bid, a demand Moscow has made"); the cue on the right judges what that verb governs.
-      List<CueHit> chain = new ArrayList<>(walk.chain.isEmpty() ? walk.chain : walk.chain.subList(0, walk.chain.size() - 1));
+      List<CueHit> chain =
+          new ArrayList<>(
+              walk.chain.isEmpty() ? walk.chain : walk.chain.subList(0, walk.chain.size() - 1));
       chain.add(cue.hit());
       Holder holder = cue.holder();
       if (holder == null && !walk.blocked) {
-        holder = walk.holder != null ? walk.holder : walk.reportedSubject != null ? walk.reportedSubject : attribution.of(s, m);
+        holder =
+            walk.holder != null
+                ? walk.holder
+                : walk.reportedSubject != null ? walk.reportedSubject : attribution.of(s, m);
         holder = holder != null ? holder : walk.sharedSubject;
       }
       if (holder != null) {
@@ -131,14 +144,27 @@ final class PositionFinder {
     if (main.blocked) {
       return;
     }
-    Holder holder = main.holder != null ? main.holder : main.subject != null ? main.subject
-        : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
-    int sign = condition.requirement() ? 1 : main.chain.isEmpty() ? 0 : main.chain.get(main.chain.size() - 1).sign();
+    Holder holder =
+        main.holder != null
+            ? main.holder
+            : main.subject != null
+                ? main.subject
+                : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
+    int sign =
+        condition.requirement()
+            ? 1
+            : main.chain.isEmpty() ? 0 : main.chain.get(main.chain.size() - 1).sign();
     if (holder == null || sign == 0) {
       return;
     }
     int stance = sign * m.phrase().polarity() * (condition.requirement() ? 2 : 1);
-    record(holder, m, s, stance, confidence.ofCondition(holder, m), conditions.cue(condition.marker(), stance).word());
+    record(
+        holder,
+        m,
+        s,
+        stance,
+        confidence.ofCondition(holder, m),
+        conditions.cue(condition.marker(), stance).word());
   }
 
   /** "Kyiv has rejected the demand": a stance on the demands another party made just before. */
@@ -160,20 +186,34 @@ final class PositionFinder {
         String words = a.text.substring(a.token(cue.from()).start(), a.token(cue.to() - 1).end());
         double trust = confidence.ofReferred(holder, cue.cue().weight());
         for (String actor : holder.actors()) {
-          keep(new ExtractedPosition(actor, demand.issue(), stance, Math.round(trust * 1000) / 1000.0, sentence,
-              s.start(), s.end(), words, holder.words()), s);
+          keep(
+              new ExtractedPosition(
+                  actor,
+                  demand.issue(),
+                  stance,
+                  Math.round(trust * 1000) / 1000.0,
+                  sentence,
+                  s.start(),
+                  s.end(),
+                  words,
+                  holder.words()),
+              s);
         }
       }
     }
   }
 
-  /** The stances other parties took in the nearest of the sentences just before: what "the demand" names. */
+  /**
+   * The stances other parties took in the nearest of the sentences just before: what "the demand"
+   * names.
+   */
   private List<ExtractedPosition> demandsBefore(int index, Holder holder) {
     for (int back = 1; back <= ReferredDemands.REACH && index - back >= 0; back++) {
       int start = a.sentences.get(index - back).start();
-      List<ExtractedPosition> demands = found.values().stream()
-          .filter(p -> p.start() == start && !holder.actors().contains(p.actor()))
-          .toList();
+      List<ExtractedPosition> demands =
+          found.values().stream()
+              .filter(p -> p.start() == start && !holder.actors().contains(p.actor()))
+              .toList();
       if (!demands.isEmpty()) {
         return demands;
       }
@@ -181,7 +221,13 @@ final class PositionFinder {
     return List.of();
   }
 
-  private void emit(Holder holder, List<CueHit> chain, Mentions.Issue m, boolean issueNegated, Sentence s, double reach) {
+  private void emit(
+      Holder holder,
+      List<CueHit> chain,
+      Mentions.Issue m,
+      boolean issueNegated,
+      Sentence s,
+      double reach) {
     if (chain.isEmpty()) {
       return;
     }
@@ -198,15 +244,30 @@ final class PositionFinder {
     record(holder, m, s, value, trust, outer.word());
   }
 
-  private void record(Holder holder, Mentions.Issue m, Sentence s, int stance, double trust, Mentions.CueWord cueWord) {
+  private void record(
+      Holder holder,
+      Mentions.Issue m,
+      Sentence s,
+      int stance,
+      double trust,
+      Mentions.CueWord cueWord) {
     if (trust < Confidence.MIN) {
       return;
     }
     String sentence = a.text.substring(s.start(), s.end());
     String cue = a.text.substring(a.token(cueWord.from()).start(), a.token(cueWord.to() - 1).end());
     for (String actor : holder.actors()) {
-      ExtractedPosition p = new ExtractedPosition(actor, m.phrase().issue(), stance,
-          Math.round(trust * 1000) / 1000.0, sentence, s.start(), s.end(), cue, holder.words());
+      ExtractedPosition p =
+          new ExtractedPosition(
+              actor,
+              m.phrase().issue(),
+              stance,
+              Math.round(trust * 1000) / 1000.0,
+              sentence,
+              s.start(),
+              s.end(),
+              cue,
+              holder.words());
       keep(p, s);
     }
   }

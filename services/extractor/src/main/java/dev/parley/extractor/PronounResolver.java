@@ -11,14 +11,18 @@ final class PronounResolver {
   private final Documents documents;
   private final Interview interview;
 
-  PronounResolver(ArticleAnalysis analysis, ClauseRoles roles, Documents documents, Interview interview) {
+  PronounResolver(
+      ArticleAnalysis analysis, ClauseRoles roles, Documents documents, Interview interview) {
     this.a = analysis;
     this.roles = roles;
     this.documents = documents;
     this.interview = interview;
   }
 
-  /** The party the pronoun at token i stands for, or null when it is no pronoun or refers to no party. */
+  /**
+   * The party the pronoun at token i stands for, or null when it is no pronoun or refers to no
+   * party.
+   */
   Holder resolve(int i) {
     Mentions.Actor target;
     if (a.is(i, WordClass.SPEAKER_PRONOUN)) {
@@ -36,12 +40,14 @@ final class PronounResolver {
     } else {
       return null;
     }
-    return target == null ? null : new Holder(target.actors(), target.text(), i, Holder.Kind.PRONOUN);
+    return target == null
+        ? null
+        : new Holder(target.actors(), target.text(), i, Holder.Kind.PRONOUN);
   }
 
   /**
-   * "The Russian document insists that .... It also calls for ...": a sentence that opens with
-   * "it" continues the subject of the sentence before, a party or a party's document.
+   * "The Russian document insists that .... It also calls for ...": a sentence that opens with "it"
+   * continues the subject of the sentence before, a party or a party's document.
    */
   private Holder previousSubject(int pronoun) {
     int here = a.sentenceOf[pronoun];
@@ -49,10 +55,13 @@ final class PronounResolver {
     if (previous == null || previous.paragraph() == 0) {
       return null; // the headline is no antecedent
     }
-    for (int k = previous.from(); k < previous.to() && a.cueAt[k] == null && !a.isReporting(k); k++) {
+    for (int k = previous.from();
+        k < previous.to() && a.cueAt[k] == null && !a.isReporting(k);
+        k++) {
       Holder document = documents.ownerAt(k);
       Mentions.Actor actor = a.actorAt[k];
-      if (document != null || (actor != null && a.issueAt[k] == null && !roles.isObject(actor.from(), previous))) {
+      if (document != null
+          || (actor != null && a.issueAt[k] == null && !roles.isObject(actor.from(), previous))) {
         List<String> actors = document != null ? document.actors() : actor.actors();
         return new Holder(actors, a.token(pronoun).text(), pronoun, Holder.Kind.PRONOUN);
       }

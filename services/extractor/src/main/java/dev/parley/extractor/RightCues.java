@@ -13,9 +13,11 @@ final class RightCues {
   /** How many tokens after the mention a cue may stand. */
   private static final int REACH = 40;
 
-  /** A cue pointing back at the mention, with its own holder, or null when whoever reports it holds it. */
-  record RightCue(CueHit hit, Holder holder) {
-  }
+  /**
+   * A cue pointing back at the mention, with its own holder, or null when whoever reports it holds
+   * it.
+   */
+  record RightCue(CueHit hit, Holder holder) {}
 
   private final ArticleAnalysis a;
   private final ClauseRoles roles;
@@ -23,7 +25,12 @@ final class RightCues {
   private final CuePolarity polarity;
   private final ListItems lists;
 
-  RightCues(ArticleAnalysis analysis, ClauseRoles roles, HolderFinder holders, CuePolarity polarity, ListItems lists) {
+  RightCues(
+      ArticleAnalysis analysis,
+      ClauseRoles roles,
+      HolderFinder holders,
+      CuePolarity polarity,
+      ListItems lists) {
     this.a = analysis;
     this.roles = roles;
     this.holders = holders;
@@ -33,8 +40,8 @@ final class RightCues {
 
   /**
    * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
-   * something else, so "Russia wants Donbas and Ukraine rejects the plan" does not pair Donbas
-   * with Ukraine.
+   * something else, so "Russia wants Donbas and Ukraine rejects the plan" does not pair Donbas with
+   * Ukraine.
    */
   List<RightCue> after(Mentions.Issue m, Sentence s) {
     List<RightCue> agents = new ArrayList<>();
@@ -49,7 +56,8 @@ final class RightCues {
         if (!isTimePhrase(j, s)) {
           break;
         }
-        j++; // "a ceasefire before a settlement is not on the table": a time phrase, not a new clause
+        j++; // "a ceasefire before a settlement is not on the table": a time phrase, not a new
+        // clause
         continue;
       }
       Mentions.CueWord cue = a.cueAt[j];
@@ -68,9 +76,13 @@ final class RightCues {
       if (!agents.isEmpty()) {
         break;
       }
-      // "Moscow made the lifting of sanctions a central demand": the cue completes the naming verb's object.
+      // "Moscow made the lifting of sanctions a central demand": the cue completes the naming
+      // verb's object.
       boolean complement = cue.cue().evaluative() || isNounPhrase(cue, s);
-      Holder namer = !complement ? null : noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
+      Holder namer =
+          !complement
+              ? null
+              : noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
       if (namer != null) {
         return List.of(new RightCue(polarity.hit(cue, s), namer));
       }
@@ -79,35 +91,59 @@ final class RightCues {
         break;
       }
       if (subject != null && subject.isDocument()) {
-        subject = null; // "the U.S. proposal could serve as a basis": the document is what is judged
+        subject =
+            null; // "the U.S. proposal could serve as a basis": the document is what is judged
       }
       if (subject != null) {
-        return roles.hasNoObject(cue, s) ? List.of(new RightCue(polarity.hit(cue, s), subject)) : List.of();
+        return roles.hasNoObject(cue, s)
+            ? List.of(new RightCue(polarity.hit(cue, s), subject))
+            : List.of();
       }
       int listItem = lists.issueRightAfter(cue, s);
       if (listItem >= 0) {
         if (a.skipForward(m.to(), s, a::isAuxiliary) == cue.from()) {
-          break; // "the framework envisages X, something Europe resists": the mention is the subject, X is resisted
+          break; // "the framework envisages X, something Europe resists": the mention is the
+          // subject, X is resisted
         }
         j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
         continue;
       }
-      if (cue.cue().deontic() && isBeAfter(cue, s)
+      if (cue.cue().deontic()
+          && isBeAfter(cue, s)
           && a.skipForward(m.to(), s, i -> a.cueAt[i] == null && a.isAuxiliary(i)) == cue.from()) {
-        return List.of(new RightCue(polarity.hit(cue, s), null)); // "new elections must be held": the speaker's demand
+        return List.of(
+            new RightCue(
+                polarity.hit(cue, s), null)); // "new elections must be held": the speaker's demand
       }
       if (roles.isPassive(cue, s)) {
         if (roles.isFuturePassive(cue, s)) {
-          return List.of(new RightCue(polarity.hit(cue, s), null)); // "troops will never be accepted": the speaker's refusal
+          return List.of(
+              new RightCue(
+                  polarity.hit(cue, s),
+                  null)); // "troops will never be accepted": the speaker's refusal
         }
         j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
         continue;
       }
-      // "was a possible starting point": fillers and adjectives may stand between the verb and the judgement
-      int before = a.skipBack(cue.from() - 1, s, i -> a.isFiller(i) || (cue.from() - i <= 2 && a.token(i).word()
-          && Character.isLowerCase(a.token(i).text().charAt(0)) && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR)));
-      // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of the truce.
-      if (cue.cue().evaluative() && !passedReport && before >= s.from() && a.is(before, WordClass.PREDICATOR)) {
+      // "was a possible starting point": fillers and adjectives may stand between the verb and the
+      // judgement
+      int before =
+          a.skipBack(
+              cue.from() - 1,
+              s,
+              i ->
+                  a.isFiller(i)
+                      || (cue.from() - i <= 2
+                          && a.token(i).word()
+                          && Character.isLowerCase(a.token(i).text().charAt(0))
+                          && !a.isFunctionWord(i)
+                          && !a.is(i, WordClass.PREDICATOR)));
+      // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of
+      // the truce.
+      if (cue.cue().evaluative()
+          && !passedReport
+          && before >= s.from()
+          && a.is(before, WordClass.PREDICATOR)) {
         return List.of(new RightCue(polarity.hit(cue, s), null));
       }
       break;
@@ -115,10 +151,19 @@ final class RightCues {
     return agents;
   }
 
-  /** "a firm condition", "its central demand": a cue noun completing an object, not a verb of its own clause. */
+  /**
+   * "a firm condition", "its central demand": a cue noun completing an object, not a verb of its
+   * own clause.
+   */
   private boolean isNounPhrase(Mentions.CueWord cue, Sentence s) {
-    int before = a.skipBack(cue.from() - 1, s, i -> a.token(i).word() && !a.isFunctionWord(i)
-        && Character.isLowerCase(a.token(i).text().charAt(0)));
+    int before =
+        a.skipBack(
+            cue.from() - 1,
+            s,
+            i ->
+                a.token(i).word()
+                    && !a.isFunctionWord(i)
+                    && Character.isLowerCase(a.token(i).text().charAt(0)));
     return before >= s.from() && a.is(before, WordClass.DETERMINER);
   }
 
@@ -131,7 +176,10 @@ final class RightCues {
     return true;
   }
 
-  /** "Moscow has called [any use of the assets] theft": the subject of a naming verb right before the mention. */
+  /**
+   * "Moscow has called [any use of the assets] theft": the subject of a naming verb right before
+   * the mention.
+   */
   private Holder namerBefore(Mentions.Issue m, Sentence s) {
     int verb = a.skipBack(m.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
     if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
@@ -140,7 +188,10 @@ final class RightCues {
     return subjectOf(verb, s);
   }
 
-  /** "troops, a prospect the Kremlin has described as unacceptable": a relative clause naming the mention. */
+  /**
+   * "troops, a prospect the Kremlin has described as unacceptable": a relative clause naming the
+   * mention.
+   */
   private Holder namerOfJudgement(Mentions.CueWord cue, Sentence s) {
     if (!cue.cue().evaluative()) {
       return null;
@@ -163,6 +214,8 @@ final class RightCues {
   private boolean isTimePhrase(int j, Sentence s) {
     int next = a.skipForward(j + 1, s, i -> !a.token(i).word());
     String w = a.lower(j);
-    return (w.equals("before") || w.equals("after")) && next < s.to() && a.is(next, WordClass.DETERMINER);
+    return (w.equals("before") || w.equals("after"))
+        && next < s.to()
+        && a.is(next, WordClass.DETERMINER);
   }
 }

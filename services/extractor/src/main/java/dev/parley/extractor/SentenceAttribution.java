@@ -1,10 +1,10 @@
 package dev.parley.extractor;
 
 /**
- * Who a whole sentence is attributed to when no clause names a holder: the document that frames
- * it ("Under the U.S. draft, ..."), the speaker of the quotation it stands in, the interviewee
- * whose answer it is, "according to X", or an aside such as "..., Putin warned, ..." or "...,
- * said Peskov."
+ * Who a whole sentence is attributed to when no clause names a holder: the document that frames it
+ * ("Under the U.S. draft, ..."), the speaker of the quotation it stands in, the interviewee whose
+ * answer it is, "according to X", or an aside such as "..., Putin warned, ..." or "..., said
+ * Peskov."
  */
 final class SentenceAttribution {
 
@@ -59,8 +59,11 @@ final class SentenceAttribution {
 
   /** Token k is outside the sentence or punctuation, so the words next to it form an aside. */
   private boolean standsAlone(int k, Sentence s) {
-    return k < s.from() || k >= s.to() || !a.token(k).word()
+    return k < s.from()
+        || k >= s.to()
+        || !a.token(k).word()
         || a.lower(k).equals("on") // "said on Monday"
-        || (Character.isUpperCase(a.token(k).text().charAt(0)) && a.actorAt[k] == null); // "said Tuesday"
+        || (Character.isUpperCase(a.token(k).text().charAt(0))
+            && a.actorAt[k] == null); // "said Tuesday"
   }
 }

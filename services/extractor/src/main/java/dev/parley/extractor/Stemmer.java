@@ -1,17 +1,18 @@
 package dev.parley.extractor;
 
 /**
- * A deliberately small suffix stripper: it only has to make inflections of the same verb or
- * noun collide ("cede", "cedes", "ceded", "ceding"; "territory", "territories"), because every
- * lexicon entry is stemmed with the same function. Collisions between unrelated words are
- * harmless as long as lexicon phrases are specific.
+ * A deliberately small suffix stripper: it only has to make inflections of the same verb or noun
+ * collide ("cede", "cedes", "ceded", "ceding"; "territory", "territories"), because every lexicon
+ * entry is stemmed with the same function. Collisions between unrelated words are harmless as long
+ * as lexicon phrases are specific.
  */
 final class Stemmer {
 
-  private Stemmer() {
-  }
+  private Stemmer() {}
 
-  /** @param word lower-case word with apostrophes normalised to ASCII */
+  /**
+   * @param word lower-case word with apostrophes normalised to ASCII
+   */
   static String stem(String word) {
     if (word.length() <= 3 || word.indexOf('.') >= 0) {
       return word;
@@ -59,7 +60,11 @@ final class Stemmer {
   }
 
   private static boolean endsWithSibilant(String s) {
-    return s.endsWith("s") || s.endsWith("x") || s.endsWith("z") || s.endsWith("ch") || s.endsWith("sh");
+    return s.endsWith("s")
+        || s.endsWith("x")
+        || s.endsWith("z")
+        || s.endsWith("ch")
+        || s.endsWith("sh");
   }
 
   private static boolean hasVowel(String s, int end) {
@@ -77,7 +82,9 @@ final class Stemmer {
    */
   private static String undouble(String s) {
     int n = s.length();
-    if (n >= 3 && s.charAt(n - 1) == s.charAt(n - 2) && Character.isLetter(s.charAt(n - 1))
+    if (n >= 3
+        && s.charAt(n - 1) == s.charAt(n - 2)
+        && Character.isLetter(s.charAt(n - 1))
         && "aeiou".indexOf(s.charAt(n - 1)) < 0) {
       return s.substring(0, n - 1);
     }

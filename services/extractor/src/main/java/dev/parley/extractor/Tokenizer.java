@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits text into word and punctuation tokens. Hyphens are separate tokens so that
- * "U.S.-backed" yields the actor "U.S." next to the cue "backed"; lexicon phrases are
- * tokenised the same way, so "cease-fire" still matches itself. A hand-written scanner rather
- * than a regex: it runs once per character of every article and must not allocate per match.
+ * Splits text into word and punctuation tokens. Hyphens are separate tokens so that "U.S.-backed"
+ * yields the actor "U.S." next to the cue "backed"; lexicon phrases are tokenised the same way, so
+ * "cease-fire" still matches itself. A hand-written scanner rather than a regex: it runs once per
+ * character of every article and must not allocate per match.
  */
 final class Tokenizer {
 
-  private Tokenizer() {
-  }
+  private Tokenizer() {}
 
   static List<Token> tokenize(String text) {
     List<Token> tokens = new ArrayList<>(text.length() / 5 + 8);
@@ -46,15 +45,26 @@ final class Tokenizer {
       boolean possessive = word && isPossessiveAt(text, end);
       int tokenEnd = possessive ? end + 2 : end;
       String lower = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
-      tokens.add(new Token(raw, lower, word ? Stemmer.stem(lower) : lower, start, tokenEnd, possessive,
-          word, word && isAllCaps(raw), start == previousEnd));
+      tokens.add(
+          new Token(
+              raw,
+              lower,
+              word ? Stemmer.stem(lower) : lower,
+              start,
+              tokenEnd,
+              possessive,
+              word,
+              word && isAllCaps(raw),
+              start == previousEnd));
       previousEnd = tokenEnd;
       i = tokenEnd;
     }
     return tokens;
   }
 
-  /** End of "U.S.", "U.K", "e.g." starting at i, or -1 when the text there is no such abbreviation. */
+  /**
+   * End of "U.S.", "U.K", "e.g." starting at i, or -1 when the text there is no such abbreviation.
+   */
   private static int abbreviationEnd(String text, int i) {
     int n = text.length();
     int k = i;
@@ -66,8 +76,10 @@ final class Tokenizer {
     if (pairs >= 2) {
       return k;
     }
-    boolean lastLetter = k < n && Character.isLetter(text.charAt(k))
-        && (k + 1 >= n || !Character.isLetterOrDigit(text.charAt(k + 1)));
+    boolean lastLetter =
+        k < n
+            && Character.isLetter(text.charAt(k))
+            && (k + 1 >= n || !Character.isLetterOrDigit(text.charAt(k + 1)));
     return pairs == 1 && lastLetter ? k + 1 : -1; // "U.S" without the final stop
   }
 
@@ -79,8 +91,11 @@ final class Tokenizer {
       char c = text.charAt(k);
       if (Character.isLetterOrDigit(c)) {
         k++;
-      } else if ((c == ',' || c == '.') && k > i && Character.isDigit(text.charAt(k - 1))
-          && k + 1 < n && Character.isDigit(text.charAt(k + 1))) {
+      } else if ((c == ',' || c == '.')
+          && k > i
+          && Character.isDigit(text.charAt(k - 1))
+          && k + 1 < n
+          && Character.isDigit(text.charAt(k + 1))) {
         k++;
       } else {
         break;
@@ -90,7 +105,9 @@ final class Tokenizer {
   }
 
   private static boolean isPossessiveAt(String text, int k) {
-    return k + 1 < text.length() && isApostrophe(text.charAt(k)) && text.charAt(k + 1) == 's'
+    return k + 1 < text.length()
+        && isApostrophe(text.charAt(k))
+        && text.charAt(k + 1) == 's'
         && (k + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(k + 2)));
   }
 

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A learned confidence: a logistic regression over {@link ConfidenceFeatures} that turns the
- * rules' hand-set confidence into the probability that a position's (actor, issue, sign) is in
- * the gold. It only rescores: which positions are extracted does not change. Measured against the
- * hand-set confidence by {@link ConfidenceTraining}; not shipped, because it does not beat it
+ * A learned confidence: a logistic regression over {@link ConfidenceFeatures} that turns the rules'
+ * hand-set confidence into the probability that a position's (actor, issue, sign) is in the gold.
+ * It only rescores: which positions are extracted does not change. Measured against the hand-set
+ * confidence by {@link ConfidenceTraining}; not shipped, because it does not beat it
  * (docs/extraction.md, "Learned confidence").
  */
 final class ConfidenceModel {
@@ -16,8 +16,13 @@ final class ConfidenceModel {
 
   ConfidenceModel(double[] weights) {
     if (weights.length != ConfidenceFeatures.NAMES.size()) {
-      throw new IllegalArgumentException("a confidence model needs " + ConfidenceFeatures.NAMES.size()
-          + " weights (" + ConfidenceFeatures.NAMES + "), not " + weights.length);
+      throw new IllegalArgumentException(
+          "a confidence model needs "
+              + ConfidenceFeatures.NAMES.size()
+              + " weights ("
+              + ConfidenceFeatures.NAMES
+              + "), not "
+              + weights.length);
     }
     this.weights = weights.clone();
   }
@@ -34,9 +39,19 @@ final class ConfidenceModel {
   List<ExtractedPosition> rescore(List<ExtractedPosition> article, int textLength) {
     List<ExtractedPosition> rescored = new ArrayList<>(article.size());
     for (ExtractedPosition p : article) {
-      double confidence = Math.round(probability(ConfidenceFeatures.of(p, article, textLength)) * 1000) / 1000.0;
-      rescored.add(new ExtractedPosition(p.actor(), p.issue(), p.stance(), confidence, p.sentence(), p.start(), p.end(),
-          p.cue(), p.speaker()));
+      double confidence =
+          Math.round(probability(ConfidenceFeatures.of(p, article, textLength)) * 1000) / 1000.0;
+      rescored.add(
+          new ExtractedPosition(
+              p.actor(),
+              p.issue(),
+              p.stance(),
+              confidence,
+              p.sentence(),
+              p.start(),
+              p.end(),
+              p.cue(),
+              p.speaker()));
     }
     return List.copyOf(rescored);
   }

@@ -16,26 +16,33 @@ import java.util.stream.Stream;
 
 /**
  * Trains a learned confidence ({@link ConfidenceModel}) on every gold set and measures it against
- * the rules' hand-set confidence, leave-one-article-out: each article's positions are rescored by
- * a model fitted on all the other articles. A position is a positive when its (article, actor,
- * issue, sign) is in the gold (required or optional). Run as a program it prints the tables of
- * docs/extraction.md and the weights trained on everything:
- * {@code mvn -B -q -pl services/extractor -am test-compile -Pconfidence-training}.
+ * the rules' hand-set confidence, leave-one-article-out: each article's positions are rescored by a
+ * model fitted on all the other articles. A position is a positive when its (article, actor, issue,
+ * sign) is in the gold (required or optional). Run as a program it prints the tables of
+ * docs/extraction.md and the weights trained on everything: {@code mvn -B -q -pl services/extractor
+ * -am test-compile -Pconfidence-training}.
  */
 public final class ConfidenceTraining {
 
   /**
    * L2 penalty on the weights, fixed before the first cross-validation: enough to keep a rare
-   * feature from a huge weight on fifty articles. {@code -Dpenalty=0.1} reruns the sweep the docs report.
+   * feature from a huge weight on fifty articles. {@code -Dpenalty=0.1} reruns the sweep the docs
+   * report.
    */
   static final double PENALTY = Double.parseDouble(System.getProperty("penalty", "1.0"));
+
   static final double TARGET_PRECISION = 0.90;
   static final String REAL = "real";
 
   record GoldFolder(String name, Path articles, Path gold) {}
 
   /** One article's positions as the rules score them, and the triples the gold allows. */
-  record Article(String set, String name, int textLength, List<ExtractedPosition> positions, Set<Evaluation.Triple> allowed) {
+  record Article(
+      String set,
+      String name,
+      int textLength,
+      List<ExtractedPosition> positions,
+      Set<Evaluation.Triple> allowed) {
     boolean positive(ExtractedPosition p) {
       return allowed.contains(Evaluation.Triple.of(p.actor(), p.issue(), p.stance()));
     }
@@ -52,12 +59,16 @@ public final class ConfidenceTraining {
     }
 
     double f1() {
-      return precision() + recall() == 0 ? 0 : 2 * precision() * recall() / (precision() + recall());
+      return precision() + recall() == 0
+          ? 0
+          : 2 * precision() * recall() / (precision() + recall());
     }
 
     @Override
     public String toString() {
-      return String.format("| %.2f | %.3f | %.3f | %.3f | %d | %d |", threshold, precision(), recall(), f1(), tp, fp);
+      return String.format(
+          "| %.2f | %.3f | %.3f | %.3f | %d | %d |",
+          threshold, precision(), recall(), f1(), tp, fp);
     }
   }
 
@@ -77,7 +88,8 @@ public final class ConfidenceTraining {
       Map<String, Integer> lengths = new LinkedHashMap<>();
       try (Stream<Path> files = Files.list(folder.articles())) {
         for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-          CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
+          CleanArticle article =
+              CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
           String name = file.getFileName().toString();
           predictions.put(name, rules.extract(article.headline(), article.body()));
           lengths.put(name, ArticleText.of(article.headline(), article.body()).length());
@@ -85,8 +97,13 @@ public final class ConfidenceTraining {
       }
       for (Evaluation.ArticleResult result : evaluation.score(predictions).articles()) {
         if (predictions.containsKey(result.article())) {
-          articles.add(new Article(folder.name(), result.article(), lengths.get(result.article()),
-              predictions.get(result.article()), new HashSet<>(result.truePositives())));
+          articles.add(
+              new Article(
+                  folder.name(),
+                  result.article(),
+                  lengths.get(result.article()),
+                  predictions.get(result.article()),
+                  new HashSet<>(result.truePositives())));
         }
       }
     }
@@ -98,9 +115,13 @@ public final class ConfidenceTraining {
     Path own = extractorDir.resolve("src/test/resources");
     List<GoldFolder> folders = new ArrayList<>();
     folders.add(new GoldFolder("dev", shared.resolve("articles"), shared.resolve("eval/dev")));
-    folders.add(new GoldFolder(REAL, shared.resolve("eval/real/articles"), shared.resolve("eval/real/gold")));
+    folders.add(
+        new GoldFolder(
+            REAL, shared.resolve("eval/real/articles"), shared.resolve("eval/real/gold")));
     for (String set : List.of("heldout", "fresh", "blind", "blind2")) {
-      folders.add(new GoldFolder(set, own.resolve(set).resolve("articles"), own.resolve(set).resolve("gold")));
+      folders.add(
+          new GoldFolder(
+              set, own.resolve(set).resolve("articles"), own.resolve(set).resolve("gold")));
     }
     return folders;
   }
@@ -119,12 +140,16 @@ public final class ConfidenceTraining {
     return new ConfidenceModel(new LogisticFit(PENALTY).fit(x, y));
   }
 
-  /** Every article's positions rescored by a model trained on all other articles, by set and article. */
+  /**
+   * Every article's positions rescored by a model trained on all other articles, by set and
+   * article.
+   */
   Map<String, Map<String, List<ExtractedPosition>>> leaveOneArticleOut() {
     Map<String, Map<String, List<ExtractedPosition>>> rescored = new LinkedHashMap<>();
     for (Article held : articles) {
       ConfidenceModel model = train(a -> a != held);
-      rescored.computeIfAbsent(held.set(), s -> new LinkedHashMap<>())
+      rescored
+          .computeIfAbsent(held.set(), s -> new LinkedHashMap<>())
           .put(held.name(), model.rescore(held.positions(), held.textLength()));
     }
     return rescored;
@@ -140,7 +165,8 @@ public final class ConfidenceTraining {
   }
 
   /** Precision and recall at each threshold, over the given sets' predictions. */
-  List<Row> table(Map<String, Map<String, List<ExtractedPosition>>> predictions, Predicate<String> sets) {
+  List<Row> table(
+      Map<String, Map<String, List<ExtractedPosition>>> predictions, Predicate<String> sets) {
     List<Row> rows = new ArrayList<>();
     for (int r = 0; r < ROWS; r++) {
       double threshold = Math.round((FIRST + r * STEP) * 100) / 100.0;
@@ -152,8 +178,12 @@ public final class ConfidenceTraining {
           continue;
         }
         Map<String, List<ExtractedPosition>> kept = new LinkedHashMap<>();
-        set.getValue().forEach((name, positions) ->
-            kept.put(name, positions.stream().filter(p -> p.confidence() >= threshold).toList()));
+        set.getValue()
+            .forEach(
+                (name, positions) ->
+                    kept.put(
+                        name,
+                        positions.stream().filter(p -> p.confidence() >= threshold).toList()));
         Evaluation.Report report = evaluations.get(set.getKey()).score(kept);
         tp += report.tp();
         fp += report.fp();
@@ -166,7 +196,10 @@ public final class ConfidenceTraining {
 
   /** The lowest threshold whose precision reaches the target, or null when none does. */
   static Row chosen(List<Row> table) {
-    return table.stream().filter(r -> r.tp() > 0 && r.precision() >= TARGET_PRECISION).findFirst().orElse(null);
+    return table.stream()
+        .filter(r -> r.tp() > 0 && r.precision() >= TARGET_PRECISION)
+        .findFirst()
+        .orElse(null);
   }
 
   public static void main(String[] args) throws IOException {
@@ -174,24 +207,32 @@ public final class ConfidenceTraining {
     List<GoldFolder> folders = folders(extractorDir);
     for (GoldFolder folder : folders) {
       if (!Files.isDirectory(folder.articles())) {
-        throw new IllegalStateException("gold set " + folder.name() + " not found at " + folder.articles()
-            + "; the shared sets must sit at ../shared next to the repository");
+        throw new IllegalStateException(
+            "gold set "
+                + folder.name()
+                + " not found at "
+                + folder.articles()
+                + "; the shared sets must sit at ../shared next to the repository");
       }
     }
     ConfidenceTraining training = new ConfidenceTraining(folders);
     long positions = training.articles.stream().mapToLong(a -> a.positions().size()).sum();
-    System.out.printf("%d articles, %d positions; leave-one-article-out ...%n", training.articles.size(), positions);
+    System.out.printf(
+        "%d articles, %d positions; leave-one-article-out ...%n",
+        training.articles.size(), positions);
     Map<String, Map<String, List<ExtractedPosition>>> cv = training.leaveOneArticleOut();
     print("real set, rules' confidence", training.table(training.rules(), REAL::equals));
     print("real set, learned confidence, leave-one-article-out", training.table(cv, REAL::equals));
     print("all sets, rules' confidence", training.table(training.rules(), s -> true));
     print("all sets, learned confidence, leave-one-article-out", training.table(cv, s -> true));
-    System.out.printf("weights trained on all %d articles (L2 penalty %s):%n%s", training.articles.size(), PENALTY,
-        training.train(a -> true));
+    System.out.printf(
+        "weights trained on all %d articles (L2 penalty %s):%n%s",
+        training.articles.size(), PENALTY, training.train(a -> true));
   }
 
   private static void print(String title, List<Row> table) {
-    System.out.println(title + "; lowest threshold with precision >= " + TARGET_PRECISION + ": " + chosen(table));
+    System.out.println(
+        title + "; lowest threshold with precision >= " + TARGET_PRECISION + ": " + chosen(table));
     System.out.println("| confidence >= | precision | recall | F1 | tp | fp |");
     System.out.println("|---|---|---|---|---|---|");
     table.forEach(System.out::println);

@@ -17,8 +17,8 @@ import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtractorTopologyTest {
 
   private static final String REGISTRY = "mock://extractor-topology-test";
-  private static final String STATES_A_POSITION = "The Kremlin said Ukraine must withdraw its troops from the Donbas region.";
+  private static final String STATES_A_POSITION =
+      "The Kremlin said Ukraine must withdraw its troops from the Donbas region.";
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   private SchemaRegistryClient registry;
   private TopologyTestDriver driver;
@@ -46,11 +46,20 @@ class ExtractorTopologyTest {
   void start() {
     registry = SchemaRegistryClients.forUrl(REGISTRY);
     ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.toString()));
-    driver = new TopologyTestDriver(ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
-        StreamsRunner.properties("extractor", config));
-    articles = driver.createInputTopic(Topics.ARTICLES.name(), Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde(registry));
-    positions = driver.createOutputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().deserializer(),
-        Topics.POSITIONS.valueSerde(registry));
+    driver =
+        new TopologyTestDriver(
+            ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
+            StreamsRunner.properties("extractor", config));
+    articles =
+        driver.createInputTopic(
+            Topics.ARTICLES.name(),
+            Topics.ARTICLES.keySerde().serializer(),
+            Topics.ARTICLES.valueSerde(registry));
+    positions =
+        driver.createOutputTopic(
+            Topics.POSITIONS.name(),
+            Topics.POSITIONS.keySerde().deserializer(),
+            Topics.POSITIONS.valueSerde(registry));
   }
 
   @AfterEach
@@ -61,20 +70,31 @@ class ExtractorTopologyTest {
 
   @Test
   void positionsBelowTheOntologysConfirmationThresholdAreKeptAndMarkedUnconfirmed() {
-    articles.pipeInput("a3", article("a3", "Mixed signals", "The Kremlin rejected any ceasefire on Monday. "
-        + "Analysts say Kyiv might perhaps be open to a NATO-free status if the talks had gone differently."));
+    articles.pipeInput(
+        "a3",
+        article(
+            "a3",
+            "Mixed signals",
+            "The Kremlin rejected any ceasefire on Monday. "
+                + "Analysts say Kyiv might perhaps be open to a NATO-free status if the talks had gone differently."));
     List<Position> found = positions.readValue().getPositions();
     assertFalse(found.isEmpty());
     for (Position p : found) {
-      assertEquals(p.getConfidence() >= ontology.confirmationThreshold(), p.getConfirmed(), p::toString);
+      assertEquals(
+          p.getConfidence() >= ontology.confirmationThreshold(), p.getConfirmed(), p::toString);
     }
-    assertTrue(found.stream().anyMatch(Position::getConfirmed), "a plain rejection is confirmed: " + found);
+    assertTrue(
+        found.stream().anyMatch(Position::getConfirmed),
+        "a plain rejection is confirmed: " + found);
   }
 
   @Test
   void eachArticleYieldsItsPositionsWithEvidenceLocatedInTheCleanedText() {
-    Article article = article("a1", "Kremlin hardens line",
-        "Talks resumed in Geneva on Monday.\nThe Kremlin said Ukraine must withdraw its troops from the Donbas region.");
+    Article article =
+        article(
+            "a1",
+            "Kremlin hardens line",
+            "Talks resumed in Geneva on Monday.\nThe Kremlin said Ukraine must withdraw its troops from the Donbas region.");
     articles.pipeInput(article.getId(), article);
 
     TestRecord<String, ArticlePositions> record = positions.readRecord();
@@ -84,11 +104,17 @@ class ExtractorTopologyTest {
     assertEquals(ontology.version(), out.getOntologyVersion());
     assertEquals(PositionExtractor.VERSION, out.getExtractorVersion());
     assertEquals(article.getPublishedAt(), out.getPublishedAt());
-    Position territory = out.getPositions().stream()
-        .filter(p -> p.getActor().equals("russia") && p.getIssue().equals("territory")).findFirst().orElseThrow();
-    assertTrue(territory.getStance() > 0, "Russia wants Ukraine to withdraw from territory: " + territory);
+    Position territory =
+        out.getPositions().stream()
+            .filter(p -> p.getActor().equals("russia") && p.getIssue().equals("territory"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        territory.getStance() > 0, "Russia wants Ukraine to withdraw from territory: " + territory);
     String text = ArticleText.of(article.getHeadline(), article.getBody());
-    assertEquals(territory.getEvidence().getSentence(), text.substring(territory.getEvidence().getStart(), territory.getEvidence().getEnd()));
+    assertEquals(
+        territory.getEvidence().getSentence(),
+        text.substring(territory.getEvidence().getStart(), territory.getEvidence().getEnd()));
     assertFalse(territory.getCue().isBlank(), "the cue explains the stance");
   }
 
@@ -105,25 +131,37 @@ class ExtractorTopologyTest {
   // issue 12's poison articles: the output stays bounded and the app goes on
 
   @Test
-  void anArticleOfFifteenThousandPositionParagraphsYieldsTheMostConfidentPositionsUpToTheCapAndCountsTheRest() {
+  void
+      anArticleOfFifteenThousandPositionParagraphsYieldsTheMostConfidentPositionsUpToTheCapAndCountsTheRest() {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 15_000; i++) {
-      body.append(i % 3 == 0 ? STATES_A_POSITION : "Russia rejects any ceasefire along the current front line, officials said.").append('\n');
+      body.append(
+              i % 3 == 0
+                  ? STATES_A_POSITION
+                  : "Russia rejects any ceasefire along the current front line, officials said.")
+          .append('\n');
     }
     articles.pipeInput("flood", article("flood", "Positions", body.toString()));
 
     ArticlePositions out = positions.readValue();
     assertEquals(ExtractorTopology.MAX_POSITIONS_PER_ARTICLE, out.getPositions().size());
-    assertTrue(out.getDroppedPositions() > 1000, "the dropped positions are counted: " + out.getDroppedPositions());
-    double leastKept = out.getPositions().stream().mapToDouble(Position::getConfidence).min().orElseThrow();
+    assertTrue(
+        out.getDroppedPositions() > 1000,
+        "the dropped positions are counted: " + out.getDroppedPositions());
+    double leastKept =
+        out.getPositions().stream().mapToDouble(Position::getConfidence).min().orElseThrow();
     assertTrue(out.getPositions().stream().allMatch(p -> p.getConfidence() >= leastKept));
-    assertTrue(serializedSize(out) < SizeLimitedSerializer.MAX_VALUE_BYTES, "under Kafka's record limit: " + serializedSize(out));
+    assertTrue(
+        serializedSize(out) < SizeLimitedSerializer.MAX_VALUE_BYTES,
+        "under Kafka's record limit: " + serializedSize(out));
   }
 
   @Test
   void aSixHundredKilobyteHeadlineIsClippedInTheOutput() {
-    // one long word: a headline of 75,000 words takes the extractor minutes, which is its own finding
-    articles.pipeInput("long", article("long", "Kremlin " + "z".repeat(600_000), STATES_A_POSITION));
+    // one long word: a headline of 75,000 words takes the extractor minutes, which is its own
+    // finding
+    articles.pipeInput(
+        "long", article("long", "Kremlin " + "z".repeat(600_000), STATES_A_POSITION));
 
     ArticlePositions out = positions.readValue();
     assertEquals(TextBounds.MAX_HEADLINE_CHARS, out.getHeadline().length());
@@ -132,14 +170,26 @@ class ExtractorTopologyTest {
 
   @Test
   void aRunOnSentenceIsClippedInTheEvidence() {
-    String runOn = "The Kremlin said Ukraine must withdraw its troops from the Donbas region" + ", and more".repeat(250) + ".";
+    String runOn =
+        "The Kremlin said Ukraine must withdraw its troops from the Donbas region"
+            + ", and more".repeat(250)
+            + ".";
     articles.pipeInput("run-on", article("run-on", "Talks", runOn));
 
     ArticlePositions out = positions.readValue();
     assertFalse(out.getPositions().isEmpty(), "the run-on sentence still states a position");
-    out.getPositions().forEach(p -> assertTrue(p.getEvidence().getSentence().length() <= TextBounds.MAX_SENTENCE_CHARS));
-    out.getPositions().forEach(p -> assertTrue(p.getEvidence().getEnd() - p.getEvidence().getStart() > TextBounds.MAX_SENTENCE_CHARS,
-        "the offsets still locate the whole sentence in the text"));
+    out.getPositions()
+        .forEach(
+            p ->
+                assertTrue(
+                    p.getEvidence().getSentence().length() <= TextBounds.MAX_SENTENCE_CHARS));
+    out.getPositions()
+        .forEach(
+            p ->
+                assertTrue(
+                    p.getEvidence().getEnd() - p.getEvidence().getStart()
+                        > TextBounds.MAX_SENTENCE_CHARS,
+                    "the offsets still locate the whole sentence in the text"));
   }
 
   @Test
@@ -151,11 +201,21 @@ class ExtractorTopologyTest {
   }
 
   private int serializedSize(ArticlePositions out) {
-    return Topics.POSITIONS.valueSerde(registry).serializer().serialize(Topics.POSITIONS.name(), out).length;
+    return Topics.POSITIONS
+        .valueSerde(registry)
+        .serializer()
+        .serialize(Topics.POSITIONS.name(), out)
+        .length;
   }
 
   private static Article article(String id, String headline, String body) {
-    return Article.newBuilder().setId(id).setHeadline(headline).setBody(body).setSource("test")
-        .setPublishedAt(Instant.parse("2025-12-02T10:00:00Z")).setIngestedAt(Instant.parse("2025-12-02T10:05:00Z")).build();
+    return Article.newBuilder()
+        .setId(id)
+        .setHeadline(headline)
+        .setBody(body)
+        .setSource("test")
+        .setPublishedAt(Instant.parse("2025-12-02T10:00:00Z"))
+        .setIngestedAt(Instant.parse("2025-12-02T10:05:00Z"))
+        .build();
   }
 }

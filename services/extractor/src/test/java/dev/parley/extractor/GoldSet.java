@@ -27,18 +27,25 @@ final class GoldSet {
     this(articles, gold, CONFIDENT);
   }
 
-  /** @param confident confidence from which positions are also scored on their own ({@link #confident}) */
+  /**
+   * @param confident confidence from which positions are also scored on their own ({@link
+   *     #confident})
+   */
   GoldSet(Path articles, Path gold, double confident) throws IOException {
     PositionExtractor extractor = new PositionExtractor(Ontology.loadDefault());
     try (Stream<Path> files = Files.list(articles)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-        CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
-        predictions.put(file.getFileName().toString(), extractor.extract(article.headline(), article.body()));
+        CleanArticle article =
+            CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
+        predictions.put(
+            file.getFileName().toString(), extractor.extract(article.headline(), article.body()));
       }
     }
     Map<String, List<ExtractedPosition>> confidentOnly = new LinkedHashMap<>();
-    predictions.forEach((name, positions) ->
-        confidentOnly.put(name, positions.stream().filter(p -> p.confidence() >= confident).toList()));
+    predictions.forEach(
+        (name, positions) ->
+            confidentOnly.put(
+                name, positions.stream().filter(p -> p.confidence() >= confident).toList()));
     Evaluation evaluation = Evaluation.loadGold(gold);
     this.all = evaluation.score(predictions);
     this.confident = evaluation.score(confidentOnly);

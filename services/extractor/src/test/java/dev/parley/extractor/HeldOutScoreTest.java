@@ -24,7 +24,11 @@ class HeldOutScoreTest {
     System.out.println("held-out, confidence >= 0.7: " + heldOut.confident.summary());
     assertTrue(heldOut.all.f1() >= 0.80, heldOut.all.summary());
     assertTrue(heldOut.all.precision() >= 0.85, heldOut.all.summary());
-    assertTrue(heldOut.confident.precision() >= heldOut.all.precision(),
-        "confident positions must be at least as precise: " + heldOut.confident.summary() + " vs " + heldOut.all.summary());
+    assertTrue(
+        heldOut.confident.precision() >= heldOut.all.precision(),
+        "confident positions must be at least as precise: "
+            + heldOut.confident.summary()
+            + " vs "
+            + heldOut.all.summary());
   }
 }

@@ -3,8 +3,8 @@ package dev.parley.extractor;
 import java.util.List;
 
 /**
- * Fits logistic regression weights by Newton's method with an L2 penalty (not on the bias): a
- * dozen features need no library, and Newton's steps converge to the same weights on every run.
+ * Fits logistic regression weights by Newton's method with an L2 penalty (not on the bias): a dozen
+ * features need no library, and Newton's steps converge to the same weights on every run.
  */
 final class LogisticFit {
 
@@ -17,7 +17,9 @@ final class LogisticFit {
     this.penalty = penalty;
   }
 
-  /** @param x one feature row per example, its first column the constant 1 (bias) */
+  /**
+   * @param x one feature row per example, its first column the constant 1 (bias)
+   */
   double[] fit(List<double[]> x, List<Boolean> y) {
     int d = x.get(0).length;
     double[] w = new double[d];

@@ -25,10 +25,10 @@ import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 
 /**
- * Measures whether Apache OpenNLP's English UD models (sentence detection, tokenisation, POS
- * tags and lemmas) pay for themselves against Parley's own {@link Tokenizer}, {@link
- * SentenceSplitter} and {@link Stemmer}: F1 on the samples and the held-out set, and speed, for
- * each combination, through the very same rules. A benchmark that prints numbers, not a test:
+ * Measures whether Apache OpenNLP's English UD models (sentence detection, tokenisation, POS tags
+ * and lemmas) pay for themselves against Parley's own {@link Tokenizer}, {@link SentenceSplitter}
+ * and {@link Stemmer}: F1 on the samples and the held-out set, and speed, for each combination,
+ * through the very same rules. A benchmark that prints numbers, not a test:
  *
  * <pre>mvn -B -q -pl services/extractor -am test-compile -Popennlp-comparison</pre>
  *
@@ -48,13 +48,19 @@ public final class OpenNlpComparison {
   private final LemmatizerME lemmatizer;
 
   private OpenNlpComparison() throws IOException {
-    sentences = new SentenceDetectorME(new SentenceModel(model("opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin")));
-    tokenizer = new TokenizerME(new TokenizerModel(model("opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin")));
+    sentences =
+        new SentenceDetectorME(
+            new SentenceModel(model("opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin")));
+    tokenizer =
+        new TokenizerME(new TokenizerModel(model("opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin")));
     tagger = new POSTaggerME(new POSModel(model("opennlp-en-ud-ewt-pos-1.2-2.5.0.bin")));
-    lemmatizer = new LemmatizerME(new LemmatizerModel(model("opennlp-en-ud-ewt-lemmas-1.2-2.5.0.bin")));
+    lemmatizer =
+        new LemmatizerME(new LemmatizerModel(model("opennlp-en-ud-ewt-lemmas-1.2-2.5.0.bin")));
   }
 
-  /** @param args the extractor module's folder, so the shared samples are found beside the project */
+  /**
+   * @param args the extractor module's folder, so the shared samples are found beside the project
+   */
   public static void main(String[] args) throws IOException {
     Path module = Path.of(args.length > 0 ? args[0] : ".");
     Path shared = module.resolve("../../../shared").normalize();
@@ -67,40 +73,54 @@ public final class OpenNlpComparison {
     OpenNlpComparison nlp = new OpenNlpComparison();
 
     Map<String, Function<String, ArticleAnalysis>> variants = new LinkedHashMap<>();
-    variants.put("Parley: own tokens, sentences, stems", text -> new ArticleAnalysis(text, ontology));
-    variants.put("OpenNLP sentences", text -> {
-      List<Token> tokens = Tokenizer.tokenize(text);
-      return new ArticleAnalysis(text, ontology, tokens, nlp.sentences(text, tokens));
-    });
-    variants.put("OpenNLP tokens + sentences", text -> {
-      List<Token> tokens = nlp.tokens(text);
-      return new ArticleAnalysis(text, ontology, tokens, nlp.sentences(text, tokens));
-    });
-    variants.put("OpenNLP POS + lemmas on Parley tokens", text -> {
-      List<Token> tokens = Tokenizer.tokenize(text);
-      List<Sentence> split = SentenceSplitter.split(text, tokens);
-      return new ArticleAnalysis(text, ontology, nlp.lemmatised(tokens, split), split);
-    });
-    variants.put("OpenNLP tokens + sentences + POS + lemmas", text -> {
-      List<Token> tokens = nlp.tokens(text);
-      List<Sentence> split = nlp.sentences(text, tokens);
-      return new ArticleAnalysis(text, ontology, nlp.lemmatised(tokens, split), split);
-    });
+    variants.put(
+        "Parley: own tokens, sentences, stems", text -> new ArticleAnalysis(text, ontology));
+    variants.put(
+        "OpenNLP sentences",
+        text -> {
+          List<Token> tokens = Tokenizer.tokenize(text);
+          return new ArticleAnalysis(text, ontology, tokens, nlp.sentences(text, tokens));
+        });
+    variants.put(
+        "OpenNLP tokens + sentences",
+        text -> {
+          List<Token> tokens = nlp.tokens(text);
+          return new ArticleAnalysis(text, ontology, tokens, nlp.sentences(text, tokens));
+        });
+    variants.put(
+        "OpenNLP POS + lemmas on Parley tokens",
+        text -> {
+          List<Token> tokens = Tokenizer.tokenize(text);
+          List<Sentence> split = SentenceSplitter.split(text, tokens);
+          return new ArticleAnalysis(text, ontology, nlp.lemmatised(tokens, split), split);
+        });
+    variants.put(
+        "OpenNLP tokens + sentences + POS + lemmas",
+        text -> {
+          List<Token> tokens = nlp.tokens(text);
+          List<Sentence> split = nlp.sentences(text, tokens);
+          return new ArticleAnalysis(text, ontology, nlp.lemmatised(tokens, split), split);
+        });
 
     List<String> words = new ArrayList<>(samples.values());
-    double wordsPerArticle = words.stream().mapToInt(t -> t.split("\\s+").length).average().orElse(0);
-    System.out.printf("%d samples (%.0f words each), %d held-out articles; one thread%n", samples.size(), wordsPerArticle,
-        held.size());
-    System.out.printf("%-42s %-22s %-22s %10s %12s %10s%n", "variant", "samples P/R/F1", "held-out P/R/F1",
-        "articles/s", "800-word/s", "median ms");
-    // Every variant runs once before any is timed, so none is measured while the JIT still compiles shared code.
+    double wordsPerArticle =
+        words.stream().mapToInt(t -> t.split("\\s+").length).average().orElse(0);
+    System.out.printf(
+        "%d samples (%.0f words each), %d held-out articles; one thread%n",
+        samples.size(), wordsPerArticle, held.size());
+    System.out.printf(
+        "%-42s %-22s %-22s %10s %12s %10s%n",
+        "variant", "samples P/R/F1", "held-out P/R/F1", "articles/s", "800-word/s", "median ms");
+    // Every variant runs once before any is timed, so none is measured while the JIT still compiles
+    // shared code.
     variants.values().forEach(v -> run(words, v, WARM_UP_SECONDS, null));
     for (Map.Entry<String, Function<String, ArticleAnalysis>> v : variants.entrySet()) {
       Evaluation.Report s = sampleGold.score(extract(samples, v.getValue()));
       Evaluation.Report h = heldGold.score(extract(held, v.getValue()));
       double[] speed = speed(words, v.getValue());
-      System.out.printf("%-42s %-22s %-22s %10.0f %12.0f %10.3f%n", v.getKey(), prf(s), prf(h), speed[0],
-          speed[0] * wordsPerArticle / 800, speed[1]);
+      System.out.printf(
+          "%-42s %-22s %-22s %10.0f %12.0f %10.3f%n",
+          v.getKey(), prf(s), prf(h), speed[0], speed[0] * wordsPerArticle / 800, speed[1]);
     }
   }
 
@@ -108,8 +128,8 @@ public final class OpenNlpComparison {
     return String.format(Locale.ROOT, "%.3f/%.3f/%.3f", r.precision(), r.recall(), r.f1());
   }
 
-  private static Map<String, List<ExtractedPosition>> extract(Map<String, String> articles,
-      Function<String, ArticleAnalysis> analyse) {
+  private static Map<String, List<ExtractedPosition>> extract(
+      Map<String, String> articles, Function<String, ArticleAnalysis> analyse) {
     Map<String, List<ExtractedPosition>> found = new LinkedHashMap<>();
     articles.forEach((name, text) -> found.put(name, PositionFinder.find(analyse.apply(text))));
     return found;
@@ -125,7 +145,8 @@ public final class OpenNlpComparison {
     return new double[] {n / total, sorted[n / 2] / 1e6};
   }
 
-  private static int run(List<String> texts, Function<String, ArticleAnalysis> analyse, double seconds, long[] times) {
+  private static int run(
+      List<String> texts, Function<String, ArticleAnalysis> analyse, double seconds, long[] times) {
     long end = System.nanoTime() + (long) (seconds * 1e9);
     int n = 0;
     while (System.nanoTime() < end && (times == null || n < times.length)) {
@@ -139,7 +160,10 @@ public final class OpenNlpComparison {
     return n;
   }
 
-  /** Sentences line by line, as token ranges; a paragraph is a non-empty line, as in {@link SentenceSplitter}. */
+  /**
+   * Sentences line by line, as token ranges; a paragraph is a non-empty line, as in {@link
+   * SentenceSplitter}.
+   */
   private List<Sentence> sentences(String text, List<Token> tokens) {
     List<Sentence> result = new ArrayList<>();
     int lineStart = 0;
@@ -160,7 +184,9 @@ public final class OpenNlpComparison {
           to++;
         }
         if (to > from) {
-          result.add(new Sentence(from, to, tokens.get(from).start(), tokens.get(to - 1).end(), paragraph));
+          result.add(
+              new Sentence(
+                  from, to, tokens.get(from).start(), tokens.get(to - 1).end(), paragraph));
           any = true;
         }
         next = to;
@@ -185,8 +211,18 @@ public final class OpenNlpComparison {
         Token previous = result.isEmpty() ? null : result.get(result.size() - 1);
         boolean possessive = raw.equalsIgnoreCase("'s") || raw.equalsIgnoreCase("’s");
         if (possessive && previous != null && previous.word() && previous.end() == start) {
-          result.set(result.size() - 1, new Token(previous.text(), previous.lower(), previous.stem(), previous.start(), end,
-              true, true, previous.allCaps(), previous.attached()));
+          result.set(
+              result.size() - 1,
+              new Token(
+                  previous.text(),
+                  previous.lower(),
+                  previous.stem(),
+                  previous.start(),
+                  end,
+                  true,
+                  true,
+                  previous.allCaps(),
+                  previous.attached()));
           continue;
         }
         int piece = start;
@@ -212,8 +248,12 @@ public final class OpenNlpComparison {
     boolean word = Character.isLetterOrDigit(raw.charAt(0));
     boolean attached = !before.isEmpty() && before.get(before.size() - 1).end() == start;
     long letters = raw.chars().filter(Character::isLetter).count();
-    boolean allCaps = word && letters >= 2 && raw.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
-    return new Token(raw, lower, word ? Stemmer.stem(lower) : lower, start, end, false, word, allCaps, attached);
+    boolean allCaps =
+        word
+            && letters >= 2
+            && raw.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+    return new Token(
+        raw, lower, word ? Stemmer.stem(lower) : lower, start, end, false, word, allCaps, attached);
   }
 
   /** The same tokens, stemmed from their lemma: "sought" is stemmed as "seek". */
@@ -230,8 +270,18 @@ public final class OpenNlpComparison {
         String lemma = lemmas[i - s.from()];
         if (t.word() && lemma != null && !lemma.equals("O") && !lemma.equals("_")) {
           String stem = Stemmer.stem(lemma.toLowerCase(Locale.ROOT).replace('’', '\''));
-          result.set(i, new Token(t.text(), t.lower(), stem, t.start(), t.end(), t.possessive(), t.word(), t.allCaps(),
-              t.attached()));
+          result.set(
+              i,
+              new Token(
+                  t.text(),
+                  t.lower(),
+                  stem,
+                  t.start(),
+                  t.end(),
+                  t.possessive(),
+                  t.word(),
+                  t.allCaps(),
+                  t.attached()));
         }
       }
     }
@@ -242,8 +292,10 @@ public final class OpenNlpComparison {
     Map<String, String> texts = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-        CleanArticle article = CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
-        texts.put(file.getFileName().toString(), ArticleText.of(article.headline(), article.body()));
+        CleanArticle article =
+            CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
+        texts.put(
+            file.getFileName().toString(), ArticleText.of(article.headline(), article.body()));
       }
     }
     return texts;
@@ -252,7 +304,8 @@ public final class OpenNlpComparison {
   private static InputStream model(String resource) throws IOException {
     InputStream in = OpenNlpComparison.class.getResourceAsStream("/" + resource);
     if (in == null) {
-      throw new IOException(resource + " is not on the test classpath (the opennlp-models-*-en test dependencies)");
+      throw new IOException(
+          resource + " is not on the test classpath (the opennlp-models-*-en test dependencies)");
     }
     return in;
   }

@@ -19,14 +19,21 @@ class RealScoreTest {
 
   @Test
   void realArticlesScoreAboveTheFloorAndConfirmedPositionsArePrecise() throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(REAL.resolve("articles")),
+    Assumptions.assumeTrue(
+        Files.isDirectory(REAL.resolve("articles")),
         "real set not found at " + REAL.toAbsolutePath().normalize() + "; skipping");
-    GoldSet real = new GoldSet(REAL.resolve("articles"), REAL.resolve("gold"), Ontology.loadDefault().confirmationThreshold());
+    GoldSet real =
+        new GoldSet(
+            REAL.resolve("articles"),
+            REAL.resolve("gold"),
+            Ontology.loadDefault().confirmationThreshold());
     real.writePredictions(Path.of("target/real-predictions.jsonl"));
     System.out.println("real, all positions: " + real.all.summary());
     System.out.println("real, confirmed:     " + real.confident.summary());
     assertTrue(real.all.f1() >= 0.62, real.all.summary());
     assertTrue(real.all.precision() >= 0.78, real.all.summary());
-    assertTrue(real.confident.precision() >= 0.90, "confirmed positions must be precise: " + real.confident.summary());
+    assertTrue(
+        real.confident.precision() >= 0.90,
+        "confirmed positions must be precise: " + real.confident.summary());
   }
 }

@@ -18,7 +18,8 @@ class SampleScoreTest {
 
   @Test
   void samplesScoreAboveTheFloorAndConfidentPositionsAreMorePrecise() throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(SHARED.resolve("articles")),
+    Assumptions.assumeTrue(
+        Files.isDirectory(SHARED.resolve("articles")),
         "shared samples not found at " + SHARED.toAbsolutePath().normalize() + "; skipping");
     GoldSet samples = new GoldSet(SHARED.resolve("articles"), SHARED.resolve("eval/dev"));
     samples.writePredictions(Path.of("target/sample-predictions.jsonl"));
@@ -28,7 +29,11 @@ class SampleScoreTest {
     // sample or two; a drop beneath them means a rule broke, not that a sentence was missed.
     assertTrue(samples.all.precision() >= 0.90, samples.all.summary());
     assertTrue(samples.all.recall() >= 0.90, samples.all.summary());
-    assertTrue(samples.confident.precision() >= samples.all.precision(),
-        "confident positions must be at least as precise: " + samples.confident.summary() + " vs " + samples.all.summary());
+    assertTrue(
+        samples.confident.precision() >= samples.all.precision(),
+        "confident positions must be at least as precise: "
+            + samples.confident.summary()
+            + " vs "
+            + samples.all.summary());
   }
 }

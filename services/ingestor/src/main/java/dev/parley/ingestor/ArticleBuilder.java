@@ -4,9 +4,9 @@ import dev.parley.avro.Article;
 import java.time.Instant;
 
 /**
- * Turns a submission into the article the ingestor publishes: cleaned, checked against
- * {@link SubmissionRules}, with its deterministic id, its feed (from the sender's key, never from
- * the request) and its fingerprint.
+ * Turns a submission into the article the ingestor publishes: cleaned, checked against {@link
+ * SubmissionRules}, with its deterministic id, its feed (from the sender's key, never from the
+ * request) and its fingerprint.
  */
 final class ArticleBuilder {
 
@@ -14,11 +14,14 @@ final class ArticleBuilder {
   private final SubmissionRules rules;
 
   ArticleBuilder(IngestLimits limits) {
-    this.cleaner = new ArticleCleaner(new HtmlLimits(limits.maxHtmlDepth(), limits.htmlTimeLimit()));
+    this.cleaner =
+        new ArticleCleaner(new HtmlLimits(limits.maxHtmlDepth(), limits.htmlTimeLimit()));
     this.rules = new SubmissionRules(limits);
   }
 
-  /** @param prefix names the batch line in refusals, e.g. "Line 3: ", or is empty */
+  /**
+   * @param prefix names the batch line in refusals, e.g. "Line 3: ", or is empty
+   */
   Article build(ArticleSubmission submission, String feed, Instant now, String prefix) {
     String headline = cleaner.cleanHeadline(submission.headline());
     rules.requireHeadline(headline, prefix);

@@ -19,30 +19,44 @@ import org.jsoup.select.QueryParser;
  */
 final class ArticleCleaner {
 
-  /** Block elements whose text forms a paragraph of its own; parsed once, as jsoup would on every {@code is(String)}. */
-  private static final Evaluator BLOCKS = QueryParser.parse("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6, blockquote))");
+  /**
+   * Block elements whose text forms a paragraph of its own; parsed once, as jsoup would on every
+   * {@code is(String)}.
+   */
+  private static final Evaluator BLOCKS =
+      QueryParser.parse(
+          "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, div:not(:has(p, div, li, h1, h2, h3, h4, h5, h6, blockquote))");
 
   /** Page elements that are never part of the article's text. */
-  private static final String FURNITURE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, figure > img, "
-      + "[class~=(?i)(comment|share|social|newsletter|related|advert|promo|cookie|subscribe)], [id~=(?i)(comment|respond|share|newsletter)]";
+  private static final String FURNITURE =
+      "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, figure > img, "
+          + "[class~=(?i)(comment|share|social|newsletter|related|advert|promo|cookie|subscribe)], [id~=(?i)(comment|respond|share|newsletter)]";
 
   /** Lines of boilerplate that feeds glue to article text. */
-  private static final List<Pattern> BOILERPLATE_LINES = List.of(
-      Pattern.compile("(?i)^leave a (reply|comment)\\b.*"),
-      Pattern.compile("(?i)^cancel reply$"),
-      Pattern.compile("(?i).*your email address will not be published.*"),
-      Pattern.compile("(?i)^required fields are marked.*"),
-      Pattern.compile("(?i)^(photo |image |picture )?(credit|credits|photo|image|photograph)\\s*:\\s*[^.]{1,60}\\.?$"),
-      Pattern.compile("(?i)^\\(?(photo|image) by [^.]{1,60}\\)?$"),
-      Pattern.compile("(?i)^(share|share this( article| story| page)?|share (on|via) [^.]{1,40}|follow us( on [^.]{1,40})?"
-          + "|sign up (for|to) [^.]{0,60}|subscribe( to [^.]{0,60})?)[.!:]?$"),
-      Pattern.compile("(?i)^(advertisement|sponsored( content)?|related( articles?| stories)?|read more|click here[^.]{0,40})[.:]?$"),
-      Pattern.compile("(?i)^(all rights reserved|copyright|©).{0,120}$"));
+  private static final List<Pattern> BOILERPLATE_LINES =
+      List.of(
+          Pattern.compile("(?i)^leave a (reply|comment)\\b.*"),
+          Pattern.compile("(?i)^cancel reply$"),
+          Pattern.compile("(?i).*your email address will not be published.*"),
+          Pattern.compile("(?i)^required fields are marked.*"),
+          Pattern.compile(
+              "(?i)^(photo |image |picture )?(credit|credits|photo|image|photograph)\\s*:\\s*[^.]{1,60}\\.?$"),
+          Pattern.compile("(?i)^\\(?(photo|image) by [^.]{1,60}\\)?$"),
+          Pattern.compile(
+              "(?i)^(share|share this( article| story| page)?|share (on|via) [^.]{1,40}|follow us( on [^.]{1,40})?"
+                  + "|sign up (for|to) [^.]{0,60}|subscribe( to [^.]{0,60})?)[.!:]?$"),
+          Pattern.compile(
+              "(?i)^(advertisement|sponsored( content)?|related( articles?| stories)?|read more|click here[^.]{0,40})[.:]?$"),
+          Pattern.compile("(?i)^(all rights reserved|copyright|©).{0,120}$"));
 
   private static final Pattern SPACES = Pattern.compile("[\\h\\s&&[^\\n]]+");
 
-  /** Control characters other than line breaks and tabs, and the invisible format characters (zero-width spaces, BOM). */
-  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF]");
+  /**
+   * Control characters other than line breaks and tabs, and the invisible format characters
+   * (zero-width spaces, BOM).
+   */
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF]");
 
   private final HtmlLimits limits;
 
@@ -51,7 +65,8 @@ final class ArticleCleaner {
   }
 
   String clean(String body, boolean html) {
-    List<String> paragraphs = html ? htmlParagraphs(limits.start().parse(body)) : List.of(body.split("\\r?\\n"));
+    List<String> paragraphs =
+        html ? htmlParagraphs(limits.start().parse(body)) : List.of(body.split("\\r?\\n"));
     List<String> kept = new ArrayList<>();
     for (String paragraph : paragraphs) {
       String line = plainLine(paragraph);
@@ -89,19 +104,23 @@ final class ArticleCleaner {
     HtmlLimits.Budget budget = limits.start();
     List<String> paragraphs = new ArrayList<>();
     int[] visited = {0};
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (++visited[0] % 1024 == 0) {
-          budget.check();
-        }
-        if (node instanceof Element element && element != document.body() && element.is(BLOCKS)) {
-          paragraphs.add(element.text());
-          return FilterResult.SKIP_CHILDREN;
-        }
-        return FilterResult.CONTINUE;
-      }
-    }, document.body());
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (++visited[0] % 1024 == 0) {
+              budget.check();
+            }
+            if (node instanceof Element element
+                && element != document.body()
+                && element.is(BLOCKS)) {
+              paragraphs.add(element.text());
+              return FilterResult.SKIP_CHILDREN;
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        document.body());
     if (paragraphs.isEmpty()) {
       paragraphs.addAll(List.of(document.body().wholeText().split("\\r?\\n")));
     }

@@ -53,7 +53,10 @@ final class ArticleFingerprint {
   /** Lower-cased words of letters and digits; punctuation and spacing do not tell copies apart. */
   private static long[] wordHashes(String text) {
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    return Arrays.stream(words).filter(w -> !w.isEmpty()).mapToLong(ArticleFingerprint::hash).toArray();
+    return Arrays.stream(words)
+        .filter(w -> !w.isEmpty())
+        .mapToLong(ArticleFingerprint::hash)
+        .toArray();
   }
 
   private static long hash(String word) {

@@ -21,15 +21,25 @@ final class ArticleIds {
     return Sha256.hex(headline + "\n" + body);
   }
 
-  /** Drops what does not change which page a URL names: scheme, fragment, tracking parameters, a trailing slash. */
+  /**
+   * Drops what does not change which page a URL names: scheme, fragment, tracking parameters, a
+   * trailing slash.
+   */
   static String canonicalUrl(String url) {
     String canonical = url.strip().replaceFirst("(?i)^https?://", "").replaceFirst("#.*$", "");
-    canonical = canonical.replaceAll("([?&])(utm_[a-z]+|fbclid|gclid)=[^&]*", "$1").replaceAll("[?&]+$", "").replace("?&", "?");
+    canonical =
+        canonical
+            .replaceAll("([?&])(utm_[a-z]+|fbclid|gclid)=[^&]*", "$1")
+            .replaceAll("[?&]+$", "")
+            .replace("?&", "?");
     if (canonical.endsWith("/")) {
       canonical = canonical.substring(0, canonical.length() - 1);
     }
     int slash = canonical.indexOf('/');
-    String host = (slash < 0 ? canonical : canonical.substring(0, slash)).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    String host =
+        (slash < 0 ? canonical : canonical.substring(0, slash))
+            .toLowerCase(Locale.ROOT)
+            .replaceFirst("^www\\.", "");
     return slash < 0 ? host : host + canonical.substring(slash);
   }
 }

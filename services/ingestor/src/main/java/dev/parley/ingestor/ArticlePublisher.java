@@ -45,15 +45,19 @@ final class ArticlePublisher implements AutoCloseable {
     this.registry = registry;
     this.maxRecordBytes = limits.maxRecordBytes();
     this.bootstrapServers = kafka.bootstrapServers();
-    this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes())),
-        new StringSerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(
+            kafka.clientConfig(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes())),
+            new StringSerializer(),
+            new ByteArraySerializer());
   }
 
   /**
@@ -66,11 +70,19 @@ final class ArticlePublisher implements AutoCloseable {
     for (int i = 0; i < articles.size(); i++) {
       Article article = articles.get(i);
       article.setRevision(revisions.next());
-      ProducerRecord<String, byte[]> record = record(Topics.ARTICLES, article.getId(), article, article.getPublishedAt());
+      ProducerRecord<String, byte[]> record =
+          record(Topics.ARTICLES, article.getId(), article, article.getPublishedAt());
       if (record.value().length > maxRecordBytes) {
-        throw new InvalidInputException(413, (articles.size() > 1 ? "Article " + (i + 1) + " of the batch" : "The article")
-            + " makes a Kafka record of " + record.value().length + " bytes, more than the " + maxRecordBytes + " the articles topic takes ("
-            + IngestLimits.MAX_RECORD_BYTES + "); shorten it. Nothing of this request was published.");
+        throw new InvalidInputException(
+            413,
+            (articles.size() > 1 ? "Article " + (i + 1) + " of the batch" : "The article")
+                + " makes a Kafka record of "
+                + record.value().length
+                + " bytes, more than the "
+                + maxRecordBytes
+                + " the articles topic takes ("
+                + IngestLimits.MAX_RECORD_BYTES
+                + "); shorten it. Nothing of this request was published.");
       }
       records.add(record);
     }
@@ -90,28 +102,37 @@ final class ArticlePublisher implements AutoCloseable {
   void reject(Refusal refusal) {
     String payload = refusal.payload();
     boolean truncated = payload.length() > MAX_REJECTED_PAYLOAD;
-    RejectedInput rejected = RejectedInput.newBuilder()
-        .setReceivedAt(Instant.now())
-        .setChannel("http")
-        .setContentType(refusal.contentType() == null ? "" : refusal.contentType())
-        .setReason(Redaction.credentials(refusal.reason()))
-        .setPayload(Redaction.credentials(truncated ? payload.substring(0, MAX_REJECTED_PAYLOAD) : payload))
-        .setTruncated(truncated)
-        .setStatus(refusal.status())
-        .setFeed(refusal.feed() == null ? "" : refusal.feed())
-        .build();
+    RejectedInput rejected =
+        RejectedInput.newBuilder()
+            .setReceivedAt(Instant.now())
+            .setChannel("http")
+            .setContentType(refusal.contentType() == null ? "" : refusal.contentType())
+            .setReason(Redaction.credentials(refusal.reason()))
+            .setPayload(
+                Redaction.credentials(
+                    truncated ? payload.substring(0, MAX_REJECTED_PAYLOAD) : payload))
+            .setTruncated(truncated)
+            .setStatus(refusal.status())
+            .setFeed(refusal.feed() == null ? "" : refusal.feed())
+            .build();
     try {
-      producer.send(record(Topics.REJECTED, null, rejected, rejected.getReceivedAt()), (meta, e) -> {
-        if (e != null) {
-          LOG.warn("Could not keep a rejected input in {}: {}", Topics.REJECTED.name(), e.toString());
-        }
-      });
+      producer.send(
+          record(Topics.REJECTED, null, rejected, rejected.getReceivedAt()),
+          (meta, e) -> {
+            if (e != null) {
+              LOG.warn(
+                  "Could not keep a rejected input in {}: {}",
+                  Topics.REJECTED.name(),
+                  e.toString());
+            }
+          });
     } catch (RuntimeException e) {
       LOG.warn("Could not keep a rejected input in {}: {}", Topics.REJECTED.name(), e.toString());
     }
   }
 
-  private <V extends SpecificRecord> ProducerRecord<String, byte[]> record(Topic<V> topic, String key, V value, Instant timestamp) {
+  private <V extends SpecificRecord> ProducerRecord<String, byte[]> record(
+      Topic<V> topic, String key, V value, Instant timestamp) {
     byte[] bytes = topic.valueSerde(registry).serialize(topic.name(), value);
     return new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), key, bytes);
   }
@@ -120,11 +141,17 @@ final class ArticlePublisher implements AutoCloseable {
     try {
       ack.get(45, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaUnavailableException("Kafka at " + bootstrapServers + " did not acknowledge the article ("
-          + (e.getCause() == null ? e : e.getCause()) + "). Nothing was accepted for certain: send it again once Kafka is reachable.", e);
+      throw new KafkaUnavailableException(
+          "Kafka at "
+              + bootstrapServers
+              + " did not acknowledge the article ("
+              + (e.getCause() == null ? e : e.getCause())
+              + "). Nothing was accepted for certain: send it again once Kafka is reachable.",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new KafkaUnavailableException("Interrupted while waiting for Kafka; send the article again.", e);
+      throw new KafkaUnavailableException(
+          "Interrupted while waiting for Kafka; send the article again.", e);
     }
   }
 

@@ -8,8 +8,10 @@ public record CleanArticle(String headline, String body) {
 
   /** Reads a plain-text article: the first line is the headline, the rest the body. */
   public static CleanArticle fromPlainText(String content) {
-    ArticleSubmission submission = SubmissionParser.fromText(content, SubmissionParser.Defaults.NONE);
+    ArticleSubmission submission =
+        SubmissionParser.fromText(content, SubmissionParser.Defaults.NONE);
     ArticleCleaner cleaner = new ArticleCleaner(HtmlLimits.DEFAULT);
-    return new CleanArticle(cleaner.cleanHeadline(submission.headline()), cleaner.clean(submission.body(), false));
+    return new CleanArticle(
+        cleaner.cleanHeadline(submission.headline()), cleaner.clean(submission.body(), false));
   }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The keys feeds push with, stored only as SHA-256 hashes: a key is 32 random bytes, so a plain
- * hash is as safe as a slow one and lets every request be checked in microseconds. Keys come from
- * a file of {@code feed-id sha256-hex} lines ({@value #FILE}), re-read when it changes so a key is
+ * hash is as safe as a slow one and lets every request be checked in microseconds. Keys come from a
+ * file of {@code feed-id sha256-hex} lines ({@value #FILE}), re-read when it changes so a key is
  * added or revoked without a restart, and from {@value #HASHES} ({@code feed=sha256-hex,...}).
  */
 final class FeedKeys {
@@ -42,17 +42,24 @@ final class FeedKeys {
     this.checkedAt = System.nanoTime();
   }
 
-  /** Reads the keys; a malformed file or variable stops the start with a message naming the line. */
+  /**
+   * Reads the keys; a malformed file or variable stops the start with a message naming the line.
+   */
   static FeedKeys from(IngestorConfig config) {
     String file = config.feedKeysFile();
-    FeedKeys keys = new FeedKeys(file == null ? null : Path.of(file), parse(List.of(config.feedKeyHashes().split(",")), HASHES + " entry ", "="));
+    FeedKeys keys =
+        new FeedKeys(
+            file == null ? null : Path.of(file),
+            parse(List.of(config.feedKeyHashes().split(",")), HASHES + " entry ", "="));
     if (keys.file != null) {
       keys.feedByHash = keys.merged(keys.readFile());
       keys.fileVersion = keys.version();
     }
     if (keys.feedByHash.isEmpty()) {
-      LOG.warn("No feed keys are configured, so every push is refused with 401. Set {} to a file of 'feed-id sha256-of-key' lines "
-          + "(see docs/ingesting.md).", FILE);
+      LOG.warn(
+          "No feed keys are configured, so every push is refused with 401. Set {} to a file of 'feed-id sha256-of-key' lines "
+              + "(see docs/ingesting.md).",
+          FILE);
     }
     return keys;
   }
@@ -103,8 +110,15 @@ final class FeedKeys {
     try {
       return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file + " line ", " ");
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the feed keys file " + file + " (" + e + "); create it or point " + FILE
-          + " at it.", e);
+      throw new IllegalArgumentException(
+          "Cannot read the feed keys file "
+              + file
+              + " ("
+              + e
+              + "); create it or point "
+              + FILE
+              + " at it.",
+          e);
     }
   }
 
@@ -122,10 +136,17 @@ final class FeedKeys {
         continue;
       }
       String[] parts = line.split(separator.equals(" ") ? "\\s+" : separator, -1);
-      if (parts.length != 2 || !FEED_ID.matcher(parts[0]).matches() || !SHA256_HEX.matcher(parts[1]).matches()) {
-        throw new IllegalArgumentException(where + (i + 1) + " is not 'feed-id" + separator + "sha256-hex' (a feed id of letters, "
-            + "digits, '.', '_' or '-', and the 64 lower-case hex digits of the key's SHA-256); fix it, e.g. with "
-            + "`printf %s \"$KEY\" | sha256sum`.");
+      if (parts.length != 2
+          || !FEED_ID.matcher(parts[0]).matches()
+          || !SHA256_HEX.matcher(parts[1]).matches()) {
+        throw new IllegalArgumentException(
+            where
+                + (i + 1)
+                + " is not 'feed-id"
+                + separator
+                + "sha256-hex' (a feed id of letters, "
+                + "digits, '.', '_' or '-', and the 64 lower-case hex digits of the key's SHA-256); fix it, e.g. with "
+                + "`printf %s \"$KEY\" | sha256sum`.");
       }
       feedByHash.put(parts[1], parts[0]);
     }

@@ -10,11 +10,11 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * HTML parsed within a nesting depth and a time budget. jsoup caps the open elements just past
- * the limit, so a page nested deeper is still parsed in linear time and then refused with a 400
- * that names the limit; the budget is checked while jsoup reads its input and while the cleaner
- * walks the tree, so a request past its time stops working instead of running on after the
- * client has gone.
+ * HTML parsed within a nesting depth and a time budget. jsoup caps the open elements just past the
+ * limit, so a page nested deeper is still parsed in linear time and then refused with a 400 that
+ * names the limit; the budget is checked while jsoup reads its input and while the cleaner walks
+ * the tree, so a request past its time stops working instead of running on after the client has
+ * gone.
  */
 record HtmlLimits(int maxDepth, Duration timeLimit) {
 
@@ -44,12 +44,19 @@ record HtmlLimits(int maxDepth, Duration timeLimit) {
     /** Throws once the time budget is spent. */
     void check() {
       if (System.nanoTime() > deadline) {
-        throw InvalidInputException.badRequest("The HTML took longer than the " + timeLimit.toMillis()
-            + " ms allowed to clean (" + IngestLimits.HTML_TIME_LIMIT_MS + "); send a simpler page, e.g. only the article's paragraphs.");
+        throw InvalidInputException.badRequest(
+            "The HTML took longer than the "
+                + timeLimit.toMillis()
+                + " ms allowed to clean ("
+                + IngestLimits.HTML_TIME_LIMIT_MS
+                + "); send a simpler page, e.g. only the article's paragraphs.");
       }
     }
 
-    /** jsoup's depth counts the html and body elements too: a few more, so a page past the limit shows as one. */
+    /**
+     * jsoup's depth counts the html and body elements too: a few more, so a page past the limit
+     * shows as one.
+     */
     private Parser parser() {
       return Parser.htmlParser().setMaxDepth(maxDepth + 4);
     }
@@ -66,14 +73,21 @@ record HtmlLimits(int maxDepth, Duration timeLimit) {
 
     private Document checkDepth(Document document) {
       int[] deepest = {0};
-      NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
-        if (node instanceof Element && depth > deepest[0]) {
-          deepest[0] = depth;
-        }
-      }, document.body());
+      NodeTraversor.traverse(
+          (NodeVisitor)
+              (node, depth) -> {
+                if (node instanceof Element && depth > deepest[0]) {
+                  deepest[0] = depth;
+                }
+              },
+          document.body());
       if (deepest[0] > maxDepth) {
-        throw InvalidInputException.badRequest("The HTML nests elements more than " + maxDepth + " deep ("
-            + IngestLimits.MAX_HTML_DEPTH + "); send the article's paragraphs without the page's deep wrappers.");
+        throw InvalidInputException.badRequest(
+            "The HTML nests elements more than "
+                + maxDepth
+                + " deep ("
+                + IngestLimits.MAX_HTML_DEPTH
+                + "); send the article's paragraphs without the page's deep wrappers.");
       }
       check();
       return document;

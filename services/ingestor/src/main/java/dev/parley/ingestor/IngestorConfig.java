@@ -13,17 +13,29 @@ import dev.parley.common.TopicSettings;
  * @param feedKeysFile the file of feed keys ({@value #FEED_KEYS_FILE}), null when none is named
  * @param feedKeyHashes feed keys given inline ({@value #FEED_KEYS}), empty when none
  */
-public record IngestorConfig(KafkaSettings kafka, HttpSettings http, TopicSettings topics, IngestLimits limits, String feedKeysFile,
+public record IngestorConfig(
+    KafkaSettings kafka,
+    HttpSettings http,
+    TopicSettings topics,
+    IngestLimits limits,
+    String feedKeysFile,
     String feedKeyHashes) {
 
   public static final int DEFAULT_PORT = 8080;
+
   /** A file of {@code feed-id sha256-hex} lines, re-read when it changes. */
   public static final String FEED_KEYS_FILE = "PARLEY_FEED_KEYS_FILE";
+
   /** Feed keys inline: {@code feed=sha256-hex,...}. */
   public static final String FEED_KEYS = "PARLEY_FEED_KEYS";
 
   public static IngestorConfig from(ServiceConfig config) {
-    return new IngestorConfig(KafkaSettings.from(config), HttpSettings.from(config, DEFAULT_PORT), TopicSettings.from(config),
-        IngestLimits.from(config), config.get(FEED_KEYS_FILE, null), config.get(FEED_KEYS, ""));
+    return new IngestorConfig(
+        KafkaSettings.from(config),
+        HttpSettings.from(config, DEFAULT_PORT),
+        TopicSettings.from(config),
+        IngestLimits.from(config),
+        config.get(FEED_KEYS_FILE, null),
+        config.get(FEED_KEYS, ""));
   }
 }

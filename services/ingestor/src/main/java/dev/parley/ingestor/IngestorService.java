@@ -37,11 +37,18 @@ public final class IngestorService implements ParleyService {
     IngestorConfig config = IngestorConfig.from(environment);
     FeedKeys keys = FeedKeys.from(config);
     TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
-    ArticlePublisher publisher = new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry(), config.limits());
+    ArticlePublisher publisher =
+        new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry(), config.limits());
     try {
       ShutdownGate gate = new ShutdownGate();
       IngestRoutes routes = new IngestRoutes(publisher, config.limits(), keys, gate);
-      ServiceHttp http = ServiceHttp.start("ingestor", config.http(), () -> true, ServiceMetrics.create("ingestor"), routes::register);
+      ServiceHttp http =
+          ServiceHttp.start(
+              "ingestor",
+              config.http(),
+              () -> true,
+              ServiceMetrics.create("ingestor"),
+              routes::register);
       return new IngestorService(new RunningService("ingestor", http, publisher), gate, publisher);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, publisher);
@@ -70,8 +77,10 @@ public final class IngestorService implements ParleyService {
     try {
       int open = gate.awaitIdle(DRAIN_TIMEOUT);
       if (open > 0) {
-        LOG.warn("Stopping with {} pushes unanswered after {}; their senders will see the connection close and must send again.",
-            open, DRAIN_TIMEOUT);
+        LOG.warn(
+            "Stopping with {} pushes unanswered after {}; their senders will see the connection close and must send again.",
+            open,
+            DRAIN_TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,6 +1,8 @@
 package dev.parley.ingestor;
 
-/** Input the ingestor refuses, with the HTTP status to answer and a message that says how to fix it. */
+/**
+ * Input the ingestor refuses, with the HTTP status to answer and a message that says how to fix it.
+ */
 final class InvalidInputException extends RuntimeException {
 
   private final int status;

@@ -2,10 +2,14 @@ package dev.parley.ingestor;
 
 import java.util.regex.Pattern;
 
-/** Removes credentials from text that is kept or echoed: a refused input must not store a feed's password either. */
+/**
+ * Removes credentials from text that is kept or echoed: a refused input must not store a feed's
+ * password either.
+ */
 final class Redaction {
 
-  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#@\\s\"]*@");
+  private static final Pattern USER_INFO =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#@\\s\"]*@");
 
   private Redaction() {}
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 
 /**
  * Reads a request body with a byte limit that holds whatever the client declares: a chunked upload
@@ -23,11 +23,18 @@ final class RequestBody {
    * @param what "one article" or "a batch", for the messages
    * @param limitSetting the variable that raises the limit
    */
-  static String read(InputStream in, long declaredLength, Charset charset, int limit, String what, String limitSetting) {
+  static String read(
+      InputStream in,
+      long declaredLength,
+      Charset charset,
+      int limit,
+      String what,
+      String limitSetting) {
     if (declaredLength > limit) {
       throw tooLarge(declaredLength + " bytes", limit, what, limitSetting);
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declaredLength, 8192), limit));
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream((int) Math.min(Math.max(declaredLength, 8192), limit));
     byte[] buffer = new byte[8192];
     try {
       int read;
@@ -38,29 +45,59 @@ final class RequestBody {
         bytes.write(buffer, 0, read);
       }
     } catch (IOException e) {
-      throw InvalidInputException.badRequest("The request body ended after " + bytes.size() + " bytes"
-          + (declaredLength >= 0 ? " of the " + declaredLength + " its Content-Length announced" : "")
-          + " (" + e.getMessage() + "); send the whole body, with a Content-Length that matches it.");
+      throw InvalidInputException.badRequest(
+          "The request body ended after "
+              + bytes.size()
+              + " bytes"
+              + (declaredLength >= 0
+                  ? " of the " + declaredLength + " its Content-Length announced"
+                  : "")
+              + " ("
+              + e.getMessage()
+              + "); send the whole body, with a Content-Length that matches it.");
     }
     if (declaredLength >= 0 && bytes.size() < declaredLength) {
-      throw InvalidInputException.badRequest("The request body has " + bytes.size() + " bytes, fewer than the " + declaredLength
-          + " its Content-Length announced; send the whole body, with a Content-Length that matches it.");
+      throw InvalidInputException.badRequest(
+          "The request body has "
+              + bytes.size()
+              + " bytes, fewer than the "
+              + declaredLength
+              + " its Content-Length announced; send the whole body, with a Content-Length that matches it.");
     }
     return decode(bytes.toByteArray(), charset);
   }
 
   private static String decode(byte[] bytes, Charset charset) {
     try {
-      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw InvalidInputException.badRequest("The request body is not valid " + charset.name() + " (" + e
-          + "); send articles encoded as UTF-8, or name their charset in the Content-Type.");
+      throw InvalidInputException.badRequest(
+          "The request body is not valid "
+              + charset.name()
+              + " ("
+              + e
+              + "); send articles encoded as UTF-8, or name their charset in the Content-Type.");
     }
   }
 
-  private static InvalidInputException tooLarge(String size, int limit, String what, String limitSetting) {
-    return new InvalidInputException(413, "The request has " + size + ", more than the " + limit + " allowed for " + what
-        + ("a batch".equals(what) ? "; split it into smaller batches" : "; shorten it") + " or raise " + limitSetting + ".");
+  private static InvalidInputException tooLarge(
+      String size, int limit, String what, String limitSetting) {
+    return new InvalidInputException(
+        413,
+        "The request has "
+            + size
+            + ", more than the "
+            + limit
+            + " allowed for "
+            + what
+            + ("a batch".equals(what) ? "; split it into smaller batches" : "; shorten it")
+            + " or raise "
+            + limitSetting
+            + ".");
   }
 }

@@ -14,13 +14,18 @@ final class ShutdownGate {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  /** Admits a push, or refuses it with 503 once the ingestor is stopping; pair with {@link #leave()}. */
+  /**
+   * Admits a push, or refuses it with 503 once the ingestor is stopping; pair with {@link
+   * #leave()}.
+   */
   void enter() {
     inFlight.incrementAndGet();
     if (closing.get()) {
       inFlight.decrementAndGet();
-      throw new InvalidInputException(503, "The ingestor is stopping and took nothing from this request; send it again in a "
-          + "few seconds, or to another ingestor.");
+      throw new InvalidInputException(
+          503,
+          "The ingestor is stopping and took nothing from this request; send it again in a "
+              + "few seconds, or to another ingestor.");
     }
   }
 
@@ -33,7 +38,10 @@ final class ShutdownGate {
     closing.set(true);
   }
 
-  /** Waits until every admitted push is answered, at most {@code timeout}; returns how many are still open. */
+  /**
+   * Waits until every admitted push is answered, at most {@code timeout}; returns how many are
+   * still open.
+   */
   int awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {

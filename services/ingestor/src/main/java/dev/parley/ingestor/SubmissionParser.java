@@ -23,18 +23,26 @@ import org.jsoup.nodes.Document;
 final class SubmissionParser {
 
   static final Set<String> JSON_TYPES = Set.of("application/json");
-  static final Set<String> NDJSON_TYPES = Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
+  static final Set<String> NDJSON_TYPES =
+      Set.of("application/x-ndjson", "application/ndjson", "application/jsonl");
   static final String TEXT = "text/plain";
   static final String HTML = "text/html";
 
-  /** Articles are flat objects: nesting deeper than this is an attack on the parser, not an article. */
+  /**
+   * Articles are flat objects: nesting deeper than this is an attack on the parser, not an article.
+   */
   static final int MAX_JSON_DEPTH = 64;
 
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final String JSON_HELP = "send {\"headline\": \"...\", \"body\": \"...\" (or \"html\": \"...\"), "
-      + "\"source\": \"...\", \"url\": \"...\", \"publishedAt\": \"2025-12-02T10:00:00Z\", \"language\": \"en\"}";
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final String JSON_HELP =
+      "send {\"headline\": \"...\", \"body\": \"...\" (or \"html\": \"...\"), "
+          + "\"source\": \"...\", \"url\": \"...\", \"publishedAt\": \"2025-12-02T10:00:00Z\", \"language\": \"en\"}";
 
   /** Defaults for what a plain-text or HTML body cannot carry, taken from the query string. */
   record Defaults(String source, String url, String publishedAt, String language) {
@@ -64,8 +72,12 @@ final class SubmissionParser {
     if (type.equals(HTML)) {
       return List.of(fromHtmlPage(body, defaults));
     }
-    throw new InvalidInputException(415, "Content-Type '" + contentType + "' is not supported; use application/json, "
-        + "application/x-ndjson (one article per line), text/plain (first line is the headline) or text/html.");
+    throw new InvalidInputException(
+        415,
+        "Content-Type '"
+            + contentType
+            + "' is not supported; use application/json, "
+            + "application/x-ndjson (one article per line), text/plain (first line is the headline) or text/html.");
   }
 
   private List<ArticleSubmission> fromNdjson(String body, Defaults defaults) {
@@ -84,8 +96,9 @@ final class SubmissionParser {
       }
     }
     if (!problems.isEmpty()) {
-      throw InvalidInputException.badRequest("The batch was not accepted (no article of it was published), fix these lines and send it again: "
-          + String.join(" | ", problems));
+      throw InvalidInputException.badRequest(
+          "The batch was not accepted (no article of it was published), fix these lines and send it again: "
+              + String.join(" | ", problems));
     }
     return submissions;
   }
@@ -99,8 +112,13 @@ final class SubmissionParser {
       return node;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw InvalidInputException.badRequest(where + " is not valid JSON (" + e.getOriginalMessage()
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + "); " + JSON_HELP);
+      throw InvalidInputException.badRequest(
+          where
+              + " is not valid JSON ("
+              + e.getOriginalMessage()
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+              + "); "
+              + JSON_HELP);
     }
   }
 
@@ -108,39 +126,63 @@ final class SubmissionParser {
     String prefix = line > 0 ? "Line " + line + ": " : "";
     String headline = text(node, "headline", text(node, "title", null));
     if (headline == null) {
-      throw InvalidInputException.badRequest(prefix + "field \"headline\" is missing or empty; " + JSON_HELP);
+      throw InvalidInputException.badRequest(
+          prefix + "field \"headline\" is missing or empty; " + JSON_HELP);
     }
     String html = text(node, "html", null);
     String body = html != null ? html : text(node, "body", text(node, "text", null));
     if (body == null) {
-      throw InvalidInputException.badRequest(prefix + "the article has no text: give \"body\" (plain text) or \"html\"; " + JSON_HELP);
+      throw InvalidInputException.badRequest(
+          prefix + "the article has no text: give \"body\" (plain text) or \"html\"; " + JSON_HELP);
     }
-    return new ArticleSubmission(headline, body, html != null, text(node, "url", defaults.url()),
-        text(node, "source", defaults.source()), instant(text(node, "publishedAt", text(node, "published", defaults.publishedAt())), prefix),
-        text(node, "language", defaults.language()), line);
+    return new ArticleSubmission(
+        headline,
+        body,
+        html != null,
+        text(node, "url", defaults.url()),
+        text(node, "source", defaults.source()),
+        instant(text(node, "publishedAt", text(node, "published", defaults.publishedAt())), prefix),
+        text(node, "language", defaults.language()),
+        line);
   }
 
   static ArticleSubmission fromText(String body, Defaults defaults) {
     String trimmed = body.strip();
     int newline = trimmed.indexOf('\n');
     if (newline < 0) {
-      throw InvalidInputException.badRequest("A text/plain article needs the headline on its first line and the body after it; "
-          + "this one has a single line.");
+      throw InvalidInputException.badRequest(
+          "A text/plain article needs the headline on its first line and the body after it; "
+              + "this one has a single line.");
     }
-    return new ArticleSubmission(trimmed.substring(0, newline).strip(), trimmed.substring(newline + 1), false, defaults.url(),
-        defaults.source(), instant(defaults.publishedAt(), ""), defaults.language(), 0);
+    return new ArticleSubmission(
+        trimmed.substring(0, newline).strip(),
+        trimmed.substring(newline + 1),
+        false,
+        defaults.url(),
+        defaults.source(),
+        instant(defaults.publishedAt(), ""),
+        defaults.language(),
+        0);
   }
 
   private ArticleSubmission fromHtmlPage(String body, Defaults defaults) {
     Document page = htmlLimits.start().parse(body);
     String headline = page.selectFirst("h1") != null ? page.selectFirst("h1").text() : page.title();
     if (headline.isBlank()) {
-      throw InvalidInputException.badRequest("The HTML page has neither an <h1> nor a <title> to take the headline from.");
+      throw InvalidInputException.badRequest(
+          "The HTML page has neither an <h1> nor a <title> to take the headline from.");
     }
     var article = page.selectFirst("article");
     String content = (article != null ? article : page.body()).html();
-    return new ArticleSubmission(headline, content, true, defaults.url(), defaults.source(), instant(defaults.publishedAt(), ""),
-        defaults.language(), 0);
+    return new ArticleSubmission(
+        headline,
+        content,
+        true,
+        defaults.url(),
+        defaults.source(),
+        instant(defaults.publishedAt(), ""),
+        defaults.language(),
+        0);
   }
 
   private static String text(JsonNode node, String field, String fallback) {
@@ -162,8 +204,11 @@ final class SubmissionParser {
       }
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw InvalidInputException.badRequest(prefix + "publishedAt '" + value
-          + "' is not a time; use ISO-8601 with an offset (2025-12-02T10:00:00Z) or epoch milliseconds.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "publishedAt '"
+              + value
+              + "' is not a time; use ISO-8601 with an offset (2025-12-02T10:00:00Z) or epoch milliseconds.");
     }
   }
 }

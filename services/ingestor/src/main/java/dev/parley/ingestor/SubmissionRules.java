@@ -8,21 +8,22 @@ import java.util.regex.Pattern;
 
 /**
  * What a submitted article must satisfy before it is published, each refusal a 400 that says how to
- * fix it. Runs on the cleaned headline, so a headline of markup or invisible characters alone counts
- * as empty.
+ * fix it. Runs on the cleaned headline, so a headline of markup or invisible characters alone
+ * counts as empty.
  */
 final class SubmissionRules {
 
   /**
-   * An article from the future is a wrong date or time zone; Kafka itself refuses record
-   * timestamps more than an hour ahead by default (log.message.timestamp.after.max.ms).
+   * An article from the future is a wrong date or time zone; Kafka itself refuses record timestamps
+   * more than an hour ahead by default (log.message.timestamp.after.max.ms).
    */
   private static final Duration MAX_CLOCK_AHEAD = Duration.ofHours(1);
 
   /** Kafka record timestamps cannot be negative, and no news article predates 1970 online. */
   private static final Instant EARLIEST = Instant.EPOCH;
 
-  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,2}");
+  private static final Pattern LANGUAGE =
+      Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,2}");
 
   private final IngestLimits limits;
 
@@ -32,19 +33,31 @@ final class SubmissionRules {
 
   void requireHeadline(String cleanHeadline, String prefix) {
     if (cleanHeadline.isEmpty()) {
-      throw InvalidInputException.badRequest(prefix + "the headline has no visible text once markup, spaces and invisible "
-          + "characters are removed; give the article's real headline.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "the headline has no visible text once markup, spaces and invisible "
+              + "characters are removed; give the article's real headline.");
     }
     if (cleanHeadline.length() > limits.maxHeadlineChars()) {
-      throw InvalidInputException.badRequest(prefix + "the headline has " + cleanHeadline.length() + " characters, more than the "
-          + limits.maxHeadlineChars() + " allowed (" + IngestLimits.MAX_HEADLINE_CHARS + "); put the text in the body.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "the headline has "
+              + cleanHeadline.length()
+              + " characters, more than the "
+              + limits.maxHeadlineChars()
+              + " allowed ("
+              + IngestLimits.MAX_HEADLINE_CHARS
+              + "); put the text in the body.");
     }
   }
 
   void requireText(String cleanBody, String cleanHeadline, String prefix) {
     if (cleanBody.isBlank()) {
-      throw InvalidInputException.badRequest(prefix + "article '" + cleanHeadline
-          + "' has no text left once markup and page boilerplate are removed; send the article's paragraphs.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "article '"
+              + cleanHeadline
+              + "' has no text left once markup and page boilerplate are removed; send the article's paragraphs.");
     }
   }
 
@@ -53,26 +66,43 @@ final class SubmissionRules {
       return;
     }
     if (publishedAt.isBefore(EARLIEST)) {
-      throw InvalidInputException.badRequest(prefix + "publishedAt " + publishedAt + " is before 1970; give the time the outlet "
-          + "published the article, or leave publishedAt out.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "publishedAt "
+              + publishedAt
+              + " is before 1970; give the time the outlet "
+              + "published the article, or leave publishedAt out.");
     }
     if (publishedAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
-      throw InvalidInputException.badRequest(prefix + "publishedAt " + publishedAt + " is more than an hour after now (" + now
-          + "); give the time the outlet published the article, with its time-zone offset.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "publishedAt "
+              + publishedAt
+              + " is more than an hour after now ("
+              + now
+              + "); give the time the outlet published the article, with its time-zone offset.");
     }
   }
 
   void requireSource(String source, String prefix) {
     if (source != null && source.length() > limits.maxSourceChars()) {
-      throw InvalidInputException.badRequest(prefix + "source has " + source.length() + " characters, more than the "
-          + limits.maxSourceChars() + " allowed; give the outlet's short name, e.g. reuters.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "source has "
+              + source.length()
+              + " characters, more than the "
+              + limits.maxSourceChars()
+              + " allowed; give the outlet's short name, e.g. reuters.");
     }
   }
 
   void requireLanguage(String language, String prefix) {
     if (language != null && !LANGUAGE.matcher(language).matches()) {
-      throw InvalidInputException.badRequest(prefix + "language '" + abbreviate(language)
-          + "' is not a language code; give an ISO 639-1 code such as en or de, or leave language out.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "language '"
+              + abbreviate(language)
+              + "' is not a language code; give an ISO 639-1 code such as en or de, or leave language out.");
     }
   }
 
@@ -85,20 +115,39 @@ final class SubmissionRules {
       return null;
     }
     if (url.length() > limits.maxUrlChars()) {
-      throw InvalidInputException.badRequest(prefix + "url has " + url.length() + " characters, more than the "
-          + limits.maxUrlChars() + " allowed; give the article's canonical URL without tracking parameters.");
+      throw InvalidInputException.badRequest(
+          prefix
+              + "url has "
+              + url.length()
+              + " characters, more than the "
+              + limits.maxUrlChars()
+              + " allowed; give the article's canonical URL without tracking parameters.");
     }
     try {
       URI uri = new URI(url);
-      if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-        return uri.getRawUserInfo() == null ? url
-            : new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment()).toString();
+      if (uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()))) {
+        return uri.getRawUserInfo() == null
+            ? url
+            : new URI(
+                    uri.getScheme(),
+                    null,
+                    uri.getHost(),
+                    uri.getPort(),
+                    uri.getPath(),
+                    uri.getQuery(),
+                    uri.getFragment())
+                .toString();
       }
     } catch (URISyntaxException e) {
       // refused below
     }
-    throw InvalidInputException.badRequest(prefix + "url '" + abbreviate(Redaction.credentials(url))
-        + "' is not a web address; give the article's absolute http(s) URL, or leave url out.");
+    throw InvalidInputException.badRequest(
+        prefix
+            + "url '"
+            + abbreviate(Redaction.credentials(url))
+            + "' is not a web address; give the article's absolute http(s) URL, or leave url out.");
   }
 
   private static String abbreviate(String text) {

@@ -12,7 +12,8 @@ class ArticleCleanerTest {
 
   @Test
   void htmlBecomesOneParagraphPerLineWithoutPageFurniture() {
-    String html = """
+    String html =
+        """
         <nav><a href="/">Home</a> | <a href="/world">World</a></nav>
         <article>
           <p>The Kremlin said on Tuesday it <b>rejects</b> the plan.</p>
@@ -23,20 +24,24 @@ class ArticleCleanerTest {
         </article>
         <div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p></div>
         """;
-    assertEquals("The Kremlin said on Tuesday it rejects the plan.\nKyiv refused to cede territory.", cleaner.clean(html, true));
+    assertEquals(
+        "The Kremlin said on Tuesday it rejects the plan.\nKyiv refused to cede territory.",
+        cleaner.clean(html, true));
   }
 
   @Test
   void plainTextLosesBoilerplateLinesAndTrailingBlankLinesButKeepsItsWords() {
-    String text = "Putin met Witkoff.\n\nPhoto: Reuters\nKyiv rejected the terms.\nLeave a Reply Cancel reply\n"
-        + "Your email address will not be published.\n\n\n";
+    String text =
+        "Putin met Witkoff.\n\nPhoto: Reuters\nKyiv rejected the terms.\nLeave a Reply Cancel reply\n"
+            + "Your email address will not be published.\n\n\n";
     assertEquals("Putin met Witkoff.\nKyiv rejected the terms.", cleaner.clean(text, false));
   }
 
   @Test
   void sentencesThatMentionCreditsOrSharingInPassingAreKept() {
-    String text = "Russia wants credit: relief from sanctions would be the price of any deal, officials said.\n"
-        + "Share prices rose after Moscow said it was open to talks.";
+    String text =
+        "Russia wants credit: relief from sanctions would be the price of any deal, officials said.\n"
+            + "Share prices rose after Moscow said it was open to talks.";
     String cleaned = cleaner.clean(text, false);
     assertTrue(cleaned.contains("relief from sanctions"), cleaned);
     assertTrue(cleaned.contains("Share prices rose"), cleaned);
@@ -44,7 +49,9 @@ class ArticleCleanerTest {
 
   @Test
   void headlinesLoseMarkupAndLineBreaks() {
-    assertEquals("Talks & tensions in Moscow", cleaner.cleanHeadline("<h1>Talks &amp; tensions\n in <i>Moscow</i></h1>"));
+    assertEquals(
+        "Talks & tensions in Moscow",
+        cleaner.cleanHeadline("<h1>Talks &amp; tensions\n in <i>Moscow</i></h1>"));
     assertFalse(cleaner.cleanHeadline("<script>alert(1)</script>Safe").contains("script"));
   }
 }

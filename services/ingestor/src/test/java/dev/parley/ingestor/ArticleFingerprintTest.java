@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ArticleFingerprintTest {
 
-  private static final String WIRE = """
+  private static final String WIRE =
+      """
       KYIV, Dec 2 - Ukraine's president said on Tuesday that Kyiv would not give up any territory in \
       the east as part of a peace deal, rejecting a central demand of the Kremlin ahead of talks in \
       Geneva. Speaking to reporters after meeting European envoys, he said security guarantees from \
@@ -19,28 +20,36 @@ class ArticleFingerprintTest {
 
   @Test
   void aCopyRunByAnotherOutletAgreesOnMostValues() {
-    String copy = "By Staff and wire reports. " + WIRE.replace("KYIV, Dec 2 - ", "")
-        .replace("on Tuesday", "on Tuesday evening")
-        .replace(" and officials in Washington have urged both sides to narrow their differences before the end of the year.", ".")
-        + " Read more on our live page.";
-    assertTrue(agreement(ArticleFingerprint.of(WIRE), ArticleFingerprint.of(copy)) >= 0.5,
+    String copy =
+        "By Staff and wire reports. "
+            + WIRE.replace("KYIV, Dec 2 - ", "")
+                .replace("on Tuesday", "on Tuesday evening")
+                .replace(
+                    " and officials in Washington have urged both sides to narrow their differences before the end of the year.",
+                    ".")
+            + " Read more on our live page.";
+    assertTrue(
+        agreement(ArticleFingerprint.of(WIRE), ArticleFingerprint.of(copy)) >= 0.5,
         "an edited copy should still look like the same story");
   }
 
   @Test
   void anotherReportOfTheSameEventAgreesOnAlmostNone() {
-    String other = """
+    String other =
+        """
         Volodymyr Zelensky ruled out ceding land to Russia, telling journalists in Kyiv that his country \
         would defend every village in Donetsk. Ahead of the Geneva meeting, the Ukrainian leader asked \
         European governments for firm security commitments, while Russian officials repeated that a \
         withdrawal of Ukrainian forces was a condition for any settlement.""";
-    assertTrue(agreement(ArticleFingerprint.of(WIRE), ArticleFingerprint.of(other)) < 0.2,
+    assertTrue(
+        agreement(ArticleFingerprint.of(WIRE), ArticleFingerprint.of(other)) < 0.2,
         "different wording of the same news is a different story");
   }
 
   @Test
   void isStableAndBlindToCaseAndPunctuation() {
-    assertEquals(ArticleFingerprint.of(WIRE), ArticleFingerprint.of(WIRE.toUpperCase().replace(",", " ;")));
+    assertEquals(
+        ArticleFingerprint.of(WIRE), ArticleFingerprint.of(WIRE.toUpperCase().replace(",", " ;")));
     assertEquals(ArticleFingerprint.SIZE, ArticleFingerprint.of(WIRE).size());
   }
 

@@ -9,7 +9,8 @@ class ArticleIdsTest {
 
   @Test
   void theSameUrlGivesTheSameIdWhateverTheTrackingOrScheme() {
-    String id = ArticleIds.idFor("https://www.example.org/world/talks?utm_source=x#top", "x", "h", "b");
+    String id =
+        ArticleIds.idFor("https://www.example.org/world/talks?utm_source=x#top", "x", "h", "b");
     assertEquals(id, ArticleIds.idFor("http://example.org/world/talks/", "y", "other", "text"));
     assertEquals(16, id.length());
   }
@@ -18,6 +19,8 @@ class ArticleIdsTest {
   void withoutUrlTheTextDecides() {
     assertEquals(ArticleIds.idFor(null, "s", "h", "b"), ArticleIds.idFor(null, "s", "h", "b"));
     assertNotEquals(ArticleIds.idFor(null, "s", "h", "b"), ArticleIds.idFor(null, "s", "h", "b2"));
-    assertNotEquals(ArticleIds.idFor("https://example.org/a?id=1", "s", "h", "b"), ArticleIds.idFor("https://example.org/a?id=2", "s", "h", "b"));
+    assertNotEquals(
+        ArticleIds.idFor("https://example.org/a?id=1", "s", "h", "b"),
+        ArticleIds.idFor("https://example.org/a?id=2", "s", "h", "b"));
   }
 }

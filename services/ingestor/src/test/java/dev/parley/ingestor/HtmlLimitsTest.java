@@ -9,13 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class HtmlLimitsTest {
 
-  private final ArticleCleaner cleaner = new ArticleCleaner(new HtmlLimits(200, Duration.ofSeconds(30)));
+  private final ArticleCleaner cleaner =
+      new ArticleCleaner(new HtmlLimits(200, Duration.ofSeconds(30)));
 
   @Test
   void nestingPastTheLimitIsRefusedNamingIt() {
-    for (String deep : new String[] {"<div>".repeat(5000) + "text" + "</div>".repeat(5000), "<div>".repeat(100_000) + "text",
-        "<span>".repeat(100_000) + "text"}) {
-      InvalidInputException e = assertThrows(InvalidInputException.class, () -> cleaner.clean(deep, true));
+    for (String deep :
+        new String[] {
+          "<div>".repeat(5000) + "text" + "</div>".repeat(5000),
+          "<div>".repeat(100_000) + "text",
+          "<span>".repeat(100_000) + "text"
+        }) {
+      InvalidInputException e =
+          assertThrows(InvalidInputException.class, () -> cleaner.clean(deep, true));
       assertEquals(400, e.status());
       assertTrue(e.getMessage().contains(IngestLimits.MAX_HTML_DEPTH), e.getMessage());
     }
@@ -23,7 +29,9 @@ class HtmlLimitsTest {
 
   @Test
   void nestingWithinTheLimitIsCleaned() {
-    assertEquals("Deep text.", cleaner.clean("<div>".repeat(150) + "<p>Deep text.</p>" + "</div>".repeat(150), true));
+    assertEquals(
+        "Deep text.",
+        cleaner.clean("<div>".repeat(150) + "<p>Deep text.</p>" + "</div>".repeat(150), true));
   }
 
   @Test
@@ -35,8 +43,10 @@ class HtmlLimitsTest {
   @Test
   void aPageThatTakesTooLongIsRefusedNamingTheLimit() {
     ArticleCleaner hurried = new ArticleCleaner(new HtmlLimits(200, Duration.ofNanos(1)));
-    InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> hurried.clean("<p>Russia rejects the ceasefire.</p>".repeat(15_000), true));
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> hurried.clean("<p>Russia rejects the ceasefire.</p>".repeat(15_000), true));
     assertTrue(e.getMessage().contains(IngestLimits.HTML_TIME_LIMIT_MS), e.getMessage());
   }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
 public final class ArticleCorpus {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> OUTLETS = List.of("reuters", "bbc", "ap", "kyiv-independent", "tass", "le-monde", "dw");
+  private static final List<String> OUTLETS =
+      List.of("reuters", "bbc", "ap", "kyiv-independent", "tass", "le-monde", "dw");
   private static final Instant FIRST = Instant.parse("2025-11-20T06:00:00Z");
 
   private final List<ObjectNode> articles;
@@ -38,12 +39,13 @@ public final class ArticleCorpus {
       for (Path sample : samples) {
         CleanArticle text = ArticleFiles.read(sample);
         int n = articles.size();
-        articles.add(JSON.createObjectNode()
-            .put("headline", text.headline())
-            .put("body", text.body())
-            .put("url", "https://news.example/" + sample.getFileName() + "/" + copy)
-            .put("source", OUTLETS.get(n % OUTLETS.size()))
-            .put("publishedAt", FIRST.plus(Duration.ofMinutes(37L * n)).toString()));
+        articles.add(
+            JSON.createObjectNode()
+                .put("headline", text.headline())
+                .put("body", text.body())
+                .put("url", "https://news.example/" + sample.getFileName() + "/" + copy)
+                .put("source", OUTLETS.get(n % OUTLETS.size()))
+                .put("publishedAt", FIRST.plus(Duration.ofMinutes(37L * n)).toString()));
       }
     }
     return new ArticleCorpus(articles);
@@ -63,7 +65,9 @@ public final class ArticleCorpus {
   }
 
   long publishedSince(Instant time) {
-    return articles.stream().filter(a -> !Instant.parse(a.path("publishedAt").asText()).isBefore(time)).count();
+    return articles.stream()
+        .filter(a -> !Instant.parse(a.path("publishedAt").asText()).isBefore(time))
+        .count();
   }
 
   /** The n-th article's publication time. */

@@ -21,7 +21,10 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** docs/asyncapi.yaml describes exactly the topics of {@link Topics}, with their keys, configs and Avro schemas. */
+/**
+ * docs/asyncapi.yaml describes exactly the topics of {@link Topics}, with their keys, configs and
+ * Avro schemas.
+ */
 class AsyncApiDocumentTest {
 
   private static final Path DOCS = ParleyJar.ROOT.resolve("docs");
@@ -43,36 +46,64 @@ class AsyncApiDocumentTest {
   void everyChannelsMessageIsItsTopicsAvroSchemaWithTheSameFields() {
     for (Topic<?> topic : Topics.ALL) {
       JsonNode message = message(topic);
-      assertTrue(message.path("schemaFormat").asText().startsWith("application/vnd.apache.avro"), topic.name() + " says its payload is Avro");
+      assertTrue(
+          message.path("schemaFormat").asText().startsWith("application/vnd.apache.avro"),
+          topic.name() + " says its payload is Avro");
       Path avsc = DOCS.resolve(message.path("payload").path("$ref").asText()).normalize();
-      assertTrue(Files.isRegularFile(avsc), topic.name() + "'s payload refers to a file that exists: " + avsc);
+      assertTrue(
+          Files.isRegularFile(avsc),
+          topic.name() + "'s payload refers to a file that exists: " + avsc);
       JsonNode file = read(avsc, JSON);
       Schema schema = SpecificData.get().getSchema(topic.valueType());
-      assertEquals(schema.getFullName(), file.path("namespace").asText() + "." + file.path("name").asText(), topic.name() + "'s record type");
+      assertEquals(
+          schema.getFullName(),
+          file.path("namespace").asText() + "." + file.path("name").asText(),
+          topic.name() + "'s record type");
       List<String> documented = new ArrayList<>();
       file.path("fields").forEach(field -> documented.add(field.path("name").asText()));
-      assertEquals(schema.getFields().stream().map(Schema.Field::name).toList(), documented, topic.name() + "'s fields, in order");
+      assertEquals(
+          schema.getFields().stream().map(Schema.Field::name).toList(),
+          documented,
+          topic.name() + "'s fields, in order");
     }
   }
 
   @Test
   void everyKeyIsAPlainStringAsTopicsSerializesIt() {
     for (Topic<?> topic : Topics.ALL) {
-      assertInstanceOf(StringSerializer.class, topic.keySerde().serializer(), topic.name() + " has string keys in Topics");
+      assertInstanceOf(
+          StringSerializer.class,
+          topic.keySerde().serializer(),
+          topic.name() + " has string keys in Topics");
       JsonNode trait = resolve(message(topic).path("traits").path(0));
-      assertEquals("string", trait.path("bindings").path("kafka").path("key").path("type").asText(), topic.name() + "'s documented key");
+      assertEquals(
+          "string",
+          trait.path("bindings").path("kafka").path("key").path("type").asText(),
+          topic.name() + "'s documented key");
     }
   }
 
   @Test
   void everyChannelsTopicConfigurationIsTheOneTopicsCreates() {
     for (Topic<?> topic : Topics.ALL) {
-      JsonNode configuration = document.path("channels").path(topic.name()).path("bindings").path("kafka").path("topicConfiguration");
+      JsonNode configuration =
+          document
+              .path("channels")
+              .path(topic.name())
+              .path("bindings")
+              .path("kafka")
+              .path("topicConfiguration");
       List<String> policy = new ArrayList<>();
       configuration.path("cleanup.policy").forEach(p -> policy.add(p.asText()));
-      assertEquals(List.of(topic.configs().getOrDefault("cleanup.policy", "delete").split(",")), policy, topic.name() + "'s cleanup.policy");
+      assertEquals(
+          List.of(topic.configs().getOrDefault("cleanup.policy", "delete").split(",")),
+          policy,
+          topic.name() + "'s cleanup.policy");
       String retention = topic.configs().get("retention.ms");
-      assertEquals(retention == null ? "" : retention, configuration.path("retention.ms").asText(), topic.name() + "'s retention.ms");
+      assertEquals(
+          retention == null ? "" : retention,
+          configuration.path("retention.ms").asText(),
+          topic.name() + "'s retention.ms");
     }
   }
 

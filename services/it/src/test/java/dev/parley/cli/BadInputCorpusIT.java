@@ -37,19 +37,27 @@ class BadInputCorpusIT {
   private static final String NBSP = "\u00A0";
   private static final int MAX_BATCH_BYTES = 2_000_000;
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
 
   private static LocalStack stack;
   private static RawHttp http;
 
   @BeforeAll
   static void up() throws Exception {
-    stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-        // the HTML time limit is raised so that the depth limit and the big page are tested on a loaded machine too;
-        // HtmlLimitsTest covers the time limit
-        ServiceConfig.of(Map.of(ServiceConfig.MAX_BATCH_BYTES, String.valueOf(MAX_BATCH_BYTES), "PARLEY_HTML_TIME_LIMIT_MS", "60000")),
-        System.out);
+    stack =
+        LocalStack.start(
+            data,
+            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
+            // the HTML time limit is raised so that the depth limit and the big page are tested on
+            // a loaded machine too;
+            // HtmlLimitsTest covers the time limit
+            ServiceConfig.of(
+                Map.of(
+                    ServiceConfig.MAX_BATCH_BYTES,
+                    String.valueOf(MAX_BATCH_BYTES),
+                    "PARLEY_HTML_TIME_LIMIT_MS",
+                    "60000")),
+            System.out);
     http = new RawHttp(stack.ingestor().httpAddress(), stack.feedKey());
   }
 
@@ -69,7 +77,15 @@ class BadInputCorpusIT {
       String verdict = c.expected().check(response);
       System.out.printf("%-58s %d %s%n", c.name(), response.status(), abbreviate(response.body()));
       if (verdict != null) {
-        wrong.add(c.name() + ": " + verdict + " (got " + response.status() + " " + abbreviate(response.body()) + ")");
+        wrong.add(
+            c.name()
+                + ": "
+                + verdict
+                + " (got "
+                + response.status()
+                + " "
+                + abbreviate(response.body())
+                + ")");
       }
       if (c.kept()) {
         refusedByStatus.merge(response.status(), 1, Integer::sum);
@@ -77,28 +93,70 @@ class BadInputCorpusIT {
     }
     assertTrue(wrong.isEmpty(), "cases answered wrongly:\n" + String.join("\n", wrong));
 
-    for (ParleyService service : List.of(stack.registry(), stack.ingestor(), stack.extractor(), stack.aggregator())) {
+    for (ParleyService service :
+        List.of(stack.registry(), stack.ingestor(), stack.extractor(), stack.aggregator())) {
       assertTrue(service.isReady(), service.name() + " still runs after the corpus");
     }
-    RawHttp.Response good = http.post("/articles", "application/json", Map.of(), json(Map.of("headline", "Talks resume",
-        "body", "Ukraine will never cede territory, Zelensky said.", "url", "https://example.org/after-the-corpus")));
+    RawHttp.Response good =
+        http.post(
+            "/articles",
+            "application/json",
+            Map.of(),
+            json(
+                Map.of(
+                    "headline",
+                    "Talks resume",
+                    "body",
+                    "Ukraine will never cede territory, Zelensky said.",
+                    "url",
+                    "https://example.org/after-the-corpus")));
     assertEquals(202, good.status(), good.body());
 
     Map<Integer, Integer> keptByStatus = new TreeMap<>();
     for (RejectedInput rejected : rejected()) {
       keptByStatus.merge(rejected.getStatus(), 1, Integer::sum);
-      assertFalse(rejected.getPayload().contains("s3cret") || rejected.getReason().contains("s3cret"), "credentials are never kept");
+      assertFalse(
+          rejected.getPayload().contains("s3cret") || rejected.getReason().contains("s3cret"),
+          "credentials are never kept");
     }
-    refusedByStatus.forEach((status, count) -> assertTrue(keptByStatus.getOrDefault(status, 0) >= count,
-        "parley.rejected keeps every " + status + ": " + keptByStatus + " for " + refusedByStatus));
+    refusedByStatus.forEach(
+        (status, count) ->
+            assertTrue(
+                keptByStatus.getOrDefault(status, 0) >= count,
+                "parley.rejected keeps every "
+                    + status
+                    + ": "
+                    + keptByStatus
+                    + " for "
+                    + refusedByStatus));
   }
 
   @Test
   void acceptedBadValuesAreStoredHandled() throws Exception {
-    RawHttp.Response credentials = http.post("/articles", "application/json", Map.of(), json(Map.of("headline", "Credentials in the link",
-        "body", "Text of the article.", "url", "https://editor:s3cret@news.example.org/creds")));
-    RawHttp.Response escaped = http.post("/articles", "application/json", Map.of(), json(Map.of(
-        "headline", "Talks &lt;script&gt;alert(1)&lt;/script&gt; " + NBSP + "\u200B resume", "body", "Text.")));
+    RawHttp.Response credentials =
+        http.post(
+            "/articles",
+            "application/json",
+            Map.of(),
+            json(
+                Map.of(
+                    "headline",
+                    "Credentials in the link",
+                    "body",
+                    "Text of the article.",
+                    "url",
+                    "https://editor:s3cret@news.example.org/creds")));
+    RawHttp.Response escaped =
+        http.post(
+            "/articles",
+            "application/json",
+            Map.of(),
+            json(
+                Map.of(
+                    "headline",
+                    "Talks &lt;script&gt;alert(1)&lt;/script&gt; " + NBSP + "\u200B resume",
+                    "body",
+                    "Text.")));
     assertEquals(202, credentials.status(), credentials.body());
     assertEquals(202, escaped.status(), escaped.body());
 
@@ -107,178 +165,952 @@ class BadInputCorpusIT {
     assertEquals("news.example.org", withoutCredentials.getSource());
     assertEquals(LocalFeedKey.FEED, withoutCredentials.getFeed(), "the feed is named by its key");
     assertTrue(withoutCredentials.getPublishedAtEstimated(), "no publishedAt was given");
-    assertEquals("Talks <script>alert(1)</script> resume", article(JSON.readTree(escaped.body()).path("id").asText()).getHeadline(),
+    assertEquals(
+        "Talks <script>alert(1)</script> resume",
+        article(JSON.readTree(escaped.body()).path("id").asText()).getHeadline(),
         "entities are decoded once into text, spacing normalised, invisible characters dropped");
   }
 
   private static List<Case> corpus() {
-    String article = json(Map.of("headline", "Talks", "body", "Ukraine will never cede territory."));
+    String article =
+        json(Map.of("headline", "Talks", "body", "Ukraine will never cede territory."));
     List<Case> cases = new ArrayList<>();
     // keys and browsers
-    cases.add(refused("no feed key", 401, "feed key", () -> http.withKey(null).post("/articles", "application/json", Map.of(), article)));
-    cases.add(refused("unknown feed key", 401, "not known", () -> http.withKey("not-a-key").post("/articles", "application/json", Map.of(),
-        article)));
-    cases.add(refused("Basic instead of Bearer", 401, "Bearer", () -> http.post("/articles", "application/json",
-        Map.of("Authorization", "Basic dXNlcjpwYXNz"), article)));
-    cases.add(refused("cross-site text/plain form post", 403, "cross-site", () -> http.withKey(null).post("/articles", "text/plain",
-        Map.of("Origin", "https://evil.example"), "Talks\nText.")));
-    cases.add(refused("cross-site urlencoded form post", 403, "cross-site", () -> http.withKey(null).post("/articles",
-        "application/x-www-form-urlencoded", Map.of(), "headline=Talks&body=Text")));
-    cases.add(refused("cross-site multipart form post", 403, "cross-site", () -> http.withKey(null).post("/articles",
-        "multipart/form-data; boundary=x", Map.of(), "--x\r\n\r\nTalks\r\n--x--")));
-    cases.add(refused("foreign Host header (DNS rebinding)", 403, "PARLEY_ALLOWED_HOSTS", () -> http.post("/articles", "application/json",
-        Map.of("Host", "evil.example"), article)));
-    cases.add(new Case("foreign Host on the aggregator's state", false, Expect.status(403, "PARLEY_ALLOWED_HOSTS"),
-        () -> new RawHttp(stack.aggregator().httpAddress(), null).get("/state", Map.of("Host", "rebound.example:8090"))));
-    cases.add(accepted("Host localhost with another port", () -> http.post("/articles", "application/json", Map.of("Host", "localhost:1"),
-        json(Map.of("headline", "Port", "body", "Text about a port.")))));
+    cases.add(
+        refused(
+            "no feed key",
+            401,
+            "feed key",
+            () -> http.withKey(null).post("/articles", "application/json", Map.of(), article)));
+    cases.add(
+        refused(
+            "unknown feed key",
+            401,
+            "not known",
+            () ->
+                http.withKey("not-a-key")
+                    .post("/articles", "application/json", Map.of(), article)));
+    cases.add(
+        refused(
+            "Basic instead of Bearer",
+            401,
+            "Bearer",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of("Authorization", "Basic dXNlcjpwYXNz"),
+                    article)));
+    cases.add(
+        refused(
+            "cross-site text/plain form post",
+            403,
+            "cross-site",
+            () ->
+                http.withKey(null)
+                    .post(
+                        "/articles",
+                        "text/plain",
+                        Map.of("Origin", "https://evil.example"),
+                        "Talks\nText.")));
+    cases.add(
+        refused(
+            "cross-site urlencoded form post",
+            403,
+            "cross-site",
+            () ->
+                http.withKey(null)
+                    .post(
+                        "/articles",
+                        "application/x-www-form-urlencoded",
+                        Map.of(),
+                        "headline=Talks&body=Text")));
+    cases.add(
+        refused(
+            "cross-site multipart form post",
+            403,
+            "cross-site",
+            () ->
+                http.withKey(null)
+                    .post(
+                        "/articles",
+                        "multipart/form-data; boundary=x",
+                        Map.of(),
+                        "--x\r\n\r\nTalks\r\n--x--")));
+    cases.add(
+        refused(
+            "foreign Host header (DNS rebinding)",
+            403,
+            "PARLEY_ALLOWED_HOSTS",
+            () ->
+                http.post(
+                    "/articles", "application/json", Map.of("Host", "evil.example"), article)));
+    cases.add(
+        new Case(
+            "foreign Host on the aggregator's state",
+            false,
+            Expect.status(403, "PARLEY_ALLOWED_HOSTS"),
+            () ->
+                new RawHttp(stack.aggregator().httpAddress(), null)
+                    .get("/state", Map.of("Host", "rebound.example:8090"))));
+    cases.add(
+        accepted(
+            "Host localhost with another port",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of("Host", "localhost:1"),
+                    json(Map.of("headline", "Port", "body", "Text about a port.")))));
     // content types and encodings
-    cases.add(refused("PDF", 415, "text/plain", () -> http.post("/articles", "application/pdf", Map.of(), "%PDF-1.7")));
-    cases.add(refused("no Content-Type", 415, "Content-Type", () -> http.post("/articles", null, Map.of(), article)));
-    cases.add(refused("unknown charset", 415, "Charset", () -> http.post("/articles", "text/plain; charset=klingon", Map.of(), "T\nx")));
-    cases.add(refused("Latin-1 bytes declared UTF-8", 400, "not valid UTF-8", () -> http.post("/articles", "text/plain; charset=utf-8",
-        Map.of(), "Caf\u00e9 talks\nText.".getBytes(StandardCharsets.ISO_8859_1))));
-    cases.add(accepted("Latin-1 declared Latin-1", () -> http.post("/articles", "text/plain; charset=iso-8859-1", Map.of(),
-        "Caf\u00e9 talks\nUkraine will never cede territory.".getBytes(StandardCharsets.ISO_8859_1))));
-    cases.add(accepted("UTF-8 byte order mark", () -> http.post("/articles", "text/plain; charset=utf-8", Map.of(),
-        "\uFEFFBOM talks\nText of it.")));
+    cases.add(
+        refused(
+            "PDF",
+            415,
+            "text/plain",
+            () -> http.post("/articles", "application/pdf", Map.of(), "%PDF-1.7")));
+    cases.add(
+        refused(
+            "no Content-Type",
+            415,
+            "Content-Type",
+            () -> http.post("/articles", null, Map.of(), article)));
+    cases.add(
+        refused(
+            "unknown charset",
+            415,
+            "Charset",
+            () -> http.post("/articles", "text/plain; charset=klingon", Map.of(), "T\nx")));
+    cases.add(
+        refused(
+            "Latin-1 bytes declared UTF-8",
+            400,
+            "not valid UTF-8",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/plain; charset=utf-8",
+                    Map.of(),
+                    "Caf\u00e9 talks\nText.".getBytes(StandardCharsets.ISO_8859_1))));
+    cases.add(
+        accepted(
+            "Latin-1 declared Latin-1",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/plain; charset=iso-8859-1",
+                    Map.of(),
+                    "Caf\u00e9 talks\nUkraine will never cede territory."
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+    cases.add(
+        accepted(
+            "UTF-8 byte order mark",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/plain; charset=utf-8",
+                    Map.of(),
+                    "\uFEFFBOM talks\nText of it.")));
     // sizes and framing
-    cases.add(refused("empty body", 400, "empty", () -> http.post("/articles", "application/json", Map.of(), "")));
-    cases.add(refused("whitespace body", 400, "empty", () -> http.post("/articles", "application/json", Map.of(), " \n\t ")));
-    cases.add(refused("body of exactly 1 MiB", 413, ServiceConfig.MAX_ARTICLE_BYTES, () -> http.post("/articles", "text/plain", Map.of(),
-        "Big\n" + "x".repeat(1024 * 1024 - 4))));
-    cases.add(refused("body of 3 MB", 413, ServiceConfig.MAX_ARTICLE_BYTES, () -> http.post("/articles", "text/plain", Map.of(),
-        "Big\n" + "word ".repeat(600_000))));
-    cases.add(refused("chunked upload over the limit", 413, ServiceConfig.MAX_ARTICLE_BYTES, () -> http.chunked("/articles", "text/plain",
-        "Big\n" + "word ".repeat(300_000))));
-    cases.add(accepted("chunked upload of a good article", () -> http.chunked("/articles", "application/json",
-        json(Map.of("headline", "Chunked", "body", "A chunked article.")))));
-    cases.add(refused("body shorter than its Content-Length", 400, "Content-Length", () -> http.truncated("/articles", "application/json",
-        article, 10_000)));
-    cases.add(refused("batch over the batch limit", 413, ServiceConfig.MAX_BATCH_BYTES, () -> http.post("/articles/batch",
-        "application/x-ndjson", Map.of(), (article + "\n").repeat(MAX_BATCH_BYTES / article.length() + 10))));
-    cases.add(refused("600 KB headline", 400, "PARLEY_MAX_HEADLINE_CHARS", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "h".repeat(600_000), "body", "Text.")))));
-    cases.add(refused("headline one character over the limit", 400, "1000 allowed", () -> http.post("/articles", "application/json",
-        Map.of(), json(Map.of("headline", "h".repeat(1001), "body", "Text.")))));
+    cases.add(
+        refused(
+            "empty body",
+            400,
+            "empty",
+            () -> http.post("/articles", "application/json", Map.of(), "")));
+    cases.add(
+        refused(
+            "whitespace body",
+            400,
+            "empty",
+            () -> http.post("/articles", "application/json", Map.of(), " \n\t ")));
+    cases.add(
+        refused(
+            "body of exactly 1 MiB",
+            413,
+            ServiceConfig.MAX_ARTICLE_BYTES,
+            () ->
+                http.post(
+                    "/articles", "text/plain", Map.of(), "Big\n" + "x".repeat(1024 * 1024 - 4))));
+    cases.add(
+        refused(
+            "body of 3 MB",
+            413,
+            ServiceConfig.MAX_ARTICLE_BYTES,
+            () ->
+                http.post("/articles", "text/plain", Map.of(), "Big\n" + "word ".repeat(600_000))));
+    cases.add(
+        refused(
+            "chunked upload over the limit",
+            413,
+            ServiceConfig.MAX_ARTICLE_BYTES,
+            () -> http.chunked("/articles", "text/plain", "Big\n" + "word ".repeat(300_000))));
+    cases.add(
+        accepted(
+            "chunked upload of a good article",
+            () ->
+                http.chunked(
+                    "/articles",
+                    "application/json",
+                    json(Map.of("headline", "Chunked", "body", "A chunked article.")))));
+    cases.add(
+        refused(
+            "body shorter than its Content-Length",
+            400,
+            "Content-Length",
+            () -> http.truncated("/articles", "application/json", article, 10_000)));
+    cases.add(
+        refused(
+            "batch over the batch limit",
+            413,
+            ServiceConfig.MAX_BATCH_BYTES,
+            () ->
+                http.post(
+                    "/articles/batch",
+                    "application/x-ndjson",
+                    Map.of(),
+                    (article + "\n").repeat(MAX_BATCH_BYTES / article.length() + 10))));
+    cases.add(
+        refused(
+            "600 KB headline",
+            400,
+            "PARLEY_MAX_HEADLINE_CHARS",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(Map.of("headline", "h".repeat(600_000), "body", "Text.")))));
+    cases.add(
+        refused(
+            "headline one character over the limit",
+            400,
+            "1000 allowed",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(Map.of("headline", "h".repeat(1001), "body", "Text.")))));
     // JSON
-    cases.add(refused("invalid JSON", 400, "not valid JSON", () -> http.post("/articles", "application/json", Map.of(), "{\"headline\": ")));
-    cases.add(refused("JSON array", 400, "not a JSON object", () -> http.post("/articles", "application/json", Map.of(), "[" + article + "]")));
-    cases.add(refused("JSON string", 400, "not a JSON object", () -> http.post("/articles", "application/json", Map.of(), "\"Talks\"")));
-    cases.add(refused("JSON null", 400, "not a JSON object", () -> http.post("/articles", "application/json", Map.of(), "null")));
-    cases.add(refused("JSON nested 2,000 deep", 400, "nesting depth", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"a\":".repeat(2000) + "1" + "}".repeat(2000))));
-    cases.add(refused("two JSON objects in one body", 400, "not valid JSON", () -> http.post("/articles", "application/json", Map.of(),
-        article + article)));
-    cases.add(refused("no headline", 400, "headline", () -> http.post("/articles", "application/json", Map.of(), "{\"body\":\"text\"}")));
-    cases.add(refused("headline null", 400, "headline", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"headline\":null,\"body\":\"text\"}")));
-    cases.add(refused("headline an object", 400, "headline", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"headline\":{\"a\":1},\"body\":\"text\"}")));
-    cases.add(accepted("headline a number", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"headline\":2025,\"body\":\"A year in review.\"}")));
-    cases.add(refused("no body", 400, "no text", () -> http.post("/articles", "application/json", Map.of(), "{\"headline\":\"Talks\"}")));
-    cases.add(refused("empty body field", 400, "no text", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"headline\":\"Talks\",\"body\":\"\"}")));
-    cases.add(accepted("unknown fields", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"headline\":\"Extra\",\"body\":\"Text with extras.\",\"mood\":\"grim\",\"tags\":[1,2]}")));
-    cases.add(accepted("duplicate keys, the last wins", () -> http.post("/articles", "application/json", Map.of(),
-        "{\"headline\":\"One\",\"headline\":\"Two\",\"body\":\"Text twice.\"}")));
+    cases.add(
+        refused(
+            "invalid JSON",
+            400,
+            "not valid JSON",
+            () -> http.post("/articles", "application/json", Map.of(), "{\"headline\": ")));
+    cases.add(
+        refused(
+            "JSON array",
+            400,
+            "not a JSON object",
+            () -> http.post("/articles", "application/json", Map.of(), "[" + article + "]")));
+    cases.add(
+        refused(
+            "JSON string",
+            400,
+            "not a JSON object",
+            () -> http.post("/articles", "application/json", Map.of(), "\"Talks\"")));
+    cases.add(
+        refused(
+            "JSON null",
+            400,
+            "not a JSON object",
+            () -> http.post("/articles", "application/json", Map.of(), "null")));
+    cases.add(
+        refused(
+            "JSON nested 2,000 deep",
+            400,
+            "nesting depth",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"a\":".repeat(2000) + "1" + "}".repeat(2000))));
+    cases.add(
+        refused(
+            "two JSON objects in one body",
+            400,
+            "not valid JSON",
+            () -> http.post("/articles", "application/json", Map.of(), article + article)));
+    cases.add(
+        refused(
+            "no headline",
+            400,
+            "headline",
+            () -> http.post("/articles", "application/json", Map.of(), "{\"body\":\"text\"}")));
+    cases.add(
+        refused(
+            "headline null",
+            400,
+            "headline",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"headline\":null,\"body\":\"text\"}")));
+    cases.add(
+        refused(
+            "headline an object",
+            400,
+            "headline",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"headline\":{\"a\":1},\"body\":\"text\"}")));
+    cases.add(
+        accepted(
+            "headline a number",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"headline\":2025,\"body\":\"A year in review.\"}")));
+    cases.add(
+        refused(
+            "no body",
+            400,
+            "no text",
+            () ->
+                http.post("/articles", "application/json", Map.of(), "{\"headline\":\"Talks\"}")));
+    cases.add(
+        refused(
+            "empty body field",
+            400,
+            "no text",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"headline\":\"Talks\",\"body\":\"\"}")));
+    cases.add(
+        accepted(
+            "unknown fields",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"headline\":\"Extra\",\"body\":\"Text with extras.\",\"mood\":\"grim\",\"tags\":[1,2]}")));
+    cases.add(
+        accepted(
+            "duplicate keys, the last wins",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    "{\"headline\":\"One\",\"headline\":\"Two\",\"body\":\"Text twice.\"}")));
     // headlines
-    cases.add(refused("headline of only NBSP", 400, "no visible text", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", NBSP.repeat(5), "body", "Text.")))));
-    cases.add(refused("headline of only zero-width characters", 400, "no visible text", () -> http.post("/articles", "application/json",
-        Map.of(), json(Map.of("headline", "\u200B\u2060\uFEFF", "body", "Text.")))));
-    cases.add(refused("headline of only tags", 400, "no visible text", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "<b></b><script>x()</script>", "body", "Text.")))));
-    cases.add(accepted("headline with control characters", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks\u0000\u0007 resume\nin Geneva", "body", "Text.")))));
-    cases.add(accepted("headline with emoji and right-to-left text", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "\uD83D\uDD4A\uFE0F \u0645\u0641\u0627\u0648\u0636\u0627\u062A talks", "body", "Text.")))));
-    cases.add(accepted("escaped script in the headline", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "&lt;script&gt;alert(1)&lt;/script&gt;", "body", "Text.")))));
-    cases.add(refused("one-line text/plain", 400, "single line", () -> http.post("/articles", "text/plain", Map.of(), "Only a headline")));
+    cases.add(
+        refused(
+            "headline of only NBSP",
+            400,
+            "no visible text",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(Map.of("headline", NBSP.repeat(5), "body", "Text.")))));
+    cases.add(
+        refused(
+            "headline of only zero-width characters",
+            400,
+            "no visible text",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(Map.of("headline", "\u200B\u2060\uFEFF", "body", "Text.")))));
+    cases.add(
+        refused(
+            "headline of only tags",
+            400,
+            "no visible text",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(Map.of("headline", "<b></b><script>x()</script>", "body", "Text.")))));
+    cases.add(
+        accepted(
+            "headline with control characters",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline", "Talks\u0000\u0007 resume\nin Geneva", "body", "Text.")))));
+    cases.add(
+        accepted(
+            "headline with emoji and right-to-left text",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "\uD83D\uDD4A\uFE0F \u0645\u0641\u0627\u0648\u0636\u0627\u062A talks",
+                            "body",
+                            "Text.")))));
+    cases.add(
+        accepted(
+            "escaped script in the headline",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "&lt;script&gt;alert(1)&lt;/script&gt;",
+                            "body",
+                            "Text.")))));
+    cases.add(
+        refused(
+            "one-line text/plain",
+            400,
+            "single line",
+            () -> http.post("/articles", "text/plain", Map.of(), "Only a headline")));
     // bodies and HTML
-    cases.add(refused("body of only boilerplate", 400, "no text left", () -> http.post("/articles", "text/plain", Map.of(),
-        "Talks\nShare this article\nAdvertisement")));
-    cases.add(refused("HTML of only a script", 400, "no text left", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "html", "<script>alert(1)</script><style>p{}</style>")))));
-    cases.add(refused("5,000 nested divs (60 KB)", 400, "PARLEY_MAX_HTML_DEPTH", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Deep", "html", "<div>".repeat(5000) + "text" + "</div>".repeat(5000))))));
-    cases.add(refused("100,000 unclosed divs", 400, "PARLEY_MAX_HTML_DEPTH", () -> http.post("/articles", "text/html", Map.of(),
-        "<title>Deep</title>" + "<div>".repeat(100_000) + "text")));
-    cases.add(refused("100,000 nested spans in a page", 400, "PARLEY_MAX_HTML_DEPTH", () -> http.post("/articles", "text/html", Map.of(),
-        "<h1>Deep</h1><article>" + "<span>".repeat(100_000) + "text</article>")));
-    cases.add(accepted("150 nested divs", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Nested", "html", "<div>".repeat(150) + "<p>Ukraine will never cede territory.</p>" + "</div>".repeat(150))))));
-    cases.add(refused("HTML page without h1 or title", 400, "<h1>", () -> http.post("/articles", "text/html", Map.of(),
-        "<html><body><p>Text.</p></body></html>")));
-    cases.add(accepted("HTML with entities and comments", () -> http.post("/articles", "text/html", Map.of(),
-        "<title>Talks &amp; tensions</title><!-- x --><p>Caf&eacute; talks &#x263A; &unknown; continue.</p>")));
-    cases.add(accepted("HTML unclosed and misnested", () -> http.post("/articles", "text/html", Map.of(),
-        "<h1>Misnested<p><b><i>Ukraine will</b> never cede</i> territory.<table><td>cell")));
+    cases.add(
+        refused(
+            "body of only boilerplate",
+            400,
+            "no text left",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/plain",
+                    Map.of(),
+                    "Talks\nShare this article\nAdvertisement")));
+    cases.add(
+        refused(
+            "HTML of only a script",
+            400,
+            "no text left",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "html",
+                            "<script>alert(1)</script><style>p{}</style>")))));
+    cases.add(
+        refused(
+            "5,000 nested divs (60 KB)",
+            400,
+            "PARLEY_MAX_HTML_DEPTH",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Deep",
+                            "html",
+                            "<div>".repeat(5000) + "text" + "</div>".repeat(5000))))));
+    cases.add(
+        refused(
+            "100,000 unclosed divs",
+            400,
+            "PARLEY_MAX_HTML_DEPTH",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/html",
+                    Map.of(),
+                    "<title>Deep</title>" + "<div>".repeat(100_000) + "text")));
+    cases.add(
+        refused(
+            "100,000 nested spans in a page",
+            400,
+            "PARLEY_MAX_HTML_DEPTH",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/html",
+                    Map.of(),
+                    "<h1>Deep</h1><article>" + "<span>".repeat(100_000) + "text</article>")));
+    cases.add(
+        accepted(
+            "150 nested divs",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Nested",
+                            "html",
+                            "<div>".repeat(150)
+                                + "<p>Ukraine will never cede territory.</p>"
+                                + "</div>".repeat(150))))));
+    cases.add(
+        refused(
+            "HTML page without h1 or title",
+            400,
+            "<h1>",
+            () ->
+                http.post(
+                    "/articles", "text/html", Map.of(), "<html><body><p>Text.</p></body></html>")));
+    cases.add(
+        accepted(
+            "HTML with entities and comments",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/html",
+                    Map.of(),
+                    "<title>Talks &amp; tensions</title><!-- x --><p>Caf&eacute; talks &#x263A; &unknown; continue.</p>")));
+    cases.add(
+        accepted(
+            "HTML unclosed and misnested",
+            () ->
+                http.post(
+                    "/articles",
+                    "text/html",
+                    Map.of(),
+                    "<h1>Misnested<p><b><i>Ukraine will</b> never cede</i> territory.<table><td>cell")));
     // URLs
-    cases.add(refused("javascript: URL", 400, "not a web address", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "javascript:alert(document.cookie)")))));
-    cases.add(refused("data: URL", 400, "not a web address", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "data:text/html,<script>alert(1)</script>")))));
-    cases.add(refused("relative URL", 400, "not a web address", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "/world/talks")))));
-    cases.add(refused("ftp URL", 400, "not a web address", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "ftp://files.example.org/a")))));
-    cases.add(refused("URL with a space", 400, "not a web address", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "https://news.example.org/a b")))));
-    cases.add(refused("3,000-character URL", 400, "url has", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "https://news.example.org/" + "a".repeat(3000))))));
-    cases.add(refused("bad URL with credentials", 400, "***@", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "ftp://editor:s3cret@files.example.org/a")))));
-    cases.add(accepted("URL with user:pass@", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "url", "https://editor:s3cret@news.example.org/b")))));
+    cases.add(
+        refused(
+            "javascript: URL",
+            400,
+            "not a web address",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "javascript:alert(document.cookie)")))));
+    cases.add(
+        refused(
+            "data: URL",
+            400,
+            "not a web address",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "data:text/html,<script>alert(1)</script>")))));
+    cases.add(
+        refused(
+            "relative URL",
+            400,
+            "not a web address",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(Map.of("headline", "Talks", "body", "Text.", "url", "/world/talks")))));
+    cases.add(
+        refused(
+            "ftp URL",
+            400,
+            "not a web address",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "ftp://files.example.org/a")))));
+    cases.add(
+        refused(
+            "URL with a space",
+            400,
+            "not a web address",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "https://news.example.org/a b")))));
+    cases.add(
+        refused(
+            "3,000-character URL",
+            400,
+            "url has",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "https://news.example.org/" + "a".repeat(3000))))));
+    cases.add(
+        refused(
+            "bad URL with credentials",
+            400,
+            "***@",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "ftp://editor:s3cret@files.example.org/a")))));
+    cases.add(
+        accepted(
+            "URL with user:pass@",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "url",
+                            "https://editor:s3cret@news.example.org/b")))));
     // times
-    cases.add(refused("publishedAt in 1969", 400, "before 1970", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "publishedAt", "1969-07-20T20:17:00Z")))));
-    cases.add(refused("publishedAt in year 0001", 400, "before 1970", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "publishedAt", "0001-01-01T00:00:00Z")))));
-    cases.add(refused("publishedAt tomorrow", 400, "more than an hour", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "publishedAt", Instant.now().plusSeconds(86_400).toString())))));
-    cases.add(refused("publishedAt in words", 400, "not a time", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "publishedAt", "yesterday")))));
-    cases.add(refused("publishedAt of 20 digits", 400, "not a time", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "publishedAt", "99999999999999999999")))));
-    cases.add(refused("publishedAt without offset", 400, "not a time", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "publishedAt", "2025-12-02T10:00:00")))));
-    cases.add(refused("bad publishedAt in the query", 400, "not a time", () -> http.post("/articles?publishedAt=soon", "text/plain",
-        Map.of(), "Talks\nText.")));
+    cases.add(
+        refused(
+            "publishedAt in 1969",
+            400,
+            "before 1970",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "publishedAt",
+                            "1969-07-20T20:17:00Z")))));
+    cases.add(
+        refused(
+            "publishedAt in year 0001",
+            400,
+            "before 1970",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "publishedAt",
+                            "0001-01-01T00:00:00Z")))));
+    cases.add(
+        refused(
+            "publishedAt tomorrow",
+            400,
+            "more than an hour",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "publishedAt",
+                            Instant.now().plusSeconds(86_400).toString())))));
+    cases.add(
+        refused(
+            "publishedAt in words",
+            400,
+            "not a time",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline", "Talks", "body", "Text.", "publishedAt", "yesterday")))));
+    cases.add(
+        refused(
+            "publishedAt of 20 digits",
+            400,
+            "not a time",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "publishedAt",
+                            "99999999999999999999")))));
+    cases.add(
+        refused(
+            "publishedAt without offset",
+            400,
+            "not a time",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "publishedAt",
+                            "2025-12-02T10:00:00")))));
+    cases.add(
+        refused(
+            "bad publishedAt in the query",
+            400,
+            "not a time",
+            () -> http.post("/articles?publishedAt=soon", "text/plain", Map.of(), "Talks\nText.")));
     // other fields
-    cases.add(refused("language not a code", 400, "language", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "language", "english, mostly")))));
-    cases.add(refused("500-character source", 400, "source has", () -> http.post("/articles", "application/json", Map.of(),
-        json(Map.of("headline", "Talks", "body", "Text.", "source", "s".repeat(500))))));
+    cases.add(
+        refused(
+            "language not a code",
+            400,
+            "language",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of(
+                            "headline",
+                            "Talks",
+                            "body",
+                            "Text.",
+                            "language",
+                            "english, mostly")))));
+    cases.add(
+        refused(
+            "500-character source",
+            400,
+            "source has",
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    json(
+                        Map.of("headline", "Talks", "body", "Text.", "source", "s".repeat(500))))));
     // batches
-    cases.add(refused("batch with bad JSON on line 2", 400, "Line 2", () -> http.post("/articles/batch", "application/x-ndjson", Map.of(),
-        article + "\n{oops\n" + article)));
-    cases.add(refused("batch with a bad URL on line 3", 400, "Line 3", () -> http.post("/articles/batch", "application/x-ndjson", Map.of(),
-        article + "\n" + article + "\n" + json(Map.of("headline", "T", "body", "x", "url", "javascript:x()")))));
-    cases.add(refused("batch with a future date on line 2", 400, "Line 2", () -> http.post("/articles/batch", "application/x-ndjson",
-        Map.of(), article + "\n" + json(Map.of("headline", "T", "body", "x", "publishedAt", "2999-01-01T00:00:00Z")))));
-    cases.add(refused("batch with no text left on line 1", 400, "Line 1", () -> http.post("/articles/batch", "application/x-ndjson",
-        Map.of(), json(Map.of("headline", "T", "html", "<nav>menu</nav>")) + "\n" + article)));
-    cases.add(refused("batch of blank lines", 400, "empty", () -> http.post("/articles/batch", "application/x-ndjson", Map.of(), "\n\n\n")));
-    cases.add(accepted("batch with blank lines between articles", () -> http.post("/articles/batch", "application/x-ndjson", Map.of(),
-        "\n" + json(Map.of("headline", "A", "body", "First.")) + "\n\n" + json(Map.of("headline", "B", "body", "Second.")) + "\n")));
-    cases.add(accepted("batch route without a Content-Type", () -> http.post("/articles/batch", null, Map.of(),
-        json(Map.of("headline", "C", "body", "Third.")))));
-    cases.add(accepted("700 KB page of 15,000 paragraphs", () -> http.post("/articles?source=long", "text/html", Map.of(),
-        "<h1>Many paragraphs</h1>" + "<p>The delegations met again on the morning of the third day.</p>".repeat(11_000))));
+    cases.add(
+        refused(
+            "batch with bad JSON on line 2",
+            400,
+            "Line 2",
+            () ->
+                http.post(
+                    "/articles/batch",
+                    "application/x-ndjson",
+                    Map.of(),
+                    article + "\n{oops\n" + article)));
+    cases.add(
+        refused(
+            "batch with a bad URL on line 3",
+            400,
+            "Line 3",
+            () ->
+                http.post(
+                    "/articles/batch",
+                    "application/x-ndjson",
+                    Map.of(),
+                    article
+                        + "\n"
+                        + article
+                        + "\n"
+                        + json(Map.of("headline", "T", "body", "x", "url", "javascript:x()")))));
+    cases.add(
+        refused(
+            "batch with a future date on line 2",
+            400,
+            "Line 2",
+            () ->
+                http.post(
+                    "/articles/batch",
+                    "application/x-ndjson",
+                    Map.of(),
+                    article
+                        + "\n"
+                        + json(
+                            Map.of(
+                                "headline",
+                                "T",
+                                "body",
+                                "x",
+                                "publishedAt",
+                                "2999-01-01T00:00:00Z")))));
+    cases.add(
+        refused(
+            "batch with no text left on line 1",
+            400,
+            "Line 1",
+            () ->
+                http.post(
+                    "/articles/batch",
+                    "application/x-ndjson",
+                    Map.of(),
+                    json(Map.of("headline", "T", "html", "<nav>menu</nav>")) + "\n" + article)));
+    cases.add(
+        refused(
+            "batch of blank lines",
+            400,
+            "empty",
+            () -> http.post("/articles/batch", "application/x-ndjson", Map.of(), "\n\n\n")));
+    cases.add(
+        accepted(
+            "batch with blank lines between articles",
+            () ->
+                http.post(
+                    "/articles/batch",
+                    "application/x-ndjson",
+                    Map.of(),
+                    "\n"
+                        + json(Map.of("headline", "A", "body", "First."))
+                        + "\n\n"
+                        + json(Map.of("headline", "B", "body", "Second."))
+                        + "\n")));
+    cases.add(
+        accepted(
+            "batch route without a Content-Type",
+            () ->
+                http.post(
+                    "/articles/batch",
+                    null,
+                    Map.of(),
+                    json(Map.of("headline", "C", "body", "Third.")))));
+    cases.add(
+        accepted(
+            "700 KB page of 15,000 paragraphs",
+            () ->
+                http.post(
+                    "/articles?source=long",
+                    "text/html",
+                    Map.of(),
+                    "<h1>Many paragraphs</h1>"
+                        + "<p>The delegations met again on the morning of the third day.</p>"
+                            .repeat(11_000))));
     // the protocol
-    cases.add(new Case("GET on the articles route", false, Expect.clientError(), () -> http.get("/articles", Map.of())));
-    cases.add(new Case("PUT on the articles route", false, Expect.clientError(), () -> http.send("PUT", "/articles", "application/json",
-        Map.of(), article.getBytes(StandardCharsets.UTF_8))));
-    cases.add(new Case("unknown path", false, Expect.clientError(), () -> http.post("/nothing-here", "application/json", Map.of(), article)));
-    cases.add(accepted("bad percent-encoding in the query", () -> http.post("/articles?source=%zz", "text/plain", Map.of(),
-        "Percent\nText with a strange source.")));
-    cases.add(new Case("a 64 KB header", false, Expect.clientError(), () -> http.post("/articles", "application/json",
-        Map.of("X-Padding", "p".repeat(64 * 1024)), article)));
+    cases.add(
+        new Case(
+            "GET on the articles route",
+            false,
+            Expect.clientError(),
+            () -> http.get("/articles", Map.of())));
+    cases.add(
+        new Case(
+            "PUT on the articles route",
+            false,
+            Expect.clientError(),
+            () ->
+                http.send(
+                    "PUT",
+                    "/articles",
+                    "application/json",
+                    Map.of(),
+                    article.getBytes(StandardCharsets.UTF_8))));
+    cases.add(
+        new Case(
+            "unknown path",
+            false,
+            Expect.clientError(),
+            () -> http.post("/nothing-here", "application/json", Map.of(), article)));
+    cases.add(
+        accepted(
+            "bad percent-encoding in the query",
+            () ->
+                http.post(
+                    "/articles?source=%zz",
+                    "text/plain", Map.of(), "Percent\nText with a strange source.")));
+    cases.add(
+        new Case(
+            "a 64 KB header",
+            false,
+            Expect.clientError(),
+            () ->
+                http.post(
+                    "/articles",
+                    "application/json",
+                    Map.of("X-Padding", "p".repeat(64 * 1024)),
+                    article)));
     return cases;
   }
 
@@ -304,16 +1136,23 @@ class BadInputCorpusIT {
   }
 
   private static List<RejectedInput> rejected() {
-    var serde = Topics.REJECTED.valueSerde(SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
-    return new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString()).records(Topics.REJECTED.name()).stream()
-        .map(r -> serde.deserialize(Topics.REJECTED.name(), r.value())).toList();
+    var serde =
+        Topics.REJECTED.valueSerde(
+            SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
+    return new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
+        .records(Topics.REJECTED.name()).stream()
+            .map(r -> serde.deserialize(Topics.REJECTED.name(), r.value()))
+            .toList();
   }
 
   private static Article article(String id) {
-    var serde = Topics.ARTICLES.valueSerde(SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
+    var serde =
+        Topics.ARTICLES.valueSerde(
+            SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
     Article latest = null;
-    for (ConsumerRecord<byte[], byte[]> record : new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
-        .records(Topics.ARTICLES.name())) {
+    for (ConsumerRecord<byte[], byte[]> record :
+        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
+            .records(Topics.ARTICLES.name())) {
       if (id.equals(new String(record.key(), StandardCharsets.UTF_8))) {
         latest = serde.deserialize(Topics.ARTICLES.name(), record.value());
       }

@@ -44,33 +44,42 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * article's markup shows as text and runs nothing. Screenshots land in target/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIf(value = "browserIsInstalled", disabledReason = "no chromium/chromedriver: apt-get install chromium chromium-driver")
+@EnabledIf(
+    value = "browserIsInstalled",
+    disabledReason = "no chromium/chromedriver: apt-get install chromium chromium-driver")
 class DashboardBrowserIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String UKRAINE_TERRITORY = "ukraine-peace/ukraine/territory";
   private static final ObjectMapper JSON = new ObjectMapper();
-  // Selenium ships CDP bindings for a few Chromium versions only; WebDriver itself needs none of them
+  // Selenium ships CDP bindings for a few Chromium versions only; WebDriver itself needs none of
+  // them
   private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
   static {
     CDP_LOG.setLevel(Level.SEVERE);
   }
 
-  @TempDir
-  static Path data;
-  @TempDir
-  static Path profile;
+  @TempDir static Path data;
+  @TempDir static Path profile;
 
   private static LocalStack stack;
   private static ChromeDriver browser;
 
-  /** Skips with the reason in the build log; CI sets PARLEY_REQUIRE_BROWSER so that it never skips there. */
+  /**
+   * Skips with the reason in the build log; CI sets PARLEY_REQUIRE_BROWSER so that it never skips
+   * there.
+   */
   static boolean browserIsInstalled() {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed) {
-      String reason = "DashboardBrowserIT needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/run installs them).";
+      String reason =
+          "DashboardBrowserIT needs "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " (apt-get install chromium chromium-driver; .ci/run installs them).";
       if (System.getenv("PARLEY_REQUIRE_BROWSER") != null) {
         throw new IllegalStateException(reason);
       }
@@ -81,15 +90,29 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void up() throws Exception {
-    stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack =
+        LocalStack.start(
+            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // this machine's network is closed: without these, Chromium keeps trying to reach Google
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1280,900");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .withLogFile(new File("target/chromedriver.log")).build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .withLogFile(new File("target/chromedriver.log"))
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -108,24 +131,50 @@ class DashboardBrowserIT {
   void aPushedArticleChangesItsCellLiveAndTheCellOpensItsEvidence() throws Exception {
     WebDriverWait wait = openDashboard();
     script("window.parleyTestMarker = 'same page';");
-    assertTrue(browser.findElements(By.cssSelector(cell(UKRAINE_TERRITORY))).isEmpty(), "no position before the article");
+    assertTrue(
+        browser.findElements(By.cssSelector(cell(UKRAINE_TERRITORY))).isEmpty(),
+        "no position before the article");
 
-    push("calm.txt", """
+    push(
+        "calm.txt",
+        """
         Zelensky rules out giving up land
         Ukrainian President Volodymyr Zelensky said on Monday that Kyiv will never cede territory to Russia.
         """);
-    WebElement territory = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cell(UKRAINE_TERRITORY) + "[data-stance]")));
+    WebElement territory =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(cell(UKRAINE_TERRITORY) + "[data-stance]")));
     assertEquals("-2", territory.getDomAttribute("data-stance"));
     assertEquals("rejects", territory.getText().lines().findFirst().orElseThrow());
-    assertEquals("same page", script("return window.parleyTestMarker;"), "the cell changed without a reload");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feed li[data-key='" + UKRAINE_TERRITORY + "']")));
+    assertEquals(
+        "same page",
+        script("return window.parleyTestMarker;"),
+        "the cell changed without a reload");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#feed li[data-key='" + UKRAINE_TERRITORY + "']")));
 
     territory.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
-    JsonNode position = JSON.readTree(PipelineCheck.get(stack.aggregator().httpAddress().resolve("/state/ukraine-peace/positions/ukraine/territory")));
-    List<String> quotes = browser.findElements(By.cssSelector("#detail-evidence blockquote")).stream().map(WebElement::getText).toList();
-    assertEquals(position.path("evidence").path(0).path("sentence").asText(), quotes.get(0), "the evidence of the current stance comes first");
-    assertTrue(browser.findElement(By.id("detail-history")).getText().contains("rejects"), "the history shows the stance");
+    JsonNode position =
+        JSON.readTree(
+            PipelineCheck.get(
+                stack
+                    .aggregator()
+                    .httpAddress()
+                    .resolve("/state/ukraine-peace/positions/ukraine/territory")));
+    List<String> quotes =
+        browser.findElements(By.cssSelector("#detail-evidence blockquote")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(
+        position.path("evidence").path(0).path("sentence").asText(),
+        quotes.get(0),
+        "the evidence of the current stance comes first");
+    assertTrue(
+        browser.findElement(By.id("detail-history")).getText().contains("rejects"),
+        "the history shows the stance");
     screenshot("dashboard-evidence.png");
     browser.findElement(By.id("detail-close")).click();
 
@@ -143,19 +192,35 @@ class DashboardBrowserIT {
   @Order(2)
   void nothingInAnArticleRunsInTheDashboard() throws Exception {
     WebDriverWait wait = openDashboard();
-    String hostileSentence = "Ukraine will never cede territory to Russia, Zelensky said "
-        + "<img src=x onerror=\"window.parleyPwned='sentence'\"><script>window.parleyPwned='script'</script> on Tuesday.";
-    // the ingestor strips tags from headlines but keeps escaped ones as text: this headline arrives as "Talks <img ...> resume"
-    push("hostile.txt", "Talks &lt;img src=x onerror=\"window.parleyPwned='headline'\"&gt; resume in Geneva\n" + hostileSentence + "\n");
+    String hostileSentence =
+        "Ukraine will never cede territory to Russia, Zelensky said "
+            + "<img src=x onerror=\"window.parleyPwned='sentence'\"><script>window.parleyPwned='script'</script> on Tuesday.";
+    // the ingestor strips tags from headlines but keeps escaped ones as text: this headline arrives
+    // as "Talks <img ...> resume"
+    push(
+        "hostile.txt",
+        "Talks &lt;img src=x onerror=\"window.parleyPwned='headline'\"&gt; resume in Geneva\n"
+            + hostileSentence
+            + "\n");
 
-    wait.until(driver -> driver.findElements(By.cssSelector("#feed li")).stream().anyMatch(li -> li.getText().contains("Talks <img")));
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#feed li")).stream()
+                .anyMatch(li -> li.getText().contains("Talks <img")));
     browser.findElement(By.cssSelector(cell(UKRAINE_TERRITORY))).click();
-    wait.until(driver -> driver.findElements(By.cssSelector("#detail-evidence blockquote")).stream()
-        .anyMatch(q -> q.getText().equals(hostileSentence)));
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#detail-evidence blockquote")).stream()
+                .anyMatch(q -> q.getText().equals(hostileSentence)));
 
     assertNull(script("return window.parleyPwned;"), "no script from the article ran");
-    assertTrue(browser.findElements(By.cssSelector("img")).isEmpty(), "the article's markup was not turned into elements");
-    assertEquals(1L, script("return document.scripts.length;"), "only the dashboard's own script is on the page");
+    assertTrue(
+        browser.findElements(By.cssSelector("img")).isEmpty(),
+        "the article's markup was not turned into elements");
+    assertEquals(
+        1L,
+        script("return document.scripts.length;"),
+        "only the dashboard's own script is on the page");
     screenshot("dashboard-hostile-article.png");
 
     browser.manage().window().setSize(new Dimension(390, 844));

@@ -17,18 +17,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local default, as `parley up` runs it: a real KRaft broker, the registry and the three services. */
+/**
+ * The local default, as `parley up` runs it: a real KRaft broker, the registry and the three
+ * services.
+ */
 class EndToEndIT {
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
 
   private static LocalStack stack;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void up() throws Exception {
-    stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack =
+        LocalStack.start(
+            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
   }
 
   @AfterAll
@@ -38,7 +42,8 @@ class EndToEndIT {
 
   @Test
   void sampleArticlesPushedOverHttpBuildTheLiveState() throws Exception {
-    PipelineCheck.samplesBuildTheLiveState(stack.ingestorClient(), stack.aggregator().httpAddress());
+    PipelineCheck.samplesBuildTheLiveState(
+        stack.ingestorClient(), stack.aggregator().httpAddress());
   }
 
   @Test
@@ -51,13 +56,19 @@ class EndToEndIT {
     assertEquals(400, noHeadline.statusCode());
     assertTrue(noHeadline.body().contains("headline"), noHeadline.body());
 
-    HttpResponse<String> scriptLink = post("application/json",
-        "{\"headline\": \"Talks\", \"body\": \"Text.\", \"url\": \"javascript:alert(document.cookie)\"}");
+    HttpResponse<String> scriptLink =
+        post(
+            "application/json",
+            "{\"headline\": \"Talks\", \"body\": \"Text.\", \"url\": \"javascript:alert(document.cookie)\"}");
     assertEquals(400, scriptLink.statusCode());
     assertTrue(scriptLink.body().contains("not a web address"), scriptLink.body());
 
-    HttpResponse<String> fromTheFuture = post("application/json",
-        "{\"headline\": \"Talks\", \"body\": \"Text.\", \"publishedAt\": \"" + java.time.Instant.now().plusSeconds(86_400) + "\"}");
+    HttpResponse<String> fromTheFuture =
+        post(
+            "application/json",
+            "{\"headline\": \"Talks\", \"body\": \"Text.\", \"publishedAt\": \""
+                + java.time.Instant.now().plusSeconds(86_400)
+                + "\"}");
     assertEquals(400, fromTheFuture.statusCode());
     assertTrue(fromTheFuture.body().contains("time-zone offset"), fromTheFuture.body());
 
@@ -72,8 +83,9 @@ class EndToEndIT {
 
   @Test
   void theSameArticlePushedTwiceKeepsOneId() throws Exception {
-    String article = "{\"headline\":\"Kremlin rejects plan\",\"body\":\"The Kremlin rejected the plan on Monday.\","
-        + "\"url\":\"https://example.org/kremlin-rejects\",\"source\":\"example\"}";
+    String article =
+        "{\"headline\":\"Kremlin rejects plan\",\"body\":\"The Kremlin rejected the plan on Monday.\","
+            + "\"url\":\"https://example.org/kremlin-rejects\",\"source\":\"example\"}";
     HttpResponse<String> first = post("application/json", article);
     HttpResponse<String> second = post("application/json", article);
     assertEquals(202, first.statusCode(), first.body());
@@ -82,18 +94,29 @@ class EndToEndIT {
 
   @Test
   void everyServiceReportsHealthReadinessAndMetrics() throws Exception {
-    for (URI service : List.of(stack.registry().httpAddress(), stack.ingestor().httpAddress(), stack.extractor().httpAddress(),
-        stack.aggregator().httpAddress())) {
+    for (URI service :
+        List.of(
+            stack.registry().httpAddress(),
+            stack.ingestor().httpAddress(),
+            stack.extractor().httpAddress(),
+            stack.aggregator().httpAddress())) {
       assertTrue(PipelineCheck.get(service.resolve("/health")).contains("UP"));
       assertTrue(PipelineCheck.get(service.resolve("/ready")).contains("\"ready\":true"));
       assertTrue(PipelineCheck.get(service.resolve("/metrics")).contains("jvm_memory_used_bytes"));
     }
-    assertTrue(PipelineCheck.get(stack.extractor().httpAddress().resolve("/metrics")).contains("kafka_stream"),
+    assertTrue(
+        PipelineCheck.get(stack.extractor().httpAddress().resolve("/metrics"))
+            .contains("kafka_stream"),
         "the extractor exports its Kafka Streams metrics");
   }
 
   private HttpResponse<String> post(String contentType, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(stack.ingestor().httpAddress().resolve("/articles"))
-        .header("Content-Type", contentType).header("Authorization", "Bearer " + stack.feedKey()).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(stack.ingestor().httpAddress().resolve("/articles"))
+            .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + stack.feedKey())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

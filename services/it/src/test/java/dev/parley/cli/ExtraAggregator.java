@@ -12,27 +12,37 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** One more aggregator instance of the application on a running stack's cluster and registry, ready when returned. */
+/**
+ * One more aggregator instance of the application on a running stack's cluster and registry, ready
+ * when returned.
+ */
 final class ExtraAggregator {
 
   private ExtraAggregator() {}
 
-  /** {@code settings} come on top of the stack's addresses, e.g. a lower PARLEY_SSE_MAX_SUBSCRIBERS. */
-  static ParleyService start(LocalStack stack, Path stateDir, Map<String, String> settings) throws InterruptedException {
-    Map<String, String> config = new HashMap<>(Map.of(
-        ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-        ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
-        ServiceConfig.HTTP_HOST, "127.0.0.1",
-        ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-        ServiceConfig.STATE_DIR, stateDir.toString()));
+  /**
+   * {@code settings} come on top of the stack's addresses, e.g. a lower PARLEY_SSE_MAX_SUBSCRIBERS.
+   */
+  static ParleyService start(LocalStack stack, Path stateDir, Map<String, String> settings)
+      throws InterruptedException {
+    Map<String, String> config =
+        new HashMap<>(
+            Map.of(
+                ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
+                ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                    "parley:" + stack.registryAdminKey(),
+                ServiceConfig.HTTP_HOST, "127.0.0.1",
+                ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
+                ServiceConfig.STATE_DIR, stateDir.toString()));
     config.putAll(settings);
     ParleyService aggregator = AggregatorService.start(ServiceConfig.of(config));
     await(Duration.ofSeconds(120), aggregator::isReady, "the extra aggregator to be ready");
     return aggregator;
   }
 
-  static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+  static void await(Duration timeout, BooleanSupplier condition, String what)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {

@@ -46,9 +46,14 @@ class KubernetesManifestsTest {
 
   @Test
   void everyResourceIsValidAgainstItsKubernetesOrStrimziSchema() throws Exception {
-    boolean installed = Files.isDirectory(SCHEMA_CHECK.resolve("node_modules/kubernetes-models"))
-        && Files.isDirectory(SCHEMA_CHECK.resolve("node_modules/@kubernetes-models/strimzi-kafka-operator"));
-    String reason = "the schema check needs node and " + SCHEMA_CHECK.resolve("node_modules") + " (cd deploy/kubernetes/schema-check && npm ci); .ci/run installs them.";
+    boolean installed =
+        Files.isDirectory(SCHEMA_CHECK.resolve("node_modules/kubernetes-models"))
+            && Files.isDirectory(
+                SCHEMA_CHECK.resolve("node_modules/@kubernetes-models/strimzi-kafka-operator"));
+    String reason =
+        "the schema check needs node and "
+            + SCHEMA_CHECK.resolve("node_modules")
+            + " (cd deploy/kubernetes/schema-check && npm ci); .ci/run installs them.";
     if (!installed && System.getenv("PARLEY_REQUIRE_CLIENTS") != null) {
       fail(reason + " PARLEY_REQUIRE_CLIENTS is set, so this does not skip.");
     }
@@ -56,7 +61,11 @@ class KubernetesManifestsTest {
       System.err.println("SKIPPED " + reason);
     }
     assumeTrue(installed, reason);
-    Process check = new ProcessBuilder("node", "validate.mjs").directory(SCHEMA_CHECK.toFile()).redirectErrorStream(true).start();
+    Process check =
+        new ProcessBuilder("node", "validate.mjs")
+            .directory(SCHEMA_CHECK.toFile())
+            .redirectErrorStream(true)
+            .start();
     try (var stdin = check.getOutputStream()) {
       stdin.write(JSON.writeValueAsBytes(JSON.createArrayNode().addAll(resources)));
     }
@@ -64,7 +73,10 @@ class KubernetesManifestsTest {
     assertTrue(check.waitFor(60, TimeUnit.SECONDS), "the schema check finished");
     System.out.println(output);
     assertEquals(0, check.exitValue(), "deploy/kubernetes does not match the schemas:\n" + output);
-    assertEquals(resources.size(), output.lines().filter(line -> line.startsWith("valid ")).count(), "every resource was checked: " + output);
+    assertEquals(
+        resources.size(),
+        output.lines().filter(line -> line.startsWith("valid ")).count(),
+        "every resource was checked: " + output);
   }
 
   @Test
@@ -73,12 +85,18 @@ class KubernetesManifestsTest {
     assertEquals(3, pool.path("spec").path("replicas").asInt());
     assertTrue(texts(pool.path("spec").path("roles")).containsAll(List.of("broker", "controller")));
     JsonNode kafka = one("Kafka");
-    assertEquals("enabled", kafka.path("metadata").path("annotations").path("strimzi.io/kraft").asText());
-    assertEquals(kafka.path("metadata").path("name").asText(), pool.path("metadata").path("labels").path("strimzi.io/cluster").asText());
+    assertEquals(
+        "enabled", kafka.path("metadata").path("annotations").path("strimzi.io/kraft").asText());
+    assertEquals(
+        kafka.path("metadata").path("name").asText(),
+        pool.path("metadata").path("labels").path("strimzi.io/cluster").asText());
     JsonNode config = kafka.path("spec").path("kafka").path("config");
     assertEquals(3, config.path("default.replication.factor").asInt());
     assertEquals(2, config.path("min.insync.replicas").asInt());
-    assertEquals(3, config.path("transaction.state.log.replication.factor").asInt(), "Parley's streams apps write in transactions");
+    assertEquals(
+        3,
+        config.path("transaction.state.log.replication.factor").asInt(),
+        "Parley's streams apps write in transactions");
     assertEquals(2, config.path("transaction.state.log.min.isr").asInt());
   }
 
@@ -92,24 +110,37 @@ class KubernetesManifestsTest {
       assertEquals(3, spec.path("replicas").asInt(), topic.name());
       Map<String, String> configs = new TreeMap<>();
       spec.path("config").properties().forEach(e -> configs.put(e.getKey(), e.getValue().asText()));
-      assertEquals(new TreeMap<>(topic.configs()), configs, topic.name() + "'s configs are the ones Topics gives it");
+      assertEquals(
+          new TreeMap<>(topic.configs()),
+          configs,
+          topic.name() + "'s configs are the ones Topics gives it");
     }
   }
 
   @Test
   void everyContainerIsReadyFromSlashReadyAndHasResourcesSet() {
-    List<JsonNode> workloads = Stream.concat(ofKind("Deployment").stream(), ofKind("StatefulSet").stream()).toList();
+    List<JsonNode> workloads =
+        Stream.concat(ofKind("Deployment").stream(), ofKind("StatefulSet").stream()).toList();
     assertEquals(4, workloads.size(), "registry, ingestor, extractor, aggregator");
     for (JsonNode workload : workloads) {
-      for (JsonNode container : workload.path("spec").path("template").path("spec").path("containers")) {
+      for (JsonNode container :
+          workload.path("spec").path("template").path("spec").path("containers")) {
         String name = workload.path("metadata").path("name").asText();
-        assertEquals("/ready", container.path("readinessProbe").path("httpGet").path("path").asText(), name + " is ready from /ready");
+        assertEquals(
+            "/ready",
+            container.path("readinessProbe").path("httpGet").path("path").asText(),
+            name + " is ready from /ready");
         for (String bound : List.of("requests", "limits")) {
           for (String resource : List.of("cpu", "memory")) {
-            assertFalse(container.path("resources").path(bound).path(resource).asText().isEmpty(), name + " sets " + bound + "." + resource);
+            assertFalse(
+                container.path("resources").path(bound).path(resource).asText().isEmpty(),
+                name + " sets " + bound + "." + resource);
           }
         }
-        assertEquals("parley", container.path("envFrom").path(0).path("configMapRef").path("name").asText(), name + " takes the shared config");
+        assertEquals(
+            "parley",
+            container.path("envFrom").path(0).path("configMapRef").path("name").asText(),
+            name + " takes the shared config");
       }
     }
   }
@@ -119,14 +150,32 @@ class KubernetesManifestsTest {
     Set<String> statefulSets = new TreeSet<>();
     for (JsonNode set : ofKind("StatefulSet")) {
       statefulSets.add(set.path("metadata").path("name").asText());
-      String claim = set.path("spec").path("volumeClaimTemplates").path(0).path("metadata").path("name").asText();
-      JsonNode mount = set.path("spec").path("template").path("spec").path("containers").path(0).path("volumeMounts").path(0);
+      String claim =
+          set.path("spec")
+              .path("volumeClaimTemplates")
+              .path(0)
+              .path("metadata")
+              .path("name")
+              .asText();
+      JsonNode mount =
+          set.path("spec")
+              .path("template")
+              .path("spec")
+              .path("containers")
+              .path(0)
+              .path("volumeMounts")
+              .path(0);
       assertEquals(claim, mount.path("name").asText(), "the state claim is mounted");
-      assertEquals("/var/lib/parley", mount.path("mountPath").asText(), "at PARLEY_STATE_DIR of deploy/Dockerfile");
+      assertEquals(
+          "/var/lib/parley",
+          mount.path("mountPath").asText(),
+          "at PARLEY_STATE_DIR of deploy/Dockerfile");
     }
     assertEquals(Set.of("parley-aggregator", "parley-extractor"), statefulSets);
     JsonNode config = one("ConfigMap").path("data");
-    assertTrue(config.path(ServiceConfig.STANDBY_REPLICAS).asInt() >= 1, "standby replicas of the Streams state");
+    assertTrue(
+        config.path(ServiceConfig.STANDBY_REPLICAS).asInt() >= 1,
+        "standby replicas of the Streams state");
     assertEquals(3, config.path(ServiceConfig.TOPIC_REPLICATION).asInt());
   }
 
@@ -138,7 +187,11 @@ class KubernetesManifestsTest {
         known.add((String) field.get(null));
       }
     }
-    one("ConfigMap").path("data").fieldNames().forEachRemaining(key -> assertTrue(known.contains(key), key + " is a variable of ServiceConfig"));
+    one("ConfigMap")
+        .path("data")
+        .fieldNames()
+        .forEachRemaining(
+            key -> assertTrue(known.contains(key), key + " is a variable of ServiceConfig"));
   }
 
   private List<JsonNode> ofKind(String kind) {
@@ -161,7 +214,8 @@ class KubernetesManifestsTest {
     List<JsonNode> all = new ArrayList<>();
     try (Stream<Path> files = Files.list(MANIFESTS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> docs =
+            YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
           docs.readAll().stream().filter(d -> !d.isNull() && !d.isMissingNode()).forEach(all::add);
         }
       }

@@ -19,21 +19,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged `parley` jar, run as the launcher runs it: its own classpath, its own process. */
 class ParleyCommandIT {
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   @Test
   void upDemoPushesTheSamplesPrintsTheTableAfterEachAndStopsCleanlyOnSigterm() throws Exception {
-    List<String> command = new ArrayList<>(ParleyJar.command("up", "--demo", "--data-dir", data.toString()));
-    for (String port : List.of("--kafka-port", "--controller-port", "--registry-port", "--ingestor-port", "--extractor-port", "--aggregator-port")) {
+    List<String> command =
+        new ArrayList<>(ParleyJar.command("up", "--demo", "--data-dir", data.toString()));
+    for (String port :
+        List.of(
+            "--kafka-port",
+            "--controller-port",
+            "--registry-port",
+            "--ingestor-port",
+            "--extractor-port",
+            "--aggregator-port")) {
       command.add(port);
       command.add(String.valueOf(FreePort.any()));
     }
     Path log = data.resolve("parley.out");
-    Process parley = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process parley =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-      while (!Files.readString(log).contains("Parley is up") && parley.isAlive() && System.nanoTime() < deadline) {
+      while (!Files.readString(log).contains("Parley is up")
+          && parley.isAlive()
+          && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
       String shown = Files.readString(log);
@@ -41,7 +51,11 @@ class ParleyCommandIT {
       for (int i = 1; i <= 5; i++) {
         assertTrue(shown.contains("[" + i + "/5]"), "a table after article " + i + ":\n" + shown);
       }
-      assertTrue(shown.lines().anyMatch(l -> l.contains("ukraine") && l.contains("territory") && l.contains("rejects")),
+      assertTrue(
+          shown
+              .lines()
+              .anyMatch(
+                  l -> l.contains("ukraine") && l.contains("territory") && l.contains("rejects")),
           "the table shows Ukraine rejecting territorial concessions:\n" + shown);
       assertTrue(shown.contains("first position update"), shown);
 
@@ -56,41 +70,86 @@ class ParleyCommandIT {
 
   @Test
   void extractPrintsOneScorerReadableJsonLinePerPosition() throws Exception {
-    Process extract = new ProcessBuilder(ParleyJar.command(Stream.concat(Stream.of("extract"),
-        Files.list(SampleArticles.folder()).sorted().map(Path::toString)).toArray(String[]::new))).start();
-    List<String> lines = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    assertEquals(0, extract.waitFor(), new String(extract.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    Process extract =
+        new ProcessBuilder(
+                ParleyJar.command(
+                    Stream.concat(
+                            Stream.of("extract"),
+                            Files.list(SampleArticles.folder()).sorted().map(Path::toString))
+                        .toArray(String[]::new)))
+            .start();
+    List<String> lines =
+        new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .toList();
+    assertEquals(
+        0,
+        extract.waitFor(),
+        new String(extract.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     assertTrue(lines.size() >= 10, "positions for the five samples: " + lines);
     ObjectMapper json = new ObjectMapper();
     for (String line : lines) {
       JsonNode p = json.readTree(line);
-      for (String field : List.of("article", "actor", "issue", "stance", "confidence", "evidence", "start", "end")) {
+      for (String field :
+          List.of(
+              "article", "actor", "issue", "stance", "confidence", "evidence", "start", "end")) {
         assertTrue(p.has(field), field + " in " + line);
       }
-      assertTrue(p.path("article").asText().endsWith(".txt"), "the article is named by its file name: " + line);
+      assertTrue(
+          p.path("article").asText().endsWith(".txt"),
+          "the article is named by its file name: " + line);
     }
   }
 
   @Test
-  void evalPrintsWhatTheReferenceScorerPrintsPlusPrecisionAndRecallAtEachConfidenceThreshold() throws Exception {
+  void evalPrintsWhatTheReferenceScorerPrintsPlusPrecisionAndRecallAtEachConfidenceThreshold()
+      throws Exception {
     Path shared = SampleArticles.folder().getParent();
-    Process eval = new ProcessBuilder(ParleyJar.command("eval", "--gold", shared.resolve("eval/dev").toString(), SampleArticles.folder().toString()))
-        .redirectErrorStream(true).start();
-    List<String> ours = new String(eval.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    Process eval =
+        new ProcessBuilder(
+                ParleyJar.command(
+                    "eval",
+                    "--gold",
+                    shared.resolve("eval/dev").toString(),
+                    SampleArticles.folder().toString()))
+            .redirectErrorStream(true)
+            .start();
+    List<String> ours =
+        new String(eval.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     assertEquals(0, eval.waitFor(), String.join("\n", ours));
 
     Path predictions = data.resolve("predictions.jsonl");
-    Process extract = new ProcessBuilder(ParleyJar.command(Stream.concat(Stream.of("extract"),
-        Files.list(SampleArticles.folder()).sorted().map(Path::toString)).toArray(String[]::new))).redirectOutput(predictions.toFile()).start();
+    Process extract =
+        new ProcessBuilder(
+                ParleyJar.command(
+                    Stream.concat(
+                            Stream.of("extract"),
+                            Files.list(SampleArticles.folder()).sorted().map(Path::toString))
+                        .toArray(String[]::new)))
+            .redirectOutput(predictions.toFile())
+            .start();
     assertEquals(0, extract.waitFor());
-    Process scorer = new ProcessBuilder("python3", shared.resolve("eval/score").toString(), shared.resolve("eval/dev").toString(),
-        predictions.toString()).redirectErrorStream(true).start();
-    List<String> reference = new String(scorer.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    Process scorer =
+        new ProcessBuilder(
+                "python3",
+                shared.resolve("eval/score").toString(),
+                shared.resolve("eval/dev").toString(),
+                predictions.toString())
+            .redirectErrorStream(true)
+            .start();
+    List<String> reference =
+        new String(scorer.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     assertEquals(0, scorer.waitFor(), String.join("\n", reference));
 
-    List<String> thresholdTable = ours.stream().filter(l -> l.startsWith("confidence ") || l.startsWith(">= ")).toList();
+    List<String> thresholdTable =
+        ours.stream().filter(l -> l.startsWith("confidence ") || l.startsWith(">= ")).toList();
     assertEquals(reference, ours.stream().filter(l -> !thresholdTable.contains(l)).toList());
-    assertTrue(thresholdTable.stream().anyMatch(l -> l.matches(">= 0\\.80 +\\d\\.\\d{3} +\\d\\.\\d{3} .*<- confirmation threshold.*")),
+    assertTrue(
+        thresholdTable.stream()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        ">= 0\\.80 +\\d\\.\\d{3} +\\d\\.\\d{3} .*<- confirmation threshold.*")),
         String.join("\n", thresholdTable));
   }
 }

@@ -15,7 +15,8 @@ public final class ParleyJar {
   private ParleyJar() {}
 
   public static List<String> command(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-Dparley.home=" + ROOT, "-jar", jar().toString()));
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-Dparley.home=" + ROOT, "-jar", jar().toString()));
     command.addAll(List.of(args));
     return command;
   }
@@ -33,8 +34,12 @@ public final class ParleyJar {
 
   private static Path jar() throws IOException {
     try (Stream<Path> jars = Files.list(ROOT.resolve("services/cli/target"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("parley-cli-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IOException("run `mvn package` first: no parley-cli jar in services/cli/target"));
+      return jars.filter(p -> p.getFileName().toString().matches("parley-cli-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IOException(
+                      "run `mvn package` first: no parley-cli jar in services/cli/target"));
     }
   }
 }

@@ -31,11 +31,14 @@ final class PipelineCheck {
 
   static void samplesBuildTheLiveState(IngestorClient client, URI aggregator) throws Exception {
     List<JsonNode> events = new CopyOnWriteArrayList<>();
-    try (SseSubscriber subscriber = SseSubscriber.subscribe(aggregator.resolve("/events"), e -> {
-      if (e.name().equals("change")) {
-        events.add(read(e.data()));
-      }
-    })) {
+    try (SseSubscriber subscriber =
+        SseSubscriber.subscribe(
+            aggregator.resolve("/events"),
+            e -> {
+              if (e.name().equals("change")) {
+                events.add(read(e.data()));
+              }
+            })) {
       Set<String> articleIds = new LinkedHashSet<>();
       for (Path file : ArticleFiles.list(List.of(SampleArticles.folder()))) {
         List<String> ids = client.push(file, null);
@@ -49,23 +52,39 @@ final class PipelineCheck {
         if (System.nanoTime() > deadline) {
           Set<String> missing = new LinkedHashSet<>(articleIds);
           missing.removeAll(updatersOf(events));
-          fail("No state update was caused by articles " + missing + " within 90 s; events seen: " + events.size());
+          fail(
+              "No state update was caused by articles "
+                  + missing
+                  + " within 90 s; events seen: "
+                  + events.size());
         }
         Thread.sleep(100);
       }
       Thread.sleep(1000);
 
       JsonNode state = JSON.readTree(get(aggregator.resolve("/state")));
-      assertTrue(stanceOf(state, "russia", "territory") > 0, "Russia is for Ukraine ceding territory: " + state);
-      assertTrue(stanceOf(state, "ukraine", "territory") < 0, "Ukraine is against ceding territory: " + state);
+      assertTrue(
+          stanceOf(state, "russia", "territory") > 0,
+          "Russia is for Ukraine ceding territory: " + state);
+      assertTrue(
+          stanceOf(state, "ukraine", "territory") < 0,
+          "Ukraine is against ceding territory: " + state);
 
       JsonNode lastRussian = lastEventFor(events, "ukraine-peace/russia/territory");
       JsonNode lastUkrainian = lastEventFor(events, "ukraine-peace/ukraine/territory");
-      assertTrue(lastRussian.path("after").path("stance").asInt() > 0, "the SSE stream agrees: " + lastRussian);
-      assertTrue(lastUkrainian.path("after").path("stance").asInt() < 0, "the SSE stream agrees: " + lastUkrainian);
-      assertFalse(lastUkrainian.path("after").path("evidence").path(0).path("sentence").asText().isBlank(), "evidence travels with the state");
+      assertTrue(
+          lastRussian.path("after").path("stance").asInt() > 0,
+          "the SSE stream agrees: " + lastRussian);
+      assertTrue(
+          lastUkrainian.path("after").path("stance").asInt() < 0,
+          "the SSE stream agrees: " + lastUkrainian);
+      assertFalse(
+          lastUkrainian.path("after").path("evidence").path(0).path("sentence").asText().isBlank(),
+          "evidence travels with the state");
 
-      JsonNode one = JSON.readTree(get(aggregator.resolve("/state/ukraine-peace/positions/ukraine/territory")));
+      JsonNode one =
+          JSON.readTree(
+              get(aggregator.resolve("/state/ukraine-peace/positions/ukraine/territory")));
       assertEquals(stanceOf(state, "ukraine", "territory"), one.path("stance").asInt());
     }
   }
@@ -93,7 +112,9 @@ final class PipelineCheck {
   }
 
   static String get(URI uri) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), uri + " answered " + response.body());
     return response.body();
   }

@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The pipeline as Kafka holds it: the state as the state topic says it (the latest committed
- * record of every position, tombstones removed), end offsets, and whether the apps have caught up.
+ * The pipeline as Kafka holds it: the state as the state topic says it (the latest committed record
+ * of every position, tombstones removed), end offsets, and whether the apps have caught up.
  */
 public final class PipelineState {
 
@@ -39,10 +39,15 @@ public final class PipelineState {
   /** Every position's current state, by key, read to the end of the state topic. */
   public Map<String, PositionState> state() {
     Map<String, PositionState> state = new TreeMap<>();
-    try (KafkaConsumer<String, PositionState> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), Topics.POSITION_STATE.valueSerde(SchemaRegistryClients.forUrl(registryUrl)))) {
+    try (KafkaConsumer<String, PositionState> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new StringDeserializer(),
+            Topics.POSITION_STATE.valueSerde(SchemaRegistryClients.forUrl(registryUrl)))) {
       List<TopicPartition> partitions = partitions(consumer, Topics.POSITION_STATE.name());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -63,9 +68,15 @@ public final class PipelineState {
   /** Every record of a topic, in partition and offset order, raw. */
   public List<ConsumerRecord<byte[], byte[]>> records(String topic) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -79,9 +90,15 @@ public final class PipelineState {
 
   /** End offsets per partition, read-committed. */
   Map<Integer, Long> endOffsets(String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       Map<Integer, Long> ends = new TreeMap<>();
@@ -90,7 +107,10 @@ public final class PipelineState {
     }
   }
 
-  /** Waits until the extractor and the aggregator run and have nothing left to process, twice in a row. */
+  /**
+   * Waits until the extractor and the aggregator run and have nothing left to process, twice in a
+   * row.
+   */
   public void awaitCaughtUp(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
@@ -104,7 +124,9 @@ public final class PipelineState {
         for (StreamsApp app : StreamsApp.defaults()) {
           AppStatus status = AppStatus.of(admin, app);
           quiet &= status.running() && status.lag() == 0;
-          last.put(app.applicationId(), status.members().size() + " instance(s), lag " + status.lagByTopic());
+          last.put(
+              app.applicationId(),
+              status.members().size() + " instance(s), lag " + status.lagByTopic());
         }
         quietChecks = quiet ? quietChecks + 1 : 0;
         Thread.sleep(300);
@@ -113,6 +135,8 @@ public final class PipelineState {
   }
 
   private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-    return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+    return consumer.partitionsFor(topic).stream()
+        .map(p -> new TopicPartition(topic, p.partition()))
+        .collect(Collectors.toList());
   }
 }

@@ -33,34 +33,58 @@ final class RawHttp {
     return send("GET", path, null, headers, null);
   }
 
-  Response post(String path, String contentType, Map<String, String> headers, String body) throws Exception {
+  Response post(String path, String contentType, Map<String, String> headers, String body)
+      throws Exception {
     return post(path, contentType, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  Response post(String path, String contentType, Map<String, String> headers, byte[] body) throws Exception {
+  Response post(String path, String contentType, Map<String, String> headers, byte[] body)
+      throws Exception {
     return send("POST", path, contentType, headers, body);
   }
 
-  Response send(String method, String path, String contentType, Map<String, String> headers, byte[] body) throws Exception {
-    return exchange(method, path, contentType, headers, body, body == null ? -1 : body.length, false);
+  Response send(
+      String method, String path, String contentType, Map<String, String> headers, byte[] body)
+      throws Exception {
+    return exchange(
+        method, path, contentType, headers, body, body == null ? -1 : body.length, false);
   }
 
   Response chunked(String path, String contentType, String body) throws Exception {
-    return exchange("POST", path, contentType, Map.of(), body.getBytes(StandardCharsets.UTF_8), -1, true);
+    return exchange(
+        "POST", path, contentType, Map.of(), body.getBytes(StandardCharsets.UTF_8), -1, true);
   }
 
   /** Announces {@code announced} bytes, sends the body, then closes its side of the connection. */
   Response truncated(String path, String contentType, String body, int announced) throws Exception {
-    return exchange("POST", path, contentType, Map.of(), body.getBytes(StandardCharsets.UTF_8), announced, false);
+    return exchange(
+        "POST",
+        path,
+        contentType,
+        Map.of(),
+        body.getBytes(StandardCharsets.UTF_8),
+        announced,
+        false);
   }
 
-  private Response exchange(String method, String path, String contentType, Map<String, String> headers, byte[] body, int length,
-      boolean chunked) throws Exception {
+  private Response exchange(
+      String method,
+      String path,
+      String contentType,
+      Map<String, String> headers,
+      byte[] body,
+      int length,
+      boolean chunked)
+      throws Exception {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(60_000);
       StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
       if (!headers.containsKey("Host")) {
-        head.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+        head.append("Host: ")
+            .append(base.getHost())
+            .append(':')
+            .append(base.getPort())
+            .append("\r\n");
       }
       headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
       if (feedKey != null && !headers.containsKey("Authorization")) {
@@ -99,7 +123,8 @@ final class RawHttp {
   }
 
   private static Response read(InputStream in) throws Exception {
-    // bytes as ISO-8859-1 chars, one for one, so chunk sizes count right; the body is decoded as UTF-8 at the end
+    // bytes as ISO-8859-1 chars, one for one, so chunk sizes count right; the body is decoded as
+    // UTF-8 at the end
     String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     int blank = text.indexOf("\r\n\r\n");
     String status = text.substring(0, text.indexOf("\r\n"));
@@ -108,7 +133,9 @@ final class RawHttp {
     if (headers.contains("transfer-encoding: chunked")) {
       body = dechunk(body);
     }
-    return new Response(Integer.parseInt(status.split(" ")[1]), new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    return new Response(
+        Integer.parseInt(status.split(" ")[1]),
+        new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
   }
 
   private static String dechunk(String chunked) {

@@ -42,65 +42,95 @@ class ReprocessIT {
   private static final Duration CATCH_UP = Duration.ofSeconds(120);
   private static final String REMOVED_ISSUE = "russian_culture";
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   @Test
-  void reprocessingAfterAnOntologyChangeGivesTheStateOfAFreshRunWithTheNewOntology() throws Exception {
+  void reprocessingAfterAnOntologyChangeGivesTheStateOfAFreshRunWithTheNewOntology()
+      throws Exception {
     ArticleCorpus corpus = ArticleCorpus.ofSamples(4);
     Path revised = revisedOntology();
     Map<String, PositionState> before;
     Map<String, PositionState> reprocessed;
     Map<String, PositionState> rebuilt;
-    try (LocalStack stack = LocalStack.start(data.resolve("changed"), new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out)) {
-      PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    try (LocalStack stack =
+        LocalStack.start(
+            data.resolve("changed"),
+            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
+            ServiceConfig.of(Map.of()),
+            System.out)) {
+      PipelineState pipeline =
+          new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
       corpus.push(stack.ingestorClient(), data);
       pipeline.awaitCaughtUp(CATCH_UP);
       before = pipeline.state();
-      assertTrue(before.keySet().stream().anyMatch(k -> k.endsWith("/" + REMOVED_ISSUE)), "the old ontology finds the issue: " + before.keySet());
+      assertTrue(
+          before.keySet().stream().anyMatch(k -> k.endsWith("/" + REMOVED_ISSUE)),
+          "the old ontology finds the issue: " + before.keySet());
 
       Map<TopicPartition, OffsetAndMetadata> committed = extractorOffsets(stack);
       Cli.Result refused = reprocess(stack, "--from", "beginning", "--execute");
       assertEquals(1, refused.exitCode(), refused.toString());
-      assertTrue(refused.err().contains("parley-extractor has 1 running instance(s)") && refused.err().contains("--stop-apps"), refused.toString());
+      assertTrue(
+          refused.err().contains("parley-extractor has 1 running instance(s)")
+              && refused.err().contains("--stop-apps"),
+          refused.toString());
       assertEquals(committed, extractorOffsets(stack), "nothing was reset while the extractor ran");
 
       // the operator restarts the extractor with the new ontology, then reprocesses
       stack.extractor().close();
-      try (ParleyService extractor = ExtractorService.start(ServiceConfig.of(Map.of(
-          ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-          ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-          ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey(),
-          ServiceConfig.HTTP_HOST, "127.0.0.1",
-          ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-          ServiceConfig.STATE_DIR, data.resolve("revised-extractor").toString(),
-          ServiceConfig.ONTOLOGY, revised.toString())))) {
+      try (ParleyService extractor =
+          ExtractorService.start(
+              ServiceConfig.of(
+                  Map.of(
+                      ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                      ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
+                      ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                          "parley:" + stack.registryAdminKey(),
+                      ServiceConfig.HTTP_HOST, "127.0.0.1",
+                      ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
+                      ServiceConfig.STATE_DIR, data.resolve("revised-extractor").toString(),
+                      ServiceConfig.ONTOLOGY, revised.toString())))) {
         Cli.Result done = reprocess(stack, "--from", "beginning", "--stop-apps", "--execute");
         assertEquals(0, done.exitCode(), done.toString());
-        assertTrue(done.out().contains("Started parley-extractor again.") && done.out().contains("Caught up in"), done.toString());
+        assertTrue(
+            done.out().contains("Started parley-extractor again.")
+                && done.out().contains("Caught up in"),
+            done.toString());
         pipeline.awaitCaughtUp(CATCH_UP);
         reprocessed = pipeline.state();
 
-        Cli.Result full = reprocess(stack, "--from", "beginning", "--rebuild-state", "--stop-apps", "--execute");
+        Cli.Result full =
+            reprocess(stack, "--from", "beginning", "--rebuild-state", "--stop-apps", "--execute");
         assertEquals(0, full.exitCode(), full.toString());
-        assertTrue(full.out().contains("Started parley-extractor and parley-aggregator again."), full.toString());
+        assertTrue(
+            full.out().contains("Started parley-extractor and parley-aggregator again."),
+            full.toString());
         pipeline.awaitCaughtUp(CATCH_UP);
         rebuilt = pipeline.state();
       }
     }
 
     Map<String, PositionState> fresh;
-    try (LocalStack stack = LocalStack.start(data.resolve("fresh"), new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-        ServiceConfig.of(Map.of(ServiceConfig.ONTOLOGY, revised.toString())), System.out)) {
-      PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    try (LocalStack stack =
+        LocalStack.start(
+            data.resolve("fresh"),
+            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
+            ServiceConfig.of(Map.of(ServiceConfig.ONTOLOGY, revised.toString())),
+            System.out)) {
+      PipelineState pipeline =
+          new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
       corpus.push(stack.ingestorClient(), data);
       pipeline.awaitCaughtUp(CATCH_UP);
       fresh = pipeline.state();
     }
 
-    assertTrue(fresh.keySet().stream().noneMatch(k -> k.endsWith("/" + REMOVED_ISSUE)), "the new ontology does not: " + fresh.keySet());
+    assertTrue(
+        fresh.keySet().stream().noneMatch(k -> k.endsWith("/" + REMOVED_ISSUE)),
+        "the new ontology does not: " + fresh.keySet());
     assertNotEquals(before, fresh, "the change matters");
-    assertEquals(fresh, reprocessed,
+    assertEquals(
+        fresh,
+        reprocessed,
         "re-extraction gives every position the state a fresh run with the new ontology gives");
     assertEquals(fresh, rebuilt, "and so does rebuilding the state too");
   }
@@ -111,13 +141,20 @@ class ReprocessIT {
     return Cli.run(new ReprocessCommand(), all.toArray(String[]::new));
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> extractorOffsets(LocalStack stack) throws Exception {
+  private static Map<TopicPartition, OffsetAndMetadata> extractorOffsets(LocalStack stack)
+      throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-      return admin.listConsumerGroupOffsets("parley-extractor").partitionsToOffsetAndMetadata().get();
+      return admin
+          .listConsumerGroupOffsets("parley-extractor")
+          .partitionsToOffsetAndMetadata()
+          .get();
     }
   }
 
-  /** The built-in ontology with one issue fewer and a new version: what a newsroom's revision looks like. */
+  /**
+   * The built-in ontology with one issue fewer and a new version: what a newsroom's revision looks
+   * like.
+   */
   private Path revisedOntology() throws Exception {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     ObjectNode ontology;

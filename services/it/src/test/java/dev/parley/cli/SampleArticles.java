@@ -12,8 +12,11 @@ final class SampleArticles {
 
   static Path folder() {
     Path folder = Path.of("../../../shared/articles").toAbsolutePath().normalize();
-    assertTrue(Files.isDirectory(folder), "The sample articles are expected in " + folder
-        + " (shared/ beside the project checkout); the end-to-end tests push them.");
+    assertTrue(
+        Files.isDirectory(folder),
+        "The sample articles are expected in "
+            + folder
+            + " (shared/ beside the project checkout); the end-to-end tests push them.");
     return folder;
   }
 }

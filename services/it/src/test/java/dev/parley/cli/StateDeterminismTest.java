@@ -47,8 +47,7 @@ class StateDeterminismTest {
 
   private static final String REGISTRY = "mock://state-determinism-test";
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   private final List<TopologyTestDriver> drivers = new ArrayList<>();
   private SchemaRegistryClient registry;
@@ -66,15 +65,29 @@ class StateDeterminismTest {
     List<Path> files = ArticleFiles.list(List.of(SampleArticles.folder()));
     for (int i = 0; i < files.size(); i++) {
       CleanArticle text = CleanArticle.fromPlainText(Files.readString(files.get(i)));
-      samples.add(Article.newBuilder().setId(files.get(i).getFileName().toString()).setHeadline(text.headline()).setBody(text.body())
-          .setSource("outlet-" + i).setPublishedAt(Instant.parse("2025-12-01T08:00:00Z").plusSeconds(3600L * i))
-          .setIngestedAt(Instant.parse("2025-12-03T08:00:00Z")).setFingerprint(List.of()).build());
+      samples.add(
+          Article.newBuilder()
+              .setId(files.get(i).getFileName().toString())
+              .setHeadline(text.headline())
+              .setBody(text.body())
+              .setSource("outlet-" + i)
+              .setPublishedAt(Instant.parse("2025-12-01T08:00:00Z").plusSeconds(3600L * i))
+              .setIngestedAt(Instant.parse("2025-12-03T08:00:00Z"))
+              .setFingerprint(List.of())
+              .build());
     }
     PositionExtractor before = new PositionExtractor(original);
     PositionExtractor after = new PositionExtractor(changed);
-    affected = samples.stream()
-        .filter(a -> !before.extract(a.getHeadline(), a.getBody()).equals(after.extract(a.getHeadline(), a.getBody())))
-        .findFirst().orElseThrow(() -> new AssertionError("the changed ontology changes no sample's extraction"));
+    affected =
+        samples.stream()
+            .filter(
+                a ->
+                    !before
+                        .extract(a.getHeadline(), a.getBody())
+                        .equals(after.extract(a.getHeadline(), a.getBody())))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("the changed ontology changes no sample's extraction"));
   }
 
   @AfterEach
@@ -100,7 +113,10 @@ class StateDeterminismTest {
       }
     }
     Map<String, PositionState> underTheChange = second.state();
-    assertNotEquals(expected, underTheChange, "the changed ontology really changes what the article contributes");
+    assertNotEquals(
+        expected,
+        underTheChange,
+        "the changed ontology really changes what the article contributes");
     Collections.shuffle(reversed, new java.util.Random(7));
     reversed.forEach(article -> second.deliver(article, original));
 
@@ -110,7 +126,8 @@ class StateDeterminismTest {
   @Test
   void theLatestExtractionOfAnArticleIsAllThatCounts() {
     Pipeline freshUnderTheChange = new Pipeline("fresh");
-    samples.forEach(article -> freshUnderTheChange.deliver(article, article == affected ? changed : original));
+    samples.forEach(
+        article -> freshUnderTheChange.deliver(article, article == affected ? changed : original));
 
     Pipeline reExtracting = new Pipeline("re-extracting");
     samples.forEach(article -> reExtracting.deliver(article, original));
@@ -125,15 +142,19 @@ class StateDeterminismTest {
     try (InputStream in = Ontology.class.getResourceAsStream(Ontology.DEFAULT_RESOURCE)) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String edited = yaml.replace("Ukraine, Kyiv, Kiev, ", "Ukraine, ").replace("Zelensky, Zelenskyy, Zelenskiy, ", "")
-        .replaceFirst("version: \"([^\"]*)\"", "version: \"$1-changed\"");
+    String edited =
+        yaml.replace("Ukraine, Kyiv, Kiev, ", "Ukraine, ")
+            .replace("Zelensky, Zelenskyy, Zelenskiy, ", "")
+            .replaceFirst("version: \"([^\"]*)\"", "version: \"$1-changed\"");
     assertNotEquals(yaml, edited, "the default ontology still names Kyiv and Zelensky");
     Path file = Files.createTempFile("changed-ontology", ".yaml");
     Files.writeString(file, edited);
     return Ontology.load(file);
   }
 
-  /** The extractor topology (once per ontology) feeding one aggregator topology, record by record. */
+  /**
+   * The extractor topology (once per ontology) feeding one aggregator topology, record by record.
+   */
   private final class Pipeline {
 
     private final TestInputTopic<String, ArticlePositions> positions;
@@ -144,10 +165,18 @@ class StateDeterminismTest {
 
     Pipeline(String name) {
       this.name = name;
-      TopologyTestDriver aggregator = driver(AggregatorTopology.buildTopology(registry), "aggregator-" + name);
-      positions = aggregator.createInputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().serializer(), Topics.POSITIONS.valueSerde(registry));
-      states = aggregator.createOutputTopic(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.keySerde().deserializer(),
-          Topics.POSITION_STATE.valueSerde(registry));
+      TopologyTestDriver aggregator =
+          driver(AggregatorTopology.buildTopology(registry), "aggregator-" + name);
+      positions =
+          aggregator.createInputTopic(
+              Topics.POSITIONS.name(),
+              Topics.POSITIONS.keySerde().serializer(),
+              Topics.POSITIONS.valueSerde(registry));
+      states =
+          aggregator.createOutputTopic(
+              Topics.POSITION_STATE.name(),
+              Topics.POSITION_STATE.keySerde().deserializer(),
+              Topics.POSITION_STATE.valueSerde(registry));
     }
 
     void deliver(Article article, Ontology ontology) {
@@ -176,18 +205,33 @@ class StateDeterminismTest {
     final TestOutputTopic<String, ArticlePositions> positions;
 
     Extraction(Ontology ontology, String pipeline) {
-      TopologyTestDriver extractor = driver(ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
-          "extractor-" + pipeline + "-" + ontology.version());
-      articles = extractor.createInputTopic(Topics.ARTICLES.name(), Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde(registry));
-      positions = extractor.createOutputTopic(Topics.POSITIONS.name(), Topics.POSITIONS.keySerde().deserializer(),
-          Topics.POSITIONS.valueSerde(registry));
+      TopologyTestDriver extractor =
+          driver(
+              ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
+              "extractor-" + pipeline + "-" + ontology.version());
+      articles =
+          extractor.createInputTopic(
+              Topics.ARTICLES.name(),
+              Topics.ARTICLES.keySerde().serializer(),
+              Topics.ARTICLES.valueSerde(registry));
+      positions =
+          extractor.createOutputTopic(
+              Topics.POSITIONS.name(),
+              Topics.POSITIONS.keySerde().deserializer(),
+              Topics.POSITIONS.valueSerde(registry));
     }
   }
 
   private TopologyTestDriver driver(org.apache.kafka.streams.Topology topology, String app) {
-    ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.STATE_DIR, stateDir.resolve(app).toString(),
-        ServiceConfig.SCHEMA_REGISTRY_URL, REGISTRY));
-    TopologyTestDriver driver = new TopologyTestDriver(topology, StreamsRunner.properties(app, config));
+    ServiceConfig config =
+        ServiceConfig.of(
+            Map.of(
+                ServiceConfig.STATE_DIR,
+                stateDir.resolve(app).toString(),
+                ServiceConfig.SCHEMA_REGISTRY_URL,
+                REGISTRY));
+    TopologyTestDriver driver =
+        new TopologyTestDriver(topology, StreamsRunner.properties(app, config));
     drivers.add(driver);
     return driver;
   }

@@ -45,29 +45,31 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12 on a real broker: a record no app can read goes to the dead letters and the pipeline goes
- * on; the poison articles of the issue pass without stopping an app; SSE is served to any client, up
- * to a maximum, and a stop with a subscriber connected ends quickly and quietly.
+ * Issue 12 on a real broker: a record no app can read goes to the dead letters and the pipeline
+ * goes on; the poison articles of the issue pass without stopping an app; SSE is served to any
+ * client, up to a maximum, and a stop with a subscriber connected ends quickly and quietly.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamsRobustnessIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String STATES_A_POSITION = "The Kremlin said Ukraine must withdraw its troops from the Donbas region.";
+  private static final String STATES_A_POSITION =
+      "The Kremlin said Ukraine must withdraw its troops from the Donbas region.";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path data;
-  @TempDir
-  static Path secondState;
+  @TempDir static Path data;
+  @TempDir static Path secondState;
 
   private static LocalStack stack;
   private static ParleyService capped;
 
   @BeforeAll
   static void up() throws Exception {
-    stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
-    capped = ExtraAggregator.start(stack, secondState, Map.of(ServiceConfig.SSE_MAX_SUBSCRIBERS, "2"));
+    stack =
+        LocalStack.start(
+            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    capped =
+        ExtraAggregator.start(stack, secondState, Map.of(ServiceConfig.SSE_MAX_SUBSCRIBERS, "2"));
   }
 
   @AfterAll
@@ -81,12 +83,22 @@ class StreamsRobustnessIT {
   @Test
   @Order(1)
   void aRecordNoAppCanReadGoesToTheDeadLettersAndThePipelineGoesOn() throws Exception {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
-        new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", stack.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.ARTICLES.name(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
     }
     String id = push("Kremlin after the garbage", STATES_A_POSITION);
-    await(Duration.ofSeconds(90), () -> stateMentions(stack.aggregator().httpAddress(), id), "the next article's change in the state");
+    await(
+        Duration.ofSeconds(90),
+        () -> stateMentions(stack.aggregator().httpAddress(), id),
+        "the next article's change in the state");
 
     List<JsonNode> letters = tail(Topics.DEAD_LETTERS.name(), "--key", "garbage");
     assertEquals(1, letters.size(), letters.toString());
@@ -103,32 +115,68 @@ class StreamsRobustnessIT {
   void thePoisonArticlesOfTheIssuePassAndEveryAppKeepsRunning() throws Exception {
     StringBuilder html = new StringBuilder("<html><body>");
     for (int i = 0; i < 15_000; i++) {
-      html.append("<p>").append(i % 2 == 0 ? STATES_A_POSITION : "Russia rejects any ceasefire, officials said.").append("</p>");
+      html.append("<p>")
+          .append(i % 2 == 0 ? STATES_A_POSITION : "Russia rejects any ceasefire, officials said.")
+          .append("</p>");
     }
-    String flood = pushJson(Map.of("headline", "Fifteen thousand positions", "html", html.append("</body></html>").toString(),
-        "source", "poison", "url", "https://example.org/flood"));
-    String headline = pushJson(Map.of("headline", "Kremlin " + "z".repeat(600_000), "body", STATES_A_POSITION,
-        "source", "poison", "url", "https://example.org/headline"));
-    String after = push("Kremlin after the poison", STATES_A_POSITION + " Ukraine rejects any ceasefire.");
+    String flood =
+        pushJson(
+            Map.of(
+                "headline",
+                "Fifteen thousand positions",
+                "html",
+                html.append("</body></html>").toString(),
+                "source",
+                "poison",
+                "url",
+                "https://example.org/flood"));
+    String headline =
+        pushJson(
+            Map.of(
+                "headline",
+                "Kremlin " + "z".repeat(600_000),
+                "body",
+                STATES_A_POSITION,
+                "source",
+                "poison",
+                "url",
+                "https://example.org/headline"));
+    String after =
+        push("Kremlin after the poison", STATES_A_POSITION + " Ukraine rejects any ceasefire.");
 
-    await(Duration.ofSeconds(300), () -> stateMentions(stack.aggregator().httpAddress(), after), "the article after the poison in the state");
+    await(
+        Duration.ofSeconds(300),
+        () -> stateMentions(stack.aggregator().httpAddress(), after),
+        "the article after the poison in the state");
     JsonNode floodPositions = tail(Topics.POSITIONS.name(), "--key", flood).get(0).path("value");
     assertEquals(200, floodPositions.path("positions").size());
-    assertTrue(floodPositions.path("droppedPositions").asInt() > 5_000, floodPositions.path("droppedPositions").toString());
-    assertTrue(stateMentions(stack.aggregator().httpAddress(), headline), "the huge headline's change was written");
-    assertTrue(tail(Topics.DEAD_LETTERS.name(), "--key", flood).isEmpty(), "bounded by design: nothing had to be dead-lettered");
+    assertTrue(
+        floodPositions.path("droppedPositions").asInt() > 5_000,
+        floodPositions.path("droppedPositions").toString());
+    assertTrue(
+        stateMentions(stack.aggregator().httpAddress(), headline),
+        "the huge headline's change was written");
+    assertTrue(
+        tail(Topics.DEAD_LETTERS.name(), "--key", flood).isEmpty(),
+        "bounded by design: nothing had to be dead-lettered");
     assertTrue(stack.extractor().isReady() && stack.aggregator().isReady());
   }
 
   @Test
   @Order(3)
   void anyClientThatAsksForEventsGetsThemWhateverItsAcceptHeader() throws Exception {
-    HttpRequest plain = HttpRequest.newBuilder(stack.aggregator().httpAddress().resolve("/events")).build();
-    HttpResponse<InputStream> response = HTTP.send(plain, HttpResponse.BodyHandlers.ofInputStream());
-    try (BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+    HttpRequest plain =
+        HttpRequest.newBuilder(stack.aggregator().httpAddress().resolve("/events")).build();
+    HttpResponse<InputStream> response =
+        HTTP.send(plain, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       assertEquals(200, response.statusCode());
-      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-      assertTrue(events.readLine().startsWith(": subscribed at "), "the stream starts, as `curl -N .../events` shows it");
+      assertTrue(
+          response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+      assertTrue(
+          events.readLine().startsWith(": subscribed at "),
+          "the stream starts, as `curl -N .../events` shows it");
     }
   }
 
@@ -138,11 +186,16 @@ class StreamsRobustnessIT {
     List<HttpResponse<InputStream>> open = new ArrayList<>();
     try {
       for (int i = 0; i < 2; i++) {
-        open.add(HTTP.send(HttpRequest.newBuilder(capped.httpAddress().resolve("/events")).build(), HttpResponse.BodyHandlers.ofInputStream()));
+        open.add(
+            HTTP.send(
+                HttpRequest.newBuilder(capped.httpAddress().resolve("/events")).build(),
+                HttpResponse.BodyHandlers.ofInputStream()));
         assertEquals(200, open.get(i).statusCode());
       }
-      HttpResponse<String> third = HTTP.send(HttpRequest.newBuilder(capped.httpAddress().resolve("/events")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> third =
+          HTTP.send(
+              HttpRequest.newBuilder(capped.httpAddress().resolve("/events")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(503, third.statusCode());
       assertTrue(third.headers().firstValue("Retry-After").isPresent());
       assertTrue(third.body().contains(ServiceConfig.SSE_MAX_SUBSCRIBERS), third.body());
@@ -158,10 +211,15 @@ class StreamsRobustnessIT {
   void stoppingWithASubscriberConnectedWhileChangesFlowEndsQuicklyAndLogsLittle() throws Exception {
     // the previous test's clients hold their slots until a keep-alive finds them gone (15 s)
     List<HttpResponse<InputStream>> connected = new ArrayList<>();
-    await(Duration.ofSeconds(60), () -> subscribe(capped.httpAddress(), connected), "a free subscriber slot");
+    await(
+        Duration.ofSeconds(60),
+        () -> subscribe(capped.httpAddress(), connected),
+        "a free subscriber slot");
     HttpResponse<InputStream> subscriber = connected.get(0);
     for (int i = 0; i < 5; i++) {
-      push("Kremlin statement " + i, STATES_A_POSITION + " Ukraine rejects any ceasefire, official " + i + " said.");
+      push(
+          "Kremlin statement " + i,
+          STATES_A_POSITION + " Ukraine rejects any ceasefire, official " + i + " said.");
     }
     LoggedBytes logged = LoggedBytes.attach();
     Instant stopping = Instant.now();
@@ -169,16 +227,20 @@ class StreamsRobustnessIT {
     try {
       capped.close();
       stop = Duration.between(stopping, Instant.now());
-      // a subscriber left running writes again at its next keep-alive (15 s) or change: that is when the storm began
+      // a subscriber left running writes again at its next keep-alive (15 s) or change: that is
+      // when the storm began
       for (int i = 0; i < 20; i++) {
-        push("Kremlin statement after the stop " + i, STATES_A_POSITION + " Ukraine rejects any ceasefire, aide " + i + " said.");
+        push(
+            "Kremlin statement after the stop " + i,
+            STATES_A_POSITION + " Ukraine rejects any ceasefire, aide " + i + " said.");
         Thread.sleep(1_000);
       }
     } finally {
       logged.stop();
     }
     capped = null;
-    System.out.printf("Stopping the aggregator with a subscriber connected took %d ms and logged %d characters%n",
+    System.out.printf(
+        "Stopping the aggregator with a subscriber connected took %d ms and logged %d characters%n",
         stop.toMillis(), logged.bytes());
     assertTrue(stop.compareTo(Duration.ofSeconds(40)) < 0, "the stop took " + stop);
     assertTrue(logged.bytes() < 64 * 1024, "the stop logged " + logged.bytes() + " bytes");
@@ -192,9 +254,12 @@ class StreamsRobustnessIT {
   /** Subscribes as a browser's EventSource does. */
   private static boolean subscribe(URI aggregator, List<HttpResponse<InputStream>> connected) {
     try {
-      HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(aggregator.resolve("/events"))
-              .header("Accept", "text/event-stream").build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          HTTP.send(
+              HttpRequest.newBuilder(aggregator.resolve("/events"))
+                  .header("Accept", "text/event-stream")
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() == 200) {
         connected.add(response);
         return true;
@@ -207,7 +272,16 @@ class StreamsRobustnessIT {
   }
 
   private static String push(String headline, String body) throws Exception {
-    return pushJson(Map.of("headline", headline, "body", body, "source", "it", "url", "https://example.org/" + headline.hashCode()));
+    return pushJson(
+        Map.of(
+            "headline",
+            headline,
+            "body",
+            body,
+            "source",
+            "it",
+            "url",
+            "https://example.org/" + headline.hashCode()));
   }
 
   private static String pushJson(Map<String, Object> article) throws Exception {
@@ -216,7 +290,10 @@ class StreamsRobustnessIT {
 
   private static boolean stateMentions(URI aggregator, String articleId) {
     try {
-      HttpResponse<String> state = HTTP.send(HttpRequest.newBuilder(aggregator.resolve("/state")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> state =
+          HTTP.send(
+              HttpRequest.newBuilder(aggregator.resolve("/state")).build(),
+              HttpResponse.BodyHandlers.ofString());
       return state.body().contains(articleId);
     } catch (Exception e) {
       return false;
@@ -224,8 +301,14 @@ class StreamsRobustnessIT {
   }
 
   private static List<JsonNode> tail(String topic, String... filter) throws Exception {
-    List<String> args = new ArrayList<>(List.of(topic, "--bootstrap-servers", stack.bootstrapServers(),
-        "--schema-registry", stack.registry().httpAddress().toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                topic,
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry",
+                stack.registry().httpAddress().toString()));
     args.addAll(List.of(filter));
     Cli.Result result = Cli.run(new TailCommand(), args.toArray(String[]::new));
     assertEquals(0, result.exitCode(), result.toString());
@@ -238,7 +321,8 @@ class StreamsRobustnessIT {
     return lines;
   }
 
-  private static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+  private static void await(Duration timeout, BooleanSupplier condition, String what)
+      throws InterruptedException {
     ExtraAggregator.await(timeout, condition, what);
   }
 

@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every code snippet of docs/subscribing.md that names its source ({@code <!-- snippet: FILE [REGION] -->}
- * before the block) is, line for line, the region of that file which ThirdPartyClientsIT runs.
+ * Every code snippet of docs/subscribing.md that names its source ({@code <!-- snippet: FILE
+ * [REGION] -->} before the block) is, line for line, the region of that file which
+ * ThirdPartyClientsIT runs.
  */
 class SubscribingDocTest {
 
   private static final Path DOC = ParleyJar.ROOT.resolve("docs/subscribing.md");
-  private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: (\\S+) \\[([\\w-]+)] -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern SNIPPET =
+      Pattern.compile(
+          "<!-- snippet: (\\S+) \\[([\\w-]+)] -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
 
   @Test
   void everySnippetIsTheCodeTheClientSuiteRuns() throws IOException {
@@ -28,11 +31,20 @@ class SubscribingDocTest {
     while (snippets.find()) {
       Path source = ParleyJar.ROOT.resolve(snippets.group(1));
       String region = snippets.group(2);
-      assertEquals(region(source, region), snippets.group(3).stripTrailing(),
-          "docs/subscribing.md's snippet of " + source + " [" + region + "] is not the code that runs; copy the region again");
+      assertEquals(
+          region(source, region),
+          snippets.group(3).stripTrailing(),
+          "docs/subscribing.md's snippet of "
+              + source
+              + " ["
+              + region
+              + "] is not the code that runs; copy the region again");
       seen.add(region);
     }
-    assertTrue(seen.containsAll(List.of("confluent", "kafkajs", "python", "java-streams", "java-consumer")), "the snippets found: " + seen);
+    assertTrue(
+        seen.containsAll(
+            List.of("confluent", "kafkajs", "python", "java-streams", "java-consumer")),
+        "the snippets found: " + seen);
   }
 
   /** The lines between the region's start and end markers, without their common indentation. */
@@ -48,9 +60,17 @@ class SubscribingDocTest {
         end = i;
       }
     }
-    assertTrue(start > 0 && end > start, source + " marks a region [" + name + "] ... [/" + name + "]");
+    assertTrue(
+        start > 0 && end > start, source + " marks a region [" + name + "] ... [/" + name + "]");
     List<String> body = lines.subList(start, end);
-    int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-    return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList()).stripTrailing();
+    int indent =
+        body.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
+    return String.join(
+            "\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList())
+        .stripTrailing();
   }
 }

@@ -34,17 +34,17 @@ class TwoAggregatorsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path data;
-  @TempDir
-  static Path secondState;
+  @TempDir static Path data;
+  @TempDir static Path secondState;
 
   private static LocalStack stack;
   private static ParleyService second;
 
   @BeforeAll
   static void up() throws Exception {
-    stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack =
+        LocalStack.start(
+            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
     second = ExtraAggregator.start(stack, secondState, Map.of());
   }
 
@@ -57,7 +57,8 @@ class TwoAggregatorsIT {
   }
 
   @Test
-  void eitherInstanceServesTheWholeStateAndASubscriberResumesOnTheOtherWithoutLossOrRepeat() throws Exception {
+  void eitherInstanceServesTheWholeStateAndASubscriberResumesOnTheOtherWithoutLossOrRepeat()
+      throws Exception {
     URI first = stack.aggregator().httpAddress();
     URI other = second.httpAddress();
     IngestorClient ingestor = stack.ingestorClient();
@@ -65,11 +66,15 @@ class TwoAggregatorsIT {
 
     List<SseSubscriber.Event> beforeDrop = new CopyOnWriteArrayList<>();
     Set<String> early = new LinkedHashSet<>();
-    try (SseSubscriber subscriber = SseSubscriber.subscribe(first.resolve("/events"), beforeDrop::add)) {
+    try (SseSubscriber subscriber =
+        SseSubscriber.subscribe(first.resolve("/events"), beforeDrop::add)) {
       for (Path file : samples.subList(0, 2)) {
         early.addAll(ingestor.push(file, null));
       }
-      await(Duration.ofSeconds(90), () -> causes(beforeDrop).containsAll(early), "changes of the first two articles on the first instance");
+      await(
+          Duration.ofSeconds(90),
+          () -> causes(beforeDrop).containsAll(early),
+          "changes of the first two articles on the first instance");
       Thread.sleep(1500); // let the last changes of those articles arrive before the drop
     }
     String lastSeen = beforeDrop.get(beforeDrop.size() - 1).id();
@@ -78,34 +83,57 @@ class TwoAggregatorsIT {
     for (Path file : samples.subList(2, samples.size())) {
       all.addAll(ingestor.push(file, null));
     }
-    await(Duration.ofSeconds(90), () -> causesOfRecentChanges(first).containsAll(all) && causesOfRecentChanges(other).containsAll(all),
+    await(
+        Duration.ofSeconds(90),
+        () ->
+            causesOfRecentChanges(first).containsAll(all)
+                && causesOfRecentChanges(other).containsAll(all),
         "both instances to have seen the changes of all five articles");
 
     List<SseSubscriber.Event> afterResume = new CopyOnWriteArrayList<>();
     List<SseSubscriber.Event> everything = new CopyOnWriteArrayList<>();
-    try (SseSubscriber resumed = SseSubscriber.subscribe(other.resolve("/events"), lastSeen, afterResume::add);
-        SseSubscriber fromStart = SseSubscriber.subscribe(other.resolve("/events?lastEventId=0"), everything::add)) {
+    try (SseSubscriber resumed =
+            SseSubscriber.subscribe(other.resolve("/events"), lastSeen, afterResume::add);
+        SseSubscriber fromStart =
+            SseSubscriber.subscribe(other.resolve("/events?lastEventId=0"), everything::add)) {
       int total = JSON.readTree(PipelineCheck.get(other.resolve("/changes?limit=1000"))).size();
-      await(Duration.ofSeconds(30), () -> everything.size() >= total, "the full change log from the start");
-      await(Duration.ofSeconds(30), () -> beforeDrop.size() + afterResume.size() >= total, "the resumed subscriber to catch up");
+      await(
+          Duration.ofSeconds(30),
+          () -> everything.size() >= total,
+          "the full change log from the start");
+      await(
+          Duration.ofSeconds(30),
+          () -> beforeDrop.size() + afterResume.size() >= total,
+          "the resumed subscriber to catch up");
       Thread.sleep(500);
     }
 
     List<String> seenAcrossTheDrop = new ArrayList<>(coordinates(beforeDrop));
     seenAcrossTheDrop.addAll(coordinates(afterResume));
-    assertEquals(sorted(coordinates(everything)), sorted(seenAcrossTheDrop), "every change exactly once across the reconnect");
+    assertEquals(
+        sorted(coordinates(everything)),
+        sorted(seenAcrossTheDrop),
+        "every change exactly once across the reconnect");
     assertFalse(afterResume.isEmpty(), "changes happened while the subscriber was away");
-    assertTrue(causes(afterResume).containsAll(all.stream().filter(id -> !early.contains(id)).toList()));
+    assertTrue(
+        causes(afterResume).containsAll(all.stream().filter(id -> !early.contains(id)).toList()));
 
     JsonNode stateOfFirst = JSON.readTree(PipelineCheck.get(first.resolve("/state")));
     JsonNode stateOfOther = JSON.readTree(PipelineCheck.get(other.resolve("/state")));
-    assertTrue(stateOfFirst.path("count").asInt() > 5, "the samples state several positions: " + stateOfFirst);
-    assertEquals(stateOfFirst, stateOfOther, "both instances serve the same, whole state, at the same position");
+    assertTrue(
+        stateOfFirst.path("count").asInt() > 5,
+        "the samples state several positions: " + stateOfFirst);
+    assertEquals(
+        stateOfFirst,
+        stateOfOther,
+        "both instances serve the same, whole state, at the same position");
   }
 
   private static Set<String> causes(Collection<SseSubscriber.Event> events) {
     Set<String> ids = new LinkedHashSet<>();
-    events.stream().filter(e -> e.name().equals("change")).forEach(e -> ids.add(read(e.data()).path("causedBy").path("articleId").asText()));
+    events.stream()
+        .filter(e -> e.name().equals("change"))
+        .forEach(e -> ids.add(read(e.data()).path("causedBy").path("articleId").asText()));
     return ids;
   }
 
@@ -120,10 +148,16 @@ class TwoAggregatorsIT {
     }
   }
 
-  /** partition:offset of each change event, from its data (not its id, which differs per subscriber). */
+  /**
+   * partition:offset of each change event, from its data (not its id, which differs per
+   * subscriber).
+   */
   private static List<String> coordinates(List<SseSubscriber.Event> events) {
-    return events.stream().filter(e -> e.name().equals("change")).map(e -> read(e.data()))
-        .map(change -> change.path("partition").asInt() + ":" + change.path("offset").asLong()).toList();
+    return events.stream()
+        .filter(e -> e.name().equals("change"))
+        .map(e -> read(e.data()))
+        .map(change -> change.path("partition").asInt() + ":" + change.path("offset").asLong())
+        .toList();
   }
 
   private static List<String> sorted(List<String> values) {
@@ -138,7 +172,8 @@ class TwoAggregatorsIT {
     }
   }
 
-  private static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+  private static void await(Duration timeout, BooleanSupplier condition, String what)
+      throws InterruptedException {
     ExtraAggregator.await(timeout, condition, what);
   }
 }

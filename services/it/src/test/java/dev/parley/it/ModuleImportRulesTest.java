@@ -19,34 +19,67 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleImportRulesTest {
 
-  /** The package of each service; the registry's client and rules live in dev.parley.registry (serde, registry-rules), its server here. */
-  private static final List<String> SERVICES = List.of(
-      "dev.parley.ingestor", "dev.parley.extractor", "dev.parley.aggregator", "dev.parley.registry.server");
+  /**
+   * The package of each service; the registry's client and rules live in dev.parley.registry
+   * (serde, registry-rules), its server here.
+   */
+  private static final List<String> SERVICES =
+      List.of(
+          "dev.parley.ingestor",
+          "dev.parley.extractor",
+          "dev.parley.aggregator",
+          "dev.parley.registry.server");
+
   private static final String CLI = "dev.parley.cli";
 
-  /** What the cli may use of the services: how to start each, and the extractor's offline API for extract, eval and bench. */
-  private static final Set<String> ENTRY_POINTS = Set.of(
-      "dev.parley.ingestor.IngestorService", "dev.parley.ingestor.IngestorConfig", "dev.parley.ingestor.CleanArticle",
-      "dev.parley.extractor.ExtractorService", "dev.parley.extractor.ExtractorConfig",
-      "dev.parley.extractor.PositionExtractor", "dev.parley.extractor.Ontology", "dev.parley.extractor.ExtractedPosition",
-      "dev.parley.extractor.Evaluation", "dev.parley.extractor.ScorerFormat",
-      "dev.parley.aggregator.AggregatorService", "dev.parley.aggregator.AggregatorConfig",
-      "dev.parley.registry.server.RegistryServer", "dev.parley.registry.server.RegistryConfig");
+  /**
+   * What the cli may use of the services: how to start each, and the extractor's offline API for
+   * extract, eval and bench.
+   */
+  private static final Set<String> ENTRY_POINTS =
+      Set.of(
+          "dev.parley.ingestor.IngestorService",
+          "dev.parley.ingestor.IngestorConfig",
+          "dev.parley.ingestor.CleanArticle",
+          "dev.parley.extractor.ExtractorService",
+          "dev.parley.extractor.ExtractorConfig",
+          "dev.parley.extractor.PositionExtractor",
+          "dev.parley.extractor.Ontology",
+          "dev.parley.extractor.ExtractedPosition",
+          "dev.parley.extractor.Evaluation",
+          "dev.parley.extractor.ScorerFormat",
+          "dev.parley.aggregator.AggregatorService",
+          "dev.parley.aggregator.AggregatorConfig",
+          "dev.parley.registry.server.RegistryServer",
+          "dev.parley.registry.server.RegistryConfig");
 
   private static JavaClasses mainClasses;
 
   @BeforeAll
   static void importMainClasses() {
-    mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.parley");
+    mainClasses =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.parley");
   }
 
   @Test
   void servicesNeverImportOneAnotherNorTheCli() {
     for (String service : SERVICES) {
-      String[] others = SERVICES.stream().filter(s -> !s.equals(service)).map(s -> s + "..").toArray(String[]::new);
-      noClasses().that().resideInAPackage(service + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(others)
-          .orShould().dependOnClassesThat().resideInAPackage(CLI + "..")
+      String[] others =
+          SERVICES.stream()
+              .filter(s -> !s.equals(service))
+              .map(s -> s + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage(service + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage(CLI + "..")
           .because("services talk through Kafka topics, never through each other's classes")
           .check(mainClasses);
     }
@@ -54,29 +87,41 @@ class ModuleImportRulesTest {
 
   @Test
   void sharedModulesImportNoServiceNorTheCli() {
-    noClasses().that().resideInAnyPackage("dev.parley.common..", "dev.parley.serde..", "dev.parley.avro..", "dev.parley.registry")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            SERVICES.stream().map(s -> s + "..").toArray(String[]::new))
-        .orShould().dependOnClassesThat().resideInAPackage(CLI + "..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.parley.common..", "dev.parley.serde..", "dev.parley.avro..", "dev.parley.registry")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SERVICES.stream().map(s -> s + "..").toArray(String[]::new))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage(CLI + "..")
         .because("every service depends on schemas and common, so they can depend on none")
         .check(mainClasses);
   }
 
   @Test
   void theCliUsesOnlyTheServicesPublicEntryPoints() {
-    noClasses().that().resideInAPackage(CLI + "..")
-        .should().dependOnClassesThat(serviceInternals())
-        .because("a class the cli needs beyond a service's entry points belongs in common or in that service's API")
+    noClasses()
+        .that()
+        .resideInAPackage(CLI + "..")
+        .should()
+        .dependOnClassesThat(serviceInternals())
+        .because(
+            "a class the cli needs beyond a service's entry points belongs in common or in that service's API")
         .check(mainClasses);
   }
 
   private static DescribedPredicate<JavaClass> serviceInternals() {
-    return DescribedPredicate.describe("are a service's classes other than its public entry points " + ENTRY_POINTS,
+    return DescribedPredicate.describe(
+        "are a service's classes other than its public entry points " + ENTRY_POINTS,
         c -> inService(c.getPackageName()) && !ENTRY_POINTS.contains(topLevelName(c)));
   }
 
   private static boolean inService(String packageName) {
-    return SERVICES.stream().anyMatch(s -> packageName.equals(s) || packageName.startsWith(s + "."));
+    return SERVICES.stream()
+        .anyMatch(s -> packageName.equals(s) || packageName.startsWith(s + "."));
   }
 
   private static String topLevelName(JavaClass c) {

@@ -24,11 +24,12 @@ final class BenchArticles {
   private static final double LATE_SHARE = 0.05;
   private static final int OUTLETS = 40;
   private static final int RECENT_WIRE_STORIES = 50;
-  private static final String[] FILLER = ("the a of in on at for with after before during meeting officials said week day "
-      + "report talks city capital office statement morning evening press conference delegation schedule room hotel "
-      + "travel plans weather road train flight minister spokesman council committee budget figures data survey market "
-      + "prices energy winter summer season local regional analysts observers diplomats reporters cameras crowd street")
-      .split(" ");
+  private static final String[] FILLER =
+      ("the a of in on at for with after before during meeting officials said week day "
+              + "report talks city capital office statement morning evening press conference delegation schedule room hotel "
+              + "travel plans weather road train flight minister spokesman council committee budget figures data survey market "
+              + "prices energy winter summer season local regional analysts observers diplomats reporters cameras crowd street")
+          .split(" ");
 
   private final List<String> paragraphs = new ArrayList<>();
   private final List<String> headlines = new ArrayList<>();
@@ -49,10 +50,12 @@ final class BenchArticles {
       }
     }
     if (paragraphs.isEmpty()) {
-      throw new IllegalArgumentException("The sample articles have no text to build benchmark articles from.");
+      throw new IllegalArgumentException(
+          "The sample articles have no text to build benchmark articles from.");
     }
     random = new Random(seed);
-    java.util.Collections.shuffle(paragraphs, random); // which paragraphs are hot does not follow file order
+    java.util.Collections.shuffle(
+        paragraphs, random); // which paragraphs are hot does not follow file order
     cumulative = new double[paragraphs.size()];
     double sum = 0;
     for (int rank = 0; rank < cumulative.length; rank++) {
@@ -93,7 +96,10 @@ final class BenchArticles {
     return withFiller(text.toString());
   }
 
-  /** The text followed by as many words of neutral filler, so that two articles with the same text are not copies. */
+  /**
+   * The text followed by as many words of neutral filler, so that two articles with the same text
+   * are not copies.
+   */
   String withFiller(String text) {
     StringBuilder padded = new StringBuilder(text.strip()).append("\n\n");
     int words = text.split("\\s+").length;

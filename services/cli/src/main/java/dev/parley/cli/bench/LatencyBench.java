@@ -23,27 +23,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "latency", mixinStandardHelpOptions = true,
-    description = "Time from the ingestor's acknowledgement of an article to the first state change it causes on the aggregator's "
-        + "SSE stream, article after article or at a steady --rate: p50, p90, p99 and max. Progress goes to stderr. Starts its own local stack in a temporary folder unless "
-        + "--ingestor and --aggregator name running ones.",
-    footer = {"", "Examples:", "  ./parley bench latency", "  ./parley bench latency --articles 500",
-        "  ./parley bench latency --rate 100 --articles 3000",
-        "  ./parley bench latency --ingestor http://localhost:8080 --aggregator http://localhost:8090"})
+@Command(
+    name = "latency",
+    mixinStandardHelpOptions = true,
+    description =
+        "Time from the ingestor's acknowledgement of an article to the first state change it causes on the aggregator's "
+            + "SSE stream, article after article or at a steady --rate: p50, p90, p99 and max. Progress goes to stderr. Starts its own local stack in a temporary folder unless "
+            + "--ingestor and --aggregator name running ones.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./parley bench latency",
+      "  ./parley bench latency --articles 500",
+      "  ./parley bench latency --rate 100 --articles 3000",
+      "  ./parley bench latency --ingestor http://localhost:8080 --aggregator http://localhost:8090"
+    })
 final class LatencyBench implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 60;
 
-  @Option(names = "--articles", defaultValue = "200", description = "How many articles to push (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--articles",
+      defaultValue = "200",
+      description = "How many articles to push (default ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--rate", description = "Push at this many articles/s instead of one after another, without waiting for each "
-      + "change (e.g. 100; --articles then sets how long: 100/s for 3,000 articles is 30 s).")
+  @Option(
+      names = "--rate",
+      description =
+          "Push at this many articles/s instead of one after another, without waiting for each "
+              + "change (e.g. 100; --articles then sets how long: 100/s for 3,000 articles is 30 s).")
   Integer rate;
 
-  @Mixin
-  BenchTarget target;
+  @Mixin BenchTarget target;
 
   @Override
   public Integer call() throws Exception {
@@ -53,7 +66,8 @@ final class LatencyBench implements Callable<Integer> {
     if (rate != null && rate < 1) {
       throw new IllegalArgumentException("--rate must be at least 1 article/s.");
     }
-    return target.measure("latency", (ingestor, aggregator, kafka, local) -> measure(ingestor, aggregator));
+    return target.measure(
+        "latency", (ingestor, aggregator, kafka, local) -> measure(ingestor, aggregator));
   }
 
   private int measure(IngestorClient client, URI aggregatorAddress) throws Exception {
@@ -63,12 +77,20 @@ final class LatencyBench implements Callable<Integer> {
     }
     Map<String, Long> firstChangeNanos = new ConcurrentHashMap<>();
     String run = Long.toString(System.currentTimeMillis(), 36);
-    BenchArticles distinct = new BenchArticles(texts, 7); // filler keeps the copies of one sample from being one ever-growing story
+    BenchArticles distinct =
+        new BenchArticles(
+            texts, 7); // filler keeps the copies of one sample from being one ever-growing story
     long[] latencies = new long[count];
     String pace = rate == null ? "one after another" : "at " + rate + " articles/s";
-    System.err.printf("Pushing %d articles %s (the sample texts with filler, under new URLs) ...%n", count, pace);
-    try (SseSubscriber events = SseSubscriber.subscribe(aggregatorAddress.resolve("/events"),
-        e -> firstChangeNanos.putIfAbsent(read(e.data()).path("causedBy").path("articleId").asText(), System.nanoTime()))) {
+    System.err.printf(
+        "Pushing %d articles %s (the sample texts with filler, under new URLs) ...%n", count, pace);
+    try (SseSubscriber events =
+        SseSubscriber.subscribe(
+            aggregatorAddress.resolve("/events"),
+            e ->
+                firstChangeNanos.putIfAbsent(
+                    read(e.data()).path("causedBy").path("articleId").asText(),
+                    System.nanoTime()))) {
       String[] ids = new String[count];
       long[] acknowledged = new long[count];
       long start = System.nanoTime();
@@ -101,17 +123,28 @@ final class LatencyBench implements Callable<Integer> {
     }
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
-    System.out.printf("ingest ack -> SSE change: p50 %.0f ms   p90 %.0f ms   p99 %.0f ms   max %.0f ms   (%d articles, %s)%n",
-        percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, count, pace);
+    System.out.printf(
+        "ingest ack -> SSE change: p50 %.0f ms   p90 %.0f ms   p99 %.0f ms   max %.0f ms   (%d articles, %s)%n",
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.90),
+        percentile(sorted, 0.99),
+        sorted[sorted.length - 1] / 1e6,
+        count,
+        pace);
     return 0;
   }
 
-  private static long awaitChange(Map<String, Long> firstChangeNanos, String articleId) throws InterruptedException, IOException {
+  private static long awaitChange(Map<String, Long> firstChangeNanos, String articleId)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     while (!firstChangeNanos.containsKey(articleId)) {
       if (System.nanoTime() > deadline) {
-        throw new IOException("Article " + articleId + " caused no state change within " + TIMEOUT_SECONDS
-            + " s; check that the extractor and aggregator are running (GET /ready on each).");
+        throw new IOException(
+            "Article "
+                + articleId
+                + " caused no state change within "
+                + TIMEOUT_SECONDS
+                + " s; check that the extractor and aggregator are running (GET /ready on each).");
       }
       Thread.sleep(1);
     }

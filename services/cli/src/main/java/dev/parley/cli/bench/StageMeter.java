@@ -18,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * CPU of each stage of a stack running in this process (its Streams threads are named after the
- * application id), the process's RSS, and how many contributions reached the aggregator's by-position
- * repartition topic (its end offsets: records plus one transaction marker per commit and partition).
+ * application id), the process's RSS, and how many contributions reached the aggregator's
+ * by-position repartition topic (its end offsets: records plus one transaction marker per commit
+ * and partition).
  */
 final class StageMeter {
 
@@ -27,14 +28,23 @@ final class StageMeter {
   private static final String AGGREGATOR = StreamsRunner.defaultApplicationId("aggregator");
   private static final String CONTRIBUTIONS = AGGREGATOR + "-by-position-repartition";
 
-  record Reading(long extractorCpuNanos, long aggregatorCpuNanos, long contributions, long rssBytes) {
+  record Reading(
+      long extractorCpuNanos, long aggregatorCpuNanos, long contributions, long rssBytes) {
 
-    /** The stage columns of one row: what changed since {@code before}, for {@code articles} in {@code seconds}. */
+    /**
+     * The stage columns of one row: what changed since {@code before}, for {@code articles} in
+     * {@code seconds}.
+     */
     String since(Reading before, int articles, double seconds) {
       double aggregatorCpu = (aggregatorCpuNanos - before.aggregatorCpuNanos) / 1e9;
-      return String.format("%,.0f, %.1f | %,.0f, %.1f, %.2f | %,d", articles / seconds,
-          (extractorCpuNanos - before.extractorCpuNanos) / 1e9, (contributions - before.contributions) / seconds, aggregatorCpu,
-          aggregatorCpu * 1000 / articles, rssBytes / (1024 * 1024));
+      return String.format(
+          "%,.0f, %.1f | %,.0f, %.1f, %.2f | %,d",
+          articles / seconds,
+          (extractorCpuNanos - before.extractorCpuNanos) / 1e9,
+          (contributions - before.contributions) / seconds,
+          aggregatorCpu,
+          aggregatorCpu * 1000 / articles,
+          rssBytes / (1024 * 1024));
     }
   }
 
@@ -63,12 +73,24 @@ final class StageMeter {
       if (!kafka.listTopics().names().get().contains(CONTRIBUTIONS)) {
         return 0;
       }
-      int partitions = kafka.describeTopics(List.of(CONTRIBUTIONS)).allTopicNames().get().get(CONTRIBUTIONS).partitions().size();
-      Map<TopicPartition, OffsetSpec> ends = IntStream.range(0, partitions).boxed()
-          .collect(Collectors.toMap(p -> new TopicPartition(CONTRIBUTIONS, p), p -> OffsetSpec.latest()));
+      int partitions =
+          kafka
+              .describeTopics(List.of(CONTRIBUTIONS))
+              .allTopicNames()
+              .get()
+              .get(CONTRIBUTIONS)
+              .partitions()
+              .size();
+      Map<TopicPartition, OffsetSpec> ends =
+          IntStream.range(0, partitions)
+              .boxed()
+              .collect(
+                  Collectors.toMap(
+                      p -> new TopicPartition(CONTRIBUTIONS, p), p -> OffsetSpec.latest()));
       return kafka.listOffsets(ends).all().get().values().stream().mapToLong(o -> o.offset()).sum();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot read the end offsets of " + CONTRIBUTIONS + ": " + e.getCause().getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the end offsets of " + CONTRIBUTIONS + ": " + e.getCause().getMessage(), e);
     }
   }
 

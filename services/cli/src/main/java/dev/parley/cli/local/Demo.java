@@ -41,11 +41,13 @@ public final class Demo {
   public void run(Path folder, long startedNanos) throws IOException, InterruptedException {
     List<Path> files = ArticleFiles.list(List.of(folder));
     if (files.isEmpty()) {
-      throw new IOException("No articles in " + folder + "; pass a folder of .txt articles with --articles.");
+      throw new IOException(
+          "No articles in " + folder + "; pass a folder of .txt articles with --articles.");
     }
     BlockingQueue<JsonNode> changes = new LinkedBlockingQueue<>();
     boolean firstUpdateSeen = false;
-    try (SseSubscriber events = SseSubscriber.subscribe(aggregator.resolve("/events"), e -> changes.add(parse(e.data())))) {
+    try (SseSubscriber events =
+        SseSubscriber.subscribe(aggregator.resolve("/events"), e -> changes.add(parse(e.data())))) {
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         long pushed = System.nanoTime();
@@ -53,12 +55,20 @@ public final class Demo {
         long acknowledged = System.nanoTime();
         Changes caused = awaitChanges(changes, ids);
         Set<String> changed = caused.keys();
-        out.printf("%n[%d/%d] %s (article %s): accepted in %d ms, %d position(s) changed, the first %d ms after acceptance%n",
-            i + 1, files.size(), file.getFileName(), String.join(",", ids), (acknowledged - pushed) / 1_000_000, changed.size(),
+        out.printf(
+            "%n[%d/%d] %s (article %s): accepted in %d ms, %d position(s) changed, the first %d ms after acceptance%n",
+            i + 1,
+            files.size(),
+            file.getFileName(),
+            String.join(",", ids),
+            (acknowledged - pushed) / 1_000_000,
+            changed.size(),
             Math.max(0, caused.firstChangeNanos() - acknowledged) / 1_000_000);
         if (!firstUpdateSeen && !changed.isEmpty()) {
           firstUpdateSeen = true;
-          out.printf("      first position update %.1f s after `parley up` started%n", (System.nanoTime() - startedNanos) / 1e9);
+          out.printf(
+              "      first position update %.1f s after `parley up` started%n",
+              (System.nanoTime() - startedNanos) / 1e9);
         }
         table.print(out, changed);
       }
@@ -69,7 +79,8 @@ public final class Demo {
   private record Changes(Set<String> keys, long firstChangeNanos) {}
 
   /** Waits for a change caused by one of the articles, then until the changes stop coming. */
-  private static Changes awaitChanges(BlockingQueue<JsonNode> changes, Set<String> articleIds) throws InterruptedException {
+  private static Changes awaitChanges(BlockingQueue<JsonNode> changes, Set<String> articleIds)
+      throws InterruptedException {
     Set<String> changed = new LinkedHashSet<>();
     long deadline = System.currentTimeMillis() + ARTICLE_TIMEOUT_MS;
     long firstOurs = 0;
@@ -82,7 +93,8 @@ public final class Demo {
         continue;
       }
       changed.add(change.path("key").asText());
-      if (firstOurs == 0 && articleIds.contains(change.path("causedBy").path("articleId").asText())) {
+      if (firstOurs == 0
+          && articleIds.contains(change.path("causedBy").path("articleId").asText())) {
         firstOurs = System.nanoTime();
       }
     }

@@ -41,7 +41,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * {@code replication} copies, and writes with acks=all need all but one of them when there are
    * three or more (min.insync.replicas), so the cluster keeps taking writes with one node down.
    */
-  public static EmbeddedKafkaBroker startNode(Path dataDir, int nodeId, int port, String voters, int controllerPort, int replication)
+  public static EmbeddedKafkaBroker startNode(
+      Path dataDir, int nodeId, int port, String voters, int controllerPort, int replication)
       throws Exception {
     Path logDir = dataDir.toAbsolutePath();
     Files.createDirectories(logDir);
@@ -51,7 +52,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(nodeId));
     props.put("controller.quorum.voters", voters);
-    props.put("listeners", "PLAINTEXT://" + bootstrap + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners",
+        "PLAINTEXT://" + bootstrap + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://" + bootstrap);
     props.put("controller.listener.names", CONTROLLER);
     props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -94,7 +97,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** The same for every node of one cluster, so that each can format its own folder alone. */
   private static String clusterId(String voters) {
-    java.util.UUID id = java.util.UUID.nameUUIDFromBytes(voters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.UUID id =
+        java.util.UUID.nameUUIDFromBytes(voters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return new Uuid(id.getMostSignificantBits(), id.getLeastSignificantBits()).toString();
   }
 
@@ -112,8 +116,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           }
         } catch (Exception e) {
           if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("The embedded Kafka broker did not become ready at " + bootstrapServers + " within " + timeout
-                + "; look for an error above, or remove its data folder to start afresh.", e);
+            throw new IllegalStateException(
+                "The embedded Kafka broker did not become ready at "
+                    + bootstrapServers
+                    + " within "
+                    + timeout
+                    + "; look for an error above, or remove its data folder to start afresh.",
+                e);
           }
         }
         Thread.sleep(200);

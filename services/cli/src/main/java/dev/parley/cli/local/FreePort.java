@@ -6,9 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Ports of the local stack. Port 0 means "any free port": found here, because Kafka must
- * advertise the real one. A port that is given must be free before anything starts: Kafka would
- * otherwise end the whole process on its own, with a stack trace instead of advice.
+ * Ports of the local stack. Port 0 means "any free port": found here, because Kafka must advertise
+ * the real one. A port that is given must be free before anything starts: Kafka would otherwise end
+ * the whole process on its own, with a stack trace instead of advice.
  */
 public final class FreePort {
 
@@ -30,8 +30,16 @@ public final class FreePort {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       return port;
     } catch (IOException e) {
-      throw new IllegalStateException("Port " + port + " (" + part + ") on 127.0.0.1 is taken: is another `parley up` running? "
-          + "Stop it, or choose another port with " + option + ".", e);
+      throw new IllegalStateException(
+          "Port "
+              + port
+              + " ("
+              + part
+              + ") on 127.0.0.1 is taken: is another `parley up` running? "
+              + "Stop it, or choose another port with "
+              + option
+              + ".",
+          e);
     }
   }
 }

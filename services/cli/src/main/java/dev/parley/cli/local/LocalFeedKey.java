@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The feed key of the local default: `parley up` makes one on its first start and keeps it with
- * its data, readable only by its user, so `parley push` on the same machine finds it. The ingestor
+ * The feed key of the local default: `parley up` makes one on its first start and keeps it with its
+ * data, readable only by its user, so `parley push` on the same machine finds it. The ingestor
  * reads only the hashed copy ({@value #HASHES_FILE}), like any keys file.
  */
 public final class LocalFeedKey {
@@ -31,11 +31,16 @@ public final class LocalFeedKey {
     if (existing.isEmpty()) {
       writePrivate(dataDir.resolve(KEY_FILE), key + "\n");
     }
-    writePrivate(dataDir.resolve(HASHES_FILE), "# made by `parley up`: feed-id sha256-of-key\n" + FEED + " " + Sha256.hex(key) + "\n");
+    writePrivate(
+        dataDir.resolve(HASHES_FILE),
+        "# made by `parley up`: feed-id sha256-of-key\n" + FEED + " " + Sha256.hex(key) + "\n");
     return key;
   }
 
-  /** 32 bytes from the system's secure random source, hex-encoded: a key no one guesses, so a plain SHA-256 keeps it. */
+  /**
+   * 32 bytes from the system's secure random source, hex-encoded: a key no one guesses, so a plain
+   * SHA-256 keeps it.
+   */
   private static String newKey() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
@@ -56,11 +61,17 @@ public final class LocalFeedKey {
     Path temporary = file.resolveSibling(file.getFileName() + ".new");
     Files.deleteIfExists(temporary);
     try {
-      Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          temporary,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(temporary);
     }
     Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

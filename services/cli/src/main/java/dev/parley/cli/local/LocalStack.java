@@ -21,17 +21,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The local default: a KRaft broker, the schema registry and the three services in one process,
- * all on this machine, with data under one folder. Closing it stops them in reverse order.
+ * The local default: a KRaft broker, the schema registry and the three services in one process, all
+ * on this machine, with data under one folder. Closing it stops them in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
   /** Where each part listens; a port of 0 picks a free one. */
-  public record Ports(int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
+  public record Ports(
+      int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
     Ports resolved() {
-      return new Ports(FreePort.or(kafka, "Kafka", "--kafka-port"), FreePort.or(controller, "KRaft controller", "--controller-port"),
-          FreePort.or(registry, "schema registry", "--registry-port"), FreePort.or(ingestor, "ingestor", "--ingestor-port"),
-          FreePort.or(extractor, "extractor", "--extractor-port"), FreePort.or(aggregator, "aggregator", "--aggregator-port"));
+      return new Ports(
+          FreePort.or(kafka, "Kafka", "--kafka-port"),
+          FreePort.or(controller, "KRaft controller", "--controller-port"),
+          FreePort.or(registry, "schema registry", "--registry-port"),
+          FreePort.or(ingestor, "ingestor", "--ingestor-port"),
+          FreePort.or(extractor, "extractor", "--extractor-port"),
+          FreePort.or(aggregator, "aggregator", "--aggregator-port"));
     }
   }
 
@@ -49,24 +54,41 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack() {}
 
-
   /** Starts everything, printing progress to {@code out}; stops what it started if a part fails. */
-  public static LocalStack start(Path dataDir, Ports wanted, ServiceConfig base, PrintStream out) throws Exception {
+  public static LocalStack start(Path dataDir, Ports wanted, ServiceConfig base, PrintStream out)
+      throws Exception {
     Ports ports = wanted.resolved();
     LocalStack stack = new LocalStack();
     try {
-      out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d, data in %s ...%n", ports.kafka(), dataDir.resolve("kafka").toAbsolutePath());
-      stack.broker = stack.track(EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
-      stack.registryAdminKey = base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
-      ServiceConfig config = base
-          .with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
-          .with(ServiceConfig.TOPIC_REPLICATION, "1");
+      out.printf(
+          "Starting Kafka (KRaft) on 127.0.0.1:%d, data in %s ...%n",
+          ports.kafka(), dataDir.resolve("kafka").toAbsolutePath());
+      stack.broker =
+          stack.track(
+              EmbeddedKafkaBroker.start(
+                  dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
+      stack.registryAdminKey =
+          base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
+      ServiceConfig config =
+          base.with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
+              .with(ServiceConfig.TOPIC_REPLICATION, "1");
       TopicCreator.ensure(config, Topics.ALL);
-      stack.registry = stack.startService(local(config, dataDir).with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
-          ports.registry(), RegistryServer::start, out);
-      stack.startPipeline(stack.withFeedKeys(local(config, dataDir), dataDir)
-          .with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
-          .with(ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "parley:" + stack.registryAdminKey), ports, out);
+      stack.registry =
+          stack.startService(
+              local(config, dataDir)
+                  .with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
+              ports.registry(),
+              RegistryServer::start,
+              out);
+      stack.startPipeline(
+          stack
+              .withFeedKeys(local(config, dataDir), dataDir)
+              .with(ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry.httpAddress().toString())
+              .with(
+                  ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                  "parley:" + stack.registryAdminKey),
+          ports,
+          out);
       return stack;
     } catch (Exception | Error e) {
       stack.close();
@@ -78,10 +100,12 @@ public final class LocalStack implements AutoCloseable {
    * Starts only the ingestor, extractor and aggregator, against the Kafka cluster and schema
    * registry that {@code config} names.
    */
-  public static LocalStack attach(ServiceConfig config, Path dataDir, Ports wanted, PrintStream out) throws Exception {
+  public static LocalStack attach(ServiceConfig config, Path dataDir, Ports wanted, PrintStream out)
+      throws Exception {
     LocalStack stack = new LocalStack();
     try {
-      stack.startPipeline(stack.withFeedKeys(local(config, dataDir), dataDir), wanted.resolved(), out);
+      stack.startPipeline(
+          stack.withFeedKeys(local(config, dataDir), dataDir), wanted.resolved(), out);
       return stack;
     } catch (Exception | Error e) {
       stack.close();
@@ -90,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private static ServiceConfig local(ServiceConfig config, Path dataDir) {
-    return config.with(ServiceConfig.HTTP_HOST, "127.0.0.1")
+    return config
+        .with(ServiceConfig.HTTP_HOST, "127.0.0.1")
         .with(ServiceConfig.STATE_DIR, dataDir.resolve("streams").toAbsolutePath().toString());
   }
 
@@ -99,23 +124,32 @@ public final class LocalStack implements AutoCloseable {
    * comes from {@value IngestorClient#FEED_KEY}, as for any ingestor).
    */
   private ServiceConfig withFeedKeys(ServiceConfig config, Path dataDir) throws IOException {
-    if (config.get(IngestorConfig.FEED_KEYS_FILE, null) != null || config.get(IngestorConfig.FEED_KEYS, null) != null) {
+    if (config.get(IngestorConfig.FEED_KEYS_FILE, null) != null
+        || config.get(IngestorConfig.FEED_KEYS, null) != null) {
       feedKey = config.get(IngestorClient.FEED_KEY, null);
       return config;
     }
     feedKey = LocalFeedKey.ensure(dataDir);
-    return config.with(IngestorConfig.FEED_KEYS_FILE, dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
+    return config.with(
+        IngestorConfig.FEED_KEYS_FILE,
+        dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
   }
 
-  private void startPipeline(ServiceConfig config, Ports ports, PrintStream out) throws InterruptedException {
+  private void startPipeline(ServiceConfig config, Ports ports, PrintStream out)
+      throws InterruptedException {
     ingestor = startService(config, ports.ingestor(), IngestorService::start, out);
     extractor = startService(config, ports.extractor(), ExtractorService::start, out);
     aggregator = startService(config, ports.aggregator(), AggregatorService::start, out);
     awaitReady(Duration.ofSeconds(120), out);
   }
 
-  private ParleyService startService(ServiceConfig config, int port, Function<ServiceConfig, ParleyService> starter, PrintStream out) {
-    ParleyService service = track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
+  private ParleyService startService(
+      ServiceConfig config,
+      int port,
+      Function<ServiceConfig, ParleyService> starter,
+      PrintStream out) {
+    ParleyService service =
+        track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
     out.printf("  %-16s %s%n", service.name(), service.httpAddress());
     return service;
   }
@@ -127,12 +161,18 @@ public final class LocalStack implements AutoCloseable {
 
   private void awaitReady(Duration timeout, PrintStream out) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    List<ParleyService> services = java.util.stream.Stream.of(registry, ingestor, extractor, aggregator)
-        .filter(java.util.Objects::nonNull).toList();
+    List<ParleyService> services =
+        java.util.stream.Stream.of(registry, ingestor, extractor, aggregator)
+            .filter(java.util.Objects::nonNull)
+            .toList();
     while (!services.stream().allMatch(ParleyService::isReady)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Not ready after " + timeout + ": "
-            + services.stream().filter(s -> !s.isReady()).map(ParleyService::name).toList() + ". Look for errors above.");
+        throw new IllegalStateException(
+            "Not ready after "
+                + timeout
+                + ": "
+                + services.stream().filter(s -> !s.isReady()).map(ParleyService::name).toList()
+                + ". Look for errors above.");
       }
       Thread.sleep(100);
     }
@@ -144,7 +184,10 @@ public final class LocalStack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
-  /** The key that the embedded registry wants for writes (given in SCHEMA_REGISTRY_ADMIN_KEY, else generated). */
+  /**
+   * The key that the embedded registry wants for writes (given in SCHEMA_REGISTRY_ADMIN_KEY, else
+   * generated).
+   */
   public String registryAdminKey() {
     return registryAdminKey;
   }
@@ -158,7 +201,10 @@ public final class LocalStack implements AutoCloseable {
     return ingestor;
   }
 
-  /** The key pushes to this stack's ingestor send; null when the environment names keys but not {@value IngestorClient#FEED_KEY}. */
+  /**
+   * The key pushes to this stack's ingestor send; null when the environment names keys but not
+   * {@value IngestorClient#FEED_KEY}.
+   */
   public String feedKey() {
     return feedKey;
   }

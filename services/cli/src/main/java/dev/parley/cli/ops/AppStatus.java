@@ -21,10 +21,11 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * A Streams app as Kafka sees it: its consumer group's state and members, and its lag per input
- * topic (records up to the last committed transaction that it has not committed past). A
- * partition it has not committed on yet counts from its first offset, where a new app starts.
+ * topic (records up to the last committed transaction that it has not committed past). A partition
+ * it has not committed on yet counts from its first offset, where a new app starts.
  */
-public record AppStatus(StreamsApp app, GroupState state, List<Member> members, Map<String, Long> lagByTopic) {
+public record AppStatus(
+    StreamsApp app, GroupState state, List<Member> members, Map<String, Long> lagByTopic) {
 
   /** One running instance's consumer. */
   public record Member(String clientId, String host) {
@@ -47,7 +48,12 @@ public record AppStatus(StreamsApp app, GroupState state, List<Member> members, 
       GroupState state = GroupState.DEAD;
       List<Member> members = List.of();
       try {
-        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app.applicationId())).all().get().get(app.applicationId());
+        ConsumerGroupDescription group =
+            admin
+                .describeConsumerGroups(List.of(app.applicationId()))
+                .all()
+                .get()
+                .get(app.applicationId());
         state = group.groupState();
         members = group.members().stream().map(m -> new Member(m.clientId(), m.host())).toList();
       } catch (ExecutionException e) {
@@ -55,8 +61,8 @@ public record AppStatus(StreamsApp app, GroupState state, List<Member> members, 
           throw e;
         }
       }
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(app.applicationId())
-          .partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(app.applicationId()).partitionsToOffsetAndMetadata().get();
       Set<String> existing = admin.listTopics().names().get();
       Set<String> topics = new HashSet<>(app.inputTopics());
       existing.stream().filter(app::ownsRepartitionTopic).forEach(topics::add);
@@ -65,17 +71,30 @@ public record AppStatus(StreamsApp app, GroupState state, List<Member> members, 
       topics.retainAll(existing);
       return new AppStatus(app, state, members, lag(admin, topics, committed));
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot read the consumer group " + app.applicationId() + ": " + e.getCause().getMessage()
-          + ". Check that the cluster is up and that these credentials may describe groups.", e.getCause());
+      throw new IllegalStateException(
+          "Cannot read the consumer group "
+              + app.applicationId()
+              + ": "
+              + e.getCause().getMessage()
+              + ". Check that the cluster is up and that these credentials may describe groups.",
+          e.getCause());
     }
   }
 
-  private static Map<String, Long> lag(Admin admin, Collection<String> topics, Map<TopicPartition, OffsetAndMetadata> committed)
+  private static Map<String, Long> lag(
+      Admin admin, Collection<String> topics, Map<TopicPartition, OffsetAndMetadata> committed)
       throws ExecutionException, InterruptedException {
-    List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
-        .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition()))).toList();
+    List<TopicPartition> partitions =
+        admin.describeTopics(topics).allTopicNames().get().values().stream()
+            .flatMap(
+                t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+            .toList();
     Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
-    Map<TopicPartition, Long> starts = offsets(admin, partitions.stream().filter(p -> committed.get(p) == null).toList(), OffsetSpec.earliest());
+    Map<TopicPartition, Long> starts =
+        offsets(
+            admin,
+            partitions.stream().filter(p -> committed.get(p) == null).toList(),
+            OffsetSpec.earliest());
     Map<String, Long> lag = new TreeMap<>();
     for (TopicPartition p : partitions) {
       OffsetAndMetadata done = committed.get(p);
@@ -85,13 +104,24 @@ public record AppStatus(StreamsApp app, GroupState state, List<Member> members, 
     return lag;
   }
 
-  /** Read-committed offsets: what a transaction left open or aborted is no work for an exactly-once app. */
-  static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec)
+  /**
+   * Read-committed offsets: what a transaction left open or aborted is no work for an exactly-once
+   * app.
+   */
+  static Map<TopicPartition, Long> offsets(
+      Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec)
       throws ExecutionException, InterruptedException {
     if (partitions.isEmpty()) {
       return new HashMap<>();
     }
-    return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-        .all().get().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    return admin
+        .listOffsets(
+            partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)),
+            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        .all()
+        .get()
+        .entrySet()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 }

@@ -21,7 +21,10 @@ final class CatchUp {
   private final ProgressBar progress;
   private volatile boolean stopRequested;
 
-  /** {@code starting}: apps told to start, which show as starting rather than stopped until they have joined. */
+  /**
+   * {@code starting}: apps told to start, which show as starting rather than stopped until they
+   * have joined.
+   */
   CatchUp(Admin admin, List<StreamsApp> apps, Set<StreamsApp> starting, ProgressBar progress) {
     this.admin = admin;
     this.apps = apps;
@@ -57,7 +60,9 @@ final class CatchUp {
   }
 
   private String describe(AppStatus status) {
-    return status.app().name() + (status.running() ? String.format(" %,d left", status.lag())
-        : starting.contains(status.app()) ? " starting" : " NOT RUNNING (start it)");
+    return status.app().name()
+        + (status.running()
+            ? String.format(" %,d left", status.lag())
+            : starting.contains(status.app()) ? " starting" : " NOT RUNNING (start it)");
   }
 }

@@ -31,16 +31,24 @@ public final class ClusterOptions {
 
   private static final int ANSWER_SECONDS = 15;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "Kafka cluster (default: env KAFKA_BOOTSTRAP_SERVERS, else localhost:9092, the local default).")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description =
+          "Kafka cluster (default: env KAFKA_BOOTSTRAP_SERVERS, else localhost:9092, the local default).")
   String bootstrapServers;
 
-  @Option(names = "--command-config", paramLabel = "FILE",
-      description = "Client properties for a secured cluster (security.protocol, sasl.*, ssl.*), as Kafka's own tools take them.")
+  @Option(
+      names = "--command-config",
+      paramLabel = "FILE",
+      description =
+          "Client properties for a secured cluster (security.protocol, sasl.*, ssl.*), as Kafka's own tools take them.")
   Path commandConfig;
 
   public String bootstrapServers() {
-    return bootstrapServers != null ? bootstrapServers : ServiceConfig.fromEnvironment().bootstrapServers();
+    return bootstrapServers != null
+        ? bootstrapServers
+        : ServiceConfig.fromEnvironment().bootstrapServers();
   }
 
   /** The properties file given with --command-config, for Kafka's own tools; null without one. */
@@ -50,53 +58,86 @@ public final class ClusterOptions {
 
   /** An admin client of a cluster that answered, or a failure that says how to reach one. */
   public Admin admin() {
-    Admin admin = Admin.create(clientConfig(Map.of(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ANSWER_SECONDS * 1000,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ANSWER_SECONDS * 1000)));
+    Admin admin =
+        Admin.create(
+            clientConfig(
+                Map.of(
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ANSWER_SECONDS * 1000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ANSWER_SECONDS * 1000)));
     try {
       admin.describeCluster().clusterId().get(ANSWER_SECONDS, TimeUnit.SECONDS);
       return admin;
     } catch (ExecutionException | TimeoutException e) {
       admin.close();
-      throw new IllegalStateException("No Kafka cluster answers at " + bootstrapServers() + " within " + ANSWER_SECONDS
-          + " s. Start the local default with `./parley up`, or point KAFKA_BOOTSTRAP_SERVERS (or --bootstrap-servers) at your cluster.");
+      throw new IllegalStateException(
+          "No Kafka cluster answers at "
+              + bootstrapServers()
+              + " within "
+              + ANSWER_SECONDS
+              + " s. Start the local default with `./parley up`, or point KAFKA_BOOTSTRAP_SERVERS (or --bootstrap-servers) at your cluster.");
     } catch (InterruptedException e) {
       admin.close();
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reaching Kafka at " + bootstrapServers(), e);
+      throw new IllegalStateException(
+          "Interrupted while reaching Kafka at " + bootstrapServers(), e);
     }
   }
 
   /** Reads what transactions committed only, as Parley's exactly-once apps do; joins no group. */
   public KafkaConsumer<byte[], byte[]> consumer() {
-    return new KafkaConsumer<>(clientConfig(Map.of(
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        clientConfig(
+            Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                2000,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000)),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
   }
 
-  /** Durable and without duplicates from retries: acknowledged by every in-sync replica, idempotent. */
+  /**
+   * Durable and without duplicates from retries: acknowledged by every in-sync replica, idempotent.
+   */
   public KafkaProducer<byte[], byte[]> producer() {
-    return new KafkaProducer<>(clientConfig(Map.of(
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024)), new ByteArraySerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        clientConfig(
+            Map.of(
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                8 * 1024 * 1024)),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   /** The given settings over the --command-config file over the bootstrap servers. */
   public Map<String, Object> clientConfig(Map<String, Object> settings) {
-    Map<String, Object> config = KafkaSettings.from(ServiceConfig.fromEnvironment()).clientConfig(Map.of());
+    Map<String, Object> config =
+        KafkaSettings.from(ServiceConfig.fromEnvironment()).clientConfig(Map.of());
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     if (commandConfig != null) {
       Properties file = new Properties();
       try (Reader reader = Files.newBufferedReader(commandConfig)) {
         file.load(reader);
       } catch (IOException e) {
-        throw new IllegalArgumentException("Cannot read --command-config " + commandConfig + " (" + e.getMessage()
-            + "); give a Java properties file of Kafka client settings.", e);
+        throw new IllegalArgumentException(
+            "Cannot read --command-config "
+                + commandConfig
+                + " ("
+                + e.getMessage()
+                + "); give a Java properties file of Kafka client settings.",
+            e);
       }
       file.forEach((k, v) -> config.put(k.toString(), v));
     }

@@ -26,15 +26,19 @@ import picocli.CommandLine;
  * A place in every partition of a topic, as an operator writes it: {@code beginning}, {@code end},
  * a time ({@code 2025-12-01T10:00:00Z}, {@code 2025-12-01}, {@code now-2h}), one offset for every
  * partition ({@code 1200}) or offsets of some partitions ({@code 0:1200,1:980}). A time becomes, in
- * each partition, the first offset whose record timestamp is at or after it (Kafka's time index,
- * as in Kafka's own reset tools).
+ * each partition, the first offset whose record timestamp is at or after it (Kafka's time index, as
+ * in Kafka's own reset tools).
  */
 public sealed interface LogPosition {
 
-  String SYNTAX = "beginning, end, an ISO time (2025-12-01T10:00:00Z, 2025-12-01; UTC unless it gives a zone), now-2h (s, m, h, d), "
-      + "an offset for every partition (1200) or partition:offset pairs (0:1200,1:980)";
+  String SYNTAX =
+      "beginning, end, an ISO time (2025-12-01T10:00:00Z, 2025-12-01; UTC unless it gives a zone), now-2h (s, m, h, d), "
+          + "an offset for every partition (1200) or partition:offset pairs (0:1200,1:980)";
 
-  /** Offsets per partition, within what the log holds; partitions a {@link PartitionOffsets} does not name are left out. */
+  /**
+   * Offsets per partition, within what the log holds; partitions a {@link PartitionOffsets} does
+   * not name are left out.
+   */
   Map<TopicPartition, Long> resolve(Consumer<?, ?> consumer, Collection<TopicPartition> partitions);
 
   /** As the operator would write it again, e.g. in a command that resumes. */
@@ -42,7 +46,8 @@ public sealed interface LogPosition {
 
   record Beginning() implements LogPosition {
     @Override
-    public Map<TopicPartition, Long> resolve(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> resolve(
+        Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
       return new HashMap<>(consumer.beginningOffsets(partitions));
     }
 
@@ -54,7 +59,8 @@ public sealed interface LogPosition {
 
   record End() implements LogPosition {
     @Override
-    public Map<TopicPartition, Long> resolve(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> resolve(
+        Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
       return new HashMap<>(consumer.endOffsets(partitions));
     }
 
@@ -66,13 +72,16 @@ public sealed interface LogPosition {
 
   record At(Instant time) implements LogPosition {
     @Override
-    public Map<TopicPartition, Long> resolve(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-      Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(
-          partitions.stream().collect(Collectors.toMap(p -> p, p -> time.toEpochMilli())));
+    public Map<TopicPartition, Long> resolve(
+        Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+      Map<TopicPartition, OffsetAndTimestamp> found =
+          consumer.offsetsForTimes(
+              partitions.stream().collect(Collectors.toMap(p -> p, p -> time.toEpochMilli())));
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       Map<TopicPartition, Long> offsets = new HashMap<>();
       // no record at or after the time: the partition's end
-      partitions.forEach(p -> offsets.put(p, found.get(p) != null ? found.get(p).offset() : ends.get(p)));
+      partitions.forEach(
+          p -> offsets.put(p, found.get(p) != null ? found.get(p).offset() : ends.get(p)));
       return offsets;
     }
 
@@ -84,7 +93,8 @@ public sealed interface LogPosition {
 
   record Offset(long offset) implements LogPosition {
     @Override
-    public Map<TopicPartition, Long> resolve(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> resolve(
+        Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
       Map<TopicPartition, Long> offsets = new HashMap<>();
       partitions.forEach(p -> offsets.put(p, offset));
       return clamp(consumer, offsets);
@@ -102,7 +112,8 @@ public sealed interface LogPosition {
     }
 
     @Override
-    public Map<TopicPartition, Long> resolve(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> resolve(
+        Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
       Map<TopicPartition, Long> named = new HashMap<>();
       for (TopicPartition p : partitions) {
         if (offsets.containsKey(p.partition())) {
@@ -114,7 +125,10 @@ public sealed interface LogPosition {
 
     @Override
     public String argument() {
-      return new TreeMap<>(offsets).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
+      return new TreeMap<>(offsets)
+          .entrySet().stream()
+              .map(e -> e.getKey() + ":" + e.getValue())
+              .collect(Collectors.joining(","));
     }
   }
 
@@ -136,18 +150,23 @@ public sealed interface LogPosition {
       for (String pair : value.split(",")) {
         String[] parts = pair.split(":");
         if (offsets.put(Integer.parseInt(parts[0]), Long.parseLong(parts[1])) != null) {
-          throw new IllegalArgumentException("'" + text + "' names partition " + parts[0] + " twice; name each partition once.");
+          throw new IllegalArgumentException(
+              "'" + text + "' names partition " + parts[0] + " twice; name each partition once.");
         }
       }
       return new PartitionOffsets(offsets);
     } else if (relative.matches()) {
-      Duration ago = relative.group(1) == null ? Duration.ZERO : Duration.of(Long.parseLong(relative.group(1)),
-          switch (relative.group(2)) {
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            case "h" -> ChronoUnit.HOURS;
-            default -> ChronoUnit.DAYS;
-          });
+      Duration ago =
+          relative.group(1) == null
+              ? Duration.ZERO
+              : Duration.of(
+                  Long.parseLong(relative.group(1)),
+                  switch (relative.group(2)) {
+                    case "s" -> ChronoUnit.SECONDS;
+                    case "m" -> ChronoUnit.MINUTES;
+                    case "h" -> ChronoUnit.HOURS;
+                    default -> ChronoUnit.DAYS;
+                  });
       return new At(clock.instant().minus(ago));
     }
     return new At(parseTime(text.trim()));
@@ -163,13 +182,15 @@ public sealed interface LogPosition {
         try {
           return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException notDate) {
-          throw new IllegalArgumentException("'" + text + "' is not a position: use " + SYNTAX + ".");
+          throw new IllegalArgumentException(
+              "'" + text + "' is not a position: use " + SYNTAX + ".");
         }
       }
     }
   }
 
-  private static Map<TopicPartition, Long> clamp(Consumer<?, ?> consumer, Map<TopicPartition, Long> offsets) {
+  private static Map<TopicPartition, Long> clamp(
+      Consumer<?, ?> consumer, Map<TopicPartition, Long> offsets) {
     Map<TopicPartition, Long> starts = consumer.beginningOffsets(offsets.keySet());
     Map<TopicPartition, Long> ends = consumer.endOffsets(offsets.keySet());
     Map<TopicPartition, Long> clamped = new HashMap<>();

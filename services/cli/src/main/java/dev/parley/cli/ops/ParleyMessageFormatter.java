@@ -11,9 +11,9 @@ import org.apache.kafka.common.MessageFormatter;
 /**
  * Lets Kafka's own console consumer print Parley's records, one a line: the topic, the string key
  * ("null" on parley.rejected) and the Avro value decoded through the registry as JSON ("null" for a
- * tombstone), separated by tabs. Use with
- * {@code --formatter dev.parley.cli.ops.ParleyMessageFormatter --formatter-property schema.registry.url=URL};
- * without the property it reads SCHEMA_REGISTRY_URL, like every Parley service.
+ * tombstone), separated by tabs. Use with {@code --formatter
+ * dev.parley.cli.ops.ParleyMessageFormatter --formatter-property schema.registry.url=URL}; without
+ * the property it reads SCHEMA_REGISTRY_URL, like every Parley service.
  */
 public final class ParleyMessageFormatter implements MessageFormatter {
 
@@ -24,7 +24,12 @@ public final class ParleyMessageFormatter implements MessageFormatter {
   @Override
   public void configure(Map<String, ?> configs) {
     Object url = configs.get(REGISTRY_URL);
-    json = new RecordJson(SchemaRegistryClients.forUrl(url != null ? url.toString() : ServiceConfig.fromEnvironment().schemaRegistryUrl()));
+    json =
+        new RecordJson(
+            SchemaRegistryClients.forUrl(
+                url != null
+                    ? url.toString()
+                    : ServiceConfig.fromEnvironment().schemaRegistryUrl()));
   }
 
   @Override

@@ -14,13 +14,20 @@ final class Partitions {
 
   static List<TopicPartition> of(Admin admin, String topic) throws InterruptedException {
     try {
-      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-      return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      TopicDescription description =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      return description.partitions().stream()
+          .map(p -> new TopicPartition(topic, p.partition()))
+          .toList();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        throw new IllegalArgumentException("There is no topic " + topic + " on this cluster; `parley topics` lists the topics there are.");
+        throw new IllegalArgumentException(
+            "There is no topic "
+                + topic
+                + " on this cluster; `parley topics` lists the topics there are.");
       }
-      throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
 }

@@ -30,7 +30,8 @@ public final class ProgressBar {
   private boolean drawn;
   private long lastDrawn;
 
-  ProgressBar(PrintWriter err, String label, String unit, boolean terminal, LongSupplier nanoClock) {
+  ProgressBar(
+      PrintWriter err, String label, String unit, boolean terminal, LongSupplier nanoClock) {
     this.err = err;
     this.label = label;
     this.unit = unit;
@@ -43,7 +44,10 @@ public final class ProgressBar {
     return new ProgressBar(err, label, unit, System.console() != null, System::nanoTime);
   }
 
-  /** Records progress; cheap enough to call for every record. {@code detail} is appended when drawn, e.g. per-app lag. */
+  /**
+   * Records progress; cheap enough to call for every record. {@code detail} is appended when drawn,
+   * e.g. per-app lag.
+   */
   public void update(long done, long total, Supplier<String> detail) {
     long now = clock.getAsLong();
     if (window.isEmpty() || now - window.peekLast().nanos() >= SAMPLE_NANOS) {
@@ -83,9 +87,23 @@ public final class ProgressBar {
     double fraction = total <= 0 ? 1 : Math.min(1, Math.max(0, (double) done / total));
     int filled = (int) Math.round(fraction * WIDTH);
     double rate = rate();
-    String eta = done >= total ? "done" : rate > 0 ? "ETA " + duration(Math.round((total - done) / rate)) : "ETA --:--";
-    return String.format("%s [%s%s] %3d%% %,d/%,d %s  %,.0f %s/s  %s%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-        Math.round(fraction * 100), done, total, unit, rate, unit, eta, detail == null || detail.isEmpty() ? "" : "  " + detail);
+    String eta =
+        done >= total
+            ? "done"
+            : rate > 0 ? "ETA " + duration(Math.round((total - done) / rate)) : "ETA --:--";
+    return String.format(
+        "%s [%s%s] %3d%% %,d/%,d %s  %,.0f %s/s  %s%s",
+        label,
+        "#".repeat(filled),
+        ".".repeat(WIDTH - filled),
+        Math.round(fraction * 100),
+        done,
+        total,
+        unit,
+        rate,
+        unit,
+        eta,
+        detail == null || detail.isEmpty() ? "" : "  " + detail);
   }
 
   private void draw(long done, long total, String detail) {
@@ -99,7 +117,8 @@ public final class ProgressBar {
   }
 
   static String duration(long seconds) {
-    return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
+    return seconds >= 3600
+        ? String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
         : String.format("%d:%02d", seconds / 60, seconds % 60);
   }
 }

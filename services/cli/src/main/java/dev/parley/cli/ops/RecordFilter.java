@@ -1,16 +1,17 @@
 package dev.parley.cli.ops;
 
-import dev.parley.serde.AvroJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.serde.AvroJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Which records a command takes: an exact key and {@code field=value} conditions on the value as
- * {@link AvroJson} writes it. A dotted path goes into nested records ({@code causedBy.source=reuters});
- * through an array it matches when any element does ({@code positions.actor=russia}). All
- * conditions must hold; a tombstone has no fields, so it matches only when there is no condition.
+ * {@link AvroJson} writes it. A dotted path goes into nested records ({@code
+ * causedBy.source=reuters}); through an array it matches when any element does ({@code
+ * positions.actor=russia}). All conditions must hold; a tombstone has no fields, so it matches only
+ * when there is no condition.
  */
 public final class RecordFilter {
 
@@ -20,9 +21,13 @@ public final class RecordFilter {
     public static Condition parse(String text) {
       int equals = text.indexOf('=');
       if (equals <= 0 || text.substring(0, equals).isBlank()) {
-        throw new IllegalArgumentException("'" + text + "' is not a condition: write FIELD=VALUE, e.g. source=reuters or causedBy.source=reuters.");
+        throw new IllegalArgumentException(
+            "'"
+                + text
+                + "' is not a condition: write FIELD=VALUE, e.g. source=reuters or causedBy.source=reuters.");
       }
-      return new Condition(List.of(text.substring(0, equals).trim().split("\\.")), text.substring(equals + 1));
+      return new Condition(
+          List.of(text.substring(0, equals).trim().split("\\.")), text.substring(equals + 1));
     }
 
     boolean holds(JsonNode value) {
@@ -39,9 +44,12 @@ public final class RecordFilter {
         return false;
       }
       if (depth == path.size()) {
-        return node.isValueNode() && node.asText().equals(value) || node.isNull() && value.equals("null");
+        return node.isValueNode() && node.asText().equals(value)
+            || node.isNull() && value.equals("null");
       }
-      return node.isObject() && node.has(path.get(depth)) && holds(node.get(path.get(depth)), depth + 1);
+      return node.isObject()
+          && node.has(path.get(depth))
+          && holds(node.get(path.get(depth)), depth + 1);
     }
 
     @Override
@@ -69,7 +77,10 @@ public final class RecordFilter {
     return !conditions.isEmpty();
   }
 
-  /** {@code value} yields the decoded value, or null for a tombstone; it is only asked for when a condition needs it. */
+  /**
+   * {@code value} yields the decoded value, or null for a tombstone; it is only asked for when a
+   * condition needs it.
+   */
   public boolean matches(String recordKey, Supplier<JsonNode> value) {
     if (key != null && !key.equals(recordKey)) {
       return false;
@@ -88,10 +99,11 @@ public final class RecordFilter {
       arguments.add("--key");
       arguments.add(key);
     }
-    conditions.forEach(c -> {
-      arguments.add("--where");
-      arguments.add(c.toString());
-    });
+    conditions.forEach(
+        c -> {
+          arguments.add("--where");
+          arguments.add(c.toString());
+        });
     return arguments;
   }
 

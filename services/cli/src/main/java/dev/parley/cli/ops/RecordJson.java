@@ -1,6 +1,5 @@
 package dev.parley.cli.ops;
 
-import dev.parley.serde.AvroJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import dev.parley.common.DeadLetterHeaders;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryException;
+import dev.parley.serde.AvroJson;
 import dev.parley.serde.GenericAvroDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 
-/** Records of any Parley topic as JSON: the value decoded through the registry, and one line per record for `parley tail`. */
+/**
+ * Records of any Parley topic as JSON: the value decoded through the registry, and one line per
+ * record for `parley tail`.
+ */
 public final class RecordJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,9 +35,9 @@ public final class RecordJson {
   }
 
   /**
-   * The decoded value, null for a tombstone. A record that cannot be read throws
-   * {@link UnreadableRecordException}, naming it; a registry that cannot be reached at all throws
-   * its own exception, since no other record could be read either.
+   * The decoded value, null for a tombstone. A record that cannot be read throws {@link
+   * UnreadableRecordException}, naming it; a registry that cannot be reached at all throws its own
+   * exception, since no other record could be read either.
    */
   public JsonNode value(ConsumerRecord<byte[], byte[]> record) {
     if (record.value() == null) {
@@ -44,8 +47,12 @@ public final class RecordJson {
       return AvroJson.of(decoder.decode(record.topic(), record.value()));
     } catch (SerializationException e) {
       if (isDeadLetter(record)) {
-        // a dead letter may be there precisely because its value cannot be read: show it, do not skip it
-        return NODES.objectNode().put("unreadable", e.getMessage()).put("bytes", record.value().length);
+        // a dead letter may be there precisely because its value cannot be read: show it, do not
+        // skip it
+        return NODES
+            .objectNode()
+            .put("unreadable", e.getMessage())
+            .put("bytes", record.value().length);
       }
       throw new UnreadableRecordException(record, e.getMessage());
     } catch (SchemaRegistryException e) {
@@ -56,7 +63,10 @@ public final class RecordJson {
     }
   }
 
-  /** One line of `parley tail`: where the record is, its key, headers and value; a tombstone says so. */
+  /**
+   * One line of `parley tail`: where the record is, its key, headers and value; a tombstone says
+   * so.
+   */
   public static ObjectNode line(ConsumerRecord<byte[], byte[]> record, JsonNode value) {
     ObjectNode line = NODES.objectNode();
     line.put("partition", record.partition());
@@ -66,7 +76,9 @@ public final class RecordJson {
     if (record.headers().iterator().hasNext()) {
       ObjectNode headers = line.putObject("headers");
       for (Header header : record.headers()) {
-        headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        headers.put(
+            header.key(),
+            header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
       }
     }
     if (isDeadLetter(record)) {
@@ -83,10 +95,20 @@ public final class RecordJson {
     return record.topic().equals(Topics.DEAD_LETTERS.name());
   }
 
-  /** A record whose value is not Avro in the wire format, or whose schema the registry does not have. */
+  /**
+   * A record whose value is not Avro in the wire format, or whose schema the registry does not
+   * have.
+   */
   public static final class UnreadableRecordException extends RuntimeException {
     UnreadableRecordException(ConsumerRecord<?, ?> record, String reason) {
-      super(record.topic() + " partition " + record.partition() + " offset " + record.offset() + ": " + reason);
+      super(
+          record.topic()
+              + " partition "
+              + record.partition()
+              + " offset "
+              + record.offset()
+              + ": "
+              + reason);
     }
   }
 }

@@ -33,6 +33,7 @@ public final class Replay {
 
   /** Which partition, topic and offset a copy was made from: {@code parley.articles/2/1234}. */
   public static final String SOURCE_HEADER = "parley.replay.source";
+
   /** When the replay that made the copy started, ISO-8601: identifies one run. */
   public static final String AT_HEADER = "parley.replay.at";
 
@@ -40,8 +41,14 @@ public final class Replay {
    * What a run did. {@code next} holds, per partition, the first offset not moved; {@code failure}
    * is why it stopped early, if it did not stop because it was asked to.
    */
-  public record Outcome(ReplayRange range, Map<Integer, Long> next, Map<Integer, Long> movedPerPartition, long filteredOut, long unreadable,
-      boolean stopped, String failure) {
+  public record Outcome(
+      ReplayRange range,
+      Map<Integer, Long> next,
+      Map<Integer, Long> movedPerPartition,
+      long filteredOut,
+      long unreadable,
+      boolean stopped,
+      String failure) {
 
     public boolean complete() {
       return range.partitions().stream().allMatch(p -> next.get(p.partition()) >= p.end());
@@ -57,7 +64,10 @@ public final class Replay {
     }
   }
 
-  /** Where the copies go: a topic, and whether each keeps its partition (same partition count) or goes by key. */
+  /**
+   * Where the copies go: a topic, and whether each keeps its partition (same partition count) or
+   * goes by key.
+   */
   public record Target(String topic, boolean keepPartition) {}
 
   private final ClusterOptions cluster;
@@ -78,7 +88,13 @@ public final class Replay {
   private long unreadable;
 
   /** {@code target} null: a dry run. {@code maxRate} 0: as fast as Kafka takes them. */
-  public Replay(ClusterOptions cluster, ReplayRange range, Target target, RecordFilter filter, RecordJson values, long maxRate,
+  public Replay(
+      ClusterOptions cluster,
+      ReplayRange range,
+      Target target,
+      RecordFilter filter,
+      RecordJson values,
+      long maxRate,
       ProgressBar progress) {
     this.cluster = cluster;
     this.range = range;
@@ -118,12 +134,22 @@ public final class Replay {
     firstFailedOffset.forEach((partition, offset) -> next.merge(partition, offset, Math::min));
     progress.finish(done(), range.offsets(), detail());
     Exception failed = failure.get();
-    return new Outcome(range, Map.copyOf(next), Map.copyOf(moved), filteredOut, unreadable, stopRequested,
+    return new Outcome(
+        range,
+        Map.copyOf(next),
+        Map.copyOf(moved),
+        filteredOut,
+        unreadable,
+        stopRequested,
         failed == null ? null : failed.getMessage());
   }
 
-  private void copy(KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer, Map<TopicPartition, Long> ends,
-      String at, PrintWriter err) {
+  private void copy(
+      KafkaConsumer<byte[], byte[]> consumer,
+      KafkaProducer<byte[], byte[]> producer,
+      Map<TopicPartition, Long> ends,
+      String at,
+      PrintWriter err) {
     consumer.assign(ends.keySet());
     ends.keySet().forEach(tp -> consumer.seek(tp, next.get(tp.partition())));
     Set<TopicPartition> remaining = new HashSet<>(ends.keySet());
@@ -166,34 +192,55 @@ public final class Replay {
     }
   }
 
-  private enum Decision { MOVE, FILTERED_OUT, UNREADABLE }
+  private enum Decision {
+    MOVE,
+    FILTERED_OUT,
+    UNREADABLE
+  }
 
   private Decision take(ConsumerRecord<byte[], byte[]> record, PrintWriter err) {
     try {
-      return filter.matches(RecordJson.key(record), () -> values.value(record)) ? Decision.MOVE : Decision.FILTERED_OUT;
+      return filter.matches(RecordJson.key(record), () -> values.value(record))
+          ? Decision.MOVE
+          : Decision.FILTERED_OUT;
     } catch (RecordJson.UnreadableRecordException e) {
       err.println("parley replay: not moved, the filter cannot read " + e.getMessage());
       return Decision.UNREADABLE;
     }
   }
 
-  private void send(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record, String at) {
+  private void send(
+      KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record, String at) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     headers.remove(SOURCE_HEADER);
     headers.remove(AT_HEADER);
-    headers.add(SOURCE_HEADER, (record.topic() + "/" + record.partition() + "/" + record.offset()).getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        SOURCE_HEADER,
+        (record.topic() + "/" + record.partition() + "/" + record.offset())
+            .getBytes(StandardCharsets.UTF_8));
     headers.add(AT_HEADER, at.getBytes(StandardCharsets.UTF_8));
-    ProducerRecord<byte[], byte[]> copy = new ProducerRecord<>(target.topic(), target.keepPartition() ? record.partition() : null,
-        record.timestamp(), record.key(), record.value(), headers);
-    producer.send(copy, (metadata, e) -> {
-      if (e != null) {
-        failure.compareAndSet(null, e);
-        firstFailedOffset.merge(record.partition(), record.offset(), Math::min);
-      }
-    });
+    ProducerRecord<byte[], byte[]> copy =
+        new ProducerRecord<>(
+            target.topic(),
+            target.keepPartition() ? record.partition() : null,
+            record.timestamp(),
+            record.key(),
+            record.value(),
+            headers);
+    producer.send(
+        copy,
+        (metadata, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+            firstFailedOffset.merge(record.partition(), record.offset(), Math::min);
+          }
+        });
   }
 
-  /** Holds the rate under --rate from the first record on, so that a replay does not crowd out live traffic. */
+  /**
+   * Holds the rate under --rate from the first record on, so that a replay does not crowd out live
+   * traffic.
+   */
   private void pace(long movedSoFar) {
     if (maxRate <= 0) {
       return;
@@ -214,11 +261,14 @@ public final class Replay {
   }
 
   private long done() {
-    return range.partitions().stream().mapToLong(p -> Math.max(0, Math.min(next.get(p.partition()), p.end()) - p.start())).sum();
+    return range.partitions().stream()
+        .mapToLong(p -> Math.max(0, Math.min(next.get(p.partition()), p.end()) - p.start()))
+        .sum();
   }
 
   private String detail() {
-    return (target == null ? movedTotal + " would move" : movedTotal + " moved") + (filteredOut > 0 ? ", " + filteredOut + " filtered out" : "")
+    return (target == null ? movedTotal + " would move" : movedTotal + " moved")
+        + (filteredOut > 0 ? ", " + filteredOut + " filtered out" : "")
         + (unreadable > 0 ? ", " + unreadable + " unreadable" : "");
   }
 }

@@ -18,68 +18,107 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "replay", mixinStandardHelpOptions = true,
-    description = {"Re-publishes a range of a topic into the pipeline (the same topic: its consumers read the records again) or into "
-        + "another topic. Keys, values (byte for byte, so schema ids are kept), timestamps and headers are kept; each copy gets the "
-        + "headers " + Replay.SOURCE_HEADER + " (topic/partition/offset it came from) and " + Replay.AT_HEADER + " (when this replay began).",
-        "Dry run unless --execute: reads the range and says how many records would move, per partition. The range is fixed when it "
-            + "starts, so replaying a topic into itself never replays its own copies. A progress bar on stderr shows the rate and the "
-            + "time left. Ctrl-C stops cleanly: what was sent is flushed and acknowledged first, and the command to resume is printed.",
-        "Articles replayed into parley.articles leave the state as it was: the extractor gives the same positions, and the aggregator "
-            + "publishes only real changes."},
-    footer = {"", "Examples:",
-        "  ./parley replay parley.articles             how many articles would move",
-        "  ./parley replay parley.articles --execute   every article through again",
-        "  # one outlet's articles of a morning:",
-        "  ./parley replay parley.articles --from 2025-12-01T08:00:00Z \\",
-        "    --until 2025-12-01T12:00:00Z --source reuters --execute",
-        "  # into another topic, at most 500 records/s:",
-        "  ./parley replay parley.articles --to archive.articles --rate 500 --execute",
-        "  # resume a stopped replay (it prints this command):",
-        "  ./parley replay parley.articles --from 0:4100,1:4230,2:3998 \\",
-        "    --until 0:9000,1:9100,2:8950 --execute",
-        "  # another cluster:",
-        "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 SCHEMA_REGISTRY_URL=http://registry:8081 \\",
-        "    ./parley replay parley.articles --from now-6h"})
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Re-publishes a range of a topic into the pipeline (the same topic: its consumers read the records again) or into "
+          + "another topic. Keys, values (byte for byte, so schema ids are kept), timestamps and headers are kept; each copy gets the "
+          + "headers "
+          + Replay.SOURCE_HEADER
+          + " (topic/partition/offset it came from) and "
+          + Replay.AT_HEADER
+          + " (when this replay began).",
+      "Dry run unless --execute: reads the range and says how many records would move, per partition. The range is fixed when it "
+          + "starts, so replaying a topic into itself never replays its own copies. A progress bar on stderr shows the rate and the "
+          + "time left. Ctrl-C stops cleanly: what was sent is flushed and acknowledged first, and the command to resume is printed.",
+      "Articles replayed into parley.articles leave the state as it was: the extractor gives the same positions, and the aggregator "
+          + "publishes only real changes."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./parley replay parley.articles             how many articles would move",
+      "  ./parley replay parley.articles --execute   every article through again",
+      "  # one outlet's articles of a morning:",
+      "  ./parley replay parley.articles --from 2025-12-01T08:00:00Z \\",
+      "    --until 2025-12-01T12:00:00Z --source reuters --execute",
+      "  # into another topic, at most 500 records/s:",
+      "  ./parley replay parley.articles --to archive.articles --rate 500 --execute",
+      "  # resume a stopped replay (it prints this command):",
+      "  ./parley replay parley.articles --from 0:4100,1:4230,2:3998 \\",
+      "    --until 0:9000,1:9100,2:8950 --execute",
+      "  # another cluster:",
+      "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 SCHEMA_REGISTRY_URL=http://registry:8081 \\",
+      "    ./parley replay parley.articles --from now-6h"
+    })
 public final class ReplayCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic to replay, e.g. parley.articles.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TOPIC",
+      description = "The topic to replay, e.g. parley.articles.")
   String topic;
 
-  @Option(names = "--to", paramLabel = "TOPIC", description = "Where the copies go (default: TOPIC itself, back into the pipeline). It must exist.")
+  @Option(
+      names = "--to",
+      paramLabel = "TOPIC",
+      description =
+          "Where the copies go (default: TOPIC itself, back into the pipeline). It must exist.")
   String to;
 
-  @Option(names = "--from", defaultValue = "beginning", converter = LogPosition.Converter.class, paramLabel = "POSITION",
-      description = "Start of the range in each partition: " + LogPosition.SYNTAX + " (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--from",
+      defaultValue = "beginning",
+      converter = LogPosition.Converter.class,
+      paramLabel = "POSITION",
+      description =
+          "Start of the range in each partition: "
+              + LogPosition.SYNTAX
+              + " (default ${DEFAULT-VALUE}).")
   LogPosition from;
 
-  @Option(names = "--until", defaultValue = "end", converter = LogPosition.Converter.class, paramLabel = "POSITION",
-      description = "End of the range, exclusive: end (as it is when the replay starts), a time or offsets (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--until",
+      defaultValue = "end",
+      converter = LogPosition.Converter.class,
+      paramLabel = "POSITION",
+      description =
+          "End of the range, exclusive: end (as it is when the replay starts), a time or offsets (default ${DEFAULT-VALUE}).")
   LogPosition until;
 
-  @Option(names = "--source", description = "Only records whose value's source (the outlet of an article) is this.")
+  @Option(
+      names = "--source",
+      description = "Only records whose value's source (the outlet of an article) is this.")
   String source;
 
   @Option(names = "--key", description = "Only records with this key.")
   String key;
 
-  @Option(names = "--where", paramLabel = "FIELD=VALUE", description = "Only records whose value has this field value (as in `parley tail`). Repeatable.")
+  @Option(
+      names = "--where",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "Only records whose value has this field value (as in `parley tail`). Repeatable.")
   List<String> where = new ArrayList<>();
 
-  @Option(names = "--execute", description = "Move the records (without it: a dry run that only counts them).")
+  @Option(
+      names = "--execute",
+      description = "Move the records (without it: a dry run that only counts them).")
   boolean execute;
 
-  @Option(names = "--rate", paramLabel = "RECORDS/S", defaultValue = "0", description = "At most this many records per second (default: as fast as Kafka takes them).")
+  @Option(
+      names = "--rate",
+      paramLabel = "RECORDS/S",
+      defaultValue = "0",
+      description = "At most this many records per second (default: as fast as Kafka takes them).")
   long rate;
 
-  @Mixin
-  ClusterOptions cluster;
+  @Mixin ClusterOptions cluster;
 
-  @Mixin
-  RegistryOption registry;
+  @Mixin RegistryOption registry;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -103,36 +142,64 @@ public final class ReplayCommand implements Callable<Integer> {
       consumer.assign(partitions);
       range = ReplayRange.resolve(consumer, topic, partitions, from, until);
     }
-    out.printf("%s %s -> %s, %s, %,d offsets in %d partition(s); %s%n", execute ? "Replaying" : "Dry run of a replay of", topic, target,
-        filter, range.offsets(), range.partitions().size(), execute ? (samePartitionCount ? "each record to the partition it was in"
-            : "partitions by key (the topics' partition counts differ)") : "nothing is written");
+    out.printf(
+        "%s %s -> %s, %s, %,d offsets in %d partition(s); %s%n",
+        execute ? "Replaying" : "Dry run of a replay of",
+        topic,
+        target,
+        filter,
+        range.offsets(),
+        range.partitions().size(),
+        execute
+            ? (samePartitionCount
+                ? "each record to the partition it was in"
+                : "partitions by key (the topics' partition counts differ)")
+            : "nothing is written");
     out.flush();
-    Replay replay = new Replay(cluster, range, execute ? new Replay.Target(target, samePartitionCount) : null, filter,
-        filter.readsValues() ? new RecordJson(registry.client()) : null, rate, ProgressBar.on(err, execute ? "replay" : "counting", "records"));
+    Replay replay =
+        new Replay(
+            cluster,
+            range,
+            execute ? new Replay.Target(target, samePartitionCount) : null,
+            filter,
+            filter.readsValues() ? new RecordJson(registry.client()) : null,
+            rate,
+            ProgressBar.on(err, execute ? "replay" : "counting", "records"));
     Replay.Outcome outcome = runStoppableByCtrlC(replay, err, out);
     return outcome.complete() && outcome.failure() == null ? 0 : outcome.stopped() ? 130 : 1;
   }
 
-  private List<TopicPartition> targetPartitions(Admin admin, String target) throws InterruptedException {
+  private List<TopicPartition> targetPartitions(Admin admin, String target)
+      throws InterruptedException {
     try {
       return Partitions.of(admin, target);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("There is no topic " + target + " to replay into: create it first, with the partitions and "
-          + "configs it needs (`parley topics` shows those of " + topic + "), or leave out --to to replay into " + topic + ".");
+      throw new IllegalArgumentException(
+          "There is no topic "
+              + target
+              + " to replay into: create it first, with the partitions and "
+              + "configs it needs (`parley topics` shows those of "
+              + topic
+              + "), or leave out --to to replay into "
+              + topic
+              + ".");
     }
   }
 
   /** Ctrl-C asks the replay to stop and lets it flush and report before the JVM exits. */
   private Replay.Outcome runStoppableByCtrlC(Replay replay, PrintWriter err, PrintWriter out) {
     CountDownLatch reported = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      replay.stop();
-      try {
-        reported.await(90, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "parley-replay-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              replay.stop();
+              try {
+                reported.await(90, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "parley-replay-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean hookRan = false;
     try {
@@ -151,22 +218,43 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private void report(Replay.Outcome outcome, PrintWriter out) {
     for (ReplayRange.PartitionRange p : outcome.range().partitions()) {
-      out.printf("  partition %d: offsets %d..%d, %,d record(s) %s%n", p.partition(), p.start(), p.end(), outcome.movedPerPartition().get(p.partition()),
+      out.printf(
+          "  partition %d: offsets %d..%d, %,d record(s) %s%n",
+          p.partition(),
+          p.start(),
+          p.end(),
+          outcome.movedPerPartition().get(p.partition()),
           execute ? "moved" : "would move");
     }
-    String skipped = (outcome.filteredOut() > 0 ? String.format(", %,d filtered out", outcome.filteredOut()) : "")
-        + (outcome.unreadable() > 0 ? String.format(", %,d not moved because the filter could not read them (see above)", outcome.unreadable()) : "");
+    String skipped =
+        (outcome.filteredOut() > 0
+                ? String.format(", %,d filtered out", outcome.filteredOut())
+                : "")
+            + (outcome.unreadable() > 0
+                ? String.format(
+                    ", %,d not moved because the filter could not read them (see above)",
+                    outcome.unreadable())
+                : "");
     if (outcome.complete() && outcome.failure() == null) {
-      out.printf(execute ? "Moved %,d record(s)%s; every copy is acknowledged by all in-sync replicas.%n"
-          : "%,d record(s) would move%s. Add --execute to move them.%n", outcome.moved(), skipped);
+      out.printf(
+          execute
+              ? "Moved %,d record(s)%s; every copy is acknowledged by all in-sync replicas.%n"
+              : "%,d record(s) would move%s. Add --execute to move them.%n",
+          outcome.moved(),
+          skipped);
       return;
     }
-    out.printf("%s after %s %,d record(s)%s. Everything before these offsets is %s: %s%n",
+    out.printf(
+        "%s after %s %,d record(s)%s. Everything before these offsets is %s: %s%n",
         outcome.failure() != null ? "Failed (" + outcome.failure() + ")" : "Stopped",
-        !execute ? "counting" : outcome.failure() != null ? "sending" : "moving", outcome.moved(), skipped,
+        !execute ? "counting" : outcome.failure() != null ? "sending" : "moving",
+        outcome.moved(),
+        skipped,
         execute ? "written and acknowledged" : "counted",
-        outcome.next().entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(",")));
+        outcome.next().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + ":" + e.getValue())
+            .collect(Collectors.joining(",")));
     out.println("To go on from there:");
     out.println("  " + ShellWords.join(resumeCommand(outcome.rest())));
   }

@@ -29,24 +29,35 @@ public record ReplayRange(String topic, List<PartitionRange> partitions) {
   }
 
   public ReplayRange {
-    partitions = partitions.stream().sorted(Comparator.comparingInt(PartitionRange::partition)).toList();
+    partitions =
+        partitions.stream().sorted(Comparator.comparingInt(PartitionRange::partition)).toList();
   }
 
   /**
-   * {@code from} selects the partitions (all, unless it names some) and where each starts;
-   * {@code until} where each ends, at the latest the end the partition has now.
+   * {@code from} selects the partitions (all, unless it names some) and where each starts; {@code
+   * until} where each ends, at the latest the end the partition has now.
    */
-  public static ReplayRange resolve(Consumer<?, ?> consumer, String topic, Collection<TopicPartition> all, LogPosition from,
+  public static ReplayRange resolve(
+      Consumer<?, ?> consumer,
+      String topic,
+      Collection<TopicPartition> all,
+      LogPosition from,
       LogPosition until) {
     if (until instanceof LogPosition.Beginning) {
-      throw new IllegalArgumentException("--until beginning leaves nothing to replay; give an end: end, a time or offsets.");
+      throw new IllegalArgumentException(
+          "--until beginning leaves nothing to replay; give an end: end, a time or offsets.");
     }
     Map<TopicPartition, Long> starts = from.resolve(consumer, all);
     Map<TopicPartition, Long> endsNow = consumer.endOffsets(starts.keySet());
     Map<TopicPartition, Long> untils = until.resolve(consumer, starts.keySet());
     List<PartitionRange> ranges = new ArrayList<>();
-    starts.forEach((p, start) -> ranges.add(new PartitionRange(p.partition(), start,
-        Math.min(endsNow.get(p), untils.getOrDefault(p, endsNow.get(p))))));
+    starts.forEach(
+        (p, start) ->
+            ranges.add(
+                new PartitionRange(
+                    p.partition(),
+                    start,
+                    Math.min(endsNow.get(p), untils.getOrDefault(p, endsNow.get(p))))));
     return new ReplayRange(topic, ranges);
   }
 
@@ -56,16 +67,27 @@ public record ReplayRange(String topic, List<PartitionRange> partitions) {
 
   /** The same range from other start offsets, e.g. where an interrupted replay stopped. */
   public ReplayRange from(Map<Integer, Long> starts) {
-    return new ReplayRange(topic, partitions.stream()
-        .map(p -> new PartitionRange(p.partition(), starts.getOrDefault(p.partition(), p.start()), p.end())).toList());
+    return new ReplayRange(
+        topic,
+        partitions.stream()
+            .map(
+                p ->
+                    new PartitionRange(
+                        p.partition(), starts.getOrDefault(p.partition(), p.start()), p.end()))
+            .toList());
   }
 
-  /** {@code --from} and {@code --until} as partition:offset pairs: the exact range, whatever has been written since. */
+  /**
+   * {@code --from} and {@code --until} as partition:offset pairs: the exact range, whatever has
+   * been written since.
+   */
   public List<String> arguments() {
     return List.of("--from", pairs(PartitionRange::start), "--until", pairs(PartitionRange::end));
   }
 
   private String pairs(ToLongFunction<PartitionRange> offset) {
-    return partitions.stream().map(p -> p.partition() + ":" + offset.applyAsLong(p)).collect(Collectors.joining(","));
+    return partitions.stream()
+        .map(p -> p.partition() + ":" + offset.applyAsLong(p))
+        .collect(Collectors.joining(","));
   }
 }

@@ -17,7 +17,9 @@ public record StreamsApp(String name, String applicationId, List<String> inputTo
 
   /** The apps as Parley names them unless PARLEY_APPLICATION_ID said otherwise, upstream first. */
   public static List<StreamsApp> defaults() {
-    return List.of(extractor(StreamsRunner.defaultApplicationId("extractor")), aggregator(StreamsRunner.defaultApplicationId("aggregator")));
+    return List.of(
+        extractor(StreamsRunner.defaultApplicationId("extractor")),
+        aggregator(StreamsRunner.defaultApplicationId("aggregator")));
   }
 
   /** An app that is not one of Parley's own: only the topics it committed offsets for are known. */
@@ -25,7 +27,9 @@ public record StreamsApp(String name, String applicationId, List<String> inputTo
     return new StreamsApp(groupId, groupId, List.of());
   }
 
-  /** Kafka Streams names an app's repartition topics {@code <application id>-<name>-repartition}. */
+  /**
+   * Kafka Streams names an app's repartition topics {@code <application id>-<name>-repartition}.
+   */
   boolean ownsRepartitionTopic(String topic) {
     return topic.startsWith(applicationId + "-") && topic.endsWith("-repartition");
   }

@@ -22,56 +22,78 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tail", mixinStandardHelpOptions = true,
-    description = {"Prints the records of a topic as JSON, one line each: partition, offset, timestamp, key, headers and the value "
-        + "decoded from Avro with the schema the registry holds for it. A tombstone prints \"tombstone\": true. A record "
-        + "that cannot be read is reported on stderr with its partition and offset, and skipped.",
-        "Reads without a consumer group, so it changes no offsets; sees committed records only, as Parley's apps do."},
-    footer = {"", "Examples:",
-        "  ./parley tail parley.position-state             the state changes so far",
-        "  ./parley tail parley.position-state --from end -f   follow new changes",
-        "  ./parley tail parley.articles --from 2025-12-01 --where source=reuters",
-        "  ./parley tail parley.positions --from now-1h --where positions.actor=russia",
-        "  ./parley tail parley.articles --partition 1 --from 1200 --max 5",
-        "  ./parley tail parley.position-state | jq -c 'select(.value.stance < 0)'",
-        "  # another cluster:",
-        "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 SCHEMA_REGISTRY_URL=http://registry:8081 \\",
-        "    ./parley tail parley.articles --key 3f2a9c0d1e4b5a6c"})
+@Command(
+    name = "tail",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the records of a topic as JSON, one line each: partition, offset, timestamp, key, headers and the value "
+          + "decoded from Avro with the schema the registry holds for it. A tombstone prints \"tombstone\": true. A record "
+          + "that cannot be read is reported on stderr with its partition and offset, and skipped.",
+      "Reads without a consumer group, so it changes no offsets; sees committed records only, as Parley's apps do."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./parley tail parley.position-state             the state changes so far",
+      "  ./parley tail parley.position-state --from end -f   follow new changes",
+      "  ./parley tail parley.articles --from 2025-12-01 --where source=reuters",
+      "  ./parley tail parley.positions --from now-1h --where positions.actor=russia",
+      "  ./parley tail parley.articles --partition 1 --from 1200 --max 5",
+      "  ./parley tail parley.position-state | jq -c 'select(.value.stance < 0)'",
+      "  # another cluster:",
+      "  KAFKA_BOOTSTRAP_SERVERS=kafka:9092 SCHEMA_REGISTRY_URL=http://registry:8081 \\",
+      "    ./parley tail parley.articles --key 3f2a9c0d1e4b5a6c"
+    })
 public final class TailCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic to read, e.g. parley.articles.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TOPIC",
+      description = "The topic to read, e.g. parley.articles.")
   String topic;
 
-  @Option(names = "--from", defaultValue = "beginning", converter = LogPosition.Converter.class, paramLabel = "POSITION",
-      description = "Where to start in each partition: " + LogPosition.SYNTAX + " (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--from",
+      defaultValue = "beginning",
+      converter = LogPosition.Converter.class,
+      paramLabel = "POSITION",
+      description =
+          "Where to start in each partition: "
+              + LogPosition.SYNTAX
+              + " (default ${DEFAULT-VALUE}).")
   LogPosition from;
 
-  @Option(names = {"-f", "--follow"}, description = "Keep printing new records as they arrive, until Ctrl-C.")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing new records as they arrive, until Ctrl-C.")
   boolean follow;
 
   @Option(names = "--key", description = "Only records with this key.")
   String key;
 
-  @Option(names = "--where", paramLabel = "FIELD=VALUE",
-      description = "Only records whose value has this field value; a dotted path reaches nested fields and any element of an array. Repeatable: all must hold.")
+  @Option(
+      names = "--where",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "Only records whose value has this field value; a dotted path reaches nested fields and any element of an array. Repeatable: all must hold.")
   List<String> where = new ArrayList<>();
 
   @Option(names = "--partition", split = ",", description = "Only these partitions (default: all).")
   List<Integer> partitions = new ArrayList<>();
 
-  @Option(names = "--max", defaultValue = "0", description = "Stop after printing this many records (default: no limit).")
+  @Option(
+      names = "--max",
+      defaultValue = "0",
+      description = "Stop after printing this many records (default: no limit).")
   long max;
 
-  @Mixin
-  ClusterOptions cluster;
+  @Mixin ClusterOptions cluster;
 
-  @Mixin
-  RegistryOption registry;
+  @Mixin RegistryOption registry;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private volatile boolean interrupted;
 
@@ -80,21 +102,32 @@ public final class TailCommand implements Callable<Integer> {
     RecordFilter filter = RecordFilter.of(key, where);
     List<TopicPartition> chosen;
     try (Admin admin = cluster.admin()) {
-      chosen = Partitions.of(admin, topic).stream().filter(p -> partitions.isEmpty() || partitions.contains(p.partition())).toList();
+      chosen =
+          Partitions.of(admin, topic).stream()
+              .filter(p -> partitions.isEmpty() || partitions.contains(p.partition()))
+              .toList();
     }
     if (chosen.isEmpty()) {
-      throw new IllegalArgumentException("Topic " + topic + " has no partition " + partitions + "; leave out --partition to read them all.");
+      throw new IllegalArgumentException(
+          "Topic "
+              + topic
+              + " has no partition "
+              + partitions
+              + "; leave out --partition to read them all.");
     }
     RecordJson records = new RecordJson(registry.client());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch finished = new CountDownLatch(1);
     try (KafkaConsumer<byte[], byte[]> consumer = cluster.consumer()) {
-      Thread hook = new Thread(() -> {
-        interrupted = true;
-        consumer.wakeup();
-        awaitQuietly(finished);
-      }, "parley-tail-stop");
+      Thread hook =
+          new Thread(
+              () -> {
+                interrupted = true;
+                consumer.wakeup();
+                awaitQuietly(finished);
+              },
+              "parley-tail-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         // offsets of partitions it is not assigned make a read-committed consumer warn
@@ -105,7 +138,9 @@ public final class TailCommand implements Callable<Integer> {
         Map<TopicPartition, Long> ends = consumer.endOffsets(starts.keySet());
         Counts counts = read(consumer, ends, filter, records, out, err);
         if (counts.unreadable() > 0) {
-          err.printf("%d record(s) could not be read (see above); they were skipped.%n", counts.unreadable());
+          err.printf(
+              "%d record(s) could not be read (see above); they were skipped.%n",
+              counts.unreadable());
         }
       } catch (WakeupException e) {
         // Ctrl-C while following: what was read is printed
@@ -122,13 +157,21 @@ public final class TailCommand implements Callable<Integer> {
 
   private record Counts(long printed, long unreadable) {}
 
-  private Counts read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends, RecordFilter filter, RecordJson records,
-      PrintWriter out, PrintWriter err) throws Exception {
+  private Counts read(
+      KafkaConsumer<byte[], byte[]> consumer,
+      Map<TopicPartition, Long> ends,
+      RecordFilter filter,
+      RecordJson records,
+      PrintWriter out,
+      PrintWriter err)
+      throws Exception {
     long printed = 0;
     long unreadable = 0;
     while (!interrupted && (follow || !reachedEnd(consumer, ends))) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-        if (!follow && record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+        if (!follow
+            && record.offset()
+                >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
           continue;
         }
         JsonNode value;

@@ -14,19 +14,22 @@ class ProgressBarTest {
 
   @Test
   void showsTheRateOverTheLastSecondsAndTheTimeLeftAtThatRate() {
-    ProgressBar bar = new ProgressBar(new PrintWriter(written), "replay", "records", false, () -> now);
+    ProgressBar bar =
+        new ProgressBar(new PrintWriter(written), "replay", "records", false, () -> now);
     bar.update(0, 10_000, () -> "");
     now += 2_000_000_000L;
     bar.update(2_000, 10_000, () -> "2000 moved");
 
     assertEquals(1000, bar.rate(), 0.001);
-    assertEquals("replay [#####...................]  20% 2,000/10,000 records  1,000 records/s  ETA 0:08  2000 moved",
+    assertEquals(
+        "replay [#####...................]  20% 2,000/10,000 records  1,000 records/s  ETA 0:08  2000 moved",
         bar.render(2_000, 10_000, "2000 moved"));
   }
 
   @Test
   void inALogItWritesALineEveryTenSecondsAndTheLastOne() {
-    ProgressBar bar = new ProgressBar(new PrintWriter(written), "replay", "records", false, () -> now);
+    ProgressBar bar =
+        new ProgressBar(new PrintWriter(written), "replay", "records", false, () -> now);
     for (int second = 0; second <= 25; second++) {
       now = second * 1_000_000_000L;
       bar.update(second * 100L, 3000, () -> null);
@@ -35,7 +38,8 @@ class ProgressBarTest {
 
     String[] lines = written.toString().split("\n");
     assertEquals(4, lines.length, written.toString());
-    assertTrue(lines[3].contains("100% 3,000/3,000 records") && lines[3].contains("done"), lines[3]);
+    assertTrue(
+        lines[3].contains("100% 3,000/3,000 records") && lines[3].contains("done"), lines[3]);
   }
 
   @Test

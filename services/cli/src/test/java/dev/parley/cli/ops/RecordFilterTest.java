@@ -14,7 +14,9 @@ class RecordFilterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final JsonNode positions = json("""
+  private final JsonNode positions =
+      json(
+          """
       {"articleId": "a1", "source": "reuters", "url": null,
        "positions": [{"actor": "russia", "stance": 2, "evidence": {"sentence": "..."}},
                      {"actor": "ukraine", "stance": -2, "evidence": {"sentence": "..."}}],
@@ -28,15 +30,18 @@ class RecordFilterTest {
     assertTrue(filter(null, "positions.actor=ukraine").matches("a1", () -> positions));
     assertTrue(filter(null, "url=null").matches("a1", () -> positions));
     assertFalse(filter(null, "positions.actor=europe").matches("a1", () -> positions));
-    assertFalse(filter(null, "source=Reuters").matches("a1", () -> positions), "exact, case and all");
-    assertFalse(filter(null, "latest=bbc").matches("a1", () -> positions), "a record is not a value");
+    assertFalse(
+        filter(null, "source=Reuters").matches("a1", () -> positions), "exact, case and all");
+    assertFalse(
+        filter(null, "latest=bbc").matches("a1", () -> positions), "a record is not a value");
     assertFalse(filter(null, "nope.deeper=x").matches("a1", () -> positions));
   }
 
   @Test
   void everyConditionAndTheKeyMustHold() {
     assertTrue(filter("a1", "source=reuters", "positions.stance=2").matches("a1", () -> positions));
-    assertFalse(filter("a1", "source=reuters", "positions.stance=1").matches("a1", () -> positions));
+    assertFalse(
+        filter("a1", "source=reuters", "positions.stance=1").matches("a1", () -> positions));
     assertFalse(filter("a2", "source=reuters").matches("a1", () -> positions));
   }
 
@@ -44,24 +49,31 @@ class RecordFilterTest {
   void withoutConditionsNothingIsDecodedAndTombstonesPass() {
     RecordFilter byKey = filter("a1");
     assertFalse(byKey.readsValues());
-    assertTrue(byKey.matches("a1", () -> {
-      throw new AssertionError("no value is needed to match a key");
-    }));
+    assertTrue(
+        byKey.matches(
+            "a1",
+            () -> {
+              throw new AssertionError("no value is needed to match a key");
+            }));
     assertTrue(filter(null).matches("a1", () -> null));
-    assertFalse(filter(null, "source=reuters").matches("a1", () -> null), "a tombstone has no fields");
+    assertFalse(
+        filter(null, "source=reuters").matches("a1", () -> null), "a tombstone has no fields");
   }
 
   @Test
   void aValueMayContainEqualsSignsAndBadConditionsAreRefusedWithAnExample() {
     assertTrue(filter(null, "q=a=b").matches("k", () -> json("{\"q\": \"a=b\"}")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> filter(null, "source"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> filter(null, "source"));
     assertTrue(e.getMessage().contains("source=reuters"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> filter(null, "=x"));
   }
 
   @Test
   void itsArgumentsSelectTheSameRecordsAgain() {
-    assertEquals(List.of("--key", "a1", "--where", "latest.source=bbc"), filter("a1", "latest.source=bbc").arguments());
+    assertEquals(
+        List.of("--key", "a1", "--where", "latest.source=bbc"),
+        filter("a1", "latest.source=bbc").arguments());
     assertEquals("key=a1 and latest.source=bbc", filter("a1", "latest.source=bbc").toString());
   }
 

@@ -1,6 +1,5 @@
 package dev.parley.cli.ops;
 
-import dev.parley.serde.AvroJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import dev.parley.common.DeadLetterHeaders;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
+import dev.parley.serde.AvroJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +28,10 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What `parley tail` prints: values decoded through the registry, as plain JSON, in one line per record. */
+/**
+ * What `parley tail` prints: values decoded through the registry, as plain JSON, in one line per
+ * record.
+ */
 class RecordJsonTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,22 +46,36 @@ class RecordJsonTest {
 
   @Test
   void anArticleIsDecodedWithTheSchemaItsIdNamesAndWrittenAsPlainJson() throws Exception {
-    Article article = Article.newBuilder().setId("a1").setHeadline("Kremlin rejects plan").setBody("The Kremlin rejected it.")
-        .setUrl(null).setSource("reuters").setPublishedAt(Instant.parse("2025-12-01T10:00:00Z"))
-        .setIngestedAt(Instant.parse("2025-12-01T10:00:05.250Z")).setRevision(1_764_583_205_250L).build();
+    Article article =
+        Article.newBuilder()
+            .setId("a1")
+            .setHeadline("Kremlin rejects plan")
+            .setBody("The Kremlin rejected it.")
+            .setUrl(null)
+            .setSource("reuters")
+            .setPublishedAt(Instant.parse("2025-12-01T10:00:00Z"))
+            .setIngestedAt(Instant.parse("2025-12-01T10:00:05.250Z"))
+            .setRevision(1_764_583_205_250L)
+            .build();
     byte[] bytes = Topics.ARTICLES.valueSerde(registry).serialize(Topics.ARTICLES.name(), article);
 
     JsonNode value = new RecordJson(registry).value(record(bytes, new RecordHeaders()));
 
-    assertEquals(JSON.readTree("""
+    assertEquals(
+        JSON.readTree(
+            """
         {"id": "a1", "headline": "Kremlin rejects plan", "body": "The Kremlin rejected it.", "url": null, "source": "reuters",
          "publishedAt": "2025-12-01T10:00:00Z", "ingestedAt": "2025-12-01T10:00:05.250Z", "language": "en", "contentHash": "", "feed": "",
-         "publishedAtEstimated": false, "fingerprint": [], "revision": 1764583205250}"""), asParsed(value));
+         "publishedAtEstimated": false, "fingerprint": [], "revision": 1764583205250}"""),
+        asParsed(value));
   }
 
   @Test
   void unionsEnumsArraysMapsBytesAndOddNumbersReadNaturally() throws Exception {
-    Schema schema = new Schema.Parser().parse("""
+    Schema schema =
+        new Schema.Parser()
+            .parse(
+                """
         {"type": "record", "name": "Sample", "fields": [
           {"name": "choice", "type": ["null", "string", "int"]},
           {"name": "mood", "type": {"type": "enum", "name": "Mood", "symbols": ["CALM", "TENSE"]}},
@@ -76,9 +93,12 @@ class RecordJsonTest {
     record.put("day", 20423);
     record.put("micros", 1_764_583_200_000_001L);
 
-    assertEquals(JSON.readTree("""
+    assertEquals(
+        JSON.readTree(
+            """
         {"choice": 7, "mood": "TENSE", "scores": [0.5, "NaN"], "tags": {"n": 3}, "raw": "AQID", "day": "2025-12-01",
-         "micros": "2025-12-01T10:00:00.000001Z"}"""), asParsed(AvroJson.of(record)));
+         "micros": "2025-12-01T10:00:00.000001Z"}"""),
+        asParsed(AvroJson.of(record)));
   }
 
   @Test
@@ -89,9 +109,12 @@ class RecordJsonTest {
 
     JsonNode line = RecordJson.line(record, JSON.readTree("{\"stance\": -2}"));
 
-    assertEquals(JSON.readTree("""
+    assertEquals(
+        JSON.readTree(
+            """
         {"partition": 2, "offset": 41, "timestamp": "2025-12-01T10:00:00Z", "key": "ukraine-peace/russia/territory",
-         "headers": {"parley.replay.source": "parley.articles/2/17"}, "value": {"stance": -2}}"""), asParsed(line));
+         "headers": {"parley.replay.source": "parley.articles/2/17"}, "value": {"stance": -2}}"""),
+        asParsed(line));
   }
 
   @Test
@@ -106,17 +129,27 @@ class RecordJsonTest {
 
   @Test
   void aValueThatIsNotInTheWireFormatIsReportedWithItsCoordinates() {
-    ConsumerRecord<byte[], byte[]> plain = record("{\"json\": true}".getBytes(StandardCharsets.UTF_8), new RecordHeaders());
-    RecordJson.UnreadableRecordException e = assertThrows(RecordJson.UnreadableRecordException.class, () -> new RecordJson(registry).value(plain));
-    assertTrue(e.getMessage().startsWith("parley.position-state partition 2 offset 41: "), e.getMessage());
+    ConsumerRecord<byte[], byte[]> plain =
+        record("{\"json\": true}".getBytes(StandardCharsets.UTF_8), new RecordHeaders());
+    RecordJson.UnreadableRecordException e =
+        assertThrows(
+            RecordJson.UnreadableRecordException.class,
+            () -> new RecordJson(registry).value(plain));
+    assertTrue(
+        e.getMessage().startsWith("parley.position-state partition 2 offset 41: "), e.getMessage());
     assertTrue(e.getMessage().contains("magic byte"), e.getMessage());
   }
 
   @Test
   void aSchemaIdTheRegistryDoesNotKnowIsReportedWithItsCoordinates() {
-    ConsumerRecord<byte[], byte[]> unknown = record(new byte[] {0, 0, 0, 0, 99, 2}, new RecordHeaders());
-    RecordJson.UnreadableRecordException e = assertThrows(RecordJson.UnreadableRecordException.class, () -> new RecordJson(registry).value(unknown));
-    assertTrue(e.getMessage().startsWith("parley.position-state partition 2 offset 41: "), e.getMessage());
+    ConsumerRecord<byte[], byte[]> unknown =
+        record(new byte[] {0, 0, 0, 0, 99, 2}, new RecordHeaders());
+    RecordJson.UnreadableRecordException e =
+        assertThrows(
+            RecordJson.UnreadableRecordException.class,
+            () -> new RecordJson(registry).value(unknown));
+    assertTrue(
+        e.getMessage().startsWith("parley.position-state partition 2 offset 41: "), e.getMessage());
   }
 
   /** As a reader of the printed line gets it: numbers compare by value, not by Java type. */
@@ -127,8 +160,19 @@ class RecordJsonTest {
     headers.add(DeadLetterHeaders.STAGE, "deserialization".getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterHeaders.TOPIC, "parley.articles".getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterHeaders.OFFSET, "17".getBytes(StandardCharsets.UTF_8));
-    ConsumerRecord<byte[], byte[]> letter = new ConsumerRecord<>(Topics.DEAD_LETTERS.name(), 0, 3, 0L, TimestampType.CREATE_TIME, -1, -1,
-        "bad".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+    ConsumerRecord<byte[], byte[]> letter =
+        new ConsumerRecord<>(
+            Topics.DEAD_LETTERS.name(),
+            0,
+            3,
+            0L,
+            TimestampType.CREATE_TIME,
+            -1,
+            -1,
+            "bad".getBytes(StandardCharsets.UTF_8),
+            "not avro".getBytes(StandardCharsets.UTF_8),
+            headers,
+            Optional.empty());
 
     JsonNode line = RecordJson.line(letter, new RecordJson(registry).value(letter));
 
@@ -145,7 +189,17 @@ class RecordJsonTest {
   }
 
   private static ConsumerRecord<byte[], byte[]> record(byte[] value, RecordHeaders headers) {
-    return new ConsumerRecord<>("parley.position-state", 2, 41, Instant.parse("2025-12-01T10:00:00Z").toEpochMilli(), TimestampType.CREATE_TIME,
-        -1, -1, "ukraine-peace/russia/territory".getBytes(StandardCharsets.UTF_8), value, headers, Optional.empty());
+    return new ConsumerRecord<>(
+        "parley.position-state",
+        2,
+        41,
+        Instant.parse("2025-12-01T10:00:00Z").toEpochMilli(),
+        TimestampType.CREATE_TIME,
+        -1,
+        -1,
+        "ukraine-peace/russia/territory".getBytes(StandardCharsets.UTF_8),
+        value,
+        headers,
+        Optional.empty());
   }
 }

@@ -8,8 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class ReplayRangeTest {
 
-  private final ReplayRange range = new ReplayRange("parley.articles", List.of(
-      new ReplayRange.PartitionRange(1, 10, 20), new ReplayRange.PartitionRange(0, 0, 5), new ReplayRange.PartitionRange(2, 7, 7)));
+  private final ReplayRange range =
+      new ReplayRange(
+          "parley.articles",
+          List.of(
+              new ReplayRange.PartitionRange(1, 10, 20),
+              new ReplayRange.PartitionRange(0, 0, 5),
+              new ReplayRange.PartitionRange(2, 7, 7)));
 
   @Test
   void countsOffsetsAndWritesTheExactRangeAsPartitionOffsetPairs() {
@@ -26,7 +31,16 @@ class ReplayRangeTest {
 
   @Test
   void theResumeCommandCanBePastedIntoAShell() {
-    assertEquals("./parley replay parley.articles --where 'headline=Kremlin'\\''s plan' --from 0:5,1:13",
-        ShellWords.join(List.of("./parley", "replay", "parley.articles", "--where", "headline=Kremlin's plan", "--from", "0:5,1:13")));
+    assertEquals(
+        "./parley replay parley.articles --where 'headline=Kremlin'\\''s plan' --from 0:5,1:13",
+        ShellWords.join(
+            List.of(
+                "./parley",
+                "replay",
+                "parley.articles",
+                "--where",
+                "headline=Kremlin's plan",
+                "--from",
+                "0:5,1:13")));
   }
 }

@@ -27,15 +27,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class AcknowledgedPushes {
 
   private final ArticleCorpus corpus;
-  private final Set<String> acknowledged = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
-  private final List<Integer> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
-  private final Set<String> sentAgain = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Set<String> acknowledged =
+      java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+  private final List<Integer> unanswered =
+      java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Set<String> sentAgain =
+      java.util.Collections.synchronizedSet(new LinkedHashSet<>());
   private final AtomicInteger answered = new AtomicInteger();
   private volatile String lastRefusal = "none";
 
   private final String feedKey;
 
-  /** @param feedKey the key of the stack's ingestor ({@code LocalStack.feedKey()}, or its data dir's {@code feed-key}) */
+  /**
+   * @param feedKey the key of the stack's ingestor ({@code LocalStack.feedKey()}, or its data dir's
+   *     {@code feed-key})
+   */
   AcknowledgedPushes(ArticleCorpus corpus, String feedKey) {
     this.corpus = corpus;
     this.feedKey = feedKey;
@@ -55,7 +61,10 @@ final class AcknowledgedPushes {
     }
   }
 
-  /** Sends every unanswered article again, each until the ingestor takes it (it may still be starting). */
+  /**
+   * Sends every unanswered article again, each until the ingestor takes it (it may still be
+   * starting).
+   */
   void sendAgain(URI ingestor) throws Exception {
     IngestorClient client = new IngestorClient(ingestor, feedKey);
     List<Integer> again;
@@ -73,7 +82,8 @@ final class AcknowledgedPushes {
           break;
         } catch (IOException e) {
           if (System.nanoTime() > deadline) {
-            throw new AssertionError("The restarted ingestor did not take article " + n + " within 60 s", e);
+            throw new AssertionError(
+                "The restarted ingestor did not take article " + n + " within 60 s", e);
           }
           Thread.sleep(500);
         }
@@ -83,13 +93,16 @@ final class AcknowledgedPushes {
 
   /** The same, on a thread of its own, so that a fault can strike while articles arrive. */
   Thread inBackground(URI ingestor, int from, int to) {
-    Thread feed = new Thread(() -> {
-      try {
-        push(ingestor, from, to);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "feed");
+    Thread feed =
+        new Thread(
+            () -> {
+              try {
+                push(ingestor, from, to);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "feed");
     feed.start();
     return feed;
   }
@@ -99,16 +112,22 @@ final class AcknowledgedPushes {
     int target = answered.get() + more;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (answered.get() < target) {
-      assertTrue(System.nanoTime() < deadline,
-          "the ingestor answered " + answered.get() + " pushes in 60 s, not " + target + "; the last refusal: " + lastRefusal);
+      assertTrue(
+          System.nanoTime() < deadline,
+          "the ingestor answered "
+              + answered.get()
+              + " pushes in 60 s, not "
+              + target
+              + "; the last refusal: "
+              + lastRefusal);
       Thread.sleep(20);
     }
   }
 
   /**
    * Every article was accepted in the end, and parley.articles (read committed) holds each
-   * acknowledged article once and nothing else; one whose first push got no answer may have
-   * landed before the fault, so it may be there twice, never lost.
+   * acknowledged article once and nothing else; one whose first push got no answer may have landed
+   * before the fault, so it may be there twice, never lost.
    */
   void assertEachHeldOnce(PipelineState pipeline) {
     assertEquals(corpus.size(), acknowledged.size(), "every article was accepted in the end");
@@ -119,14 +138,19 @@ final class AcknowledgedPushes {
     for (String id : acknowledged()) {
       int held = copies.getOrDefault(id, 0);
       if (sentAgain.contains(id)) {
-        assertTrue(held == 1 || held == 2, "article " + id + ", sent twice, is held " + held + " time(s)");
+        assertTrue(
+            held == 1 || held == 2, "article " + id + ", sent twice, is held " + held + " time(s)");
       } else {
-        assertEquals(1, held, "copies of acknowledged article " + id + " on " + Topics.ARTICLES.name());
+        assertEquals(
+            1, held, "copies of acknowledged article " + id + " on " + Topics.ARTICLES.name());
       }
     }
     assertEquals(acknowledged(), copies.keySet(), "nothing else is on " + Topics.ARTICLES.name());
-    System.out.printf("%d articles acknowledged, %d of them after being sent again, %d held twice%n", acknowledged.size(),
-        sentAgain.size(), copies.values().stream().filter(n -> n == 2).count());
+    System.out.printf(
+        "%d articles acknowledged, %d of them after being sent again, %d held twice%n",
+        acknowledged.size(),
+        sentAgain.size(),
+        copies.values().stream().filter(n -> n == 2).count());
   }
 
   int answered() {
@@ -136,5 +160,4 @@ final class AcknowledgedPushes {
   Set<String> acknowledged() {
     return Set.copyOf(acknowledged);
   }
-
 }

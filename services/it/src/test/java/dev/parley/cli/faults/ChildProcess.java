@@ -31,7 +31,10 @@ final class ChildProcess implements AutoCloseable {
   /** A fresh log file under target/faults, kept after the test for whoever reads a failure. */
   static Path logFile(String name) {
     try {
-      Path log = Files.createDirectories(Path.of("target", "faults")).resolve(name + ".log").toAbsolutePath();
+      Path log =
+          Files.createDirectories(Path.of("target", "faults"))
+              .resolve(name + ".log")
+              .toAbsolutePath();
       Files.deleteIfExists(log);
       return log;
     } catch (IOException e) {
@@ -40,28 +43,49 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** A main class of the test classpath in a JVM of its own. */
-  static ChildProcess java(String name, Class<?> main, List<String> args, Map<String, String> environment, Path log) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-        "-cp", System.getProperty("java.class.path"), main.getName()));
+  static ChildProcess java(
+      String name, Class<?> main, List<String> args, Map<String, String> environment, Path log) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
     command.addAll(args);
     return new ChildProcess(name, command, environment, log);
   }
 
   ChildProcess start() throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     process = builder.start();
     return this;
   }
 
-  /** Waits until {@code ready} holds; fails with the end of the log if the process dies or 4 minutes pass. */
+  /**
+   * Waits until {@code ready} holds; fails with the end of the log if the process dies or 4 minutes
+   * pass.
+   */
   void await(BooleanSupplier ready, String what) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
     while (!ready.getAsBoolean()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError(name + " did not get " + what + (process.isAlive() ? " within 4 minutes" : "; it exited with "
-            + process.exitValue()) + "; its log, " + log + ", ends:\n" + tail());
+        throw new AssertionError(
+            name
+                + " did not get "
+                + what
+                + (process.isAlive()
+                    ? " within 4 minutes"
+                    : "; it exited with " + process.exitValue())
+                + "; its log, "
+                + log
+                + ", ends:\n"
+                + tail());
       }
       Thread.sleep(100);
     }
@@ -77,7 +101,8 @@ final class ChildProcess implements AutoCloseable {
   void terminate() throws Exception {
     process.destroy();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
-      throw new AssertionError(name + " did not stop within 90 s of SIGTERM; its log ends:\n" + tail());
+      throw new AssertionError(
+          name + " did not stop within 90 s of SIGTERM; its log ends:\n" + tail());
     }
   }
 

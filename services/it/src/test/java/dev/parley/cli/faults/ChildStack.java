@@ -13,35 +13,51 @@ import java.util.stream.IntStream;
 
 /**
  * `parley up` from the packaged jar in its own process (broker, registry and services together),
- * restartable on the same data folder and ports, so that it can be stopped as an operator's
- * machine stops it: kill -9 or SIGTERM.
+ * restartable on the same data folder and ports, so that it can be stopped as an operator's machine
+ * stops it: kill -9 or SIGTERM.
  */
 final class ChildStack implements AutoCloseable {
 
   private static final String UP = "Parley is up.";
-  private static final String[] PORT_OPTIONS = {"--kafka-port", "--controller-port", "--registry-port", "--ingestor-port",
-      "--extractor-port", "--aggregator-port"};
+  private static final String[] PORT_OPTIONS = {
+    "--kafka-port",
+    "--controller-port",
+    "--registry-port",
+    "--ingestor-port",
+    "--extractor-port",
+    "--aggregator-port"
+  };
 
   private final int[] ports;
   private final ChildProcess process;
 
   private ChildStack(Path dataDir, int[] ports) throws Exception {
     this.ports = ports;
-    List<String> args = new ArrayList<>(List.of("up", "--data-dir", dataDir.resolve("data").toString()));
+    List<String> args =
+        new ArrayList<>(List.of("up", "--data-dir", dataDir.resolve("data").toString()));
     for (int i = 0; i < PORT_OPTIONS.length; i++) {
       args.addAll(List.of(PORT_OPTIONS[i], String.valueOf(ports[i])));
     }
-    this.process = new ChildProcess("`parley up`", ParleyJar.command(args.toArray(String[]::new)), Map.of(), ChildProcess.logFile("parley-up"));
+    this.process =
+        new ChildProcess(
+            "`parley up`",
+            ParleyJar.command(args.toArray(String[]::new)),
+            Map.of(),
+            ChildProcess.logFile("parley-up"));
   }
 
   static ChildStack start(Path dataDir) throws Exception {
     Files.createDirectories(dataDir);
-    ChildStack stack = new ChildStack(dataDir, IntStream.generate(FreePort::any).limit(PORT_OPTIONS.length).toArray());
+    ChildStack stack =
+        new ChildStack(
+            dataDir, IntStream.generate(FreePort::any).limit(PORT_OPTIONS.length).toArray());
     stack.restart();
     return stack;
   }
 
-  /** Starts `parley up` again on the same data and ports; returns how long it took to say it is up. */
+  /**
+   * Starts `parley up` again on the same data and ports; returns how long it took to say it is up.
+   */
   Duration restart() throws Exception {
     long ups = upLines();
     long started = System.nanoTime();

@@ -38,11 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFaultsIT {
 
   private static final int VICTIM = 3;
+
   /** The registry's writes need a key; the services register their schemas with it. */
   private static final String REGISTRY_ADMIN_KEY = "cluster-faults-admin-key";
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
 
   @Test
   void aNodeKilledAndRestartedAndAnInstanceOfEachAppKilledChangeNothing() throws Exception {
@@ -51,16 +51,31 @@ class ClusterFaultsIT {
     int quarter = corpus.size() / 4;
 
     try (KafkaCluster cluster = KafkaCluster.start(data.resolve("kafka"))) {
-      ServiceConfig config = ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
-          ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-          ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, REGISTRY_ADMIN_KEY,
-          ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY));
+      ServiceConfig config =
+          ServiceConfig.of(
+              Map.of(
+                  ServiceConfig.KAFKA_BOOTSTRAP_SERVERS,
+                  cluster.bootstrapServers(),
+                  ServiceConfig.HTTP_HOST,
+                  "127.0.0.1",
+                  ServiceConfig.HTTP_PORT,
+                  String.valueOf(FreePort.any()),
+                  ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY,
+                  REGISTRY_ADMIN_KEY,
+                  ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                  "admin:" + REGISTRY_ADMIN_KEY));
       TopicCreator.ensure(config, Topics.ALL);
       try (ParleyService registry = RegistryServer.start(config);
-          LocalStack first = LocalStack.attach(config.with(ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString()),
-              data.resolve("first"), new LocalStack.Ports(0, 0, 0, 0, 0, 0), System.out);
-          ChildProcess secondExtractor = secondInstance("extractor", ExtractorMain.class, cluster, registry);
-          ChildProcess secondAggregator = secondInstance("aggregator", AggregatorMain.class, cluster, registry)) {
+          LocalStack first =
+              LocalStack.attach(
+                  config.with(ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString()),
+                  data.resolve("first"),
+                  new LocalStack.Ports(0, 0, 0, 0, 0, 0),
+                  System.out);
+          ChildProcess secondExtractor =
+              secondInstance("extractor", ExtractorMain.class, cluster, registry);
+          ChildProcess secondAggregator =
+              secondInstance("aggregator", AggregatorMain.class, cluster, registry)) {
         URI ingestor = first.ingestor().httpAddress();
         AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, first.feedKey());
         pushes.push(ingestor, 0, quarter);
@@ -84,7 +99,8 @@ class ClusterFaultsIT {
         feed.join();
         pushes.sendAgain(ingestor);
 
-        PipelineState pipeline = new PipelineState(cluster.bootstrapServers(), registry.httpAddress().toString());
+        PipelineState pipeline =
+            new PipelineState(cluster.bootstrapServers(), registry.httpAddress().toString());
         pushes.assertEachHeldOnce(pipeline);
         pipeline.awaitCaughtUp(FaultFreeRun.CATCH_UP);
         assertSameState(expected, pipeline.state());
@@ -92,26 +108,41 @@ class ClusterFaultsIT {
     }
   }
 
-  /** Another instance of a Streams app, in a process of its own with its own state, once it is ready. */
-  private static ChildProcess secondInstance(String app, Class<?> main, KafkaCluster cluster, ParleyService registry) throws Exception {
+  /**
+   * Another instance of a Streams app, in a process of its own with its own state, once it is
+   * ready.
+   */
+  private static ChildProcess secondInstance(
+      String app, Class<?> main, KafkaCluster cluster, ParleyService registry) throws Exception {
     Path folder = Files.createDirectories(data.resolve("second-" + app));
     int port = FreePort.any();
-    ChildProcess instance = ChildProcess.java("second " + app, main, List.of(), Map.of(
-        ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
-        ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString(),
-        ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "admin:" + REGISTRY_ADMIN_KEY,
-        ServiceConfig.HTTP_HOST, "127.0.0.1",
-        ServiceConfig.HTTP_PORT, String.valueOf(port),
-        ServiceConfig.STATE_DIR, folder.resolve("state").toString()), ChildProcess.logFile("second-" + app)).start();
+    ChildProcess instance =
+        ChildProcess.java(
+                "second " + app,
+                main,
+                List.of(),
+                Map.of(
+                    ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
+                    ServiceConfig.SCHEMA_REGISTRY_URL, registry.httpAddress().toString(),
+                    ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                        "admin:" + REGISTRY_ADMIN_KEY,
+                    ServiceConfig.HTTP_HOST, "127.0.0.1",
+                    ServiceConfig.HTTP_PORT, String.valueOf(port),
+                    ServiceConfig.STATE_DIR, folder.resolve("state").toString()),
+                ChildProcess.logFile("second-" + app))
+            .start();
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
-    instance.await(() -> {
-      try {
-        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (Exception e) {
-        return false;
-      }
-    }, "ready");
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
+    instance.await(
+        () -> {
+          try {
+            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        "ready");
     return instance;
   }
 }

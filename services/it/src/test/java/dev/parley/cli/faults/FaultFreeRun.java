@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The corpus every fault test pushes, and the state it leads to without faults: worked out once
- * per test JVM on a local stack of its own, then shared by the fault tests.
+ * The corpus every fault test pushes, and the state it leads to without faults: worked out once per
+ * test JVM on a local stack of its own, then shared by the fault tests.
  */
 final class FaultFreeRun {
 
@@ -24,7 +24,10 @@ final class FaultFreeRun {
 
   private FaultFreeRun() {}
 
-  /** Sixty articles: each sample twelve times over, as different articles from different outlets at different times. */
+  /**
+   * Sixty articles: each sample twelve times over, as different articles from different outlets at
+   * different times.
+   */
   static ArticleCorpus corpus() throws Exception {
     return ArticleCorpus.ofSamples(12);
   }
@@ -33,11 +36,20 @@ final class FaultFreeRun {
     if (state == null) {
       Path data = Files.createTempDirectory("parley-fault-free");
       ArticleCorpus corpus = corpus();
-      try (LocalStack stack = LocalStack.start(data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out)) {
+      try (LocalStack stack =
+          LocalStack.start(
+              data,
+              new LocalStack.Ports(0, 0, 0, 0, 0, 0),
+              ServiceConfig.of(Map.of()),
+              System.out)) {
         AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, stack.feedKey());
         pushes.push(stack.ingestor().httpAddress(), 0, corpus.size());
-        assertEquals(corpus.size(), pushes.acknowledged().size(), "a stack without faults accepts every article");
-        PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+        assertEquals(
+            corpus.size(),
+            pushes.acknowledged().size(),
+            "a stack without faults accepts every article");
+        PipelineState pipeline =
+            new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
         pipeline.awaitCaughtUp(CATCH_UP);
         state = pipeline.state();
         assertTrue(state.size() >= 10, "the corpus states positions: " + state.keySet());

@@ -23,12 +23,25 @@ final class KafkaCluster implements AutoCloseable {
 
   private KafkaCluster(Path dataDir) throws Exception {
     ports = IntStream.generate(FreePort::any).limit(2L * NODES).toArray();
-    String voters = IntStream.rangeClosed(1, NODES).mapToObj(id -> id + "@127.0.0.1:" + controllerPort(id))
-        .collect(Collectors.joining(","));
+    String voters =
+        IntStream.rangeClosed(1, NODES)
+            .mapToObj(id -> id + "@127.0.0.1:" + controllerPort(id))
+            .collect(Collectors.joining(","));
     for (int id = 1; id <= NODES; id++) {
       Path folder = Files.createDirectories(dataDir.resolve("node-" + id));
-      nodes.add(ChildProcess.java("Kafka node " + id, BrokerNode.class, List.of(folder.resolve("data").toString(), String.valueOf(id),
-          String.valueOf(port(id)), String.valueOf(controllerPort(id)), voters, String.valueOf(NODES)), Map.of(), ChildProcess.logFile("kafka-node-" + id)));
+      nodes.add(
+          ChildProcess.java(
+              "Kafka node " + id,
+              BrokerNode.class,
+              List.of(
+                  folder.resolve("data").toString(),
+                  String.valueOf(id),
+                  String.valueOf(port(id)),
+                  String.valueOf(controllerPort(id)),
+                  voters,
+                  String.valueOf(NODES)),
+              Map.of(),
+              ChildProcess.logFile("kafka-node-" + id)));
     }
   }
 
@@ -50,7 +63,9 @@ final class KafkaCluster implements AutoCloseable {
   }
 
   String bootstrapServers() {
-    return IntStream.rangeClosed(1, NODES).mapToObj(id -> "127.0.0.1:" + port(id)).collect(Collectors.joining(","));
+    return IntStream.rangeClosed(1, NODES)
+        .mapToObj(id -> "127.0.0.1:" + port(id))
+        .collect(Collectors.joining(","));
   }
 
   void kill(int id) throws InterruptedException {
@@ -69,7 +84,12 @@ final class KafkaCluster implements AutoCloseable {
   }
 
   private long upLines(int id) {
-    return nodes.get(id - 1).log().lines().filter(l -> l.startsWith("Broker " + id + " is up")).count();
+    return nodes
+        .get(id - 1)
+        .log()
+        .lines()
+        .filter(l -> l.startsWith("Broker " + id + " is up"))
+        .count();
   }
 
   private int port(int id) {

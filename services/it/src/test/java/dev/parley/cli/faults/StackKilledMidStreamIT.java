@@ -1,11 +1,11 @@
 package dev.parley.cli.faults;
 
-import dev.parley.cli.local.LocalFeedKey;
 import static dev.parley.cli.SameState.assertSameState;
 
 import dev.parley.avro.PositionState;
 import dev.parley.cli.ArticleCorpus;
 import dev.parley.cli.PipelineState;
+import dev.parley.cli.local.LocalFeedKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,17 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 25, unit = TimeUnit.MINUTES)
 class StackKilledMidStreamIT {
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
 
   @Test
-  void killedAndStoppedMidStreamTheStackLosesNothingAndEndsInTheStateOfARunWithoutFaults() throws Exception {
+  void killedAndStoppedMidStreamTheStackLosesNothingAndEndsInTheStateOfARunWithoutFaults()
+      throws Exception {
     ArticleCorpus corpus = FaultFreeRun.corpus();
     Map<String, PositionState> expected = FaultFreeRun.state();
     int third = corpus.size() / 3;
 
     try (ChildStack stack = ChildStack.start(data.resolve("faulty"))) {
-      AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, LocalFeedKey.read(data.resolve("faulty")).orElseThrow());
+      AcknowledgedPushes pushes =
+          new AcknowledgedPushes(corpus, LocalFeedKey.read(data.resolve("faulty")).orElseThrow());
       pushes.push(stack.ingestor(), 0, third);
 
       Thread feed = pushes.inBackground(stack.ingestor(), third, 2 * third);
@@ -49,7 +50,8 @@ class StackKilledMidStreamIT {
       feed.join();
       Duration upAfterTerm = stack.restart();
       pushes.sendAgain(stack.ingestor());
-      System.out.printf("`parley up` was up %.1f s after kill -9 and %.1f s after SIGTERM (wall clock; slower on a busy machine)%n",
+      System.out.printf(
+          "`parley up` was up %.1f s after kill -9 and %.1f s after SIGTERM (wall clock; slower on a busy machine)%n",
           upAfterKill.toMillis() / 1000.0, upAfterTerm.toMillis() / 1000.0);
 
       PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registryUrl());

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards the registry's writes (registering, deleting, config and mode changes) with one admin
- * key; reads stay open, so any consumer can decode Parley's topics. The key arrives as Confluent's
- * clients send credentials: HTTP basic auth ({@code basic.auth.user.info=<any user>:<key>}, the
- * key being the password) or a bearer token ({@code bearer.auth.token=<key>}).
+ * Guards the registry's writes (registering, deleting, config and mode changes) with one admin key;
+ * reads stay open, so any consumer can decode Parley's topics. The key arrives as Confluent's
+ * clients send credentials: HTTP basic auth ({@code basic.auth.user.info=<any user>:<key>}, the key
+ * being the password) or a bearer token ({@code bearer.auth.token=<key>}).
  */
 final class AdminKey {
 
@@ -34,9 +34,12 @@ final class AdminKey {
       return new AdminKey(configured);
     }
     String generated = generate();
-    LOG.warn("{} is not set, so registry writes need this generated key until a restart: {} "
-        + "(clients: SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=admin:<key>). Set {} to keep one key.",
-        ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, generated, ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY);
+    LOG.warn(
+        "{} is not set, so registry writes need this generated key until a restart: {} "
+            + "(clients: SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO=admin:<key>). Set {} to keep one key.",
+        ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY,
+        generated,
+        ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY);
     return new AdminKey(generated);
   }
 
@@ -53,9 +56,12 @@ final class AdminKey {
       return;
     }
     ctx.header("WWW-Authenticate", "Basic realm=\"parley-schema-registry\"");
-    throw new SchemaRegistryException("Registry writes need the admin key: send it as basic auth (any user name, the key as "
-        + "password; Confluent clients: basic.auth.credentials.source=USER_INFO, basic.auth.user.info=admin:<key>; Parley: "
-        + ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO + "=admin:<key>) or as a bearer token. Reads need no key.", 401);
+    throw new SchemaRegistryException(
+        "Registry writes need the admin key: send it as basic auth (any user name, the key as "
+            + "password; Confluent clients: basic.auth.credentials.source=USER_INFO, basic.auth.user.info=admin:<key>; Parley: "
+            + ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO
+            + "=admin:<key>) or as a bearer token. Reads need no key.",
+        401);
   }
 
   private static boolean isWrite(Context ctx) {
@@ -64,7 +70,9 @@ final class AdminKey {
       return true;
     }
     // POST /subjects/{s} (lookup) and POST /compatibility/... only read
-    return method == HandlerType.POST && ctx.path().startsWith("/subjects/") && ctx.path().endsWith("/versions");
+    return method == HandlerType.POST
+        && ctx.path().startsWith("/subjects/")
+        && ctx.path().endsWith("/versions");
   }
 
   private boolean presented(String authorization) {
@@ -80,7 +88,8 @@ final class AdminKey {
     }
     if (scheme[0].equalsIgnoreCase("Basic")) {
       try {
-        String userInfo = new String(Base64.getDecoder().decode(scheme[1].trim()), StandardCharsets.UTF_8);
+        String userInfo =
+            new String(Base64.getDecoder().decode(scheme[1].trim()), StandardCharsets.UTF_8);
         int colon = userInfo.indexOf(':');
         return colon >= 0 && matches(userInfo.substring(colon + 1));
       } catch (IllegalArgumentException e) {

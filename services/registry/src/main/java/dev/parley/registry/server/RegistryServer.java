@@ -24,8 +24,13 @@ public final class RegistryServer {
     RegistryConfig config = RegistryConfig.from(environment);
     SchemaLog log = new SchemaLog(config);
     try {
-      ServiceHttp http = ServiceHttp.start("schema-registry", config.http(), () -> true,
-          ServiceMetrics.create("schema-registry"), new RegistryRoutes(log, AdminKey.from(environment))::register);
+      ServiceHttp http =
+          ServiceHttp.start(
+              "schema-registry",
+              config.http(),
+              () -> true,
+              ServiceMetrics.create("schema-registry"),
+              new RegistryRoutes(log, AdminKey.from(environment))::register);
       return new RunningService("schema registry", http, log);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, log);

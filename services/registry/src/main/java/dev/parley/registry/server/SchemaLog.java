@@ -28,10 +28,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Keeps the registry's schemas in a single-partition compacted Kafka topic, as Confluent's
- * registry does ({@code _schemas}, same key and value JSON), so they survive restarts. The store is
- * rebuilt from the topic at start; afterwards this process is the only writer, and a change is
- * applied to the store only once Kafka has acknowledged it.
+ * Keeps the registry's schemas in a single-partition compacted Kafka topic, as Confluent's registry
+ * does ({@code _schemas}, same key and value JSON), so they survive restarts. The store is rebuilt
+ * from the topic at start; afterwards this process is the only writer, and a change is applied to
+ * the store only once Kafka has acknowledged it.
  */
 final class SchemaLog implements AutoCloseable {
 
@@ -45,10 +45,18 @@ final class SchemaLog implements AutoCloseable {
     this.topic = config.schemas().name();
     TopicCreator.ensure(config.kafka(), config.topics(), config.schemas());
     replay(config.kafka());
-    this.producer = new KafkaProducer<>(config.kafka().clientConfig(Map.of(
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
-        new StringSerializer(), new StringSerializer());
+    this.producer =
+        new KafkaProducer<>(
+            config
+                .kafka()
+                .clientConfig(
+                    Map.of(
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true)),
+            new StringSerializer(),
+            new StringSerializer());
   }
 
   SchemaStore store() {
@@ -74,7 +82,10 @@ final class SchemaLog implements AutoCloseable {
     return deleted;
   }
 
-  /** Removes one soft-deleted version for good: a tombstone on its key, as Confluent's registry writes. */
+  /**
+   * Removes one soft-deleted version for good: a tombstone on its key, as Confluent's registry
+   * writes.
+   */
   synchronized RegisteredSchema hardDelete(String subject, String version) {
     RegisteredSchema removed = store.planHardDelete(subject, version);
     write(schemaKey(removed), null);
@@ -114,13 +125,20 @@ final class SchemaLog implements AutoCloseable {
   }
 
   private static ObjectNode schemaKey(RegisteredSchema version) {
-    return JSON.createObjectNode().put("keytype", "SCHEMA").put("subject", version.subject()).put("version", version.version())
+    return JSON.createObjectNode()
+        .put("keytype", "SCHEMA")
+        .put("subject", version.subject())
+        .put("version", version.version())
         .put("magic", 1);
   }
 
   private static ObjectNode schemaValue(RegisteredSchema version) {
-    return JSON.createObjectNode().put("subject", version.subject()).put("version", version.version()).put("id", version.id())
-        .put("schema", version.schema().toString()).put("deleted", version.deleted());
+    return JSON.createObjectNode()
+        .put("subject", version.subject())
+        .put("version", version.version())
+        .put("id", version.id())
+        .put("schema", version.schema().toString())
+        .put("deleted", version.deleted());
   }
 
   private static ObjectNode configKey(String subject) {
@@ -133,13 +151,24 @@ final class SchemaLog implements AutoCloseable {
     return key.put("magic", 0);
   }
 
-  /** Stores a change in Kafka and waits for it; a null value is a tombstone that deletes the key. */
+  /**
+   * Stores a change in Kafka and waits for it; a null value is a tombstone that deletes the key.
+   */
   private void write(JsonNode key, JsonNode value) {
     try {
-      producer.send(new ProducerRecord<>(topic, 0, key.toString(), value == null ? null : value.toString())).get(30, TimeUnit.SECONDS);
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic, 0, key.toString(), value == null ? null : value.toString()))
+          .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka did not store the registry change in topic " + topic + ": " + e
-          + ". Check that Kafka is up; the change was not made, so retry it.", e);
+      throw new IllegalStateException(
+          "Kafka did not store the registry change in topic "
+              + topic
+              + ": "
+              + e
+              + ". Check that Kafka is up; the change was not made, so retry it.",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while storing a registry change", e);
@@ -148,10 +177,16 @@ final class SchemaLog implements AutoCloseable {
 
   private void replay(KafkaSettings kafka) {
     TopicPartition partition = new TopicPartition(topic, 0);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.clientConfig(Map.of(
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
-        new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false)),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
@@ -176,22 +211,37 @@ final class SchemaLog implements AutoCloseable {
             store.remove(subject, key.path("version").asInt());
           } else {
             JsonNode value = JSON.readTree(valueText);
-            store.apply(new RegisteredSchema(value.path("subject").asText(), value.path("version").asInt(), value.path("id").asInt(),
-                new Schema.Parser().parse(value.path("schema").asText()), value.path("deleted").asBoolean(false)));
+            store.apply(
+                new RegisteredSchema(
+                    value.path("subject").asText(),
+                    value.path("version").asInt(),
+                    value.path("id").asInt(),
+                    new Schema.Parser().parse(value.path("schema").asText()),
+                    value.path("deleted").asBoolean(false)));
           }
         }
         case "CONFIG" -> {
           if (valueText == null) {
             store.clearCompatibility(subject);
           } else {
-            store.setCompatibility(subject, CompatibilityLevel.valueOf(JSON.readTree(valueText).path("compatibilityLevel").asText()));
+            store.setCompatibility(
+                subject,
+                CompatibilityLevel.valueOf(
+                    JSON.readTree(valueText).path("compatibilityLevel").asText()));
           }
         }
-        default -> { }
+        default -> {}
       }
     } catch (java.io.IOException | RuntimeException e) {
-      throw new IllegalStateException("Topic " + topic + " holds a record this registry cannot read (" + e.getMessage()
-          + "). Is " + ServiceConfig.SCHEMA_REGISTRY_TOPIC + " shared with another program?", e);
+      throw new IllegalStateException(
+          "Topic "
+              + topic
+              + " holds a record this registry cannot read ("
+              + e.getMessage()
+              + "). Is "
+              + ServiceConfig.SCHEMA_REGISTRY_TOPIC
+              + " shared with another program?",
+          e);
     }
   }
 

@@ -19,7 +19,9 @@ public final class ConfluentContainers {
   private ConfluentContainers() {}
 
   public static KafkaContainer kafka(Network network) {
-    return new KafkaContainer("apache/kafka:4.1.1").withNetwork(network).withListener("kafka:19092");
+    return new KafkaContainer("apache/kafka:4.1.1")
+        .withNetwork(network)
+        .withListener("kafka:19092");
   }
 
   public static GenericContainer<?> schemaRegistry(Network network, KafkaContainer kafka) {
@@ -37,12 +39,19 @@ public final class ConfluentContainers {
     return "http://" + registry.getHost() + ":" + registry.getMappedPort(REGISTRY_PORT);
   }
 
-  /** Whether Docker runs here; if not, prints why the suite is skipped, since surefire only counts skips. */
+  /**
+   * Whether Docker runs here; if not, prints why the suite is skipped, since surefire only counts
+   * skips.
+   */
   public static boolean dockerIsAvailable(String suite, String whatCoversItInstead) {
     boolean available = DockerClientFactory.instance().isDockerAvailable();
     if (!available) {
-      System.err.println("SKIPPED " + suite + ": no Docker engine is reachable, so the Apache Kafka and Confluent Schema "
-          + "Registry containers cannot start. It runs wherever Docker does; " + whatCoversItInstead);
+      System.err.println(
+          "SKIPPED "
+              + suite
+              + ": no Docker engine is reachable, so the Apache Kafka and Confluent Schema "
+              + "Registry containers cannot start. It runs wherever Docker does; "
+              + whatCoversItInstead);
     }
     return available;
   }

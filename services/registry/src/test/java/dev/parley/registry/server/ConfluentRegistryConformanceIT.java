@@ -12,25 +12,30 @@ import org.testcontainers.kafka.KafkaContainer;
  * proof that they describe Confluent's behaviour, not only Parley's. Skipped without Docker.
  */
 @Testcontainers
-@EnabledIf(value = "dockerIsAvailable", disabledReason = "no Docker engine: the Kafka and Confluent Schema Registry containers cannot start")
+@EnabledIf(
+    value = "dockerIsAvailable",
+    disabledReason =
+        "no Docker engine: the Kafka and Confluent Schema Registry containers cannot start")
 class ConfluentRegistryConformanceIT extends RegistryConformance {
 
   private static final Network NETWORK = Network.newNetwork();
 
-  @Container
-  static final KafkaContainer KAFKA = ConfluentContainers.kafka(NETWORK);
+  @Container static final KafkaContainer KAFKA = ConfluentContainers.kafka(NETWORK);
 
   @Container
   static final GenericContainer<?> REGISTRY = ConfluentContainers.schemaRegistry(NETWORK, KAFKA);
 
   static boolean dockerIsAvailable() {
-    return ConfluentContainers.dockerIsAvailable("ConfluentRegistryConformanceIT",
+    return ConfluentContainers.dockerIsAvailable(
+        "ConfluentRegistryConformanceIT",
         "ParleyRegistryConformanceIT checks the same expectations against Parley's registry.");
   }
 
   @Override
   RegistryHttp registry() {
-    // Confluent's registry runs without authentication here; it ignores the header Parley's needs for writes
-    return new RegistryHttp(ConfluentContainers.registryUrl(REGISTRY), RegistryHttp.basic("admin:unused"));
+    // Confluent's registry runs without authentication here; it ignores the header Parley's needs
+    // for writes
+    return new RegistryHttp(
+        ConfluentContainers.registryUrl(REGISTRY), RegistryHttp.basic("admin:unused"));
   }
 }

@@ -8,7 +8,10 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Confluent's registry API, as {@link RegistryConformance} walks it, against Parley's registry on a real KRaft broker. */
+/**
+ * Confluent's registry API, as {@link RegistryConformance} walks it, against Parley's registry on a
+ * real KRaft broker.
+ */
 class ParleyRegistryConformanceIT extends RegistryConformance {
 
   private static final String ADMIN_KEY = "conformance-admin-key";
@@ -18,17 +21,34 @@ class ParleyRegistryConformanceIT extends RegistryConformance {
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).setCombined(true).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
+    kafka =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setCombined(true)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .build();
     kafka.format();
     kafka.startup();
     kafka.waitForReadyBrokers();
-    server = RegistryServer.start(ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-        ServiceConfig.HTTP_PORT, "0", ServiceConfig.HTTP_HOST, "127.0.0.1", ServiceConfig.TOPIC_REPLICATION, "1",
-        ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, ADMIN_KEY)));
+    server =
+        RegistryServer.start(
+            ServiceConfig.of(
+                Map.of(
+                    ServiceConfig.KAFKA_BOOTSTRAP_SERVERS,
+                    kafka.bootstrapServers(),
+                    ServiceConfig.HTTP_PORT,
+                    "0",
+                    ServiceConfig.HTTP_HOST,
+                    "127.0.0.1",
+                    ServiceConfig.TOPIC_REPLICATION,
+                    "1",
+                    ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY,
+                    ADMIN_KEY)));
   }
 
   @AfterAll
@@ -43,6 +63,7 @@ class ParleyRegistryConformanceIT extends RegistryConformance {
 
   @Override
   RegistryHttp registry() {
-    return new RegistryHttp(server.httpAddress().toString(), RegistryHttp.basic("admin:" + ADMIN_KEY));
+    return new RegistryHttp(
+        server.httpAddress().toString(), RegistryHttp.basic("admin:" + ADMIN_KEY));
   }
 }

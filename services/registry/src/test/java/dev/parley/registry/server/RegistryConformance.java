@@ -21,16 +21,22 @@ import org.junit.jupiter.api.Test;
  */
 abstract class RegistryConformance {
 
-  private static final String V1 = """
+  private static final String V1 =
+      """
       {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"}]}""";
-  private static final String V2 = """
+  private static final String V2 =
+      """
       {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"},
        {"name":"speaker","type":"string","default":""}]}""";
+
   /** Readable with V1's data (speaker defaults), not with V2's (speaker was a string). */
-  private static final String SPEAKER_AS_NUMBER = """
+  private static final String SPEAKER_AS_NUMBER =
+      """
       {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"},
        {"name":"speaker","type":"int","default":0}]}""";
-  private static final String NEEDS_OUTLET = """
+
+  private static final String NEEDS_OUTLET =
+      """
       {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"},
        {"name":"outlet","type":"string"}]}""";
 
@@ -42,7 +48,11 @@ abstract class RegistryConformance {
   }
 
   private int register(String subject, String schema) {
-    return registry().post("/subjects/" + subject + "/versions", schemaBody(schema)).ok().path("id").asInt();
+    return registry()
+        .post("/subjects/" + subject + "/versions", schemaBody(schema))
+        .ok()
+        .path("id")
+        .asInt();
   }
 
   @Test
@@ -54,7 +64,8 @@ abstract class RegistryConformance {
   void registeringGivesAnIdOnceAndVersionsInOrder() {
     String subject = newSubject();
     int first = register(subject, V1);
-    assertEquals(first, register(subject, V1), "the same schema again keeps its id and adds no version");
+    assertEquals(
+        first, register(subject, V1), "the same schema again keeps its id and adds no version");
     int second = register(subject, V2);
     assertNotEquals(first, second);
     assertEquals(List.of(1, 2), ints(registry().get("/subjects/" + subject + "/versions").ok()));
@@ -79,8 +90,12 @@ abstract class RegistryConformance {
       assertEquals(2, answer.path("version").asInt());
       assertEquals(second, answer.path("id").asInt());
     }
-    assertEquals(parse(V2), parse(registry().get("/subjects/" + subject + "/versions/latest/schema").response().body()));
-    assertEquals(0, registry().get("/subjects/" + subject + "/versions/1/referencedby").ok().size());
+    assertEquals(
+        parse(V2),
+        parse(
+            registry().get("/subjects/" + subject + "/versions/latest/schema").response().body()));
+    assertEquals(
+        0, registry().get("/subjects/" + subject + "/versions/1/referencedby").ok().size());
   }
 
   @Test
@@ -100,8 +115,10 @@ abstract class RegistryConformance {
   void schemasById() {
     String subject = newSubject();
     int id = register(subject, V1);
-    assertEquals(parse(V1), parse(registry().get("/schemas/ids/" + id).ok().path("schema").asText()));
-    assertEquals(parse(V1), parse(registry().get("/schemas/ids/" + id + "/schema").response().body()));
+    assertEquals(
+        parse(V1), parse(registry().get("/schemas/ids/" + id).ok().path("schema").asText()));
+    assertEquals(
+        parse(V1), parse(registry().get("/schemas/ids/" + id + "/schema").response().body()));
     assertTrue(texts(registry().get("/schemas/ids/" + id + "/subjects").ok()).contains(subject));
     boolean listed = false;
     for (JsonNode use : registry().get("/schemas/ids/" + id + "/versions").ok()) {
@@ -122,7 +139,9 @@ abstract class RegistryConformance {
     JsonNode all = registry().get("/schemas?subjectPrefix=" + subject).ok();
     assertEquals(2, all.size(), all::toString);
     assertEquals(subject, all.get(0).path("subject").asText());
-    assertTrue(all.get(0).has("id") && all.get(0).has("version") && all.get(0).has("schema"), all::toString);
+    assertTrue(
+        all.get(0).has("id") && all.get(0).has("version") && all.get(0).has("schema"),
+        all::toString);
     JsonNode latest = registry().get("/schemas?subjectPrefix=" + subject + "&latestOnly=true").ok();
     assertEquals(1, latest.size(), latest::toString);
     assertEquals(2, latest.get(0).path("version").asInt());
@@ -147,9 +166,18 @@ abstract class RegistryConformance {
     String subject = newSubject();
     register(subject, V1);
     registry().post("/subjects/" + subject + "/versions", schemaBody(NEEDS_OUTLET)).error(409, 409);
-    registry().post("/subjects/" + subject + "/versions", schemaBody("{\"type\":\"record\",\"name\":\"Broken\"}")).error(422, 42201);
-    registry().post("/subjects/" + subject + "/versions", schemaBody("not a schema")).error(422, 42201);
-    assertEquals(List.of(1), ints(registry().get("/subjects/" + subject + "/versions").ok()), "refused schemas add no version");
+    registry()
+        .post(
+            "/subjects/" + subject + "/versions",
+            schemaBody("{\"type\":\"record\",\"name\":\"Broken\"}"))
+        .error(422, 42201);
+    registry()
+        .post("/subjects/" + subject + "/versions", schemaBody("not a schema"))
+        .error(422, 42201);
+    assertEquals(
+        List.of(1),
+        ints(registry().get("/subjects/" + subject + "/versions").ok()),
+        "refused schemas add no version");
   }
 
   @Test
@@ -158,21 +186,51 @@ abstract class RegistryConformance {
     register(subject, V1);
     register(subject, V2);
     String path = "/compatibility/subjects/" + subject + "/versions";
-    assertTrue(registry().post(path + "/1", schemaBody(SPEAKER_AS_NUMBER)).ok().path("is_compatible").asBoolean(),
+    assertTrue(
+        registry()
+            .post(path + "/1", schemaBody(SPEAKER_AS_NUMBER))
+            .ok()
+            .path("is_compatible")
+            .asBoolean(),
         "the given version, not the latest, is checked");
-    assertFalse(registry().post(path + "/2", schemaBody(SPEAKER_AS_NUMBER)).ok().path("is_compatible").asBoolean());
-    assertFalse(registry().post(path + "/latest", schemaBody(SPEAKER_AS_NUMBER)).ok().path("is_compatible").asBoolean());
-    assertFalse(registry().post(path, schemaBody(SPEAKER_AS_NUMBER)).ok().path("is_compatible").asBoolean());
-    JsonNode verbose = registry().post(path + "/latest?verbose=true", schemaBody(SPEAKER_AS_NUMBER)).ok();
+    assertFalse(
+        registry()
+            .post(path + "/2", schemaBody(SPEAKER_AS_NUMBER))
+            .ok()
+            .path("is_compatible")
+            .asBoolean());
+    assertFalse(
+        registry()
+            .post(path + "/latest", schemaBody(SPEAKER_AS_NUMBER))
+            .ok()
+            .path("is_compatible")
+            .asBoolean());
+    assertFalse(
+        registry()
+            .post(path, schemaBody(SPEAKER_AS_NUMBER))
+            .ok()
+            .path("is_compatible")
+            .asBoolean());
+    JsonNode verbose =
+        registry().post(path + "/latest?verbose=true", schemaBody(SPEAKER_AS_NUMBER)).ok();
     assertFalse(verbose.path("is_compatible").asBoolean());
-    assertTrue(verbose.path("messages").isArray() && verbose.path("messages").size() > 0, verbose::toString);
-    assertTrue(registry().post(path + "/latest", schemaBody(V2)).ok().path("is_compatible").asBoolean());
+    assertTrue(
+        verbose.path("messages").isArray() && verbose.path("messages").size() > 0,
+        verbose::toString);
+    assertTrue(
+        registry().post(path + "/latest", schemaBody(V2)).ok().path("is_compatible").asBoolean());
     registry().post(path + "/99", schemaBody(V2)).error(404, 40402);
     registry().post(path + "/0", schemaBody(V2)).error(422, 42202);
     String noSuchSubject = "/compatibility/subjects/" + newSubject() + "/versions";
-    assertTrue(registry().post(noSuchSubject + "/latest", schemaBody(V2)).ok().path("is_compatible").asBoolean(),
+    assertTrue(
+        registry()
+            .post(noSuchSubject + "/latest", schemaBody(V2))
+            .ok()
+            .path("is_compatible")
+            .asBoolean(),
         "a subject without versions accepts any schema");
-    assertTrue(registry().post(noSuchSubject, schemaBody(V2)).ok().path("is_compatible").asBoolean());
+    assertTrue(
+        registry().post(noSuchSubject, schemaBody(V2)).ok().path("is_compatible").asBoolean());
     registry().post(noSuchSubject + "/1", schemaBody(V2)).error(404, 40402);
     registry().post(path + "/latest", schemaBody("not a schema")).error(422, 42201);
   }
@@ -183,9 +241,22 @@ abstract class RegistryConformance {
     register(subject, V1);
     registry().get("/config/" + subject).error(404, 40408);
     String global = registry().get("/config").ok().path("compatibilityLevel").asText();
-    assertEquals(global, registry().get("/config/" + subject + "?defaultToGlobal=true").ok().path("compatibilityLevel").asText());
-    assertEquals("NONE", registry().put("/config/" + subject, "{\"compatibility\":\"NONE\"}").ok().path("compatibility").asText());
-    assertEquals("NONE", registry().get("/config/" + subject).ok().path("compatibilityLevel").asText());
+    assertEquals(
+        global,
+        registry()
+            .get("/config/" + subject + "?defaultToGlobal=true")
+            .ok()
+            .path("compatibilityLevel")
+            .asText());
+    assertEquals(
+        "NONE",
+        registry()
+            .put("/config/" + subject, "{\"compatibility\":\"NONE\"}")
+            .ok()
+            .path("compatibility")
+            .asText());
+    assertEquals(
+        "NONE", registry().get("/config/" + subject).ok().path("compatibilityLevel").asText());
     register(subject, NEEDS_OUTLET);
     registry().delete("/config/" + subject).ok();
     registry().get("/config/" + subject).error(404, 40408);
@@ -195,16 +266,31 @@ abstract class RegistryConformance {
 
   @Test
   void globalConfigCanBeSetAndReset() {
-    assertEquals("FULL", registry().put("/config", "{\"compatibility\":\"FULL\"}").ok().path("compatibility").asText());
+    assertEquals(
+        "FULL",
+        registry()
+            .put("/config", "{\"compatibility\":\"FULL\"}")
+            .ok()
+            .path("compatibility")
+            .asText());
     assertEquals("FULL", registry().get("/config").ok().path("compatibilityLevel").asText());
     registry().delete("/config").ok();
-    assertEquals("BACKWARD", registry().get("/config").ok().path("compatibilityLevel").asText(), "the default is BACKWARD");
+    assertEquals(
+        "BACKWARD",
+        registry().get("/config").ok().path("compatibilityLevel").asText(),
+        "the default is BACKWARD");
   }
 
   @Test
   void modeAndContextsAreReadable() {
     assertEquals("READWRITE", registry().get("/mode").ok().path("mode").asText());
-    assertEquals("READWRITE", registry().get("/mode/" + newSubject() + "?defaultToGlobal=true").ok().path("mode").asText());
+    assertEquals(
+        "READWRITE",
+        registry()
+            .get("/mode/" + newSubject() + "?defaultToGlobal=true")
+            .ok()
+            .path("mode")
+            .asText());
     assertTrue(texts(registry().get("/contexts").ok()).contains("."), "the default context");
   }
 
@@ -218,13 +304,18 @@ abstract class RegistryConformance {
     assertEquals(1, registry().delete(one).ok().asInt());
     registry().delete(one).error(404, 40406);
     assertEquals(List.of(2), ints(registry().get("/subjects/" + subject + "/versions").ok()));
-    assertEquals(List.of(1, 2), ints(registry().get("/subjects/" + subject + "/versions?deleted=true").ok()));
+    assertEquals(
+        List.of(1, 2),
+        ints(registry().get("/subjects/" + subject + "/versions?deleted=true").ok()));
     registry().get(one).error(404, 40402);
     assertEquals(1, registry().get(one + "?deleted=true").ok().path("version").asInt());
-    assertEquals(parse(V1), parse(registry().get("/schemas/ids/" + first).ok().path("schema").asText()),
+    assertEquals(
+        parse(V1),
+        parse(registry().get("/schemas/ids/" + first).ok().path("schema").asText()),
         "a soft-deleted schema still decodes old records");
     assertEquals(1, registry().delete(one + "?permanent=true").ok().asInt());
-    assertEquals(List.of(2), ints(registry().get("/subjects/" + subject + "/versions?deleted=true").ok()));
+    assertEquals(
+        List.of(2), ints(registry().get("/subjects/" + subject + "/versions?deleted=true").ok()));
     registry().delete("/subjects/" + subject + "/versions/99").error(404, 40402);
     registry().delete("/subjects/" + subject + "/versions/0").error(422, 42202);
   }
@@ -241,7 +332,8 @@ abstract class RegistryConformance {
     assertTrue(texts(registry().get("/subjects?deleted=true").ok()).contains(subject));
     assertTrue(texts(registry().get("/subjects?deletedOnly=true").ok()).contains(subject));
     registry().get("/subjects/" + subject + "/versions").error(404, 40401);
-    assertEquals(List.of(1, 2), ints(registry().delete("/subjects/" + subject + "?permanent=true").ok()));
+    assertEquals(
+        List.of(1, 2), ints(registry().delete("/subjects/" + subject + "?permanent=true").ok()));
     assertFalse(texts(registry().get("/subjects?deleted=true").ok()).contains(subject));
     registry().delete("/subjects/" + newSubject()).error(404, 40401);
   }
@@ -262,7 +354,8 @@ abstract class RegistryConformance {
   void contentNegotiation() {
     String subject = newSubject();
     String path = "/subjects/" + subject + "/versions";
-    for (String type : List.of(RegistryHttp.V1_JSON, "application/vnd.schemaregistry+json", "application/json")) {
+    for (String type :
+        List.of(RegistryHttp.V1_JSON, "application/vnd.schemaregistry+json", "application/json")) {
       assertEquals(200, registry().send("POST", path, schemaBody(V1), type, type).status(), type);
       RegistryHttp.Answer read = registry().send("GET", path, null, null, type);
       assertEquals(200, read.status(), read::toString);
@@ -270,7 +363,9 @@ abstract class RegistryConformance {
     }
     RegistryHttp.Answer anything = registry().send("GET", path, null, null, "*/*");
     assertTrue(anything.contentType().startsWith(RegistryHttp.V1_JSON), anything.contentType());
-    registry().send("POST", path, schemaBody(V1), "text/plain", RegistryHttp.V1_JSON).error(415, 415);
+    registry()
+        .send("POST", path, schemaBody(V1), "text/plain", RegistryHttp.V1_JSON)
+        .error(415, 415);
     assertEquals(406, registry().send("GET", path, null, null, "text/html").status());
   }
 

@@ -13,12 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Raw HTTP calls to a schema registry, with or without the admin's credentials, for tests that check the wire. */
+/**
+ * Raw HTTP calls to a schema registry, with or without the admin's credentials, for tests that
+ * check the wire.
+ */
 final class RegistryHttp {
 
   static final String V1_JSON = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
   private final String authorization;
@@ -54,8 +58,14 @@ final class RegistryHttp {
   }
 
   Answer send(String method, String path, String body, String contentType, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (accept != null) {
       request.header("Accept", accept);
     }
@@ -105,7 +115,10 @@ final class RegistryHttp {
       return json();
     }
 
-    /** Asserts a Confluent error: the HTTP status and the error_code of the JSON body, which also has a message. */
+    /**
+     * Asserts a Confluent error: the HTTP status and the error_code of the JSON body, which also
+     * has a message.
+     */
     void error(int status, int errorCode) {
       assertEquals(status, status(), this::toString);
       JsonNode body = json();
@@ -115,7 +128,13 @@ final class RegistryHttp {
 
     @Override
     public String toString() {
-      return response.request().method() + " " + response.uri() + " -> " + status() + " " + response.body();
+      return response.request().method()
+          + " "
+          + response.uri()
+          + " -> "
+          + status()
+          + " "
+          + response.body();
     }
   }
 }
