@@ -16,10 +16,11 @@ import java.util.Set;
  *       DNS-rebound name cannot reach it; the probes ({@code /health}, {@code /ready}, {@code
  *       /metrics}) are exempt because orchestrators call them by IP address and they change
  *       nothing;
- *   <li>a state change must carry a key ({@code Authorization}) or a header a form cannot set
- *       ({@value #CLIENT_HEADER}) unless its Content-Type is one a form cannot send: a cross-site
- *       form post of text/plain, urlencoded or multipart data is refused, while a browser must ask
- *       before sending anything else, and no Parley service answers that preflight;
+ *   <li>a POST must carry a key ({@code Authorization}) or a header a form cannot set ({@value
+ *       #CLIENT_HEADER}) unless its Content-Type is one a form cannot send: a cross-site post of
+ *       text/plain, urlencoded or multipart data (or of no type) is refused, while a browser must
+ *       ask before sending anything else, or any PUT, PATCH or DELETE, and no Parley service
+ *       answers that preflight;
  *   <li>every response says not to sniff its type, frame it or leak its address.
  * </ul>
  */
@@ -31,8 +32,6 @@ final class BrowserGuards {
   private static final Set<String> PROBES = Set.of("/health", "/ready", "/metrics");
   private static final Set<String> FORM_TYPES =
       Set.of("", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
-  private static final Set<HandlerType> SAFE_METHODS =
-      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
   private static final String DEFAULT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
   private final Set<String> allowedHosts;
@@ -85,7 +84,7 @@ final class BrowserGuards {
               + HttpSettings.ALLOWED_HOSTS
               + " (comma-separated) where it runs.");
     }
-    if (!SAFE_METHODS.contains(ctx.method())
+    if (ctx.method() == HandlerType.POST
         && FORM_TYPES.contains(MediaType.of(ctx.header("Content-Type")))
         && ctx.header("Authorization") == null
         && ctx.header(CLIENT_HEADER) == null) {

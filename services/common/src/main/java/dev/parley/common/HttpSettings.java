@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public record HttpSettings(String host, int port, Set<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
-  public static final String ALLOWED_HOSTS = "PARLEY_ALLOWED_HOSTS";
+  public static final String ALLOWED_HOSTS = ServiceConfig.ALLOWED_HOSTS;
   private static final int HIGHEST_PORT = 65535;
 
   public HttpSettings {

@@ -22,6 +22,11 @@ public final class ServiceConfig {
   public static final String SCHEMA_REGISTRY_ADMIN_KEY = "SCHEMA_REGISTRY_ADMIN_KEY";
 
   /**
+   * Host names a service answers to besides its local ones (comma-separated; see BrowserGuards).
+   */
+  public static final String ALLOWED_HOSTS = "PARLEY_ALLOWED_HOSTS";
+
+  /**
    * Credentials that registry clients send, {@code user:password}, as Confluent's
    * basic.auth.user.info.
    */
