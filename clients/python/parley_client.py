@@ -90,7 +90,11 @@ def sample_article(article_id, source):
         "ingestedAt": now,
         "language": "en",
         "contentHash": "",
+        # Debian's avro writes no defaults: every field of the Article schema is given
+        "feed": "",
+        "publishedAtEstimated": False,
         "fingerprint": [],
+        "revision": int(now.timestamp() * 1000),
     }
 
 

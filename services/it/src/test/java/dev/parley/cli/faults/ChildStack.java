@@ -2,6 +2,8 @@ package dev.parley.cli.faults;
 
 import dev.parley.cli.ParleyJar;
 import dev.parley.cli.local.FreePort;
+import dev.parley.cli.local.LocalFeedKey;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +31,13 @@ final class ChildStack implements AutoCloseable {
   };
 
   private final int[] ports;
+  private final Path parleyData;
   private final ChildProcess process;
 
   private ChildStack(Path dataDir, int[] ports) throws Exception {
     this.ports = ports;
-    List<String> args =
-        new ArrayList<>(List.of("up", "--data-dir", dataDir.resolve("data").toString()));
+    this.parleyData = dataDir.resolve("data");
+    List<String> args = new ArrayList<>(List.of("up", "--data-dir", parleyData.toString()));
     for (int i = 0; i < PORT_OPTIONS.length; i++) {
       args.addAll(List.of(PORT_OPTIONS[i], String.valueOf(ports[i])));
     }
@@ -53,6 +56,12 @@ final class ChildStack implements AutoCloseable {
             dataDir, IntStream.generate(FreePort::any).limit(PORT_OPTIONS.length).toArray());
     stack.restart();
     return stack;
+  }
+
+  /** The feed key `parley up` made in its data dir on its first start. */
+  String feedKey() throws IOException {
+    return LocalFeedKey.read(parleyData)
+        .orElseThrow(() -> new IllegalStateException("no feed key in " + parleyData));
   }
 
   /**
