@@ -5,7 +5,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real one-node KRaft cluster in this JVM, on free ports, for tests that talk to Kafka. */
-final class SingleBrokerCluster implements AutoCloseable {
+public final class SingleBrokerCluster implements AutoCloseable {
 
   private final KafkaClusterTestKit kafka;
 
@@ -13,7 +13,7 @@ final class SingleBrokerCluster implements AutoCloseable {
     this.kafka = kafka;
   }
 
-  static SingleBrokerCluster start() throws Exception {
+  public static SingleBrokerCluster start() throws Exception {
     KafkaClusterTestKit kafka =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -32,11 +32,11 @@ final class SingleBrokerCluster implements AutoCloseable {
     return new SingleBrokerCluster(kafka);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return kafka.bootstrapServers();
   }
 
-  ServiceConfig config() {
+  public ServiceConfig config() {
     return ServiceConfig.of(Map.of(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers()));
   }
 

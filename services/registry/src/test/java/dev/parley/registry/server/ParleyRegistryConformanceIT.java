@@ -2,9 +2,8 @@ package dev.parley.registry.server;
 
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.SingleBrokerCluster;
 import java.util.Map;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -16,25 +15,12 @@ class ParleyRegistryConformanceIT extends RegistryConformance {
 
   private static final String ADMIN_KEY = "conformance-admin-key";
 
-  private static KafkaClusterTestKit kafka;
+  private static SingleBrokerCluster kafka;
   private static ParleyService server;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setCombined(true)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    kafka = SingleBrokerCluster.start();
     server =
         RegistryServer.start(
             ServiceConfig.of(

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.avro.Article;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.SingleBrokerCluster;
 import dev.parley.registry.CompatibilityLevel;
 import dev.parley.registry.RestSchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClient;
@@ -21,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,25 +46,12 @@ class RegistryServerIT {
   private static final String ADMIN_KEY = "test-admin-key";
   private static final String ADMIN = "admin:" + ADMIN_KEY;
 
-  private static KafkaClusterTestKit kafka;
+  private static SingleBrokerCluster kafka;
   private static ServiceConfig config;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setCombined(true)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    kafka = SingleBrokerCluster.start();
     config =
         ServiceConfig.of(
             Map.of(
