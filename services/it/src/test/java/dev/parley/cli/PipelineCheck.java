@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
 import dev.parley.ingestor.CleanArticle;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,16 +45,13 @@ final class PipelineCheck {
             })) {
       // an article that states no position above the confirmation threshold may leave the
       // state as it is, so only those that state a confirmed one must change it
-      PositionExtractor extractor = new PositionExtractor(Ontology.loadDefault());
       Set<String> articleIds = new LinkedHashSet<>();
       Set<String> confirming = new LinkedHashSet<>();
       for (Path file : ArticleFiles.list(List.of(SampleArticles.folder()))) {
         List<String> ids = client.push(file, null);
         assertEquals(1, ids.size(), file + " is one article");
         articleIds.addAll(ids);
-        CleanArticle text = ArticleFiles.read(file);
-        if (extractor.extract(text.headline(), text.body()).stream()
-            .anyMatch(extractor.ontology()::confirms)) {
+        if (statesAConfirmedPosition(file)) {
           confirming.addAll(ids);
         }
       }
@@ -100,6 +98,17 @@ final class PipelineCheck {
               get(aggregator.resolve("/state/ukraine-peace/positions/ukraine/territory")));
       assertEquals(stanceOf(state, "ukraine", "territory"), one.path("stance").asInt());
     }
+  }
+
+  /**
+   * Whether the default ontology's extractor finds a position above the confirmation threshold in
+   * the file: an article that states none may leave the state as it is.
+   */
+  static boolean statesAConfirmedPosition(Path file) throws IOException {
+    PositionExtractor extractor = new PositionExtractor(Ontology.loadDefault());
+    CleanArticle text = ArticleFiles.read(file);
+    return extractor.extract(text.headline(), text.body()).stream()
+        .anyMatch(extractor.ontology()::confirms);
   }
 
   private static Set<String> updatersOf(List<JsonNode> events) {

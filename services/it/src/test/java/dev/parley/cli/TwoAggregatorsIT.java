@@ -79,16 +79,20 @@ class TwoAggregatorsIT {
     }
     String lastSeen = beforeDrop.get(beforeDrop.size() - 1).id();
 
+    // an article stating no confirmed position may change nothing, so it is not waited for
     Set<String> all = new LinkedHashSet<>(early);
     for (Path file : samples.subList(2, samples.size())) {
-      all.addAll(ingestor.push(file, null));
+      List<String> ids = ingestor.push(file, null);
+      if (PipelineCheck.statesAConfirmedPosition(file)) {
+        all.addAll(ids);
+      }
     }
     await(
         Duration.ofSeconds(90),
         () ->
             causesOfRecentChanges(first).containsAll(all)
                 && causesOfRecentChanges(other).containsAll(all),
-        "both instances to have seen the changes of all five articles");
+        "both instances to have seen the changes of every article stating a confirmed position");
 
     List<SseSubscriber.Event> afterResume = new CopyOnWriteArrayList<>();
     List<SseSubscriber.Event> everything = new CopyOnWriteArrayList<>();
