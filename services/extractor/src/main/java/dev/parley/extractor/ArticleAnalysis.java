@@ -155,7 +155,9 @@ final class ArticleAnalysis {
         for (int i = m.start(); i < m.end(); i++) {
           issueAt[i] = issue;
         }
-      } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
+      } else if (m.value() instanceof Cue cue
+          && !overlapsActor(m.start(), m.end())
+          && (!cue.transitive() || hasObjectAt(m.end(), sentence))) {
         Mentions.CueWord previous = m.start() > sentence.from() ? cueAt[m.start() - 1] : null;
         // "pushed back against the plan": the preposition belongs to the verb before it, it is no
         // second cue.
@@ -198,8 +200,9 @@ final class ArticleAnalysis {
       return false;
     }
     String article = lower(document - 1);
+    String mark = tokens.get(document - 2).text();
     return (article.equals("a") || article.equals("an"))
-        && tokens.get(document - 2).text().equals(",");
+        && (mark.equals(",") || mark.equals("–") || mark.equals("—"));
   }
 
   private boolean isAboutAnotherIssue(int document, Sentence sentence) {
@@ -216,6 +219,12 @@ final class ArticleAnalysis {
       }
     }
     return false;
+  }
+
+  private boolean hasObjectAt(int i, Sentence sentence) {
+    return i < sentence.to()
+        && (actorAt[i] != null || is(i, WordClass.DETERMINER) || isPronoun(i))
+        && !lower(i).equals("that");
   }
 
   /** "White House Press Secretary" names a party; its "Press" is no demand. */
