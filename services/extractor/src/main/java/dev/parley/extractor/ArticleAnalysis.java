@@ -274,6 +274,9 @@ final class ArticleAnalysis {
     if (after != null) {
       return after;
     }
+    if (k + 1 < tokens.size() && is(k, WordClass.PERSON_PRONOUN) && isReporting(k + 1)) {
+      return lastPersonBefore(open); // "... vulnerable to future attack," she said.
+    }
     int b = open - 1;
     while (b >= 0 && !tokens.get(b).word() && open - b <= 2) {
       b--;
@@ -281,6 +284,16 @@ final class ArticleAnalysis {
     // Peskov said: “...”
     if (b >= 1 && isReporting(b) && actorAt[b - 1] != null) {
       return actorAt[b - 1];
+    }
+    return null;
+  }
+
+  private Mentions.Actor lastPersonBefore(int i) {
+    int paragraph = sentences.get(sentenceOf[i]).paragraph();
+    for (int k = i - 1; k >= 0 && sentences.get(sentenceOf[k]).paragraph() == paragraph; k--) {
+      if (actorAt[k] != null && actorAt[k].person()) {
+        return actorAt[k];
+      }
     }
     return null;
   }
