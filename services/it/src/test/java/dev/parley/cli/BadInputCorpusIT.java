@@ -45,19 +45,15 @@ class BadInputCorpusIT {
   @BeforeAll
   static void up() throws Exception {
     stack =
-        LocalStack.start(
+        TestStacks.start(
             data,
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
             // the HTML time limit is raised so that the depth limit and the big page are tested on
-            // a loaded machine too;
-            // HtmlLimitsTest covers the time limit
-            ServiceConfig.of(
-                Map.of(
-                    ServiceConfig.MAX_BATCH_BYTES,
-                    String.valueOf(MAX_BATCH_BYTES),
-                    "PARLEY_HTML_TIME_LIMIT_MS",
-                    "60000")),
-            System.out);
+            // a loaded machine too; HtmlLimitsTest covers the time limit
+            Map.of(
+                ServiceConfig.MAX_BATCH_BYTES,
+                String.valueOf(MAX_BATCH_BYTES),
+                "PARLEY_HTML_TIME_LIMIT_MS",
+                "60000"));
     http = new RawHttp(stack.ingestor().httpAddress(), stack.feedKey());
   }
 
@@ -1139,10 +1135,9 @@ class BadInputCorpusIT {
     var serde =
         Topics.REJECTED.valueSerde(
             SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
-    return new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
-        .records(Topics.REJECTED.name()).stream()
-            .map(r -> serde.deserialize(Topics.REJECTED.name(), r.value()))
-            .toList();
+    return PipelineState.of(stack).records(Topics.REJECTED.name()).stream()
+        .map(r -> serde.deserialize(Topics.REJECTED.name(), r.value()))
+        .toList();
   }
 
   private static Article article(String id) {
@@ -1151,8 +1146,7 @@ class BadInputCorpusIT {
             SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
     Article latest = null;
     for (ConsumerRecord<byte[], byte[]> record :
-        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
-            .records(Topics.ARTICLES.name())) {
+        PipelineState.of(stack).records(Topics.ARTICLES.name())) {
       if (id.equals(new String(record.key(), StandardCharsets.UTF_8))) {
         latest = serde.deserialize(Topics.ARTICLES.name(), record.value());
       }

@@ -11,7 +11,6 @@ import dev.parley.cli.ops.Replay;
 import dev.parley.cli.ops.ReplayCommand;
 import dev.parley.cli.ops.TailCommand;
 import dev.parley.cli.ops.TopicsCommand;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClients;
 import dev.parley.serde.AvroSerde;
@@ -65,14 +64,8 @@ class ReplayIT {
   @BeforeAll
   static void pipelineWithTheCorpus() throws Exception {
     corpus = ArticleCorpus.ofSamples(16);
-    stack =
-        LocalStack.start(
-            data.resolve("first"),
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-            ServiceConfig.of(Map.of()),
-            System.out);
-    pipeline =
-        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    stack = TestStacks.start(data.resolve("first"));
+    pipeline = PipelineState.of(stack);
     assertEquals(corpus.size(), new HashSet<>(corpus.push(stack.ingestorClient(), data)).size());
     pipeline.awaitCaughtUp(CATCH_UP);
     stateBefore = pipeline.state();
@@ -201,14 +194,8 @@ class ReplayIT {
     Map<String, Article> archive = latestArticles();
     assertEquals(corpus.size(), archive.size());
     stack.close();
-    stack =
-        LocalStack.start(
-            data.resolve("fresh"),
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-            ServiceConfig.of(Map.of()),
-            System.out);
-    pipeline =
-        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    stack = TestStacks.start(data.resolve("fresh"));
+    pipeline = PipelineState.of(stack);
     String archiveTopic = "archive.articles";
     writeArchive(archiveTopic, archive);
 

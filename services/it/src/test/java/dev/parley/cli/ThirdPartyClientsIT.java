@@ -12,7 +12,6 @@ import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionState;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.ParleyMessageFormatter;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import java.net.URI;
@@ -57,9 +56,7 @@ class ThirdPartyClientsIT {
 
   @BeforeAll
   static void upWithEveryTopicWritten() throws Exception {
-    stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack = TestStacks.start(data);
     PipelineCheck.samplesBuildTheLiveState(
         stack.ingestorClient(), stack.aggregator().httpAddress());
     HttpResponse<String> refused =
