@@ -94,10 +94,7 @@ class BadInputCorpusIT {
       assertTrue(service.isReady(), service.name() + " still runs after the corpus");
     }
     RawHttp.Response good =
-        http.post(
-            "/articles",
-            "application/json",
-            Map.of(),
+        postJson(
             json(
                 Map.of(
                     "headline",
@@ -130,10 +127,7 @@ class BadInputCorpusIT {
   @Test
   void acceptedBadValuesAreStoredHandled() throws Exception {
     RawHttp.Response credentials =
-        http.post(
-            "/articles",
-            "application/json",
-            Map.of(),
+        postJson(
             json(
                 Map.of(
                     "headline",
@@ -143,10 +137,7 @@ class BadInputCorpusIT {
                     "url",
                     "https://editor:s3cret@news.example.org/creds")));
     RawHttp.Response escaped =
-        http.post(
-            "/articles",
-            "application/json",
-            Map.of(),
+        postJson(
             json(
                 Map.of(
                     "headline",
@@ -308,18 +299,8 @@ class BadInputCorpusIT {
                     Map.of(),
                     "\uFEFFBOM talks\nText of it.")));
     // sizes and framing
-    cases.add(
-        refused(
-            "empty body",
-            400,
-            "empty",
-            () -> http.post("/articles", "application/json", Map.of(), "")));
-    cases.add(
-        refused(
-            "whitespace body",
-            400,
-            "empty",
-            () -> http.post("/articles", "application/json", Map.of(), " \n\t ")));
+    cases.add(refused("empty body", 400, "empty", () -> postJson("")));
+    cases.add(refused("whitespace body", 400, "empty", () -> postJson(" \n\t ")));
     cases.add(
         refused(
             "body of exactly 1 MiB",
@@ -371,180 +352,91 @@ class BadInputCorpusIT {
             "600 KB headline",
             400,
             "PARLEY_MAX_HEADLINE_CHARS",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "h".repeat(600_000), "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", "h".repeat(600_000), "body", "Text.")))));
     cases.add(
         refused(
             "headline one character over the limit",
             400,
             "1000 allowed",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "h".repeat(1001), "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", "h".repeat(1001), "body", "Text.")))));
     // JSON
-    cases.add(
-        refused(
-            "invalid JSON",
-            400,
-            "not valid JSON",
-            () -> http.post("/articles", "application/json", Map.of(), "{\"headline\": ")));
-    cases.add(
-        refused(
-            "JSON array",
-            400,
-            "not a JSON object",
-            () -> http.post("/articles", "application/json", Map.of(), "[" + article + "]")));
-    cases.add(
-        refused(
-            "JSON string",
-            400,
-            "not a JSON object",
-            () -> http.post("/articles", "application/json", Map.of(), "\"Talks\"")));
-    cases.add(
-        refused(
-            "JSON null",
-            400,
-            "not a JSON object",
-            () -> http.post("/articles", "application/json", Map.of(), "null")));
+    cases.add(refused("invalid JSON", 400, "not valid JSON", () -> postJson("{\"headline\": ")));
+    cases.add(refused("JSON array", 400, "not a JSON object", () -> postJson("[" + article + "]")));
+    cases.add(refused("JSON string", 400, "not a JSON object", () -> postJson("\"Talks\"")));
+    cases.add(refused("JSON null", 400, "not a JSON object", () -> postJson("null")));
     cases.add(
         refused(
             "JSON nested 2,000 deep",
             400,
             "nesting depth",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"a\":".repeat(2000) + "1" + "}".repeat(2000))));
+            () -> postJson("{\"a\":".repeat(2000) + "1" + "}".repeat(2000))));
     cases.add(
         refused(
             "two JSON objects in one body",
             400,
             "not valid JSON",
-            () -> http.post("/articles", "application/json", Map.of(), article + article)));
-    cases.add(
-        refused(
-            "no headline",
-            400,
-            "headline",
-            () -> http.post("/articles", "application/json", Map.of(), "{\"body\":\"text\"}")));
+            () -> postJson(article + article)));
+    cases.add(refused("no headline", 400, "headline", () -> postJson("{\"body\":\"text\"}")));
     cases.add(
         refused(
             "headline null",
             400,
             "headline",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":null,\"body\":\"text\"}")));
+            () -> postJson("{\"headline\":null,\"body\":\"text\"}")));
     cases.add(
         refused(
             "headline an object",
             400,
             "headline",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":{\"a\":1},\"body\":\"text\"}")));
+            () -> postJson("{\"headline\":{\"a\":1},\"body\":\"text\"}")));
     cases.add(
         accepted(
             "headline a number",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":2025,\"body\":\"A year in review.\"}")));
-    cases.add(
-        refused(
-            "no body",
-            400,
-            "no text",
-            () ->
-                http.post("/articles", "application/json", Map.of(), "{\"headline\":\"Talks\"}")));
+            () -> postJson("{\"headline\":2025,\"body\":\"A year in review.\"}")));
+    cases.add(refused("no body", 400, "no text", () -> postJson("{\"headline\":\"Talks\"}")));
     cases.add(
         refused(
             "empty body field",
             400,
             "no text",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":\"Talks\",\"body\":\"\"}")));
+            () -> postJson("{\"headline\":\"Talks\",\"body\":\"\"}")));
     cases.add(
         accepted(
             "unknown fields",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     "{\"headline\":\"Extra\",\"body\":\"Text with extras.\",\"mood\":\"grim\",\"tags\":[1,2]}")));
     cases.add(
         accepted(
             "duplicate keys, the last wins",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":\"One\",\"headline\":\"Two\",\"body\":\"Text twice.\"}")));
+                postJson("{\"headline\":\"One\",\"headline\":\"Two\",\"body\":\"Text twice.\"}")));
     // headlines
     cases.add(
         refused(
             "headline of only NBSP",
             400,
             "no visible text",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", NBSP.repeat(5), "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", NBSP.repeat(5), "body", "Text.")))));
     cases.add(
         refused(
             "headline of only zero-width characters",
             400,
             "no visible text",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "\u200B\u2060\uFEFF", "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", "\u200B\u2060\uFEFF", "body", "Text.")))));
     cases.add(
         refused(
             "headline of only tags",
             400,
             "no visible text",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(Map.of("headline", "<b></b><script>x()</script>", "body", "Text.")))));
     cases.add(
         accepted(
             "headline with control characters",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline", "Talks\u0000\u0007 resume\nin Geneva", "body", "Text.")))));
@@ -552,10 +444,7 @@ class BadInputCorpusIT {
         accepted(
             "headline with emoji and right-to-left text",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -566,10 +455,7 @@ class BadInputCorpusIT {
         accepted(
             "escaped script in the headline",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -600,10 +486,7 @@ class BadInputCorpusIT {
             400,
             "no text left",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -616,10 +499,7 @@ class BadInputCorpusIT {
             400,
             "PARLEY_MAX_HTML_DEPTH",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -652,10 +532,7 @@ class BadInputCorpusIT {
         accepted(
             "150 nested divs",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -696,136 +573,37 @@ class BadInputCorpusIT {
             "javascript: URL",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "javascript:alert(document.cookie)")))));
+            () -> articleAt("javascript:alert(document.cookie)")));
     cases.add(
         refused(
             "data: URL",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "data:text/html,<script>alert(1)</script>")))));
+            () -> articleAt("data:text/html,<script>alert(1)</script>")));
+    cases.add(refused("relative URL", 400, "not a web address", () -> articleAt("/world/talks")));
     cases.add(
-        refused(
-            "relative URL",
-            400,
-            "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "Talks", "body", "Text.", "url", "/world/talks")))));
-    cases.add(
-        refused(
-            "ftp URL",
-            400,
-            "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "ftp://files.example.org/a")))));
+        refused("ftp URL", 400, "not a web address", () -> articleAt("ftp://files.example.org/a")));
     cases.add(
         refused(
             "URL with a space",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "https://news.example.org/a b")))));
+            () -> articleAt("https://news.example.org/a b")));
     cases.add(
         refused(
             "3,000-character URL",
             400,
             "url has",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "https://news.example.org/" + "a".repeat(3000))))));
+            () -> articleAt("https://news.example.org/" + "a".repeat(3000))));
     cases.add(
         refused(
             "bad URL with credentials",
             400,
             "***@",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "ftp://editor:s3cret@files.example.org/a")))));
+            () -> articleAt("ftp://editor:s3cret@files.example.org/a")));
     cases.add(
         accepted(
-            "URL with user:pass@",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "https://editor:s3cret@news.example.org/b")))));
+            "URL with user:pass@", () -> articleAt("https://editor:s3cret@news.example.org/b")));
     // times
     cases.add(
         refused(
@@ -833,10 +611,7 @@ class BadInputCorpusIT {
             400,
             "before 1970",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -851,10 +626,7 @@ class BadInputCorpusIT {
             400,
             "before 1970",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -869,10 +641,7 @@ class BadInputCorpusIT {
             400,
             "more than an hour",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -887,10 +656,7 @@ class BadInputCorpusIT {
             400,
             "not a time",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline", "Talks", "body", "Text.", "publishedAt", "yesterday")))));
@@ -900,10 +666,7 @@ class BadInputCorpusIT {
             400,
             "not a time",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -918,10 +681,7 @@ class BadInputCorpusIT {
             400,
             "not a time",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -943,10 +703,7 @@ class BadInputCorpusIT {
             400,
             "language",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -961,10 +718,7 @@ class BadInputCorpusIT {
             400,
             "source has",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of("headline", "Talks", "body", "Text.", "source", "s".repeat(500))))));
     // batches
@@ -1116,6 +870,15 @@ class BadInputCorpusIT {
 
   private static Case accepted(String name, Call call) {
     return new Case(name, false, Expect.status(202, "\"ids\""), call);
+  }
+
+  private static RawHttp.Response postJson(String body) throws Exception {
+    return http.post("/articles", "application/json", Map.of(), body);
+  }
+
+  /** A valid JSON article but for its URL. */
+  private static RawHttp.Response articleAt(String url) throws Exception {
+    return postJson(json(Map.of("headline", "Talks", "body", "Text.", "url", url)));
   }
 
   private static String json(Map<String, String> fields) {
