@@ -250,12 +250,7 @@ class BadInputCorpusIT {
                     Map.of("Host", "localhost:1"),
                     json(Map.of("headline", "Port", "body", "Text about a port.")))));
     // content types and encodings
-    cases.add(
-        refused(
-            "PDF",
-            415,
-            "text/plain",
-            () -> http.post("/articles", "application/pdf", Map.of(), "%PDF-1.7")));
+    cases.add(refused("PDF", 415, "text/plain", () -> post("application/pdf", "%PDF-1.7")));
     cases.add(
         refused(
             "no Content-Type",
@@ -264,40 +259,28 @@ class BadInputCorpusIT {
             () -> http.post("/articles", null, Map.of(), article)));
     cases.add(
         refused(
-            "unknown charset",
-            415,
-            "Charset",
-            () -> http.post("/articles", "text/plain; charset=klingon", Map.of(), "T\nx")));
+            "unknown charset", 415, "Charset", () -> post("text/plain; charset=klingon", "T\nx")));
     cases.add(
         refused(
             "Latin-1 bytes declared UTF-8",
             400,
             "not valid UTF-8",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/plain; charset=utf-8",
-                    Map.of(),
                     "Caf\u00e9 talks\nText.".getBytes(StandardCharsets.ISO_8859_1))));
     cases.add(
         accepted(
             "Latin-1 declared Latin-1",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/plain; charset=iso-8859-1",
-                    Map.of(),
                     "Caf\u00e9 talks\nUkraine will never cede territory."
                         .getBytes(StandardCharsets.ISO_8859_1))));
     cases.add(
         accepted(
             "UTF-8 byte order mark",
-            () ->
-                http.post(
-                    "/articles",
-                    "text/plain; charset=utf-8",
-                    Map.of(),
-                    "\uFEFFBOM talks\nText of it.")));
+            () -> post("text/plain; charset=utf-8", "\uFEFFBOM talks\nText of it.")));
     // sizes and framing
     cases.add(refused("empty body", 400, "empty", () -> postJson("")));
     cases.add(refused("whitespace body", 400, "empty", () -> postJson(" \n\t ")));
@@ -306,16 +289,13 @@ class BadInputCorpusIT {
             "body of exactly 1 MiB",
             413,
             ServiceConfig.MAX_ARTICLE_BYTES,
-            () ->
-                http.post(
-                    "/articles", "text/plain", Map.of(), "Big\n" + "x".repeat(1024 * 1024 - 4))));
+            () -> post("text/plain", "Big\n" + "x".repeat(1024 * 1024 - 4))));
     cases.add(
         refused(
             "body of 3 MB",
             413,
             ServiceConfig.MAX_ARTICLE_BYTES,
-            () ->
-                http.post("/articles", "text/plain", Map.of(), "Big\n" + "word ".repeat(600_000))));
+            () -> post("text/plain", "Big\n" + "word ".repeat(600_000))));
     cases.add(
         refused(
             "chunked upload over the limit",
@@ -341,12 +321,7 @@ class BadInputCorpusIT {
             "batch over the batch limit",
             413,
             ServiceConfig.MAX_BATCH_BYTES,
-            () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
-                    (article + "\n").repeat(MAX_BATCH_BYTES / article.length() + 10))));
+            () -> postBatch((article + "\n").repeat(MAX_BATCH_BYTES / article.length() + 10))));
     cases.add(
         refused(
             "600 KB headline",
@@ -467,19 +442,14 @@ class BadInputCorpusIT {
             "one-line text/plain",
             400,
             "single line",
-            () -> http.post("/articles", "text/plain", Map.of(), "Only a headline")));
+            () -> post("text/plain", "Only a headline")));
     // bodies and HTML
     cases.add(
         refused(
             "body of only boilerplate",
             400,
             "no text left",
-            () ->
-                http.post(
-                    "/articles",
-                    "text/plain",
-                    Map.of(),
-                    "Talks\nShare this article\nAdvertisement")));
+            () -> post("text/plain", "Talks\nShare this article\nAdvertisement")));
     cases.add(
         refused(
             "HTML of only a script",
@@ -511,22 +481,15 @@ class BadInputCorpusIT {
             "100,000 unclosed divs",
             400,
             "PARLEY_MAX_HTML_DEPTH",
-            () ->
-                http.post(
-                    "/articles",
-                    "text/html",
-                    Map.of(),
-                    "<title>Deep</title>" + "<div>".repeat(100_000) + "text")));
+            () -> post("text/html", "<title>Deep</title>" + "<div>".repeat(100_000) + "text")));
     cases.add(
         refused(
             "100,000 nested spans in a page",
             400,
             "PARLEY_MAX_HTML_DEPTH",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/html",
-                    Map.of(),
                     "<h1>Deep</h1><article>" + "<span>".repeat(100_000) + "text</article>")));
     cases.add(
         accepted(
@@ -546,26 +509,20 @@ class BadInputCorpusIT {
             "HTML page without h1 or title",
             400,
             "<h1>",
-            () ->
-                http.post(
-                    "/articles", "text/html", Map.of(), "<html><body><p>Text.</p></body></html>")));
+            () -> post("text/html", "<html><body><p>Text.</p></body></html>")));
     cases.add(
         accepted(
             "HTML with entities and comments",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/html",
-                    Map.of(),
                     "<title>Talks &amp; tensions</title><!-- x --><p>Caf&eacute; talks &#x263A; &unknown; continue.</p>")));
     cases.add(
         accepted(
             "HTML unclosed and misnested",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/html",
-                    Map.of(),
                     "<h1>Misnested<p><b><i>Ukraine will</b> never cede</i> territory.<table><td>cell")));
     // URLs
     cases.add(
@@ -573,123 +530,81 @@ class BadInputCorpusIT {
             "javascript: URL",
             400,
             "not a web address",
-            () -> articleAt("javascript:alert(document.cookie)")));
+            () -> articleWith("url", "javascript:alert(document.cookie)")));
     cases.add(
         refused(
             "data: URL",
             400,
             "not a web address",
-            () -> articleAt("data:text/html,<script>alert(1)</script>")));
-    cases.add(refused("relative URL", 400, "not a web address", () -> articleAt("/world/talks")));
+            () -> articleWith("url", "data:text/html,<script>alert(1)</script>")));
     cases.add(
-        refused("ftp URL", 400, "not a web address", () -> articleAt("ftp://files.example.org/a")));
+        refused(
+            "relative URL", 400, "not a web address", () -> articleWith("url", "/world/talks")));
+    cases.add(
+        refused(
+            "ftp URL",
+            400,
+            "not a web address",
+            () -> articleWith("url", "ftp://files.example.org/a")));
     cases.add(
         refused(
             "URL with a space",
             400,
             "not a web address",
-            () -> articleAt("https://news.example.org/a b")));
+            () -> articleWith("url", "https://news.example.org/a b")));
     cases.add(
         refused(
             "3,000-character URL",
             400,
             "url has",
-            () -> articleAt("https://news.example.org/" + "a".repeat(3000))));
+            () -> articleWith("url", "https://news.example.org/" + "a".repeat(3000))));
     cases.add(
         refused(
             "bad URL with credentials",
             400,
             "***@",
-            () -> articleAt("ftp://editor:s3cret@files.example.org/a")));
+            () -> articleWith("url", "ftp://editor:s3cret@files.example.org/a")));
     cases.add(
         accepted(
-            "URL with user:pass@", () -> articleAt("https://editor:s3cret@news.example.org/b")));
+            "URL with user:pass@",
+            () -> articleWith("url", "https://editor:s3cret@news.example.org/b")));
     // times
     cases.add(
         refused(
             "publishedAt in 1969",
             400,
             "before 1970",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "1969-07-20T20:17:00Z")))));
+            () -> articleWith("publishedAt", "1969-07-20T20:17:00Z")));
     cases.add(
         refused(
             "publishedAt in year 0001",
             400,
             "before 1970",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "0001-01-01T00:00:00Z")))));
+            () -> articleWith("publishedAt", "0001-01-01T00:00:00Z")));
     cases.add(
         refused(
             "publishedAt tomorrow",
             400,
             "more than an hour",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            Instant.now().plusSeconds(86_400).toString())))));
+            () -> articleWith("publishedAt", Instant.now().plusSeconds(86_400).toString())));
     cases.add(
         refused(
             "publishedAt in words",
             400,
             "not a time",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline", "Talks", "body", "Text.", "publishedAt", "yesterday")))));
+            () -> articleWith("publishedAt", "yesterday")));
     cases.add(
         refused(
             "publishedAt of 20 digits",
             400,
             "not a time",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "99999999999999999999")))));
+            () -> articleWith("publishedAt", "99999999999999999999")));
     cases.add(
         refused(
             "publishedAt without offset",
             400,
             "not a time",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "2025-12-02T10:00:00")))));
+            () -> articleWith("publishedAt", "2025-12-02T10:00:00")));
     cases.add(
         refused(
             "bad publishedAt in the query",
@@ -702,47 +617,27 @@ class BadInputCorpusIT {
             "language not a code",
             400,
             "language",
-            () ->
-                postJson(
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "language",
-                            "english, mostly")))));
+            () -> articleWith("language", "english, mostly")));
     cases.add(
         refused(
             "500-character source",
             400,
             "source has",
-            () ->
-                postJson(
-                    json(
-                        Map.of("headline", "Talks", "body", "Text.", "source", "s".repeat(500))))));
+            () -> articleWith("source", "s".repeat(500))));
     // batches
     cases.add(
         refused(
             "batch with bad JSON on line 2",
             400,
             "Line 2",
-            () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
-                    article + "\n{oops\n" + article)));
+            () -> postBatch(article + "\n{oops\n" + article)));
     cases.add(
         refused(
             "batch with a bad URL on line 3",
             400,
             "Line 3",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     article
                         + "\n"
                         + article
@@ -754,10 +649,7 @@ class BadInputCorpusIT {
             400,
             "Line 2",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     article
                         + "\n"
                         + json(
@@ -774,25 +666,14 @@ class BadInputCorpusIT {
             400,
             "Line 1",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     json(Map.of("headline", "T", "html", "<nav>menu</nav>")) + "\n" + article)));
-    cases.add(
-        refused(
-            "batch of blank lines",
-            400,
-            "empty",
-            () -> http.post("/articles/batch", "application/x-ndjson", Map.of(), "\n\n\n")));
+    cases.add(refused("batch of blank lines", 400, "empty", () -> postBatch("\n\n\n")));
     cases.add(
         accepted(
             "batch with blank lines between articles",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     "\n"
                         + json(Map.of("headline", "A", "body", "First."))
                         + "\n\n"
@@ -872,13 +753,17 @@ class BadInputCorpusIT {
     return new Case(name, false, Expect.status(202, "\"ids\""), call);
   }
 
-  private static RawHttp.Response postJson(String body) throws Exception {
-    return http.post("/articles", "application/json", Map.of(), body);
+  private static RawHttp.Response postBatch(String ndjson) throws Exception {
+    return http.post("/articles/batch", "application/x-ndjson", Map.of(), ndjson);
   }
 
-  /** A valid JSON article but for its URL. */
-  private static RawHttp.Response articleAt(String url) throws Exception {
-    return postJson(json(Map.of("headline", "Talks", "body", "Text.", "url", url)));
+  private static RawHttp.Response postJson(String body) throws Exception {
+    return post("application/json", body);
+  }
+
+  /** A JSON article, valid but for one field's value. */
+  private static RawHttp.Response articleWith(String field, String value) throws Exception {
+    return postJson(json(Map.of("headline", "Talks", "body", "Text.", field, value)));
   }
 
   private static String json(Map<String, String> fields) {
