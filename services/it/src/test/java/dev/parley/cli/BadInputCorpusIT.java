@@ -753,6 +753,14 @@ class BadInputCorpusIT {
     return new Case(name, false, Expect.status(202, "\"ids\""), call);
   }
 
+  private static RawHttp.Response post(String contentType, String body) throws Exception {
+    return http.post("/articles", contentType, Map.of(), body);
+  }
+
+  private static RawHttp.Response post(String contentType, byte[] body) throws Exception {
+    return http.post("/articles", contentType, Map.of(), body);
+  }
+
   private static RawHttp.Response postBatch(String ndjson) throws Exception {
     return http.post("/articles/batch", "application/x-ndjson", Map.of(), ndjson);
   }
