@@ -14,6 +14,7 @@ import dev.parley.avro.PositionState;
 import dev.parley.avro.StanceChange;
 import dev.parley.avro.Statement;
 import dev.parley.avro.Trend;
+import dev.parley.common.DriverTopics;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.SizeLimitedSerializer;
 import dev.parley.common.StreamsRunner;
@@ -64,21 +65,9 @@ class AggregatorTopologyTest {
         new TopologyTestDriver(
             AggregatorTopology.buildTopology(registry),
             StreamsRunner.properties("aggregator", config));
-    positions =
-        driver.createInputTopic(
-            Topics.POSITIONS.name(),
-            Topics.POSITIONS.keySerde().serializer(),
-            Topics.POSITIONS.valueSerde(registry));
-    states =
-        driver.createOutputTopic(
-            Topics.POSITION_STATE.name(),
-            Topics.POSITION_STATE.keySerde().deserializer(),
-            Topics.POSITION_STATE.valueSerde(registry));
-    changes =
-        driver.createOutputTopic(
-            Topics.POSITION_CHANGES.name(),
-            Topics.POSITION_CHANGES.keySerde().deserializer(),
-            Topics.POSITION_CHANGES.valueSerde(registry));
+    positions = DriverTopics.input(driver, Topics.POSITIONS, registry);
+    states = DriverTopics.output(driver, Topics.POSITION_STATE, registry);
+    changes = DriverTopics.output(driver, Topics.POSITION_CHANGES, registry);
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.Evidence;
 import dev.parley.avro.Position;
 import dev.parley.avro.PositionState;
+import dev.parley.common.DriverTopics;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.Topics;
@@ -221,16 +222,8 @@ class IncrementalStateTest {
                   : AggregatorTopology.buildTopology(registry, counting::supplier),
               properties);
       drivers.add(driver);
-      positions =
-          driver.createInputTopic(
-              Topics.POSITIONS.name(),
-              Topics.POSITIONS.keySerde().serializer(),
-              Topics.POSITIONS.valueSerde(registry));
-      states =
-          driver.createOutputTopic(
-              Topics.POSITION_STATE.name(),
-              Topics.POSITION_STATE.keySerde().deserializer(),
-              Topics.POSITION_STATE.valueSerde(registry));
+      positions = DriverTopics.input(driver, Topics.POSITIONS, registry);
+      states = DriverTopics.output(driver, Topics.POSITION_STATE, registry);
     }
 
     void send(ArticlePositions article) {

@@ -8,6 +8,7 @@ import dev.parley.aggregator.AggregatorTopology;
 import dev.parley.avro.Article;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.PositionState;
+import dev.parley.common.DriverTopics;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.Topics;
@@ -167,16 +168,8 @@ class StateDeterminismTest {
       this.name = name;
       TopologyTestDriver aggregator =
           driver(AggregatorTopology.buildTopology(registry), "aggregator-" + name);
-      positions =
-          aggregator.createInputTopic(
-              Topics.POSITIONS.name(),
-              Topics.POSITIONS.keySerde().serializer(),
-              Topics.POSITIONS.valueSerde(registry));
-      states =
-          aggregator.createOutputTopic(
-              Topics.POSITION_STATE.name(),
-              Topics.POSITION_STATE.keySerde().deserializer(),
-              Topics.POSITION_STATE.valueSerde(registry));
+      positions = DriverTopics.input(aggregator, Topics.POSITIONS, registry);
+      states = DriverTopics.output(aggregator, Topics.POSITION_STATE, registry);
     }
 
     void deliver(Article article, Ontology ontology) {
@@ -209,16 +202,8 @@ class StateDeterminismTest {
           driver(
               ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
               "extractor-" + pipeline + "-" + ontology.version());
-      articles =
-          extractor.createInputTopic(
-              Topics.ARTICLES.name(),
-              Topics.ARTICLES.keySerde().serializer(),
-              Topics.ARTICLES.valueSerde(registry));
-      positions =
-          extractor.createOutputTopic(
-              Topics.POSITIONS.name(),
-              Topics.POSITIONS.keySerde().deserializer(),
-              Topics.POSITIONS.valueSerde(registry));
+      articles = DriverTopics.input(extractor, Topics.ARTICLES, registry);
+      positions = DriverTopics.output(extractor, Topics.POSITIONS, registry);
     }
   }
 
