@@ -52,7 +52,7 @@ class BadInputCorpusIT {
             Map.of(
                 ServiceConfig.MAX_BATCH_BYTES,
                 String.valueOf(MAX_BATCH_BYTES),
-                "PARLEY_HTML_TIME_LIMIT_MS",
+                ServiceConfig.HTML_TIME_LIMIT_MS,
                 "60000"));
     http = new RawHttp(stack.ingestor().httpAddress(), stack.feedKey());
   }
