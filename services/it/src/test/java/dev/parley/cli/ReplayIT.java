@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -136,27 +137,19 @@ class ReplayIT {
     Cli.Result topics =
         Cli.run(new TopicsCommand(), "--bootstrap-servers", stack.bootstrapServers());
     assertEquals(0, topics.exitCode(), topics.toString());
-    assertTrue(
-        topics
-            .out()
-            .lines()
-            .anyMatch(
-                l ->
-                    l.startsWith(Topics.ARTICLES.name() + " ")
-                        && l.contains("compact")
-                        && l.contains(String.format("%,d (", corpus.size()))),
-        topics.toString());
-    assertTrue(
-        topics
-            .out()
-            .lines()
-            .anyMatch(
-                l ->
-                    l.startsWith("parley-extractor ")
-                        && l.contains("Stable")
-                        && l.contains(Topics.ARTICLES.name())
-                        && l.endsWith(" 0")),
-        topics.toString());
+    assertPrintsLine(
+        topics,
+        l ->
+            l.startsWith(Topics.ARTICLES.name() + " ")
+                && l.contains("compact")
+                && l.contains(String.format("%,d (", corpus.size())));
+    assertPrintsLine(
+        topics,
+        l ->
+            l.startsWith("parley-extractor ")
+                && l.contains("Stable")
+                && l.contains(Topics.ARTICLES.name())
+                && l.endsWith(" 0"));
   }
 
   @Test
@@ -351,5 +344,9 @@ class ReplayIT {
 
   private static long total(Map<Integer, Long> offsets) {
     return offsets.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static void assertPrintsLine(Cli.Result result, Predicate<String> line) {
+    assertTrue(result.out().lines().anyMatch(line), result.toString());
   }
 }
