@@ -71,6 +71,7 @@ final class OntologyFile {
       List<String> softBoundaries,
       List<String> objectVerbs,
       List<String> namingVerbs,
+      List<String> claims,
       List<String> bystanders,
       List<String> roles,
       List<String> timeAdjuncts,
