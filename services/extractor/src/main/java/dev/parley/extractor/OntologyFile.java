@@ -50,7 +50,13 @@ final class OntologyFile {
     }
   }
 
-  record CueSpec(String text, Integer stance, Boolean deontic, Boolean evaluative, Double weight) {}
+  record CueSpec(
+      String text,
+      Integer stance,
+      Boolean deontic,
+      Boolean evaluative,
+      Double weight,
+      Boolean transitive) {}
 
   record LexiconRoot(
       List<CueSpec> cues,

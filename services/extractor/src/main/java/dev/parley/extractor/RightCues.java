@@ -75,6 +75,7 @@ final class RightCues {
         break; // "committed to deploying forces once a deal was reached – a proposal Russia rejected"
       }
       agent = agent != null ? agent : relative;
+      agent = agent != null ? agent : relativeClauseSubject(m, cue, s);
       if (agent != null) {
         agents.add(new RightCue(polarity.hit(cue, s), agent));
         j = cue.to();
@@ -218,6 +219,24 @@ final class RightCues {
   }
 
   /** "before a settlement", "after the elections": a boundary word used as a preposition. */
+  /**
+   * "frozen Russian assets that Europe wants to use": the mention is the object of the relative
+   * clause right after it, whose subject holds the stance.
+   */
+  private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
+    int k = m.to();
+    if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
+      k++;
+    }
+    Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
+    if (actor == null || actor.from() != k || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    return verb == cue.from() && !cue.cue().deontic() ? holders.explicit(actor) : null;
+  }
+
   private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {
     int k = cue.from() - 1;
     if (k >= s.from() && a.actorAt[k] != null) {
