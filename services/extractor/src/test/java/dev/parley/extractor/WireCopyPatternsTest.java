@@ -90,6 +90,13 @@ class WireCopyPatternsTest {
     }
 
     @Test
+    void aGapMayHoldTheHyphenOfACompound() {
+      assertTrue(
+          signs("Washington seeks a pathway to end the nearly four-year war.")
+              .contains("united_states peace_plan +"));
+    }
+
+    @Test
     void aConflictFrozenAlongTheLineIsACeasefire() {
       assertTrue(
           signs("Kyiv says the war should be frozen along the current front line.")
