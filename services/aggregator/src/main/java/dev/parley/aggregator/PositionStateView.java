@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,6 +57,7 @@ final class PositionStateView implements AutoCloseable {
   private Duration retry = FIRST_RETRY;
   private volatile boolean caughtUp;
   private volatile boolean closing;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   PositionStateView(ServiceConfig config, SchemaRegistryClient registry) {
     this(config, registry, KAFKA_WAIT);
@@ -184,12 +187,12 @@ final class PositionStateView implements AutoCloseable {
     }
   }
 
-  /** False if interrupted: the view is closing. */
-  private static boolean pause(Duration retry) {
+  /** False if the view was closed meanwhile. */
+  private boolean pause(Duration retry) {
     try {
-      Thread.sleep(retry.toMillis());
-      return true;
+      return !closed.await(retry.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
@@ -211,7 +214,8 @@ final class PositionStateView implements AutoCloseable {
 
   /**
    * Stops reading, within {@link #STOP_WAIT} whatever the reader is doing: polling, waiting for an
-   * unreachable Kafka, or pausing before it starts again.
+   * unreachable Kafka, or pausing before it starts again. It wakes the reader up rather than
+   * interrupting its thread: an interrupted Kafka consumer cannot close cleanly.
    */
   @Override
   public void close() {
@@ -219,11 +223,11 @@ final class PositionStateView implements AutoCloseable {
       closing = true;
       reader.wakeup();
     }
+    closed.countDown();
     if (thread.getState() == Thread.State.NEW) {
       reader.close();
       return;
     }
-    thread.interrupt();
     try {
       thread.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {

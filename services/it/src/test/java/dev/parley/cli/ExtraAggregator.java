@@ -25,6 +25,18 @@ final class ExtraAggregator {
    */
   static ParleyService start(LocalStack stack, Path stateDir, Map<String, String> settings)
       throws InterruptedException {
+    Map<String, String> local = new HashMap<>(settings);
+    local.putIfAbsent(ServiceConfig.STATE_DIR, stateDir.toString());
+    ParleyService aggregator = AggregatorService.start(attachedTo(stack, local));
+    await(Duration.ofSeconds(120), aggregator::isReady, "the extra aggregator to be ready");
+    return aggregator;
+  }
+
+  /**
+   * The configuration of one more service on the stack's cluster and registry, on a free port of
+   * 127.0.0.1, with {@code settings} on top.
+   */
+  static ServiceConfig attachedTo(LocalStack stack, Map<String, String> settings) {
     Map<String, String> config =
         new HashMap<>(
             Map.of(
@@ -33,12 +45,9 @@ final class ExtraAggregator {
                 ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
                     "parley:" + stack.registryAdminKey(),
                 ServiceConfig.HTTP_HOST, "127.0.0.1",
-                ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-                ServiceConfig.STATE_DIR, stateDir.toString()));
+                ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any())));
     config.putAll(settings);
-    ParleyService aggregator = AggregatorService.start(ServiceConfig.of(config));
-    await(Duration.ofSeconds(120), aggregator::isReady, "the extra aggregator to be ready");
-    return aggregator;
+    return ServiceConfig.of(config);
   }
 
   static void await(Duration timeout, BooleanSupplier condition, String what)

@@ -1,20 +1,25 @@
 package dev.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.cli.local.LocalFeedKey;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.TailCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
+import dev.parley.ingestor.IngestorConfig;
+import dev.parley.ingestor.IngestorService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -257,6 +262,71 @@ class StreamsRobustnessIT {
       events.readAllBytes(); // the server ended the stream: this returns instead of blocking
     } catch (java.io.IOException closed) {
       // a reset connection ends it as well
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aStoppingIngestorRefusesNewPushesWith503AndAnswersThePushInFlight() throws Exception {
+    ParleyService ingestor =
+        IngestorService.start(
+            ExtraAggregator.attachedTo(
+                stack,
+                Map.of(
+                    IngestorConfig.FEED_KEYS_FILE,
+                    data.resolve(LocalFeedKey.HASHES_FILE).toString())));
+    RawHttp raw = new RawHttp(ingestor.httpAddress(), stack.feedKey());
+    Thread stopping = new Thread(ingestor::close, "ingestor-stop");
+    List<Integer> statusesWhileStopping = new ArrayList<>();
+
+    RawHttp.Response inFlight =
+        raw.postPausingMidBody(
+            "/articles?source=it",
+            "text/plain; charset=utf-8",
+            "Kremlin statement in flight\n"
+                + STATES_A_POSITION
+                + " Ukraine rejects any ceasefire, said an aide while the ingestor stopped.",
+            () -> {
+              // the ingestor has the request's head and waits for the rest of its body
+              Thread.sleep(1_000);
+              stopping.start();
+              await(
+                  Duration.ofSeconds(20),
+                  () ->
+                      statusesWhileStopping.add(newPushStatus(raw))
+                          && statusesWhileStopping.contains(503),
+                  "a new push refused with 503 while the ingestor stops");
+              assertTrue(stopping.isAlive(), "the stop waits for the push in flight");
+            });
+
+    assertEquals(202, inFlight.status(), "the push in flight was answered: " + inFlight.body());
+    stopping.join(60_000);
+    assertFalse(stopping.isAlive(), "the ingestor stopped once the push in flight was answered");
+    JsonNode answer = JSON.readTree(inFlight.body());
+    String id =
+        answer.hasNonNull("id") ? answer.get("id").asText() : answer.path("ids").path(0).asText();
+    PipelineState pipeline =
+        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    assertTrue(
+        pipeline.records(Topics.ARTICLES.name()).stream()
+            .anyMatch(r -> id.equals(new String(r.key(), StandardCharsets.UTF_8))),
+        "the article of the push in flight, " + id + ", is on " + Topics.ARTICLES.name());
+    assertThrows(
+        IOException.class,
+        () -> new Socket(ingestor.httpAddress().getHost(), ingestor.httpAddress().getPort()),
+        "then the server is gone");
+  }
+
+  private static int newPushStatus(RawHttp raw) {
+    try {
+      return raw.post(
+              "/articles?source=it",
+              "text/plain; charset=utf-8",
+              Map.of(),
+              "Pushed while stopping\n" + STATES_A_POSITION)
+          .status();
+    } catch (Exception e) {
+      return -1;
     }
   }
 

@@ -179,6 +179,14 @@ public final class LocalStack implements AutoCloseable {
     out.println("All parts are ready.");
   }
 
+  /**
+   * The embedded broker, which can be stopped and started again under the running services; only
+   * for a stack that {@link #start}ed one.
+   */
+  public EmbeddedKafkaBroker broker() {
+    return broker;
+  }
+
   /** The embedded broker's address; only for a stack that {@link #start}ed one. */
   public String bootstrapServers() {
     return broker.bootstrapServers();
