@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +25,6 @@ class StackKilledMidStreamIT {
   @TempDir static Path data;
 
   @Test
-  @Disabled(
-      "Open (issue 12): after kill -9 the restarted aggregator finds its exactly-once tasks"
-          + " corrupted, re-initialises them and is not ready within `parley up`'s 2 minutes;"
-          + " see services/it/target/faults/parley-up.log when run")
   void killedAndStoppedMidStreamTheStackLosesNothingAndEndsInTheStateOfARunWithoutFaults()
       throws Exception {
     ArticleCorpus corpus = FaultFreeRun.corpus();
