@@ -24,16 +24,22 @@ final class NewestRevisions {
   private final RecordJson values;
   private final Map<String, Long> newest = new HashMap<>();
 
-  private NewestRevisions(RecordJson values) {
+  private final ProgressBar progress;
+  private long read;
+  private long total;
+
+  private NewestRevisions(RecordJson values, ProgressBar progress) {
     this.values = values;
+    this.progress = progress;
   }
 
   /**
-   * Reads {@code parley.articles} up to its end now, and the range too when it is in another topic.
+   * Reads {@code parley.articles} up to its end now, and the range too when it is in another topic,
+   * showing its progress.
    */
-  static NewestRevisions read(ClusterOptions cluster, RecordJson values, ReplayRange range)
-      throws InterruptedException {
-    NewestRevisions revisions = new NewestRevisions(values);
+  static NewestRevisions read(
+      ClusterOptions cluster, RecordJson values, ReplayRange range, ProgressBar progress) {
+    NewestRevisions revisions = new NewestRevisions(values, progress);
     try (KafkaConsumer<byte[], byte[]> consumer = cluster.consumer()) {
       List<TopicPartition> articles =
           consumer.partitionsFor(Topics.ARTICLES.name()).stream()
@@ -41,17 +47,17 @@ final class NewestRevisions {
               .toList();
       Map<TopicPartition, Long> from = new HashMap<>();
       articles.forEach(p -> from.put(p, 0L));
-      revisions.readAll(consumer, from, consumer.endOffsets(articles));
+      Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(articles));
       if (!range.topic().equals(Topics.ARTICLES.name())) {
-        Map<TopicPartition, Long> starts = new HashMap<>();
-        Map<TopicPartition, Long> ends = new HashMap<>();
         for (ReplayRange.PartitionRange p : range.partitions()) {
-          starts.put(p.topicPartition(range.topic()), p.start());
+          from.put(p.topicPartition(range.topic()), p.start());
           ends.put(p.topicPartition(range.topic()), p.end());
         }
-        revisions.readAll(consumer, starts, ends);
       }
+      ends.forEach((p, end) -> revisions.total += Math.max(0, end - from.get(p)));
+      revisions.readAll(consumer, from, ends);
     }
+    progress.finish(revisions.read, revisions.total, revisions.newest.size() + " articles");
     return revisions;
   }
 
@@ -77,11 +83,12 @@ final class NewestRevisions {
         if (id != null && record.offset() < ends.get(partition)) {
           newest.merge(id, revision(record), Math::max);
         }
+        read++;
       }
+      progress.update(read, total, () -> newest.size() + " articles");
       // past the end, or only compacted-away offsets and transaction markers were left
       left.keySet().removeIf(p -> consumer.position(p) >= left.get(p));
     }
-    consumer.unsubscribe();
   }
 
   /** A tombstone or a record that cannot be read is no version: it is never skipped. */

@@ -144,6 +144,15 @@ public final class ReplayCommand implements Callable<Integer> {
       consumer.assign(partitions);
       range = ReplayRange.resolve(consumer, topic, partitions, from, until);
     }
+    // read before the replay begins: stopping it then leaves nothing to resume
+    NewestRevisions newest =
+        target.equals(Topics.ARTICLES.name())
+            ? NewestRevisions.read(
+                cluster,
+                new RecordJson(registry.client()),
+                range,
+                ProgressBar.on(err, "newest revisions", "records"))
+            : null;
     out.printf(
         "%s %s -> %s, %s, %,d offsets in %d partition(s); %s%n",
         execute ? "Replaying" : "Dry run of a replay of",
@@ -165,9 +174,7 @@ public final class ReplayCommand implements Callable<Integer> {
             execute ? new Replay.Target(target, samePartitionCount) : null,
             filter,
             filter.readsValues() ? new RecordJson(registry.client()) : null,
-            target.equals(Topics.ARTICLES.name())
-                ? NewestRevisions.read(cluster, new RecordJson(registry.client()), range)
-                : null,
+            newest,
             rate,
             ProgressBar.on(err, execute ? "replay" : "counting", "records"));
     Replay.Outcome outcome = runStoppableByCtrlC(replay, err, out);
