@@ -66,8 +66,16 @@ final class RightCues {
         j++;
         continue;
       }
+      if (headsAdverbial(cue, s)) {
+        break; // "on Ukraine's insistence, US representatives met ...": it governs what follows
+      }
       Holder agent = holders.agentAfter(cue, s);
-      agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
+      Holder relative = agent != null ? null : holders.relativeSubjectAfter(cue, s);
+      if (relative != null && inAdverbialClause(m, s)) {
+        break; // "committed to deploying forces once a deal was reached – a proposal Russia rejected"
+      }
+      agent = agent != null ? agent : relative;
+      agent = agent != null ? agent : relativeClauseSubject(m, cue, s);
       if (agent != null) {
         agents.add(new RightCue(polarity.hit(cue, s), agent));
         j = cue.to();
@@ -211,6 +219,44 @@ final class RightCues {
   }
 
   /** "before a settlement", "after the elections": a boundary word used as a preposition. */
+  /**
+   * "frozen Russian assets that Europe wants to use": the mention is the object of the relative
+   * clause right after it, whose subject holds the stance.
+   */
+  private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
+    int k = m.to();
+    if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
+      k++;
+    }
+    Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
+    if (actor == null || actor.from() != k || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    return verb == cue.from() && !cue.cue().deontic() ? holders.explicit(actor) : null;
+  }
+
+  private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {
+    int k = cue.from() - 1;
+    if (k >= s.from() && a.actorAt[k] != null) {
+      k = a.actorAt[k].from() - 1;
+    } else if (k >= s.from() && a.isPronoun(k)) {
+      k--;
+    }
+    return k >= s.from() && (a.lower(k).equals("on") || a.lower(k).equals("at"));
+  }
+
+  /** The mention sits in a clause opened by "once", "when", "after": it dates the main clause. */
+  private boolean inAdverbialClause(Mentions.Issue m, Sentence s) {
+    for (int k = m.from() - 1; k >= s.from() && !a.is(k, WordClass.SOFT_BOUNDARY); k--) {
+      if (a.is(k, WordClass.BOUNDARY)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isTimePhrase(int j, Sentence s) {
     int next = a.skipForward(j + 1, s, i -> !a.token(i).word());
     String w = a.lower(j);
