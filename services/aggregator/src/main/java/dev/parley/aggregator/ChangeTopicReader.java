@@ -2,7 +2,6 @@ package dev.parley.aggregator;
 
 import dev.parley.avro.PositionChange;
 import dev.parley.common.KafkaSettings;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import java.time.Duration;
@@ -32,18 +31,17 @@ final class ChangeTopicReader implements AutoCloseable {
   /**
    * {@code kafkaWait}: how long it waits for Kafka's answer to where the topic's partitions are.
    */
-  ChangeTopicReader(ServiceConfig config, SchemaRegistryClient registry, Duration kafkaWait) {
+  ChangeTopicReader(KafkaSettings kafka, SchemaRegistryClient registry, Duration kafkaWait) {
     this.kafkaWait = kafkaWait;
     this.consumer =
         new KafkaConsumer<>(
-            KafkaSettings.from(config)
-                .clientConfig(
-                    Map.of(
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        // an offset that retention already removed resumes from the oldest change
-                        // still kept
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    // an offset that retention already removed resumes from the oldest change
+                    // still kept
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
             Topics.POSITION_CHANGES.keySerde().deserializer(),
             Topics.POSITION_CHANGES.valueSerde(registry));
   }
@@ -77,14 +75,14 @@ final class ChangeTopicReader implements AutoCloseable {
    * resumes.
    */
   static void readRange(
-      ServiceConfig config,
+      KafkaSettings kafka,
       SchemaRegistryClient registry,
       FeedPosition from,
       FeedPosition upTo,
       BooleanSupplier stillWanted,
       Consumer<StateChange> onChange) {
     try (ChangeTopicReader reader =
-        new ChangeTopicReader(config, registry, Duration.ofSeconds(60))) {
+        new ChangeTopicReader(kafka, registry, Duration.ofSeconds(60))) {
       reader.seek(from);
       while (stillWanted.getAsBoolean() && !reader.hasReached(upTo)) {
         reader.poll(

@@ -2,7 +2,6 @@ package dev.parley.aggregator;
 
 import dev.parley.avro.PositionState;
 import dev.parley.common.KafkaSettings;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import java.time.Duration;
@@ -59,14 +58,14 @@ final class PositionStateView implements AutoCloseable {
   private volatile boolean closing;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  PositionStateView(ServiceConfig config, SchemaRegistryClient registry) {
-    this(config, registry, KAFKA_WAIT);
+  PositionStateView(KafkaSettings kafka, SchemaRegistryClient registry) {
+    this(kafka, registry, KAFKA_WAIT);
   }
 
   /** {@code kafkaWait}: how long a reader waits for Kafka before it gives up and starts again. */
-  PositionStateView(ServiceConfig config, SchemaRegistryClient registry, Duration kafkaWait) {
-    this.readers = () -> new ChangeTopicReader(config, registry, kafkaWait);
-    this.bootstrapServers = KafkaSettings.from(config).bootstrapServers();
+  PositionStateView(KafkaSettings kafka, SchemaRegistryClient registry, Duration kafkaWait) {
+    this.readers = () -> new ChangeTopicReader(kafka, registry, kafkaWait);
+    this.bootstrapServers = kafka.bootstrapServers();
     // made here, so that a configuration Kafka's client refuses stops the aggregator's start
     this.reader = readers.get();
     this.thread = new Thread(this::read, "position-state-view");

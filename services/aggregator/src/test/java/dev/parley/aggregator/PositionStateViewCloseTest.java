@@ -59,7 +59,8 @@ class PositionStateViewCloseTest {
                 "127.0.0.1:" + unusedPort(),
                 ServiceConfig.SCHEMA_REGISTRY_URL,
                 "http://127.0.0.1:" + unusedPort()));
-    return new PositionStateView(config, KafkaSettings.from(config).schemaRegistry(), kafkaWait);
+    KafkaSettings kafka = KafkaSettings.from(config);
+    return new PositionStateView(kafka, kafka.schemaRegistry(), kafkaWait);
   }
 
   private static boolean readerAlive() {

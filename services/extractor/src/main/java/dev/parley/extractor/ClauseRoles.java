@@ -55,13 +55,16 @@ final class ClauseRoles {
     if (!relative || a.cueAt[k] == null || actor == null) {
       return false;
     }
-    int verb = a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
     if (verb >= s.to() || a.cueAt[verb] == null || a.cueAt[verb].cue().deontic()) {
       return false;
     }
     int after = a.cueAt[verb].to();
     return after >= s.to()
-        || !(a.is(after, WordClass.DETERMINER) || a.actorAt[after] != null || a.issueAt[after] != null);
+        || !(a.is(after, WordClass.DETERMINER)
+            || a.actorAt[after] != null
+            || a.issueAt[after] != null);
   }
 
   /**

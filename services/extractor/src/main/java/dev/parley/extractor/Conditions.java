@@ -87,7 +87,9 @@ final class Conditions {
     for (int words = 0; without >= s.from() && words < 3; without--, words++) {
       boolean modifier =
           a.is(without, WordClass.DETERMINER)
-              || (a.token(without).word() && !a.isFunctionWord(without) && a.cueAt[without] == null);
+              || (a.token(without).word()
+                  && !a.isFunctionWord(without)
+                  && a.cueAt[without] == null);
       if (a.lower(without).equals("without") || !modifier) {
         break;
       }

@@ -13,12 +13,7 @@ package dev.parley.extractor;
  *     without one the word is a noun ("armed forces")
  */
 record Cue(
-    String text,
-    int stance,
-    boolean deontic,
-    boolean evaluative,
-    double weight,
-    boolean transitive)
+    String text, int stance, boolean deontic, boolean evaluative, double weight, boolean transitive)
     implements Lexeme {
 
   /** A cue made by a rule rather than read from the lexicon: "unless", "under the draft". */

@@ -46,8 +46,13 @@ final class RightCues {
   List<RightCue> after(Mentions.Issue m, Sentence s) {
     List<RightCue> agents = new ArrayList<>();
     boolean passedReport = false;
+    boolean adverbial = inAdverbialClause(m, s);
     int j = m.to();
     while (j < s.to() && j - m.to() <= REACH) {
+      if (adverbial && a.is(j, WordClass.SOFT_BOUNDARY)) {
+        break; // "deploy forces once a deal is reached – a proposal Russia rejected": the main
+        // clause's
+      }
       if (a.issueAt[j] != null) {
         j = a.issueAt[j].to();
         continue;
@@ -70,11 +75,7 @@ final class RightCues {
         break; // "on Ukraine's insistence, US representatives met ...": it governs what follows
       }
       Holder agent = holders.agentAfter(cue, s);
-      Holder relative = agent != null ? null : holders.relativeSubjectAfter(cue, s);
-      if (relative != null && inAdverbialClause(m, s)) {
-        break; // "committed to deploying forces once a deal was reached – a proposal Russia rejected"
-      }
-      agent = agent != null ? agent : relative;
+      agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
       agent = agent != null ? agent : relativeClauseSubject(m, cue, s);
       if (agent != null) {
         agents.add(new RightCue(polarity.hit(cue, s), agent));
@@ -189,7 +190,17 @@ final class RightCues {
    * the mention.
    */
   private Holder namerBefore(Mentions.Issue m, Sentence s) {
-    int verb = a.skipBack(m.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    int verb =
+        a.skipBack(
+            m.from() - 1,
+            s,
+            i ->
+                a.is(i, WordClass.DETERMINER)
+                    || (m.from() - i <= 2
+                        && a.token(i).word()
+                        && Character.isLowerCase(a.token(i).text().charAt(0))
+                        && !a.isFunctionWord(i)
+                        && !a.is(i, WordClass.NAMING)));
     if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
       return null;
     }
@@ -218,7 +229,6 @@ final class RightCues {
     return cue.to() < s.to() && a.lower(cue.to()).equals("be");
   }
 
-  /** "before a settlement", "after the elections": a boundary word used as a preposition. */
   /**
    * "frozen Russian assets that Europe wants to use": the mention is the object of the relative
    * clause right after it, whose subject holds the stance.
@@ -257,6 +267,7 @@ final class RightCues {
     return false;
   }
 
+  /** "before a settlement", "after the elections": a boundary word used as a preposition. */
   private boolean isTimePhrase(int j, Sentence s) {
     int next = a.skipForward(j + 1, s, i -> !a.token(i).word());
     String w = a.lower(j);

@@ -13,7 +13,6 @@ import dev.parley.cli.ops.TailCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
-import dev.parley.ingestor.IngestorConfig;
 import dev.parley.ingestor.IngestorService;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,9 +73,7 @@ class StreamsRobustnessIT {
 
   @BeforeAll
   static void up() throws Exception {
-    stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack = TestStacks.start(data);
     capped =
         ExtraAggregator.start(stack, secondState, Map.of(ServiceConfig.SSE_MAX_SUBSCRIBERS, "2"));
   }
@@ -265,13 +262,9 @@ class StreamsRobustnessIT {
   @Test
   @Order(6)
   void aStoppingIngestorRefusesNewPushesWith503AndAnswersThePushInFlight() throws Exception {
-    ParleyService ingestor =
-        IngestorService.start(
-            ExtraAggregator.attachedTo(
-                stack,
-                Map.of(
-                    IngestorConfig.FEED_KEYS_FILE,
-                    data.resolve(LocalFeedKey.HASHES_FILE).toString())));
+    Map<String, String> settings = TestStacks.anotherInstance(stack, data.resolve("ingestor"));
+    settings.put(ServiceConfig.FEED_KEYS_FILE, data.resolve(LocalFeedKey.HASHES_FILE).toString());
+    ParleyService ingestor = IngestorService.start(ServiceConfig.of(settings));
     RawHttp raw = new RawHttp(ingestor.httpAddress(), stack.feedKey());
     Thread stopping = new Thread(ingestor::close, "ingestor-stop");
     List<Integer> statusesWhileStopping = new ArrayList<>();

@@ -5,8 +5,8 @@ import static dev.parley.cli.SameState.assertSameState;
 import dev.parley.avro.PositionState;
 import dev.parley.cli.ArticleCorpus;
 import dev.parley.cli.PipelineState;
+import dev.parley.cli.TestStacks;
 import dev.parley.cli.local.LocalStack;
-import dev.parley.common.ServiceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,9 +35,7 @@ class BrokerRestartIT {
     Map<String, PositionState> expected = FaultFreeRun.state();
     int third = corpus.size() / 3;
 
-    try (LocalStack stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out)) {
+    try (LocalStack stack = TestStacks.start(data)) {
       URI ingestor = stack.ingestor().httpAddress();
       AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, stack.feedKey());
       pushes.push(ingestor, 0, third);
