@@ -124,6 +124,9 @@ final class ClauseRoles {
   }
 
   /** A subject that names no party: "Analysts say", "some Muscovites expressed hope". */
+  private static final java.util.Set<String> UNNAMED =
+      java.util.Set.of("one", "either", "neither", "none", "some", "each", "any");
+
   boolean isBystander(int k, Sentence s) {
     if (k < s.from()
         || a.actorAt[k] != null
@@ -140,7 +143,17 @@ final class ClauseRoles {
             && k > s.from()
             && !t.allCaps()
             && !afterPreposition;
-    return properNoun || a.is(k, WordClass.BYSTANDER);
+    return properNoun || a.is(k, WordClass.BYSTANDER) || unnamedMember(k, s);
+  }
+
+  /** "one of the two leaders was not ready": a member of a group, no party in particular. */
+  private boolean unnamedMember(int k, Sentence s) {
+    for (int i = k - 1; i > s.from() && k - i <= 4; i--) {
+      if (a.lower(i).equals("of") && UNNAMED.contains(a.lower(i - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The reporting verb at k has a bystander for subject: "analysts say". */

@@ -119,7 +119,10 @@ final class HolderFinder {
             first - 1,
             s,
             i ->
-                (a.isAuxiliary(i) || a.is(i, WordClass.TEMPORAL) || a.is(i, WordClass.INTENSIFIER))
+                (a.isAuxiliary(i)
+                        || a.is(i, WordClass.TEMPORAL)
+                        || a.is(i, WordClass.INTENSIFIER)
+                        || (a.lower(i).endsWith("ly") && a.token(i).word()))
                     && a.actorAt[i] == null);
     if (k < s.from()) {
       return null;

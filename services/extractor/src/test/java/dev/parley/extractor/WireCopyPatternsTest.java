@@ -62,6 +62,16 @@ class WireCopyPatternsTest {
     }
 
     @Test
+    void anUnnamedMemberOfAGroupIsNoParty() {
+      Set<String> found =
+          signs(
+              "Trump has blamed both Putin and Zelenskyy for prolonging the war, saying that one of"
+                  + " the two leaders was seemingly not ready to reach a deal.");
+      assertFalse(found.contains("russia peace_plan -"), found::toString);
+      assertFalse(found.contains("ukraine peace_plan -"), found::toString);
+    }
+
+    @Test
     void aCueOpeningAnAdverbialGovernsWhatFollows() {
       assertFalse(
           signs(
