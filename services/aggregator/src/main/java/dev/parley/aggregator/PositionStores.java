@@ -6,6 +6,8 @@ import dev.parley.avro.StanceChange;
 import dev.parley.avro.Story;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.serde.AvroSerde;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,22 +20,24 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The stores that keep every position's state up to date incrementally, all keyed by {@link Track}
  * keys: the contributions (by article and by published time), the turns of the stance, the running
- * tally, the stories and the index that finds them (article to story, fingerprint band to articles,
- * latest time of each story's side).
+ * tally, the stories and the index that finds them (article to story, latest time of each story's
+ * side), and each fingerprint band's articles with their fingerprints.
  */
 record PositionStores(
     KeyValueStore<String, PositionContribution> contributions,
     KeyValueStore<String, StanceChange> turns,
     KeyValueStore<String, PositionTally> tallies,
     KeyValueStore<String, Story> stories,
-    KeyValueStore<String, String> index) {
+    KeyValueStore<String, String> index,
+    KeyValueStore<String, List<Integer>> bands) {
 
   static final String CONTRIBUTIONS = "position-contributions";
   static final String TURNS = "position-turns";
   static final String TALLIES = "position-tallies";
   static final String STORIES = "position-stories";
   static final String INDEX = "position-index";
-  static final String[] NAMES = {CONTRIBUTIONS, TURNS, TALLIES, STORIES, INDEX};
+  static final String BANDS = "position-bands";
+  static final String[] NAMES = {CONTRIBUTIONS, TURNS, TALLIES, STORIES, INDEX, BANDS};
 
   static PositionStores from(ProcessorContext<?, ?> context) {
     return new PositionStores(
@@ -41,7 +45,8 @@ record PositionStores(
         context.getStateStore(TURNS),
         context.getStateStore(TALLIES),
         context.getStateStore(STORIES),
-        context.getStateStore(INDEX));
+        context.getStateStore(INDEX),
+        context.getStateStore(BANDS));
   }
 
   /**
@@ -61,6 +66,9 @@ record PositionStores(
     add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class));
     add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class));
     add(builder, supplier, INDEX, Serdes.String());
+    // the fingerprint of each article under each of its bands, packed as plain ints: comparing an
+    // arriving article with the others of a band reads them in one scan, without decoding Avro
+    add(builder, supplier, BANDS, Serdes.ListSerde(ArrayList.class, Serdes.Integer()));
   }
 
   private static <V> void add(
@@ -68,7 +76,11 @@ record PositionStores(
       Function<String, KeyValueBytesStoreSupplier> supplier,
       String name,
       Serde<V> values) {
+    // cached: an update reads and rewrites the same few entries (tally, neighbours, stories) that
+    // the last updates of its position touched; the cache serves those reads and writes each entry
+    // to RocksDB and the changelog once per commit, not once per update
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
+        Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values)
+            .withCachingEnabled());
   }
 }

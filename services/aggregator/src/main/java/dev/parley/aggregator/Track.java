@@ -72,8 +72,13 @@ record Track(String key) {
     return key + "|" + storyId;
   }
 
-  String band(long band) {
-    return key + "|b|" + Long.toHexString(band);
+  /** The articles that have a fingerprint band: a prefix, each article a key under it. */
+  String bandMembers(long band) {
+    return key + "|b|" + Long.toHexString(band) + "|";
+  }
+
+  String bandMember(long band, String articleId) {
+    return bandMembers(band) + articleId;
   }
 
   /** A story's latest article with a stance of the given sign, indexed by its time. */

@@ -18,6 +18,24 @@ import org.junit.jupiter.api.Test;
 class StreamsSettingsTest {
 
   @Test
+  void theRunnersOwnPropertiesBoundRocksDbMemory() {
+    ServiceConfig config =
+        ServiceConfig.of(
+            Map.of(
+                ServiceConfig.KAFKA_BOOTSTRAP_SERVERS,
+                "broker:9092",
+                ServiceConfig.ROCKSDB_MEMORY_MB,
+                "64"));
+    // what StreamsRunner's constructor runs the app with, not only what tests drive a topology with
+    Properties props =
+        StreamsSettings.from(config, "aggregator")
+            .properties(KafkaSettings.from(config), TopicSettings.from(config));
+    assertEquals(
+        BoundedRocksDbMemory.class, props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG));
+    assertEquals(64L * 1024 * 1024, props.get(BoundedRocksDbMemory.MEMORY_BYTES));
+  }
+
+  @Test
   void defaultsAreExactlyOnceWithAShortCommitIntervalAndTheClustersReplication() {
     Properties props =
         StreamsRunner.properties(
