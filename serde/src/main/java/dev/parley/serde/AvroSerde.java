@@ -33,12 +33,6 @@ public final class AvroSerde<T extends SpecificRecord>
   private final SpecificDatumWriter<T> writer;
   private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
-  /**
-   * The id of this serde's schema under each subject it wrote to: the registry client's own cache
-   * is keyed by the schema's JSON text, which it would print again for every record.
-   */
-  private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
-
   public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean forKeys) {
     this.registry = registry;
     this.schema = SpecificData.get().getSchema(type);
@@ -61,8 +55,7 @@ public final class AvroSerde<T extends SpecificRecord>
     if (data == null) {
       return null;
     }
-    int id =
-        idsBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, schema));
+    int id = registry.register(subject(topic), schema);
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {
       out.write(WireFormat.header(id));
