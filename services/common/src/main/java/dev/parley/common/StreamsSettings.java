@@ -105,6 +105,11 @@ public record StreamsSettings(
     // per broker ends that; batches grow instead (docs/faults.md).
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+    // The first write of each transaction to a partition is refused with CONCURRENT_TRANSACTIONS
+    // while the previous transaction's markers are still being written there: every 100 ms commit
+    // meets it. Retrying after Kafka's default 100 ms (doubling each time) added that much to every
+    // hop; the markers take a few milliseconds on a healthy broker.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
     if (failOnBadRecord) {

@@ -77,6 +77,10 @@ class StreamsSettingsTest {
         1,
         props.get(
             StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)));
+    assertEquals(
+        10,
+        props.get(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG)),
+        "a transaction's first write waits milliseconds, not 100 ms, for the last one's markers");
     assertNull(
         props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
         "without PARLEY_INSTANCE_ID the runner keeps an id in the state folder");
