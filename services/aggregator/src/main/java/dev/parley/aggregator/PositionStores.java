@@ -61,26 +61,31 @@ record PositionStores(
         builder,
         supplier,
         CONTRIBUTIONS,
-        AvroSerde.forValues(registry, PositionContribution.class));
-    add(builder, supplier, TURNS, AvroSerde.forValues(registry, StanceChange.class));
-    add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class));
-    add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class));
-    add(builder, supplier, INDEX, Serdes.String());
+        AvroSerde.forValues(registry, PositionContribution.class),
+        false);
+    add(builder, supplier, TURNS, AvroSerde.forValues(registry, StanceChange.class), false);
+    add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class), true);
+    add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class), true);
+    add(builder, supplier, INDEX, Serdes.String(), false);
     // the fingerprint of each article under each of its bands, packed as plain ints: comparing an
     // arriving article with the others of a band reads them in one scan, without decoding Avro
-    add(builder, supplier, BANDS, Serdes.ListSerde(ArrayList.class, Serdes.Integer()));
+    add(builder, supplier, BANDS, Serdes.ListSerde(ArrayList.class, Serdes.Integer()), false);
   }
 
+  /**
+   * {@code cached}: only for stores read by key alone. The record cache serves an update's reads of
+   * the entries the last updates of its position wrote (its tally, its stories) and writes each to
+   * RocksDB and the changelog once per commit; but every range read of a cached store copies the
+   * cached keys of that range first, which made scans over a busy timeline cost as much as the
+   * cache held.
+   */
   private static <V> void add(
       StreamsBuilder builder,
       Function<String, KeyValueBytesStoreSupplier> supplier,
       String name,
-      Serde<V> values) {
-    // cached: an update reads and rewrites the same few entries (tally, neighbours, stories) that
-    // the last updates of its position touched; the cache serves those reads and writes each entry
-    // to RocksDB and the changelog once per commit, not once per update
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values)
-            .withCachingEnabled());
+      Serde<V> values,
+      boolean cached) {
+    var store = Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values);
+    builder.addStateStore(cached ? store.withCachingEnabled() : store);
   }
 }
