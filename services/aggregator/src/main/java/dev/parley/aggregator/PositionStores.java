@@ -6,8 +6,6 @@ import dev.parley.avro.StanceChange;
 import dev.parley.avro.Story;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.serde.AvroSerde;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,7 +27,7 @@ record PositionStores(
     KeyValueStore<String, PositionTally> tallies,
     KeyValueStore<String, Story> stories,
     KeyValueStore<String, String> index,
-    KeyValueStore<String, List<Integer>> bands) {
+    KeyValueStore<String, byte[]> bands) {
 
   static final String CONTRIBUTIONS = "position-contributions";
   static final String TURNS = "position-turns";
@@ -67,9 +65,9 @@ record PositionStores(
     add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class), true);
     add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class), true);
     add(builder, supplier, INDEX, Serdes.String(), false);
-    // the fingerprint of each article under each of its bands, packed as plain ints: comparing an
-    // arriving article with the others of a band reads them in one scan, without decoding Avro
-    add(builder, supplier, BANDS, Serdes.ListSerde(ArrayList.class, Serdes.Integer()), false);
+    // the fingerprint of each article under each of its bands (PackedFingerprint): comparing an
+    // arriving article with the others of a band reads them in one scan, decoding nothing
+    add(builder, supplier, BANDS, Serdes.ByteArray(), false);
   }
 
   /**

@@ -29,7 +29,7 @@ final class StoryIndex {
   private final KeyValueStore<String, PositionContribution> contributions;
   private final KeyValueStore<String, Story> stories;
   private final KeyValueStore<String, String> index;
-  private final KeyValueStore<String, List<Integer>> bands;
+  private final KeyValueStore<String, byte[]> bands;
   private final Tally tally;
 
   StoryIndex(Track track, PositionStores stores, Tally tally) {
@@ -50,19 +50,20 @@ final class StoryIndex {
     Set<String> joined = new TreeSet<>();
     Set<String> compared = new HashSet<>();
     compared.add(c.getArticleId());
+    byte[] fingerprint = PackedFingerprint.of(c.getFingerprint());
     for (long band : StoryClusters.bands(c.getFingerprint())) {
       String members = track.bandMembers(band);
-      try (KeyValueIterator<String, List<Integer>> sharing =
+      try (KeyValueIterator<String, byte[]> sharing =
           bands.prefixScan(members, new StringSerializer())) {
         while (sharing.hasNext()) {
-          KeyValue<String, List<Integer>> other = sharing.next();
+          KeyValue<String, byte[]> other = sharing.next();
           String otherId = other.key.substring(members.length());
-          if (compared.add(otherId) && StoryClusters.sameStory(c.getFingerprint(), other.value)) {
+          if (compared.add(otherId) && PackedFingerprint.sameStory(fingerprint, other.value)) {
             joined.add(storyOf(otherId));
           }
         }
       }
-      bands.put(track.bandMember(band, c.getArticleId()), c.getFingerprint());
+      bands.put(track.bandMember(band, c.getArticleId()), fingerprint);
     }
     List<StoryMember> members = new ArrayList<>(List.of(member(c)));
     Map<String, String> previousStory = new HashMap<>();
