@@ -26,12 +26,16 @@ final class PackedFingerprint {
     if (x.remaining() == 0 || x.remaining() != y.remaining()) {
       return false;
     }
+    int values = x.remaining();
+    double needed = StoryClusters.SAME_STORY * values;
     int same = 0;
-    for (int i = 0; i < x.remaining(); i++) {
+    for (int i = 0; i < values; i++) {
       if (x.get(i) == y.get(i)) {
         same++;
+      } else if (values - (i + 1 - same) < needed) {
+        return false; // too many differ already: most articles of a busy band are no copy
       }
     }
-    return same >= StoryClusters.SAME_STORY * x.remaining();
+    return same >= needed;
   }
 }

@@ -48,22 +48,26 @@ final class StoryIndex {
 
   void add(PositionContribution c) {
     Set<String> joined = new TreeSet<>();
-    Set<String> compared = new HashSet<>();
-    compared.add(c.getArticleId());
+    Set<String> copies = new HashSet<>();
     byte[] fingerprint = PackedFingerprint.of(c.getFingerprint());
     for (long band : StoryClusters.bands(c.getFingerprint())) {
       String members = track.bandMembers(band);
+      // comparing packed values again is cheaper than remembering every article already compared:
+      // busy bands hold thousands, copies are few
       try (KeyValueIterator<String, byte[]> sharing =
           bands.prefixScan(members, new StringSerializer())) {
         while (sharing.hasNext()) {
           KeyValue<String, byte[]> other = sharing.next();
-          String otherId = other.key.substring(members.length());
-          if (compared.add(otherId) && PackedFingerprint.sameStory(fingerprint, other.value)) {
-            joined.add(storyOf(otherId));
+          if (PackedFingerprint.sameStory(fingerprint, other.value)) {
+            copies.add(other.key.substring(members.length()));
           }
         }
       }
       bands.put(track.bandMember(band, c.getArticleId()), fingerprint);
+    }
+    copies.remove(c.getArticleId());
+    for (String copy : copies) {
+      joined.add(storyOf(copy));
     }
     List<StoryMember> members = new ArrayList<>(List.of(member(c)));
     Map<String, String> previousStory = new HashMap<>();
