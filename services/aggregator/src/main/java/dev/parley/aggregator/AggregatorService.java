@@ -33,7 +33,7 @@ public final class AggregatorService {
             config.topics(),
             config.streams(),
             metrics);
-    PositionStateView view = new PositionStateView(environment, registry);
+    PositionStateView view = new PositionStateView(config.kafka(), registry);
     try {
       ServiceHttp http =
           ServiceHttp.start(
@@ -42,7 +42,7 @@ public final class AggregatorService {
               () -> streams.isRunning() && view.isCaughtUp(),
               metrics,
               cfg -> {
-                new StateRoutes(view, environment, registry, config.sseMaxSubscribers())
+                new StateRoutes(view, config.kafka(), registry, config.sseMaxSubscribers())
                     .register(cfg);
                 Dashboard.register(cfg);
               });

@@ -1,6 +1,6 @@
 package dev.parley.aggregator;
 
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.KafkaSettings;
 import dev.parley.registry.SchemaRegistryClient;
 import io.javalin.http.sse.SseClient;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class ChangeSubscription implements Runnable {
 
   private final SseClient client;
   private final PositionStateView view;
-  private final ServiceConfig config;
+  private final KafkaSettings kafka;
   private final SchemaRegistryClient registry;
   private final String lastEventId;
   private final BlockingQueue<StateChange> live = new LinkedBlockingQueue<>(MAX_QUEUED);
@@ -39,12 +39,12 @@ final class ChangeSubscription implements Runnable {
   ChangeSubscription(
       SseClient client,
       PositionStateView view,
-      ServiceConfig config,
+      KafkaSettings kafka,
       SchemaRegistryClient registry,
       String lastEventId) {
     this.client = client;
     this.view = view;
-    this.config = config;
+    this.kafka = kafka;
     this.registry = registry;
     this.lastEventId = lastEventId;
   }
@@ -58,7 +58,7 @@ final class ChangeSubscription implements Runnable {
       client.sendComment("subscribed at " + cursor.eventId());
       if (resumeFrom.isPresent()) {
         ChangeTopicReader.readRange(
-            config, registry, cursor.copy(), upTo, this::connected, this::send);
+            kafka, registry, cursor.copy(), upTo, this::connected, this::send);
       }
       while (connected()) {
         StateChange change = live.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package dev.parley.aggregator;
 
 import dev.parley.avro.PositionChange;
 import dev.parley.common.KafkaSettings;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import java.time.Duration;
@@ -24,17 +23,16 @@ final class ChangeTopicReader implements AutoCloseable {
 
   private final KafkaConsumer<String, PositionChange> consumer;
 
-  ChangeTopicReader(ServiceConfig config, SchemaRegistryClient registry) {
+  ChangeTopicReader(KafkaSettings kafka, SchemaRegistryClient registry) {
     this.consumer =
         new KafkaConsumer<>(
-            KafkaSettings.from(config)
-                .clientConfig(
-                    Map.of(
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        // an offset that retention already removed resumes from the oldest change
-                        // still kept
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
+            kafka.clientConfig(
+                Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    // an offset that retention already removed resumes from the oldest change
+                    // still kept
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
             Topics.POSITION_CHANGES.keySerde().deserializer(),
             Topics.POSITION_CHANGES.valueSerde(registry));
   }
@@ -68,13 +66,13 @@ final class ChangeTopicReader implements AutoCloseable {
    * resumes.
    */
   static void readRange(
-      ServiceConfig config,
+      KafkaSettings kafka,
       SchemaRegistryClient registry,
       FeedPosition from,
       FeedPosition upTo,
       BooleanSupplier stillWanted,
       Consumer<StateChange> onChange) {
-    try (ChangeTopicReader reader = new ChangeTopicReader(config, registry)) {
+    try (ChangeTopicReader reader = new ChangeTopicReader(kafka, registry)) {
       reader.seek(from);
       while (stillWanted.getAsBoolean() && !reader.hasReached(upTo)) {
         reader.poll(

@@ -1,7 +1,7 @@
 package dev.parley.aggregator;
 
 import dev.parley.avro.PositionState;
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import java.util.ArrayDeque;
@@ -40,8 +40,8 @@ final class PositionStateView implements AutoCloseable {
   private volatile boolean caughtUp;
   private volatile boolean running = true;
 
-  PositionStateView(ServiceConfig config, SchemaRegistryClient registry) {
-    this.reader = new ChangeTopicReader(config, registry);
+  PositionStateView(KafkaSettings kafka, SchemaRegistryClient registry) {
+    this.reader = new ChangeTopicReader(kafka, registry);
     this.thread = new Thread(this::read, "position-state-view");
     this.thread.setDaemon(true);
   }

@@ -1,7 +1,7 @@
 package dev.parley.aggregator;
 
 import dev.parley.avro.PositionState;
-import dev.parley.common.ServiceConfig;
+import dev.parley.common.KafkaSettings;
 import dev.parley.registry.SchemaRegistryClient;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -25,17 +25,17 @@ import java.util.function.Predicate;
 final class StateRoutes {
 
   private final PositionStateView view;
-  private final ServiceConfig config;
+  private final KafkaSettings kafka;
   private final SchemaRegistryClient registry;
   private final SseSubscribers subscribers;
 
   StateRoutes(
       PositionStateView view,
-      ServiceConfig config,
+      KafkaSettings kafka,
       SchemaRegistryClient registry,
       int maxSubscribers) {
     this.view = view;
-    this.config = config;
+    this.kafka = kafka;
     this.registry = registry;
     this.subscribers = new SseSubscribers(maxSubscribers, this::subscription);
   }
@@ -102,7 +102,7 @@ final class StateRoutes {
     if (lastEventId == null) {
       lastEventId = ctx.queryParam("lastEventId");
     }
-    return new ChangeSubscription(new SseClient(ctx), view, config, registry, lastEventId);
+    return new ChangeSubscription(new SseClient(ctx), view, kafka, registry, lastEventId);
   }
 
   private static Map<String, Object> snapshot(

@@ -22,46 +22,46 @@ record Track(String key) {
   }
 
   String timeline(Instant at, String articleId) {
-    return key + "|t|" + time(at) + "|" + articleId;
+    return atTime('t', at, articleId);
   }
 
   String timelineFrom() {
-    return key + "|t|";
+    return rangeFrom('t');
   }
 
   String timelineTo() {
-    return key + "|t|" + AFTER_ALL;
+    return rangeTo('t');
   }
 
   /** The end of the timeline range of articles published at {@code at} or before. */
   String timelineUpTo(Instant at) {
-    return key + "|t|" + time(at) + "|" + AFTER_ALL;
+    return atTime('t', at, AFTER_ALL);
   }
 
   /** A point where the stance's sign differs from the article published just before. */
   String signTurn(Instant at, String articleId) {
-    return key + "|s|" + time(at) + "|" + articleId;
+    return atTime('s', at, articleId);
   }
 
   String signTurnsFrom() {
-    return key + "|s|";
+    return rangeFrom('s');
   }
 
   String signTurnsTo() {
-    return key + "|s|" + AFTER_ALL;
+    return rangeTo('s');
   }
 
   /** A point where the stance differs from the article published just before. */
   String stanceTurn(Instant at, String articleId) {
-    return key + "|h|" + time(at) + "|" + articleId;
+    return atTime('h', at, articleId);
   }
 
   String stanceTurnsFrom() {
-    return key + "|h|";
+    return rangeFrom('h');
   }
 
   String stanceTurnsTo() {
-    return key + "|h|" + AFTER_ALL;
+    return rangeTo('h');
   }
 
   String storyOf(String articleId) {
@@ -92,6 +92,19 @@ record Track(String key) {
 
   String sideTo(int sign) {
     return key + "|d|" + side(sign) + AFTER_ALL;
+  }
+
+  /** A key of one kind's time-ordered range: an article's entry at its time. */
+  private String atTime(char kind, Instant at, String articleId) {
+    return rangeFrom(kind) + time(at) + "|" + articleId;
+  }
+
+  private String rangeFrom(char kind) {
+    return key + "|" + kind + "|";
+  }
+
+  private String rangeTo(char kind) {
+    return rangeFrom(kind) + AFTER_ALL;
   }
 
   private static String side(int sign) {

@@ -14,9 +14,8 @@ import dev.parley.avro.PositionState;
 import dev.parley.avro.StanceChange;
 import dev.parley.avro.Statement;
 import dev.parley.avro.Trend;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.SizeLimitedSerializer;
-import dev.parley.common.StreamsRunner;
+import dev.parley.common.TestDrivers;
 import dev.parley.common.TextBounds;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -53,32 +52,13 @@ class AggregatorTopologyTest {
   @BeforeEach
   void start() {
     registry = SchemaRegistryClients.forUrl(REGISTRY);
-    ServiceConfig config =
-        ServiceConfig.of(
-            Map.of(
-                ServiceConfig.STATE_DIR,
-                stateDir.toString(),
-                ServiceConfig.SCHEMA_REGISTRY_URL,
-                REGISTRY));
     driver =
         new TopologyTestDriver(
             AggregatorTopology.buildTopology(registry),
-            StreamsRunner.properties("aggregator", config));
-    positions =
-        driver.createInputTopic(
-            Topics.POSITIONS.name(),
-            Topics.POSITIONS.keySerde().serializer(),
-            Topics.POSITIONS.valueSerde(registry));
-    states =
-        driver.createOutputTopic(
-            Topics.POSITION_STATE.name(),
-            Topics.POSITION_STATE.keySerde().deserializer(),
-            Topics.POSITION_STATE.valueSerde(registry));
-    changes =
-        driver.createOutputTopic(
-            Topics.POSITION_CHANGES.name(),
-            Topics.POSITION_CHANGES.keySerde().deserializer(),
-            Topics.POSITION_CHANGES.valueSerde(registry));
+            TestDrivers.properties("aggregator", stateDir, REGISTRY));
+    positions = TestDrivers.input(driver, Topics.POSITIONS, registry);
+    states = TestDrivers.output(driver, Topics.POSITION_STATE, registry);
+    changes = TestDrivers.output(driver, Topics.POSITION_CHANGES, registry);
   }
 
   @AfterEach

@@ -7,8 +7,7 @@ import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.Evidence;
 import dev.parley.avro.Position;
 import dev.parley.avro.PositionState;
-import dev.parley.common.ServiceConfig;
-import dev.parley.common.StreamsRunner;
+import dev.parley.common.TestDrivers;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
@@ -203,14 +202,8 @@ class IncrementalStateTest {
 
     Pipeline(String name, CountingStores counting) {
       SchemaRegistryClient registry = SchemaRegistryClients.forUrl(REGISTRY);
-      ServiceConfig config =
-          ServiceConfig.of(
-              Map.of(
-                  ServiceConfig.STATE_DIR,
-                  stateDir.resolve(name).toString(),
-                  ServiceConfig.SCHEMA_REGISTRY_URL,
-                  REGISTRY));
-      Properties properties = StreamsRunner.properties("aggregator", config);
+      Properties properties =
+          TestDrivers.properties("aggregator", stateDir.resolve(name), REGISTRY);
       properties.put(
           StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
           0); // every read reaches the counted stores
@@ -221,16 +214,8 @@ class IncrementalStateTest {
                   : AggregatorTopology.buildTopology(registry, counting::supplier),
               properties);
       drivers.add(driver);
-      positions =
-          driver.createInputTopic(
-              Topics.POSITIONS.name(),
-              Topics.POSITIONS.keySerde().serializer(),
-              Topics.POSITIONS.valueSerde(registry));
-      states =
-          driver.createOutputTopic(
-              Topics.POSITION_STATE.name(),
-              Topics.POSITION_STATE.keySerde().deserializer(),
-              Topics.POSITION_STATE.valueSerde(registry));
+      positions = TestDrivers.input(driver, Topics.POSITIONS, registry);
+      states = TestDrivers.output(driver, Topics.POSITION_STATE, registry);
     }
 
     void send(ArticlePositions article) {

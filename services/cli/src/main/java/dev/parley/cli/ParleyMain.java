@@ -41,6 +41,9 @@ import picocli.CommandLine.Command;
     })
 public final class ParleyMain {
 
+  /** Set, failures print their stack trace too. */
+  static final String DEBUG = "PARLEY_DEBUG";
+
   private ParleyMain() {}
 
   public static void main(String[] args) {
@@ -55,7 +58,8 @@ public final class ParleyMain {
    * trace.
    */
   private static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-    if (System.getenv("PARLEY_DEBUG") != null) {
+    boolean debug = System.getenv(DEBUG) != null;
+    if (debug) {
       e.printStackTrace();
     }
     command
@@ -65,9 +69,7 @@ public final class ParleyMain {
                 + command.getCommandName()
                 + ": "
                 + (e.getMessage() != null ? e.getMessage() : e.toString())
-                + (System.getenv("PARLEY_DEBUG") == null
-                    ? "  (PARLEY_DEBUG=1 shows the details)"
-                    : ""));
+                + (debug ? "" : "  (" + DEBUG + "=1 shows the details)"));
     return 1;
   }
 

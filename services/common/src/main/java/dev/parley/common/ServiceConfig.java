@@ -51,6 +51,20 @@ public final class ServiceConfig {
   public static final String ONTOLOGY = "PARLEY_ONTOLOGY";
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";
   public static final String MAX_BATCH_BYTES = "PARLEY_MAX_BATCH_BYTES";
+
+  /** The largest article record the ingestor writes; at most the articles topic's limit. */
+  public static final String MAX_RECORD_BYTES = "PARLEY_MAX_RECORD_BYTES";
+
+  public static final String MAX_HEADLINE_CHARS = "PARLEY_MAX_HEADLINE_CHARS";
+  public static final String MAX_HTML_DEPTH = "PARLEY_MAX_HTML_DEPTH";
+  public static final String HTML_TIME_LIMIT_MS = "PARLEY_HTML_TIME_LIMIT_MS";
+
+  /** A file of {@code feed-id sha256-hex} lines, re-read when it changes. */
+  public static final String FEED_KEYS_FILE = "PARLEY_FEED_KEYS_FILE";
+
+  /** Feed keys inline: {@code feed=sha256-hex,...}. */
+  public static final String FEED_KEYS = "PARLEY_FEED_KEYS";
+
   public static final String ON_BAD_RECORD = "PARLEY_ON_BAD_RECORD";
   public static final String SCHEMA_REGISTRY_TOPIC = "SCHEMA_REGISTRY_TOPIC";
   public static final String INSTANCE_ID = "PARLEY_INSTANCE_ID";

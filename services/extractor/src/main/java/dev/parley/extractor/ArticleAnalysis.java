@@ -155,7 +155,9 @@ final class ArticleAnalysis {
         for (int i = m.start(); i < m.end(); i++) {
           issueAt[i] = issue;
         }
-      } else if (m.value() instanceof Cue cue && !overlapsActor(m.start(), m.end())) {
+      } else if (m.value() instanceof Cue cue
+          && !overlapsActor(m.start(), m.end())
+          && (!cue.transitive() || hasObjectAt(m.end(), sentence))) {
         Mentions.CueWord previous = m.start() > sentence.from() ? cueAt[m.start() - 1] : null;
         // "pushed back against the plan": the preposition belongs to the verb before it, it is no
         // second cue.
@@ -198,8 +200,9 @@ final class ArticleAnalysis {
       return false;
     }
     String article = lower(document - 1);
+    String mark = tokens.get(document - 2).text();
     return (article.equals("a") || article.equals("an"))
-        && tokens.get(document - 2).text().equals(",");
+        && (mark.equals(",") || mark.equals("–") || mark.equals("—"));
   }
 
   private boolean isAboutAnotherIssue(int document, Sentence sentence) {
@@ -216,6 +219,12 @@ final class ArticleAnalysis {
       }
     }
     return false;
+  }
+
+  private boolean hasObjectAt(int i, Sentence sentence) {
+    return i < sentence.to()
+        && (actorAt[i] != null || is(i, WordClass.DETERMINER) || isPronoun(i))
+        && !lower(i).equals("that");
   }
 
   /** "White House Press Secretary" names a party; its "Press" is no demand. */
@@ -265,6 +274,9 @@ final class ArticleAnalysis {
     if (after != null) {
       return after;
     }
+    if (k + 1 < tokens.size() && is(k, WordClass.PERSON_PRONOUN) && isReporting(k + 1)) {
+      return lastPersonBefore(open); // "... vulnerable to future attack," she said.
+    }
     int b = open - 1;
     while (b >= 0 && !tokens.get(b).word() && open - b <= 2) {
       b--;
@@ -272,6 +284,16 @@ final class ArticleAnalysis {
     // Peskov said: “...”
     if (b >= 1 && isReporting(b) && actorAt[b - 1] != null) {
       return actorAt[b - 1];
+    }
+    return null;
+  }
+
+  private Mentions.Actor lastPersonBefore(int i) {
+    int paragraph = sentences.get(sentenceOf[i]).paragraph();
+    for (int k = i - 1; k >= 0 && sentences.get(sentenceOf[k]).paragraph() == paragraph; k--) {
+      if (actorAt[k] != null && actorAt[k].person()) {
+        return actorAt[k];
+      }
     }
     return null;
   }

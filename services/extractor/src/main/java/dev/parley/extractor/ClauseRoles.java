@@ -36,7 +36,35 @@ final class ClauseRoles {
     if (t.lower().equals("with") && opensClause && headsAbsoluteClause(from, s)) {
       return false;
     }
+    if (subjectOfRelativeClause(from, k, s)) {
+      return false;
+    }
     return a.is(k, WordClass.PREPOSITION) || a.cueAt[k] != null || a.is(k, WordClass.OBJECT_VERB);
+  }
+
+  /**
+   * "conditions that Ukraine has long rejected as unacceptable": the party after a relative pronoun
+   * is the subject of the cue that follows it, whose object is the noun before the pronoun.
+   */
+  private boolean subjectOfRelativeClause(int from, int k, Sentence s) {
+    boolean relative = false;
+    for (int i = k + 1; i < from; i++) {
+      relative |= a.lower(i).equals("that") || a.lower(i).equals("which");
+    }
+    Mentions.Actor actor = a.actorAt[from];
+    if (!relative || a.cueAt[k] == null || actor == null) {
+      return false;
+    }
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    if (verb >= s.to() || a.cueAt[verb] == null || a.cueAt[verb].cue().deontic()) {
+      return false;
+    }
+    int after = a.cueAt[verb].to();
+    return after >= s.to()
+        || !(a.is(after, WordClass.DETERMINER)
+            || a.actorAt[after] != null
+            || a.issueAt[after] != null);
   }
 
   /**

@@ -79,6 +79,36 @@ final class Conditions {
   }
 
   /**
+   * "it would not sign a deal without security guarantees": the "without" before the mention, in a
+   * clause that refuses something without it, which makes the mention a requirement; or -1.
+   */
+  int refusedWithout(Mentions.Issue m, Sentence s) {
+    int without = m.from() - 1;
+    for (int words = 0; without >= s.from() && words < 3; without--, words++) {
+      boolean modifier =
+          a.is(without, WordClass.DETERMINER)
+              || (a.token(without).word()
+                  && !a.isFunctionWord(without)
+                  && a.cueAt[without] == null);
+      if (a.lower(without).equals("without") || !modifier) {
+        break;
+      }
+    }
+    if (without < s.from() || !a.lower(without).equals("without")) {
+      return -1;
+    }
+    for (int k = without - 1; k >= s.from(); k--) {
+      if (a.is(k, WordClass.BOUNDARY) || a.is(k, WordClass.SOFT_BOUNDARY)) {
+        return -1;
+      }
+      if (a.is(k, WordClass.NEGATOR)) {
+        return without;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * "will not accept X unless ...", "rejects X unless ...": an "unless" after the mention lifts the
    * refusal to a conditional yes.
    */

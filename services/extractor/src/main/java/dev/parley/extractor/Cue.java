@@ -9,12 +9,15 @@ package dev.parley.extractor;
  * @param evaluative it judges its grammatical subject ("the plan is unacceptable", "could serve as
  *     a basis"), so the stance belongs to whoever reports the judgement
  * @param weight confidence multiplier in (0, 1]
+ * @param transitive a verb that is a cue only with its object right after it ("forced Kyiv to");
+ *     without one the word is a noun ("armed forces")
  */
-record Cue(String text, int stance, boolean deontic, boolean evaluative, double weight)
+record Cue(
+    String text, int stance, boolean deontic, boolean evaluative, double weight, boolean transitive)
     implements Lexeme {
 
   /** A cue made by a rule rather than read from the lexicon: "unless", "under the draft". */
   static Cue of(String text, int stance, double weight) {
-    return new Cue(text, stance, false, false, weight);
+    return new Cue(text, stance, false, false, weight, false);
   }
 }

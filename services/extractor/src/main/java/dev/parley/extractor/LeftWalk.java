@@ -175,6 +175,13 @@ final class LeftWalk {
       }
 
       private int atCue(Mentions.CueWord cue) {
+        if (complementsCue(cue)) {
+          return cue.from() - 1; // "rejected as unacceptable": one judgement, not two
+        }
+        if (found.chain.isEmpty() && !opensPredicate && judgesClaim(cue)) {
+          found.blocked = true; // "rejected the characterization, writing that the plan ..."
+          return STOP;
+        }
         if (referred.hasAnaphoricObject(cue, s)) {
           return STOP; // "refused to do so, seeking ...": the cue's object is behind it, not this
           // mention
@@ -231,6 +238,19 @@ final class LeftWalk {
         return cue.from() - 1;
       }
 
+      private boolean complementsCue(Mentions.CueWord cue) {
+        int as = cue.from() - 1;
+        return cue.cue().evaluative()
+            && as - 1 >= s.from()
+            && a.lower(as).equals("as")
+            && a.cueAt[as - 1] != null;
+      }
+
+      private boolean judgesClaim(Mentions.CueWord cue) {
+        int k = a.skipForward(cue.to(), s, i -> a.is(i, WordClass.DETERMINER));
+        return k < s.to() && a.is(k, WordClass.CLAIM);
+      }
+
       /**
        * @return whether the walk is decided
        */
@@ -248,6 +268,9 @@ final class LeftWalk {
         // not a stance holder; the stance, if any, comes from further left.
         if (passedReporting && found.reportedSubject == null) {
           found.reportedSubject = named;
+          // "with Zelensky opposing concessions, Witkoff told CNBC that land deals remain": cues
+          // before the reporting clause govern another clause
+          return found.chain.isEmpty();
         }
         if (found.subject == null && !passedReporting) {
           found.subject = named;

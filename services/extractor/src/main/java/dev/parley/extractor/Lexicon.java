@@ -34,6 +34,7 @@ final class Lexicon {
     addStems(root.reporting(), WordClass.REPORTING, "reporting", source);
     addStems(root.objectVerbs(), WordClass.OBJECT_VERB, "objectVerbs", source);
     addStems(root.namingVerbs(), WordClass.NAMING, "namingVerbs", source);
+    addStems(root.claims(), WordClass.CLAIM, "claims", source);
     addStems(root.documents(), WordClass.DOCUMENT, "documents", source);
     addWords(root.negators(), WordClass.NEGATOR, "negators", source);
     addWords(root.strongNegators(), WordClass.STRONG_NEGATOR, "strongNegators", source);

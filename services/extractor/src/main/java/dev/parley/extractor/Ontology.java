@@ -326,7 +326,8 @@ public final class Ontology {
                 stance,
                 Boolean.TRUE.equals(c.deontic()),
                 Boolean.TRUE.equals(c.evaluative()),
-                weight(c.weight(), what)));
+                weight(c.weight(), what),
+                Boolean.TRUE.equals(c.transitive())));
       }
       if (!problems.isEmpty()) {
         throw error(String.join("; ", problems));

@@ -50,7 +50,13 @@ final class OntologyFile {
     }
   }
 
-  record CueSpec(String text, Integer stance, Boolean deontic, Boolean evaluative, Double weight) {}
+  record CueSpec(
+      String text,
+      Integer stance,
+      Boolean deontic,
+      Boolean evaluative,
+      Double weight,
+      Boolean transitive) {}
 
   record LexiconRoot(
       List<CueSpec> cues,
@@ -71,6 +77,7 @@ final class OntologyFile {
       List<String> softBoundaries,
       List<String> objectVerbs,
       List<String> namingVerbs,
+      List<String> claims,
       List<String> bystanders,
       List<String> roles,
       List<String> timeAdjuncts,

@@ -85,6 +85,11 @@ final class PositionFinder {
       }
       return;
     }
+    int refusedWithout = conditions.refusedWithout(m, s);
+    if (refusedWithout >= 0) {
+      attributeRequirement(m, s, refusedWithout);
+      return;
+    }
     LeftWalk walk = left.walk(s, m.from() - 1, List.of());
     int negator = polarity.negatorBefore(m.from(), s);
     boolean issueNegated = negator >= 0;
@@ -165,6 +170,30 @@ final class PositionFinder {
         stance,
         confidence.ofCondition(holder, m),
         conditions.cue(condition.marker(), stance).word());
+  }
+
+  /** "Kyiv will not sign a deal without guarantees": the subject who refuses requires them. */
+  private void attributeRequirement(Mentions.Issue m, Sentence s, int without) {
+    LeftWalk main = left.walk(s, without - 1, List.of());
+    if (main.blocked) {
+      return;
+    }
+    Holder holder =
+        main.subject != null
+            ? main.subject
+            : main.holder != null
+                ? main.holder
+                : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
+    if (holder != null) {
+      int stance = 2 * m.phrase().polarity();
+      record(
+          holder,
+          m,
+          s,
+          stance,
+          confidence.ofCondition(holder, m),
+          conditions.cue(without, stance).word());
+    }
   }
 
   /** "Kyiv has rejected the demand": a stance on the demands another party made just before. */

@@ -46,8 +46,13 @@ final class RightCues {
   List<RightCue> after(Mentions.Issue m, Sentence s) {
     List<RightCue> agents = new ArrayList<>();
     boolean passedReport = false;
+    boolean adverbial = inAdverbialClause(m, s);
     int j = m.to();
     while (j < s.to() && j - m.to() <= REACH) {
+      if (adverbial && a.is(j, WordClass.SOFT_BOUNDARY)) {
+        break; // "deploy forces once a deal is reached – a proposal Russia rejected": the main
+        // clause's
+      }
       if (a.issueAt[j] != null) {
         j = a.issueAt[j].to();
         continue;
@@ -66,8 +71,12 @@ final class RightCues {
         j++;
         continue;
       }
+      if (headsAdverbial(cue, s)) {
+        break; // "on Ukraine's insistence, US representatives met ...": it governs what follows
+      }
       Holder agent = holders.agentAfter(cue, s);
       agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
+      agent = agent != null ? agent : relativeClauseSubject(m, cue, s);
       if (agent != null) {
         agents.add(new RightCue(polarity.hit(cue, s), agent));
         j = cue.to();
@@ -181,7 +190,17 @@ final class RightCues {
    * the mention.
    */
   private Holder namerBefore(Mentions.Issue m, Sentence s) {
-    int verb = a.skipBack(m.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    int verb =
+        a.skipBack(
+            m.from() - 1,
+            s,
+            i ->
+                a.is(i, WordClass.DETERMINER)
+                    || (m.from() - i <= 2
+                        && a.token(i).word()
+                        && Character.isLowerCase(a.token(i).text().charAt(0))
+                        && !a.isFunctionWord(i)
+                        && !a.is(i, WordClass.NAMING)));
     if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
       return null;
     }
@@ -208,6 +227,44 @@ final class RightCues {
 
   private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {
     return cue.to() < s.to() && a.lower(cue.to()).equals("be");
+  }
+
+  /**
+   * "frozen Russian assets that Europe wants to use": the mention is the object of the relative
+   * clause right after it, whose subject holds the stance.
+   */
+  private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
+    int k = m.to();
+    if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
+      k++;
+    }
+    Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
+    if (actor == null || actor.from() != k || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    return verb == cue.from() && !cue.cue().deontic() ? holders.explicit(actor) : null;
+  }
+
+  private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {
+    int k = cue.from() - 1;
+    if (k >= s.from() && a.actorAt[k] != null) {
+      k = a.actorAt[k].from() - 1;
+    } else if (k >= s.from() && a.isPronoun(k)) {
+      k--;
+    }
+    return k >= s.from() && (a.lower(k).equals("on") || a.lower(k).equals("at"));
+  }
+
+  /** The mention sits in a clause opened by "once", "when", "after": it dates the main clause. */
+  private boolean inAdverbialClause(Mentions.Issue m, Sentence s) {
+    for (int k = m.from() - 1; k >= s.from() && !a.is(k, WordClass.SOFT_BOUNDARY); k--) {
+      if (a.is(k, WordClass.BOUNDARY)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "before a settlement", "after the elections": a boundary word used as a preposition. */

@@ -28,7 +28,8 @@ enum WordClass {
   DOCUMENT,
   CONDITION,
   COMMISSIVE,
-  NAMING;
+  NAMING,
+  CLAIM;
 
   final int bit = 1 << ordinal();
 }

@@ -3,6 +3,7 @@ package dev.parley.ingestor;
 import dev.parley.avro.Article;
 import dev.parley.avro.RejectedInput;
 import dev.parley.common.KafkaSettings;
+import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
@@ -97,7 +98,7 @@ final class ArticlePublisher implements AutoCloseable {
                 + " bytes, more than the "
                 + maxRecordBytes
                 + " the articles topic takes ("
-                + IngestLimits.MAX_RECORD_BYTES
+                + ServiceConfig.MAX_RECORD_BYTES
                 + "); shorten it. Nothing of this request was published.");
       }
       records.add(record);

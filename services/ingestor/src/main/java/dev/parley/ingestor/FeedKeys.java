@@ -1,5 +1,6 @@
 package dev.parley.ingestor;
 
+import dev.parley.common.ServiceConfig;
 import dev.parley.common.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The keys feeds push with, stored only as SHA-256 hashes: a key is 32 random bytes, so a plain
  * hash is as safe as a slow one and lets every request be checked in microseconds. Keys come from a
- * file of {@code feed-id sha256-hex} lines ({@value #FILE}), re-read when it changes so a key is
- * added or revoked without a restart, and from {@value #HASHES} ({@code feed=sha256-hex,...}).
+ * file of {@code feed-id sha256-hex} lines ({@value ServiceConfig#FEED_KEYS_FILE}), re-read when it
+ * changes so a key is added or revoked without a restart, and from {@value ServiceConfig#FEED_KEYS}
+ * ({@code feed=sha256-hex,...}).
  */
 final class FeedKeys {
-
-  static final String FILE = IngestorConfig.FEED_KEYS_FILE;
-  static final String HASHES = IngestorConfig.FEED_KEYS;
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedKeys.class);
   private static final Pattern FEED_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -50,7 +49,10 @@ final class FeedKeys {
     FeedKeys keys =
         new FeedKeys(
             file == null ? null : Path.of(file),
-            parse(List.of(config.feedKeyHashes().split(",")), HASHES + " entry ", "="));
+            parse(
+                List.of(config.feedKeyHashes().split(",")),
+                ServiceConfig.FEED_KEYS + " entry ",
+                "="));
     if (keys.file != null) {
       keys.feedByHash = keys.merged(keys.readFile());
       keys.fileVersion = keys.version();
@@ -59,7 +61,7 @@ final class FeedKeys {
       LOG.warn(
           "No feed keys are configured, so every push is refused with 401. Set {} to a file of 'feed-id sha256-of-key' lines "
               + "(see docs/ingesting.md).",
-          FILE);
+          ServiceConfig.FEED_KEYS_FILE);
     }
     return keys;
   }
@@ -116,7 +118,7 @@ final class FeedKeys {
               + " ("
               + e
               + "); create it or point "
-              + FILE
+              + ServiceConfig.FEED_KEYS_FILE
               + " at it.",
           e);
     }

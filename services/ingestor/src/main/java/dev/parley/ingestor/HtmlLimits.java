@@ -1,5 +1,6 @@
 package dev.parley.ingestor;
 
+import dev.parley.common.ServiceConfig;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Duration;
@@ -18,7 +19,13 @@ import org.jsoup.select.NodeVisitor;
  */
 record HtmlLimits(int maxDepth, Duration timeLimit) {
 
-  static final HtmlLimits DEFAULT = new HtmlLimits(200, Duration.ofSeconds(5));
+  /**
+   * The limits of an ingestor that sets none (PARLEY_MAX_HTML_DEPTH, PARLEY_HTML_TIME_LIMIT_MS).
+   */
+  static final HtmlLimits DEFAULT =
+      new HtmlLimits(
+          IngestLimits.DEFAULT_MAX_HTML_DEPTH,
+          Duration.ofMillis(IngestLimits.DEFAULT_HTML_TIME_LIMIT_MS));
 
   /** Starts the clock for one body: the parse and the walk share its budget. */
   Budget start() {
@@ -48,7 +55,7 @@ record HtmlLimits(int maxDepth, Duration timeLimit) {
             "The HTML took longer than the "
                 + timeLimit.toMillis()
                 + " ms allowed to clean ("
-                + IngestLimits.HTML_TIME_LIMIT_MS
+                + ServiceConfig.HTML_TIME_LIMIT_MS
                 + "); send a simpler page, e.g. only the article's paragraphs.");
       }
     }
@@ -86,7 +93,7 @@ record HtmlLimits(int maxDepth, Duration timeLimit) {
             "The HTML nests elements more than "
                 + maxDepth
                 + " deep ("
-                + IngestLimits.MAX_HTML_DEPTH
+                + ServiceConfig.MAX_HTML_DEPTH
                 + "); send the article's paragraphs without the page's deep wrappers.");
       }
       check();

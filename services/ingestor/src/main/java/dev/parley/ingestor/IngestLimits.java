@@ -20,10 +20,13 @@ public record IngestLimits(
     int maxHtmlDepth,
     Duration htmlTimeLimit) {
 
-  public static final String MAX_RECORD_BYTES = "PARLEY_MAX_RECORD_BYTES";
-  public static final String MAX_HEADLINE_CHARS = "PARLEY_MAX_HEADLINE_CHARS";
-  public static final String MAX_HTML_DEPTH = "PARLEY_MAX_HTML_DEPTH";
-  public static final String HTML_TIME_LIMIT_MS = "PARLEY_HTML_TIME_LIMIT_MS";
+  public static final int DEFAULT_MAX_ARTICLE_BYTES = 1_000_000;
+  public static final int DEFAULT_MAX_BATCH_BYTES = 16 * 1024 * 1024;
+  public static final int DEFAULT_MAX_HEADLINE_CHARS = 1000;
+  public static final int DEFAULT_MAX_HTML_DEPTH = 200;
+  public static final int DEFAULT_HTML_TIME_LIMIT_MS = 5000;
+  static final int MAX_URL_CHARS = 2048;
+  static final int MAX_SOURCE_CHARS = 200;
 
   /**
    * The articles topic's max.message.bytes, declared with the topic so a broker with another
@@ -41,14 +44,15 @@ public record IngestLimits(
   static IngestLimits from(ServiceConfig config) {
     IngestLimits limits =
         new IngestLimits(
-            config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, 1_000_000, 1),
-            config.getInt(ServiceConfig.MAX_BATCH_BYTES, 16 * 1024 * 1024, 1),
-            config.getInt(MAX_RECORD_BYTES, TOPIC_RECORD_BYTES, 1),
-            config.getInt(MAX_HEADLINE_CHARS, 1000, 1),
-            2048,
-            200,
-            config.getInt(MAX_HTML_DEPTH, 200, 1),
-            Duration.ofMillis(config.getInt(HTML_TIME_LIMIT_MS, 5000, 1)));
+            config.getInt(ServiceConfig.MAX_ARTICLE_BYTES, DEFAULT_MAX_ARTICLE_BYTES, 1),
+            config.getInt(ServiceConfig.MAX_BATCH_BYTES, DEFAULT_MAX_BATCH_BYTES, 1),
+            config.getInt(ServiceConfig.MAX_RECORD_BYTES, TOPIC_RECORD_BYTES, 1),
+            config.getInt(ServiceConfig.MAX_HEADLINE_CHARS, DEFAULT_MAX_HEADLINE_CHARS, 1),
+            MAX_URL_CHARS,
+            MAX_SOURCE_CHARS,
+            config.getInt(ServiceConfig.MAX_HTML_DEPTH, DEFAULT_MAX_HTML_DEPTH, 1),
+            Duration.ofMillis(
+                config.getInt(ServiceConfig.HTML_TIME_LIMIT_MS, DEFAULT_HTML_TIME_LIMIT_MS, 1)));
     limits.requireConsistent();
     return limits;
   }
@@ -66,13 +70,13 @@ public record IngestLimits(
           "leaves no room for the record's "
               + RECORD_OVERHEAD_BYTES
               + " bytes of overhead under "
-              + MAX_RECORD_BYTES
+              + ServiceConfig.MAX_RECORD_BYTES
               + "="
               + maxRecordBytes
               + " (the topic's max.message.bytes); set it to at most "
               + (maxRecordBytes - RECORD_OVERHEAD_BYTES)
               + ", or raise the broker's message.max.bytes and "
-              + MAX_RECORD_BYTES
+              + ServiceConfig.MAX_RECORD_BYTES
               + " first");
     }
   }

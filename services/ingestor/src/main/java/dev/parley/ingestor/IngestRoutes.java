@@ -154,7 +154,7 @@ final class IngestRoutes {
       return new InvalidInputException(
           401,
           "This ingestor has no feed keys, so it takes no articles: its operator sets "
-              + FeedKeys.FILE
+              + ServiceConfig.FEED_KEYS_FILE
               + " (see docs/ingesting.md). With `./parley up`, use the key it prints.");
     }
     String authorization = ctx.header("Authorization");

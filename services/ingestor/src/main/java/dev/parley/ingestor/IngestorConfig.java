@@ -10,8 +10,9 @@ import dev.parley.common.TopicSettings;
  * variable.
  *
  * @param limits every bound on the input (PARLEY_MAX_ARTICLE_BYTES, PARLEY_MAX_BATCH_BYTES, ...)
- * @param feedKeysFile the file of feed keys ({@value #FEED_KEYS_FILE}), null when none is named
- * @param feedKeyHashes feed keys given inline ({@value #FEED_KEYS}), empty when none
+ * @param feedKeysFile the file of feed keys ({@value ServiceConfig#FEED_KEYS_FILE}), null when none
+ *     is named
+ * @param feedKeyHashes feed keys given inline ({@value ServiceConfig#FEED_KEYS}), empty when none
  */
 public record IngestorConfig(
     KafkaSettings kafka,
@@ -23,19 +24,13 @@ public record IngestorConfig(
 
   public static final int DEFAULT_PORT = 8080;
 
-  /** A file of {@code feed-id sha256-hex} lines, re-read when it changes. */
-  public static final String FEED_KEYS_FILE = "PARLEY_FEED_KEYS_FILE";
-
-  /** Feed keys inline: {@code feed=sha256-hex,...}. */
-  public static final String FEED_KEYS = "PARLEY_FEED_KEYS";
-
   public static IngestorConfig from(ServiceConfig config) {
     return new IngestorConfig(
         KafkaSettings.from(config),
         HttpSettings.from(config, DEFAULT_PORT),
         TopicSettings.from(config),
         IngestLimits.from(config),
-        config.get(FEED_KEYS_FILE, null),
-        config.get(FEED_KEYS, ""));
+        config.get(ServiceConfig.FEED_KEYS_FILE, null),
+        config.get(ServiceConfig.FEED_KEYS, ""));
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.ingestor;
 
+import dev.parley.common.ServiceConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class SubmissionRules {
               + " characters, more than the "
               + limits.maxHeadlineChars()
               + " allowed ("
-              + IngestLimits.MAX_HEADLINE_CHARS
+              + ServiceConfig.MAX_HEADLINE_CHARS
               + "); put the text in the body.");
     }
   }

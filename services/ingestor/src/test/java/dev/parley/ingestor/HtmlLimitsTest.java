@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.common.ServiceConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class HtmlLimitsTest {
       InvalidInputException e =
           assertThrows(InvalidInputException.class, () -> cleaner.clean(deep, true));
       assertEquals(400, e.status());
-      assertTrue(e.getMessage().contains(IngestLimits.MAX_HTML_DEPTH), e.getMessage());
+      assertTrue(e.getMessage().contains(ServiceConfig.MAX_HTML_DEPTH), e.getMessage());
     }
   }
 
@@ -47,6 +48,6 @@ class HtmlLimitsTest {
         assertThrows(
             InvalidInputException.class,
             () -> hurried.clean("<p>Russia rejects the ceasefire.</p>".repeat(15_000), true));
-    assertTrue(e.getMessage().contains(IngestLimits.HTML_TIME_LIMIT_MS), e.getMessage());
+    assertTrue(e.getMessage().contains(ServiceConfig.HTML_TIME_LIMIT_MS), e.getMessage());
   }
 }

@@ -45,19 +45,15 @@ class BadInputCorpusIT {
   @BeforeAll
   static void up() throws Exception {
     stack =
-        LocalStack.start(
+        TestStacks.start(
             data,
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
             // the HTML time limit is raised so that the depth limit and the big page are tested on
-            // a loaded machine too;
-            // HtmlLimitsTest covers the time limit
-            ServiceConfig.of(
-                Map.of(
-                    ServiceConfig.MAX_BATCH_BYTES,
-                    String.valueOf(MAX_BATCH_BYTES),
-                    "PARLEY_HTML_TIME_LIMIT_MS",
-                    "60000")),
-            System.out);
+            // a loaded machine too; HtmlLimitsTest covers the time limit
+            Map.of(
+                ServiceConfig.MAX_BATCH_BYTES,
+                String.valueOf(MAX_BATCH_BYTES),
+                ServiceConfig.HTML_TIME_LIMIT_MS,
+                "60000"));
     http = new RawHttp(stack.ingestor().httpAddress(), stack.feedKey());
   }
 
@@ -98,10 +94,7 @@ class BadInputCorpusIT {
       assertTrue(service.isReady(), service.name() + " still runs after the corpus");
     }
     RawHttp.Response good =
-        http.post(
-            "/articles",
-            "application/json",
-            Map.of(),
+        postJson(
             json(
                 Map.of(
                     "headline",
@@ -134,10 +127,7 @@ class BadInputCorpusIT {
   @Test
   void acceptedBadValuesAreStoredHandled() throws Exception {
     RawHttp.Response credentials =
-        http.post(
-            "/articles",
-            "application/json",
-            Map.of(),
+        postJson(
             json(
                 Map.of(
                     "headline",
@@ -147,10 +137,7 @@ class BadInputCorpusIT {
                     "url",
                     "https://editor:s3cret@news.example.org/creds")));
     RawHttp.Response escaped =
-        http.post(
-            "/articles",
-            "application/json",
-            Map.of(),
+        postJson(
             json(
                 Map.of(
                     "headline",
@@ -263,12 +250,7 @@ class BadInputCorpusIT {
                     Map.of("Host", "localhost:1"),
                     json(Map.of("headline", "Port", "body", "Text about a port.")))));
     // content types and encodings
-    cases.add(
-        refused(
-            "PDF",
-            415,
-            "text/plain",
-            () -> http.post("/articles", "application/pdf", Map.of(), "%PDF-1.7")));
+    cases.add(refused("PDF", 415, "text/plain", () -> post("application/pdf", "%PDF-1.7")));
     cases.add(
         refused(
             "no Content-Type",
@@ -277,68 +259,43 @@ class BadInputCorpusIT {
             () -> http.post("/articles", null, Map.of(), article)));
     cases.add(
         refused(
-            "unknown charset",
-            415,
-            "Charset",
-            () -> http.post("/articles", "text/plain; charset=klingon", Map.of(), "T\nx")));
+            "unknown charset", 415, "Charset", () -> post("text/plain; charset=klingon", "T\nx")));
     cases.add(
         refused(
             "Latin-1 bytes declared UTF-8",
             400,
             "not valid UTF-8",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/plain; charset=utf-8",
-                    Map.of(),
                     "Caf\u00e9 talks\nText.".getBytes(StandardCharsets.ISO_8859_1))));
     cases.add(
         accepted(
             "Latin-1 declared Latin-1",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/plain; charset=iso-8859-1",
-                    Map.of(),
                     "Caf\u00e9 talks\nUkraine will never cede territory."
                         .getBytes(StandardCharsets.ISO_8859_1))));
     cases.add(
         accepted(
             "UTF-8 byte order mark",
-            () ->
-                http.post(
-                    "/articles",
-                    "text/plain; charset=utf-8",
-                    Map.of(),
-                    "\uFEFFBOM talks\nText of it.")));
+            () -> post("text/plain; charset=utf-8", "\uFEFFBOM talks\nText of it.")));
     // sizes and framing
-    cases.add(
-        refused(
-            "empty body",
-            400,
-            "empty",
-            () -> http.post("/articles", "application/json", Map.of(), "")));
-    cases.add(
-        refused(
-            "whitespace body",
-            400,
-            "empty",
-            () -> http.post("/articles", "application/json", Map.of(), " \n\t ")));
+    cases.add(refused("empty body", 400, "empty", () -> postJson("")));
+    cases.add(refused("whitespace body", 400, "empty", () -> postJson(" \n\t ")));
     cases.add(
         refused(
             "body of exactly 1 MiB",
             413,
             ServiceConfig.MAX_ARTICLE_BYTES,
-            () ->
-                http.post(
-                    "/articles", "text/plain", Map.of(), "Big\n" + "x".repeat(1024 * 1024 - 4))));
+            () -> post("text/plain", "Big\n" + "x".repeat(1024 * 1024 - 4))));
     cases.add(
         refused(
             "body of 3 MB",
             413,
             ServiceConfig.MAX_ARTICLE_BYTES,
-            () ->
-                http.post("/articles", "text/plain", Map.of(), "Big\n" + "word ".repeat(600_000))));
+            () -> post("text/plain", "Big\n" + "word ".repeat(600_000))));
     cases.add(
         refused(
             "chunked upload over the limit",
@@ -364,191 +321,97 @@ class BadInputCorpusIT {
             "batch over the batch limit",
             413,
             ServiceConfig.MAX_BATCH_BYTES,
-            () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
-                    (article + "\n").repeat(MAX_BATCH_BYTES / article.length() + 10))));
+            () -> postBatch((article + "\n").repeat(MAX_BATCH_BYTES / article.length() + 10))));
     cases.add(
         refused(
             "600 KB headline",
             400,
             "PARLEY_MAX_HEADLINE_CHARS",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "h".repeat(600_000), "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", "h".repeat(600_000), "body", "Text.")))));
     cases.add(
         refused(
             "headline one character over the limit",
             400,
             "1000 allowed",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "h".repeat(1001), "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", "h".repeat(1001), "body", "Text.")))));
     // JSON
-    cases.add(
-        refused(
-            "invalid JSON",
-            400,
-            "not valid JSON",
-            () -> http.post("/articles", "application/json", Map.of(), "{\"headline\": ")));
-    cases.add(
-        refused(
-            "JSON array",
-            400,
-            "not a JSON object",
-            () -> http.post("/articles", "application/json", Map.of(), "[" + article + "]")));
-    cases.add(
-        refused(
-            "JSON string",
-            400,
-            "not a JSON object",
-            () -> http.post("/articles", "application/json", Map.of(), "\"Talks\"")));
-    cases.add(
-        refused(
-            "JSON null",
-            400,
-            "not a JSON object",
-            () -> http.post("/articles", "application/json", Map.of(), "null")));
+    cases.add(refused("invalid JSON", 400, "not valid JSON", () -> postJson("{\"headline\": ")));
+    cases.add(refused("JSON array", 400, "not a JSON object", () -> postJson("[" + article + "]")));
+    cases.add(refused("JSON string", 400, "not a JSON object", () -> postJson("\"Talks\"")));
+    cases.add(refused("JSON null", 400, "not a JSON object", () -> postJson("null")));
     cases.add(
         refused(
             "JSON nested 2,000 deep",
             400,
             "nesting depth",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"a\":".repeat(2000) + "1" + "}".repeat(2000))));
+            () -> postJson("{\"a\":".repeat(2000) + "1" + "}".repeat(2000))));
     cases.add(
         refused(
             "two JSON objects in one body",
             400,
             "not valid JSON",
-            () -> http.post("/articles", "application/json", Map.of(), article + article)));
-    cases.add(
-        refused(
-            "no headline",
-            400,
-            "headline",
-            () -> http.post("/articles", "application/json", Map.of(), "{\"body\":\"text\"}")));
+            () -> postJson(article + article)));
+    cases.add(refused("no headline", 400, "headline", () -> postJson("{\"body\":\"text\"}")));
     cases.add(
         refused(
             "headline null",
             400,
             "headline",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":null,\"body\":\"text\"}")));
+            () -> postJson("{\"headline\":null,\"body\":\"text\"}")));
     cases.add(
         refused(
             "headline an object",
             400,
             "headline",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":{\"a\":1},\"body\":\"text\"}")));
+            () -> postJson("{\"headline\":{\"a\":1},\"body\":\"text\"}")));
     cases.add(
         accepted(
             "headline a number",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":2025,\"body\":\"A year in review.\"}")));
-    cases.add(
-        refused(
-            "no body",
-            400,
-            "no text",
-            () ->
-                http.post("/articles", "application/json", Map.of(), "{\"headline\":\"Talks\"}")));
+            () -> postJson("{\"headline\":2025,\"body\":\"A year in review.\"}")));
+    cases.add(refused("no body", 400, "no text", () -> postJson("{\"headline\":\"Talks\"}")));
     cases.add(
         refused(
             "empty body field",
             400,
             "no text",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":\"Talks\",\"body\":\"\"}")));
+            () -> postJson("{\"headline\":\"Talks\",\"body\":\"\"}")));
     cases.add(
         accepted(
             "unknown fields",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     "{\"headline\":\"Extra\",\"body\":\"Text with extras.\",\"mood\":\"grim\",\"tags\":[1,2]}")));
     cases.add(
         accepted(
             "duplicate keys, the last wins",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    "{\"headline\":\"One\",\"headline\":\"Two\",\"body\":\"Text twice.\"}")));
+                postJson("{\"headline\":\"One\",\"headline\":\"Two\",\"body\":\"Text twice.\"}")));
     // headlines
     cases.add(
         refused(
             "headline of only NBSP",
             400,
             "no visible text",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", NBSP.repeat(5), "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", NBSP.repeat(5), "body", "Text.")))));
     cases.add(
         refused(
             "headline of only zero-width characters",
             400,
             "no visible text",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "\u200B\u2060\uFEFF", "body", "Text.")))));
+            () -> postJson(json(Map.of("headline", "\u200B\u2060\uFEFF", "body", "Text.")))));
     cases.add(
         refused(
             "headline of only tags",
             400,
             "no visible text",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(Map.of("headline", "<b></b><script>x()</script>", "body", "Text.")))));
     cases.add(
         accepted(
             "headline with control characters",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline", "Talks\u0000\u0007 resume\nin Geneva", "body", "Text.")))));
@@ -556,10 +419,7 @@ class BadInputCorpusIT {
         accepted(
             "headline with emoji and right-to-left text",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -570,10 +430,7 @@ class BadInputCorpusIT {
         accepted(
             "escaped script in the headline",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -585,29 +442,21 @@ class BadInputCorpusIT {
             "one-line text/plain",
             400,
             "single line",
-            () -> http.post("/articles", "text/plain", Map.of(), "Only a headline")));
+            () -> post("text/plain", "Only a headline")));
     // bodies and HTML
     cases.add(
         refused(
             "body of only boilerplate",
             400,
             "no text left",
-            () ->
-                http.post(
-                    "/articles",
-                    "text/plain",
-                    Map.of(),
-                    "Talks\nShare this article\nAdvertisement")));
+            () -> post("text/plain", "Talks\nShare this article\nAdvertisement")));
     cases.add(
         refused(
             "HTML of only a script",
             400,
             "no text left",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -620,10 +469,7 @@ class BadInputCorpusIT {
             400,
             "PARLEY_MAX_HTML_DEPTH",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -635,31 +481,21 @@ class BadInputCorpusIT {
             "100,000 unclosed divs",
             400,
             "PARLEY_MAX_HTML_DEPTH",
-            () ->
-                http.post(
-                    "/articles",
-                    "text/html",
-                    Map.of(),
-                    "<title>Deep</title>" + "<div>".repeat(100_000) + "text")));
+            () -> post("text/html", "<title>Deep</title>" + "<div>".repeat(100_000) + "text")));
     cases.add(
         refused(
             "100,000 nested spans in a page",
             400,
             "PARLEY_MAX_HTML_DEPTH",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/html",
-                    Map.of(),
                     "<h1>Deep</h1><article>" + "<span>".repeat(100_000) + "text</article>")));
     cases.add(
         accepted(
             "150 nested divs",
             () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
+                postJson(
                     json(
                         Map.of(
                             "headline",
@@ -673,26 +509,20 @@ class BadInputCorpusIT {
             "HTML page without h1 or title",
             400,
             "<h1>",
-            () ->
-                http.post(
-                    "/articles", "text/html", Map.of(), "<html><body><p>Text.</p></body></html>")));
+            () -> post("text/html", "<html><body><p>Text.</p></body></html>")));
     cases.add(
         accepted(
             "HTML with entities and comments",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/html",
-                    Map.of(),
                     "<title>Talks &amp; tensions</title><!-- x --><p>Caf&eacute; talks &#x263A; &unknown; continue.</p>")));
     cases.add(
         accepted(
             "HTML unclosed and misnested",
             () ->
-                http.post(
-                    "/articles",
+                post(
                     "text/html",
-                    Map.of(),
                     "<h1>Misnested<p><b><i>Ukraine will</b> never cede</i> territory.<table><td>cell")));
     // URLs
     cases.add(
@@ -700,240 +530,81 @@ class BadInputCorpusIT {
             "javascript: URL",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "javascript:alert(document.cookie)")))));
+            () -> articleWith("url", "javascript:alert(document.cookie)")));
     cases.add(
         refused(
             "data: URL",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "data:text/html,<script>alert(1)</script>")))));
+            () -> articleWith("url", "data:text/html,<script>alert(1)</script>")));
     cases.add(
         refused(
-            "relative URL",
-            400,
-            "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(Map.of("headline", "Talks", "body", "Text.", "url", "/world/talks")))));
+            "relative URL", 400, "not a web address", () -> articleWith("url", "/world/talks")));
     cases.add(
         refused(
             "ftp URL",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "ftp://files.example.org/a")))));
+            () -> articleWith("url", "ftp://files.example.org/a")));
     cases.add(
         refused(
             "URL with a space",
             400,
             "not a web address",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "https://news.example.org/a b")))));
+            () -> articleWith("url", "https://news.example.org/a b")));
     cases.add(
         refused(
             "3,000-character URL",
             400,
             "url has",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "https://news.example.org/" + "a".repeat(3000))))));
+            () -> articleWith("url", "https://news.example.org/" + "a".repeat(3000))));
     cases.add(
         refused(
             "bad URL with credentials",
             400,
             "***@",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "ftp://editor:s3cret@files.example.org/a")))));
+            () -> articleWith("url", "ftp://editor:s3cret@files.example.org/a")));
     cases.add(
         accepted(
             "URL with user:pass@",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "url",
-                            "https://editor:s3cret@news.example.org/b")))));
+            () -> articleWith("url", "https://editor:s3cret@news.example.org/b")));
     // times
     cases.add(
         refused(
             "publishedAt in 1969",
             400,
             "before 1970",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "1969-07-20T20:17:00Z")))));
+            () -> articleWith("publishedAt", "1969-07-20T20:17:00Z")));
     cases.add(
         refused(
             "publishedAt in year 0001",
             400,
             "before 1970",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "0001-01-01T00:00:00Z")))));
+            () -> articleWith("publishedAt", "0001-01-01T00:00:00Z")));
     cases.add(
         refused(
             "publishedAt tomorrow",
             400,
             "more than an hour",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            Instant.now().plusSeconds(86_400).toString())))));
+            () -> articleWith("publishedAt", Instant.now().plusSeconds(86_400).toString())));
     cases.add(
         refused(
             "publishedAt in words",
             400,
             "not a time",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline", "Talks", "body", "Text.", "publishedAt", "yesterday")))));
+            () -> articleWith("publishedAt", "yesterday")));
     cases.add(
         refused(
             "publishedAt of 20 digits",
             400,
             "not a time",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "99999999999999999999")))));
+            () -> articleWith("publishedAt", "99999999999999999999")));
     cases.add(
         refused(
             "publishedAt without offset",
             400,
             "not a time",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "publishedAt",
-                            "2025-12-02T10:00:00")))));
+            () -> articleWith("publishedAt", "2025-12-02T10:00:00")));
     cases.add(
         refused(
             "bad publishedAt in the query",
@@ -946,53 +617,27 @@ class BadInputCorpusIT {
             "language not a code",
             400,
             "language",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of(
-                            "headline",
-                            "Talks",
-                            "body",
-                            "Text.",
-                            "language",
-                            "english, mostly")))));
+            () -> articleWith("language", "english, mostly")));
     cases.add(
         refused(
             "500-character source",
             400,
             "source has",
-            () ->
-                http.post(
-                    "/articles",
-                    "application/json",
-                    Map.of(),
-                    json(
-                        Map.of("headline", "Talks", "body", "Text.", "source", "s".repeat(500))))));
+            () -> articleWith("source", "s".repeat(500))));
     // batches
     cases.add(
         refused(
             "batch with bad JSON on line 2",
             400,
             "Line 2",
-            () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
-                    article + "\n{oops\n" + article)));
+            () -> postBatch(article + "\n{oops\n" + article)));
     cases.add(
         refused(
             "batch with a bad URL on line 3",
             400,
             "Line 3",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     article
                         + "\n"
                         + article
@@ -1004,10 +649,7 @@ class BadInputCorpusIT {
             400,
             "Line 2",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     article
                         + "\n"
                         + json(
@@ -1024,25 +666,14 @@ class BadInputCorpusIT {
             400,
             "Line 1",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     json(Map.of("headline", "T", "html", "<nav>menu</nav>")) + "\n" + article)));
-    cases.add(
-        refused(
-            "batch of blank lines",
-            400,
-            "empty",
-            () -> http.post("/articles/batch", "application/x-ndjson", Map.of(), "\n\n\n")));
+    cases.add(refused("batch of blank lines", 400, "empty", () -> postBatch("\n\n\n")));
     cases.add(
         accepted(
             "batch with blank lines between articles",
             () ->
-                http.post(
-                    "/articles/batch",
-                    "application/x-ndjson",
-                    Map.of(),
+                postBatch(
                     "\n"
                         + json(Map.of("headline", "A", "body", "First."))
                         + "\n\n"
@@ -1122,6 +753,27 @@ class BadInputCorpusIT {
     return new Case(name, false, Expect.status(202, "\"ids\""), call);
   }
 
+  private static RawHttp.Response post(String contentType, String body) throws Exception {
+    return http.post("/articles", contentType, Map.of(), body);
+  }
+
+  private static RawHttp.Response post(String contentType, byte[] body) throws Exception {
+    return http.post("/articles", contentType, Map.of(), body);
+  }
+
+  private static RawHttp.Response postBatch(String ndjson) throws Exception {
+    return http.post("/articles/batch", "application/x-ndjson", Map.of(), ndjson);
+  }
+
+  private static RawHttp.Response postJson(String body) throws Exception {
+    return post("application/json", body);
+  }
+
+  /** A JSON article, valid but for one field's value. */
+  private static RawHttp.Response articleWith(String field, String value) throws Exception {
+    return postJson(json(Map.of("headline", "Talks", "body", "Text.", field, value)));
+  }
+
   private static String json(Map<String, String> fields) {
     try {
       return JSON.writeValueAsString(fields);
@@ -1139,10 +791,9 @@ class BadInputCorpusIT {
     var serde =
         Topics.REJECTED.valueSerde(
             SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
-    return new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
-        .records(Topics.REJECTED.name()).stream()
-            .map(r -> serde.deserialize(Topics.REJECTED.name(), r.value()))
-            .toList();
+    return PipelineState.of(stack).records(Topics.REJECTED.name()).stream()
+        .map(r -> serde.deserialize(Topics.REJECTED.name(), r.value()))
+        .toList();
   }
 
   private static Article article(String id) {
@@ -1151,8 +802,7 @@ class BadInputCorpusIT {
             SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
     Article latest = null;
     for (ConsumerRecord<byte[], byte[]> record :
-        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString())
-            .records(Topics.ARTICLES.name())) {
+        PipelineState.of(stack).records(Topics.ARTICLES.name())) {
       if (id.equals(new String(record.key(), StandardCharsets.UTF_8))) {
         latest = serde.deserialize(Topics.ARTICLES.name(), record.value());
       }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.cli.local.LocalStack;
-import dev.parley.common.ServiceConfig;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -90,9 +88,7 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void up() throws Exception {
-    stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack = TestStacks.start(data);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // this machine's network is closed: without these, Chromium keeps trying to reach Google

@@ -1,14 +1,12 @@
 package dev.parley.cli;
 
 import dev.parley.aggregator.AggregatorService;
-import dev.parley.cli.local.FreePort;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -25,16 +23,7 @@ final class ExtraAggregator {
    */
   static ParleyService start(LocalStack stack, Path stateDir, Map<String, String> settings)
       throws InterruptedException {
-    Map<String, String> config =
-        new HashMap<>(
-            Map.of(
-                ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-                ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-                ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
-                    "parley:" + stack.registryAdminKey(),
-                ServiceConfig.HTTP_HOST, "127.0.0.1",
-                ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-                ServiceConfig.STATE_DIR, stateDir.toString()));
+    Map<String, String> config = TestStacks.anotherInstance(stack, stateDir);
     config.putAll(settings);
     ParleyService aggregator = AggregatorService.start(ServiceConfig.of(config));
     await(Duration.ofSeconds(120), aggregator::isReady, "the extra aggregator to be ready");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.cli.local.FreePort;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,14 +71,7 @@ class ParleyCommandIT {
 
   @Test
   void extractPrintsOneScorerReadableJsonLinePerPosition() throws Exception {
-    Process extract =
-        new ProcessBuilder(
-                ParleyJar.command(
-                    Stream.concat(
-                            Stream.of("extract"),
-                            Files.list(SampleArticles.folder()).sorted().map(Path::toString))
-                        .toArray(String[]::new)))
-            .start();
+    Process extract = new ProcessBuilder(extractTheSamples()).start();
     List<String> lines =
         new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
             .lines()
@@ -120,14 +114,7 @@ class ParleyCommandIT {
 
     Path predictions = data.resolve("predictions.jsonl");
     Process extract =
-        new ProcessBuilder(
-                ParleyJar.command(
-                    Stream.concat(
-                            Stream.of("extract"),
-                            Files.list(SampleArticles.folder()).sorted().map(Path::toString))
-                        .toArray(String[]::new)))
-            .redirectOutput(predictions.toFile())
-            .start();
+        new ProcessBuilder(extractTheSamples()).redirectOutput(predictions.toFile()).start();
     assertEquals(0, extract.waitFor());
     Process scorer =
         new ProcessBuilder(
@@ -151,5 +138,14 @@ class ParleyCommandIT {
                     l.matches(
                         ">= 0\\.80 +\\d\\.\\d{3} +\\d\\.\\d{3} .*<- confirmation threshold.*")),
         String.join("\n", thresholdTable));
+  }
+
+  /** `parley extract` on every sample article, in file name order. */
+  private static List<String> extractTheSamples() throws IOException {
+    return ParleyJar.command(
+        Stream.concat(
+                Stream.of("extract"),
+                Files.list(SampleArticles.folder()).sorted().map(Path::toString))
+            .toArray(String[]::new));
   }
 }

@@ -3,6 +3,7 @@ package dev.parley.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parley.avro.PositionState;
+import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.AppStatus;
 import dev.parley.cli.ops.StreamsApp;
 import dev.parley.common.Topics;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -36,31 +39,28 @@ public final class PipelineState {
     this.registryUrl = registryUrl;
   }
 
+  /** The pipeline of a local stack. */
+  public static PipelineState of(LocalStack stack) {
+    return new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+  }
+
   /** Every position's current state, by key, read to the end of the state topic. */
   public Map<String, PositionState> state() {
     Map<String, PositionState> state = new TreeMap<>();
     try (KafkaConsumer<String, PositionState> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+        committedReader(
             new StringDeserializer(),
             Topics.POSITION_STATE.valueSerde(SchemaRegistryClients.forUrl(registryUrl)))) {
-      List<TopicPartition> partitions = partitions(consumer, Topics.POSITION_STATE.name());
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        for (ConsumerRecord<String, PositionState> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() == null) {
-            state.remove(record.key());
-          } else {
-            state.put(record.key(), record.value());
-          }
-        }
-      }
+      readToEnd(
+          consumer,
+          Topics.POSITION_STATE.name(),
+          record -> {
+            if (record.value() == null) {
+              state.remove(record.key());
+            } else {
+              state.put(record.key(), record.value());
+            }
+          });
     }
     return state;
   }
@@ -68,37 +68,15 @@ public final class PipelineState {
   /** Every record of a topic, in partition and offset order, raw. */
   public List<ConsumerRecord<byte[], byte[]>> records(String topic) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = partitions(consumer, topic);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+    try (KafkaConsumer<byte[], byte[]> consumer = rawReader()) {
+      readToEnd(consumer, topic, records::add);
     }
     return records;
   }
 
   /** End offsets per partition, read-committed. */
   Map<Integer, Long> endOffsets(String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = rawReader()) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       Map<Integer, Long> ends = new TreeMap<>();
@@ -131,6 +109,35 @@ public final class PipelineState {
         quietChecks = quiet ? quietChecks + 1 : 0;
         Thread.sleep(300);
       }
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> rawReader() {
+    return committedReader(new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private <K, V> KafkaConsumer<K, V> committedReader(Deserializer<K> keys, Deserializer<V> values) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        keys,
+        values);
+  }
+
+  /**
+   * Hands every committed record of the topic, from its beginning to its end now, to {@code each}.
+   */
+  private static <K, V> void readToEnd(
+      KafkaConsumer<K, V> consumer, String topic, Consumer<ConsumerRecord<K, V>> each) {
+    List<TopicPartition> partitions = partitions(consumer, topic);
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+      consumer.poll(Duration.ofMillis(200)).forEach(each);
     }
   }
 

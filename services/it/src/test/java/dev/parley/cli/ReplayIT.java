@@ -11,7 +11,6 @@ import dev.parley.cli.ops.Replay;
 import dev.parley.cli.ops.ReplayCommand;
 import dev.parley.cli.ops.TailCommand;
 import dev.parley.cli.ops.TopicsCommand;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClients;
 import dev.parley.serde.AvroSerde;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -65,14 +65,8 @@ class ReplayIT {
   @BeforeAll
   static void pipelineWithTheCorpus() throws Exception {
     corpus = ArticleCorpus.ofSamples(16);
-    stack =
-        LocalStack.start(
-            data.resolve("first"),
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-            ServiceConfig.of(Map.of()),
-            System.out);
-    pipeline =
-        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    stack = TestStacks.start(data.resolve("first"));
+    pipeline = PipelineState.of(stack);
     assertEquals(corpus.size(), new HashSet<>(corpus.push(stack.ingestorClient(), data)).size());
     pipeline.awaitCaughtUp(CATCH_UP);
     stateBefore = pipeline.state();
@@ -143,27 +137,19 @@ class ReplayIT {
     Cli.Result topics =
         Cli.run(new TopicsCommand(), "--bootstrap-servers", stack.bootstrapServers());
     assertEquals(0, topics.exitCode(), topics.toString());
-    assertTrue(
-        topics
-            .out()
-            .lines()
-            .anyMatch(
-                l ->
-                    l.startsWith(Topics.ARTICLES.name() + " ")
-                        && l.contains("compact")
-                        && l.contains(String.format("%,d (", corpus.size()))),
-        topics.toString());
-    assertTrue(
-        topics
-            .out()
-            .lines()
-            .anyMatch(
-                l ->
-                    l.startsWith("parley-extractor ")
-                        && l.contains("Stable")
-                        && l.contains(Topics.ARTICLES.name())
-                        && l.endsWith(" 0")),
-        topics.toString());
+    assertPrintsLine(
+        topics,
+        l ->
+            l.startsWith(Topics.ARTICLES.name() + " ")
+                && l.contains("compact")
+                && l.contains(String.format("%,d (", corpus.size())));
+    assertPrintsLine(
+        topics,
+        l ->
+            l.startsWith("parley-extractor ")
+                && l.contains("Stable")
+                && l.contains(Topics.ARTICLES.name())
+                && l.endsWith(" 0"));
   }
 
   @Test
@@ -201,14 +187,8 @@ class ReplayIT {
     Map<String, Article> archive = latestArticles();
     assertEquals(corpus.size(), archive.size());
     stack.close();
-    stack =
-        LocalStack.start(
-            data.resolve("fresh"),
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-            ServiceConfig.of(Map.of()),
-            System.out);
-    pipeline =
-        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    stack = TestStacks.start(data.resolve("fresh"));
+    pipeline = PipelineState.of(stack);
     String archiveTopic = "archive.articles";
     writeArchive(archiveTopic, archive);
 
@@ -364,5 +344,9 @@ class ReplayIT {
 
   private static long total(Map<Integer, Long> offsets) {
     return offsets.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static void assertPrintsLine(Cli.Result result, Predicate<String> line) {
+    assertTrue(result.out().lines().anyMatch(line), result.toString());
   }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parley.avro.PositionState;
-import dev.parley.cli.local.FreePort;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.ReprocessCommand;
 import dev.parley.common.ParleyService;
@@ -52,14 +51,8 @@ class ReprocessIT {
     Map<String, PositionState> before;
     Map<String, PositionState> reprocessed;
     Map<String, PositionState> rebuilt;
-    try (LocalStack stack =
-        LocalStack.start(
-            data.resolve("changed"),
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-            ServiceConfig.of(Map.of()),
-            System.out)) {
-      PipelineState pipeline =
-          new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    try (LocalStack stack = TestStacks.start(data.resolve("changed"))) {
+      PipelineState pipeline = PipelineState.of(stack);
       corpus.push(stack.ingestorClient(), data);
       pipeline.awaitCaughtUp(CATCH_UP);
       before = pipeline.state();
@@ -81,15 +74,7 @@ class ReprocessIT {
       try (ParleyService extractor =
           ExtractorService.start(
               ServiceConfig.of(
-                  Map.of(
-                      ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.bootstrapServers(),
-                      ServiceConfig.SCHEMA_REGISTRY_URL, stack.registry().httpAddress().toString(),
-                      ServiceConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
-                          "parley:" + stack.registryAdminKey(),
-                      ServiceConfig.HTTP_HOST, "127.0.0.1",
-                      ServiceConfig.HTTP_PORT, String.valueOf(FreePort.any()),
-                      ServiceConfig.STATE_DIR, data.resolve("revised-extractor").toString(),
-                      ServiceConfig.ONTOLOGY, revised.toString())))) {
+                  revisedExtractor(stack, data.resolve("revised-extractor"), revised)))) {
         Cli.Result done = reprocess(stack, "--from", "beginning", "--stop-apps", "--execute");
         assertEquals(0, done.exitCode(), done.toString());
         assertTrue(
@@ -112,13 +97,9 @@ class ReprocessIT {
 
     Map<String, PositionState> fresh;
     try (LocalStack stack =
-        LocalStack.start(
-            data.resolve("fresh"),
-            new LocalStack.Ports(0, 0, 0, 0, 0, 0),
-            ServiceConfig.of(Map.of(ServiceConfig.ONTOLOGY, revised.toString())),
-            System.out)) {
-      PipelineState pipeline =
-          new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+        TestStacks.start(
+            data.resolve("fresh"), Map.of(ServiceConfig.ONTOLOGY, revised.toString()))) {
+      PipelineState pipeline = PipelineState.of(stack);
       corpus.push(stack.ingestorClient(), data);
       pipeline.awaitCaughtUp(CATCH_UP);
       fresh = pipeline.state();
@@ -133,6 +114,14 @@ class ReprocessIT {
         reprocessed,
         "re-extraction gives every position the state a fresh run with the new ontology gives");
     assertEquals(fresh, rebuilt, "and so does rebuilding the state too");
+  }
+
+  /** The extractor instance that an operator restarts on the stack with a revised ontology. */
+  private static Map<String, String> revisedExtractor(
+      LocalStack stack, Path stateDir, Path ontology) {
+    Map<String, String> settings = TestStacks.anotherInstance(stack, stateDir);
+    settings.put(ServiceConfig.ONTOLOGY, ontology.toString());
+    return settings;
   }
 
   private static Cli.Result reprocess(LocalStack stack, String... args) {

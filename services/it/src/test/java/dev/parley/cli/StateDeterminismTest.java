@@ -8,8 +8,7 @@ import dev.parley.aggregator.AggregatorTopology;
 import dev.parley.avro.Article;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.PositionState;
-import dev.parley.common.ServiceConfig;
-import dev.parley.common.StreamsRunner;
+import dev.parley.common.TestDrivers;
 import dev.parley.common.Topics;
 import dev.parley.extractor.ExtractorTopology;
 import dev.parley.extractor.Ontology;
@@ -167,16 +166,8 @@ class StateDeterminismTest {
       this.name = name;
       TopologyTestDriver aggregator =
           driver(AggregatorTopology.buildTopology(registry), "aggregator-" + name);
-      positions =
-          aggregator.createInputTopic(
-              Topics.POSITIONS.name(),
-              Topics.POSITIONS.keySerde().serializer(),
-              Topics.POSITIONS.valueSerde(registry));
-      states =
-          aggregator.createOutputTopic(
-              Topics.POSITION_STATE.name(),
-              Topics.POSITION_STATE.keySerde().deserializer(),
-              Topics.POSITION_STATE.valueSerde(registry));
+      positions = TestDrivers.input(aggregator, Topics.POSITIONS, registry);
+      states = TestDrivers.output(aggregator, Topics.POSITION_STATE, registry);
     }
 
     void deliver(Article article, Ontology ontology) {
@@ -209,29 +200,15 @@ class StateDeterminismTest {
           driver(
               ExtractorTopology.buildTopology(registry, new PositionExtractor(ontology), ontology),
               "extractor-" + pipeline + "-" + ontology.version());
-      articles =
-          extractor.createInputTopic(
-              Topics.ARTICLES.name(),
-              Topics.ARTICLES.keySerde().serializer(),
-              Topics.ARTICLES.valueSerde(registry));
-      positions =
-          extractor.createOutputTopic(
-              Topics.POSITIONS.name(),
-              Topics.POSITIONS.keySerde().deserializer(),
-              Topics.POSITIONS.valueSerde(registry));
+      articles = TestDrivers.input(extractor, Topics.ARTICLES, registry);
+      positions = TestDrivers.output(extractor, Topics.POSITIONS, registry);
     }
   }
 
   private TopologyTestDriver driver(org.apache.kafka.streams.Topology topology, String app) {
-    ServiceConfig config =
-        ServiceConfig.of(
-            Map.of(
-                ServiceConfig.STATE_DIR,
-                stateDir.resolve(app).toString(),
-                ServiceConfig.SCHEMA_REGISTRY_URL,
-                REGISTRY));
     TopologyTestDriver driver =
-        new TopologyTestDriver(topology, StreamsRunner.properties(app, config));
+        new TopologyTestDriver(
+            topology, TestDrivers.properties(app, stateDir.resolve(app), REGISTRY));
     drivers.add(driver);
     return driver;
   }

@@ -67,9 +67,7 @@ class StreamsRobustnessIT {
 
   @BeforeAll
   static void up() throws Exception {
-    stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack = TestStacks.start(data);
     capped =
         ExtraAggregator.start(stack, secondState, Map.of(ServiceConfig.SSE_MAX_SUBSCRIBERS, "2"));
   }

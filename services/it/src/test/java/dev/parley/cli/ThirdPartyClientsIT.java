@@ -12,7 +12,6 @@ import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionState;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.ParleyMessageFormatter;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import java.net.URI;
@@ -37,15 +36,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Other people's Kafka clients against the local default, each as a child process running the
- * example scripts under clients/ that docs/subscribing.md shows: each reads and decodes every
- * Parley topic, then produces one article straight to parley.articles, which must reach the live
- * state. Kafka's own console consumer decodes every topic through Parley's formatter. A client that
- * is not installed skips with the reason, except under PARLEY_REQUIRE_CLIENTS (set by .ci/run after
- * installing them).
+ * example scripts under services/it/clients/ that docs/subscribing.md shows: each reads and decodes
+ * every Parley topic, then produces one article straight to parley.articles, which must reach the
+ * live state. Kafka's own console consumer decodes every topic through Parley's formatter. A client
+ * that is not installed skips with the reason, except under PARLEY_REQUIRE_CLIENTS (set by .ci/run
+ * after installing them).
  */
 class ThirdPartyClientsIT {
 
-  private static final Path CLIENTS = ParleyJar.ROOT.resolve("clients");
+  private static final Path CLIENTS = ParleyJar.ROOT.resolve("services/it/clients");
+  private static final String NODE_CLIENTS =
+      "node and services/it/clients/node/node_modules (cd services/it/clients/node && npm ci)";
   private static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,9 +56,7 @@ class ThirdPartyClientsIT {
 
   @BeforeAll
   static void upWithEveryTopicWritten() throws Exception {
-    stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack = TestStacks.start(data);
     PipelineCheck.samplesBuildTheLiveState(
         stack.ingestorClient(), stack.aggregator().httpAddress());
     HttpResponse<String> refused =
@@ -82,16 +81,14 @@ class ThirdPartyClientsIT {
 
   @Test
   void confluentsNodeSchemaRegistryClientReadsEveryTopicAndPublishesAnArticle() throws Exception {
-    requireInstalled(
-        nodeClientsInstalled(), "node and clients/node/node_modules (cd clients/node && npm ci)");
+    requireInstalled(nodeClientsInstalled(), NODE_CLIENTS);
     readsEveryTopicAndPublishes(
         "node-confluent-1", List.of("node", "confluent.js"), CLIENTS.resolve("node"));
   }
 
   @Test
   void kafkajsSchemaRegistryClientReadsEveryTopicAndPublishesAnArticle() throws Exception {
-    requireInstalled(
-        nodeClientsInstalled(), "node and clients/node/node_modules (cd clients/node && npm ci)");
+    requireInstalled(nodeClientsInstalled(), NODE_CLIENTS);
     readsEveryTopicAndPublishes(
         "node-kafkajs-1", List.of("node", "kafkajs-registry.js"), CLIENTS.resolve("node"));
   }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
-import dev.parley.common.ServiceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +41,7 @@ class TwoAggregatorsIT {
 
   @BeforeAll
   static void up() throws Exception {
-    stack =
-        LocalStack.start(
-            data, new LocalStack.Ports(0, 0, 0, 0, 0, 0), ServiceConfig.of(Map.of()), System.out);
+    stack = TestStacks.start(data);
     second = ExtraAggregator.start(stack, secondState, Map.of());
   }
 

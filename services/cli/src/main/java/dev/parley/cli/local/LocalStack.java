@@ -7,7 +7,6 @@ import dev.parley.common.ServiceConfig;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
 import dev.parley.extractor.ExtractorService;
-import dev.parley.ingestor.IngestorConfig;
 import dev.parley.ingestor.IngestorService;
 import dev.parley.registry.server.RegistryServer;
 import java.io.IOException;
@@ -124,14 +123,14 @@ public final class LocalStack implements AutoCloseable {
    * comes from {@value IngestorClient#FEED_KEY}, as for any ingestor).
    */
   private ServiceConfig withFeedKeys(ServiceConfig config, Path dataDir) throws IOException {
-    if (config.get(IngestorConfig.FEED_KEYS_FILE, null) != null
-        || config.get(IngestorConfig.FEED_KEYS, null) != null) {
+    if (config.get(ServiceConfig.FEED_KEYS_FILE, null) != null
+        || config.get(ServiceConfig.FEED_KEYS, null) != null) {
       feedKey = config.get(IngestorClient.FEED_KEY, null);
       return config;
     }
     feedKey = LocalFeedKey.ensure(dataDir);
     return config.with(
-        IngestorConfig.FEED_KEYS_FILE,
+        ServiceConfig.FEED_KEYS_FILE,
         dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
   }
 

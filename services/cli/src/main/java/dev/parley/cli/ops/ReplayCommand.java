@@ -67,16 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
           "Where the copies go (default: TOPIC itself, back into the pipeline). It must exist.")
   String to;
 
-  @Option(
-      names = "--from",
-      defaultValue = "beginning",
-      converter = LogPosition.Converter.class,
-      paramLabel = "POSITION",
-      description =
-          "Start of the range in each partition: "
-              + LogPosition.SYNTAX
-              + " (default ${DEFAULT-VALUE}).")
-  LogPosition from;
+  @Mixin RecordSelection selection;
 
   @Option(
       names = "--until",
@@ -91,16 +82,6 @@ public final class ReplayCommand implements Callable<Integer> {
       names = "--source",
       description = "Only records whose value's source (the outlet of an article) is this.")
   String source;
-
-  @Option(names = "--key", description = "Only records with this key.")
-  String key;
-
-  @Option(
-      names = "--where",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "Only records whose value has this field value (as in `parley tail`). Repeatable.")
-  List<String> where = new ArrayList<>();
 
   @Option(
       names = "--execute",
@@ -124,11 +105,8 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> conditions = new ArrayList<>(where);
-    if (source != null) {
-      conditions.add("source=" + source);
-    }
-    RecordFilter filter = RecordFilter.of(key, conditions);
+    RecordFilter filter =
+        selection.filter(source == null ? List.of() : List.of("source=" + source));
     String target = to != null ? to : topic;
     List<TopicPartition> partitions;
     boolean samePartitionCount;
@@ -140,7 +118,7 @@ public final class ReplayCommand implements Callable<Integer> {
     try (KafkaConsumer<byte[], byte[]> consumer = cluster.consumer()) {
       // offsets of partitions it is not assigned make a read-committed consumer warn
       consumer.assign(partitions);
-      range = ReplayRange.resolve(consumer, topic, partitions, from, until);
+      range = ReplayRange.resolve(consumer, topic, partitions, selection.from(), until);
     }
     out.printf(
         "%s %s -> %s, %s, %,d offsets in %d partition(s); %s%n",
@@ -265,7 +243,7 @@ public final class ReplayCommand implements Callable<Integer> {
       command.addAll(List.of("--to", to));
     }
     command.addAll(rest.arguments());
-    command.addAll(RecordFilter.of(key, where).arguments());
+    command.addAll(selection.filterArguments());
     if (source != null) {
       command.addAll(List.of("--source", source));
     }

@@ -54,31 +54,12 @@ public final class TailCommand implements Callable<Integer> {
       description = "The topic to read, e.g. parley.articles.")
   String topic;
 
-  @Option(
-      names = "--from",
-      defaultValue = "beginning",
-      converter = LogPosition.Converter.class,
-      paramLabel = "POSITION",
-      description =
-          "Where to start in each partition: "
-              + LogPosition.SYNTAX
-              + " (default ${DEFAULT-VALUE}).")
-  LogPosition from;
+  @Mixin RecordSelection selection;
 
   @Option(
       names = {"-f", "--follow"},
       description = "Keep printing new records as they arrive, until Ctrl-C.")
   boolean follow;
-
-  @Option(names = "--key", description = "Only records with this key.")
-  String key;
-
-  @Option(
-      names = "--where",
-      paramLabel = "FIELD=VALUE",
-      description =
-          "Only records whose value has this field value; a dotted path reaches nested fields and any element of an array. Repeatable: all must hold.")
-  List<String> where = new ArrayList<>();
 
   @Option(names = "--partition", split = ",", description = "Only these partitions (default: all).")
   List<Integer> partitions = new ArrayList<>();
@@ -99,7 +80,7 @@ public final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RecordFilter filter = RecordFilter.of(key, where);
+    RecordFilter filter = selection.filter(List.of());
     List<TopicPartition> chosen;
     try (Admin admin = cluster.admin()) {
       chosen =
@@ -132,7 +113,7 @@ public final class TailCommand implements Callable<Integer> {
       try {
         // offsets of partitions it is not assigned make a read-committed consumer warn
         consumer.assign(chosen);
-        Map<TopicPartition, Long> starts = from.resolve(consumer, chosen);
+        Map<TopicPartition, Long> starts = selection.from().resolve(consumer, chosen);
         consumer.assign(starts.keySet());
         starts.forEach(consumer::seek);
         Map<TopicPartition, Long> ends = consumer.endOffsets(starts.keySet());

@@ -237,15 +237,10 @@ final class RegistryRoutes {
         "/config/{subject}",
         ctx -> {
           CompatibilityLevel previous =
-              store
-                  .subjectCompatibility(subject(ctx))
-                  .orElseThrow(
-                      () ->
-                          new SchemaRegistryException(
-                              "Subject '"
-                                  + subject(ctx)
-                                  + "' has no subject-level compatibility to delete",
-                              SchemaStore.SUBJECT_NOT_FOUND));
+              ownCompatibility(
+                  ctx,
+                  "has no subject-level compatibility to delete",
+                  SchemaStore.SUBJECT_NOT_FOUND);
           log.clearCompatibility(subject(ctx));
           json(ctx, Map.of("compatibilityLevel", previous.name()));
         });
@@ -290,15 +285,20 @@ final class RegistryRoutes {
     if (ctx.queryParamAsClass("defaultToGlobal", Boolean.class).getOrDefault(false)) {
       return store.compatibility(subject(ctx));
     }
+    return ownCompatibility(
+        ctx,
+        "does not have subject-level compatibility configured; ask with ?defaultToGlobal=true for the level that applies",
+        SchemaStore.SUBJECT_CONFIG_NOT_FOUND);
+  }
+
+  /** The subject's own level, not the global one; {@code missing} says why there is none. */
+  private CompatibilityLevel ownCompatibility(Context ctx, String missing, int errorCode) {
     return store
         .subjectCompatibility(subject(ctx))
         .orElseThrow(
             () ->
                 new SchemaRegistryException(
-                    "Subject '"
-                        + subject(ctx)
-                        + "' does not have subject-level compatibility configured; ask with ?defaultToGlobal=true for the level that applies",
-                    SchemaStore.SUBJECT_CONFIG_NOT_FOUND));
+                    "Subject '" + subject(ctx) + "' " + missing, errorCode));
   }
 
   private CompatibilityLevel setCompatibility(Context ctx, String subject) {

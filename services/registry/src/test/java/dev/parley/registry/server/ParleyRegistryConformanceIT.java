@@ -1,9 +1,7 @@
 package dev.parley.registry.server;
 
 import dev.parley.common.ParleyService;
-import dev.parley.common.ServiceConfig;
 import dev.parley.common.SingleBrokerCluster;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,20 +19,7 @@ class ParleyRegistryConformanceIT extends RegistryConformance {
   @BeforeAll
   static void start() throws Exception {
     kafka = SingleBrokerCluster.start();
-    server =
-        RegistryServer.start(
-            ServiceConfig.of(
-                Map.of(
-                    ServiceConfig.KAFKA_BOOTSTRAP_SERVERS,
-                    kafka.bootstrapServers(),
-                    ServiceConfig.HTTP_PORT,
-                    "0",
-                    ServiceConfig.HTTP_HOST,
-                    "127.0.0.1",
-                    ServiceConfig.TOPIC_REPLICATION,
-                    "1",
-                    ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY,
-                    ADMIN_KEY)));
+    server = RegistryServer.start(RegistryTestConfig.on(kafka, ADMIN_KEY));
   }
 
   @AfterAll

@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,19 +51,7 @@ class RegistryServerIT {
   @BeforeAll
   static void startKafka() throws Exception {
     kafka = SingleBrokerCluster.start();
-    config =
-        ServiceConfig.of(
-            Map.of(
-                ServiceConfig.KAFKA_BOOTSTRAP_SERVERS,
-                kafka.bootstrapServers(),
-                ServiceConfig.HTTP_PORT,
-                "0",
-                ServiceConfig.HTTP_HOST,
-                "127.0.0.1",
-                ServiceConfig.TOPIC_REPLICATION,
-                "1",
-                ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY,
-                ADMIN_KEY));
+    config = RegistryTestConfig.on(kafka, ADMIN_KEY);
   }
 
   @AfterAll

@@ -2,9 +2,9 @@
 # Measures how long the local default (`parley up`) takes to work again after it was stopped
 # mid-stream: once after SIGTERM, once after kill -9. "Working" means `parley up` says
 # "Parley is up." and an article pushed after that is in the aggregator's /state.
-# Usage: scripts/restart-after-kill.sh [rounds]   (default 1 round of each; needs curl and python3)
+# Usage: services/it/scripts/restart-after-kill.sh [rounds]   (default 1 round of each; needs curl and python3)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 rounds="${1:-1}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/parley-restart.XXXXXX")"
 pid=""
