@@ -25,9 +25,13 @@ final class LastStates {
         };
   }
 
-  /** Empty when not kept; else the state, itself empty when no article stated the position. */
-  Optional<Optional<PositionState>> get(String position) {
-    return Optional.ofNullable(states.get(position));
+  /**
+   * Empty when not kept; else the state, itself empty when no article stated the position. Taken
+   * out, so that an update that fails half way (its record sent to the dead letters) leaves none
+   * behind that its stores no longer match.
+   */
+  Optional<Optional<PositionState>> take(String position) {
+    return Optional.ofNullable(states.remove(position));
   }
 
   void put(String position, Optional<PositionState> state) {

@@ -53,7 +53,7 @@ final class PositionStateUpdater
     PositionContribution contribution = record.value();
     boolean retracted = contribution.getStance() == 0;
     Optional<PositionState> before =
-        lastStates.get(position).orElseGet(() -> deriver.derive(position));
+        lastStates.take(position).orElseGet(() -> deriver.derive(position));
     for (boolean confirmed : new boolean[] {true, false}) {
       Track track = Track.of(position, confirmed);
       PositionContribution earlier =
