@@ -112,6 +112,8 @@ record Track(String key) {
   }
 
   private static String time(Instant at) {
-    return String.format("%016x", at.toEpochMilli() ^ Long.MIN_VALUE);
+    // String.format parses its pattern on every call, and every key of an update has a time
+    String hex = Long.toHexString(at.toEpochMilli() ^ Long.MIN_VALUE);
+    return "0".repeat(16 - hex.length()) + hex;
   }
 }
