@@ -19,6 +19,8 @@ print(" ".join(str(x.getsockname()[1]) for x in s))'
 }
 read -r kafka controller registry ingestor extractor aggregator <<<"$(free_ports)"
 now() { date +%s.%N; }
+# the feed key `parley up` makes on its first start, in its data folder
+auth() { printf 'Authorization: Bearer %s' "$(cat "$work/data/feed-key")"; }
 
 start() {
   PARLEY_DATA_DIR="$work/data" "$here/parley" up --kafka-port "$kafka" --controller-port "$controller" --registry-port "$registry" \
@@ -38,7 +40,7 @@ await_up() {
 push_and_await() {
   local n="$1" id deadline=$((SECONDS + 300))
   id=$(printf 'Talks round %s\nRussia rejects the ceasefire proposal, the Kremlin said on day %s of the talks.\n' "$n" "$n" |
-    curl -sf -X POST -H 'Content-Type: text/plain; charset=utf-8' --data-binary @- "http://127.0.0.1:$ingestor/articles?source=probe$n" |
+    curl -sf -X POST -H "$(auth)" -H 'Content-Type: text/plain; charset=utf-8' --data-binary @- "http://127.0.0.1:$ingestor/articles?source=probe$n" |
     python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("id") or d["ids"][0])')
   until curl -sf "http://127.0.0.1:$aggregator/state" | grep -q "$id"; do
     [ "$SECONDS" -lt "$deadline" ] || { echo "article $id not in /state after 300 s; log: $work/up.log" >&2; exit 1; }
@@ -50,7 +52,7 @@ measure() {
   local signal="$1" round="$2" lines t0 up done
   # the sample articles under other outlets, so that each round is new work in flight when the signal comes
   for f in "$here"/../shared/articles/*.txt; do
-    curl -sf -X POST -H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$f" \
+    curl -sf -X POST -H "$(auth)" -H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$f" \
       "http://127.0.0.1:$ingestor/articles?source=$signal$round" >/dev/null
   done
   kill -"$signal" "$pid"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +22,17 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ChangeTopicReader implements AutoCloseable {
 
-  private final KafkaConsumer<String, PositionChange> consumer;
+  /** How long a close waits for the consumer to let go of its connections. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  ChangeTopicReader(KafkaSettings kafka, SchemaRegistryClient registry) {
+  private final KafkaConsumer<String, PositionChange> consumer;
+  private final Duration kafkaWait;
+
+  /**
+   * {@code kafkaWait}: how long it waits for Kafka's answer to where the topic's partitions are.
+   */
+  ChangeTopicReader(KafkaSettings kafka, SchemaRegistryClient registry, Duration kafkaWait) {
+    this.kafkaWait = kafkaWait;
     this.consumer =
         new KafkaConsumer<>(
             kafka.clientConfig(
@@ -40,12 +49,12 @@ final class ChangeTopicReader implements AutoCloseable {
   /** Assigns every partition at the given position; returns the partitions' end offsets now. */
   Map<TopicPartition, Long> seek(FeedPosition from) {
     List<TopicPartition> partitions =
-        consumer.partitionsFor(Topics.POSITION_CHANGES.name(), Duration.ofSeconds(60)).stream()
+        consumer.partitionsFor(Topics.POSITION_CHANGES.name(), kafkaWait).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
     consumer.assign(partitions);
     partitions.forEach(p -> consumer.seek(p, from.next(p.partition())));
-    return consumer.endOffsets(partitions, Duration.ofSeconds(60));
+    return consumer.endOffsets(partitions, kafkaWait);
   }
 
   void poll(Consumer<StateChange> onChange) {
@@ -72,7 +81,8 @@ final class ChangeTopicReader implements AutoCloseable {
       FeedPosition upTo,
       BooleanSupplier stillWanted,
       Consumer<StateChange> onChange) {
-    try (ChangeTopicReader reader = new ChangeTopicReader(kafka, registry)) {
+    try (ChangeTopicReader reader =
+        new ChangeTopicReader(kafka, registry, Duration.ofSeconds(60))) {
       reader.seek(from);
       while (stillWanted.getAsBoolean() && !reader.hasReached(upTo)) {
         reader.poll(
@@ -89,8 +99,9 @@ final class ChangeTopicReader implements AutoCloseable {
     consumer.wakeup();
   }
 
+  /** Bounded: a reader closed while Kafka is gone does not wait for it. */
   @Override
   public void close() {
-    consumer.close();
+    consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
   }
 }

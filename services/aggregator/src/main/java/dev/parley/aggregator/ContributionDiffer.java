@@ -13,7 +13,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by position, only what changed: new or changed contributions, and retractions (stance 0) for the
  * positions the article no longer states. A duplicate delivery therefore emits nothing. An
  * extraction of an older revision of the article than the one held (a replayed old version) is
- * ignored: the state depends on each article's latest version, never on arrival order.
+ * ignored: the state depends on each article's latest version, never on arrival order. Nor does it
+ * depend on when an article without a publication time was pushed again: the earliest time held for
+ * it stays.
  */
 final class ContributionDiffer
     implements Processor<String, ArticlePositions, String, PositionContribution> {
@@ -32,7 +34,7 @@ final class ContributionDiffer
   @Override
   public void process(Record<String, ArticlePositions> record) {
     ArticlePositions earlier = extractions.get(record.key());
-    ArticlePositions latest = record.value();
+    ArticlePositions latest = withEarliestTime(record.value(), earlier);
     if (isOlder(latest, earlier)) {
       return;
     }
@@ -58,6 +60,26 @@ final class ContributionDiffer
     } else {
       extractions.put(record.key(), latest);
     }
+  }
+
+  /**
+   * An article pushed without a publication time is dated by its ingestion, so each push of it
+   * would date it later and move its evidence: over such an estimate, the time held for the article
+   * stays when it is earlier or was given by the feed.
+   */
+  private static ArticlePositions withEarliestTime(
+      ArticlePositions latest, ArticlePositions earlier) {
+    if (latest == null
+        || earlier == null
+        || !latest.getPublishedAtEstimated()
+        || (earlier.getPublishedAtEstimated()
+            && !earlier.getPublishedAt().isBefore(latest.getPublishedAt()))) {
+      return latest;
+    }
+    return ArticlePositions.newBuilder(latest)
+        .setPublishedAt(earlier.getPublishedAt())
+        .setPublishedAtEstimated(earlier.getPublishedAtEstimated())
+        .build();
   }
 
   /**

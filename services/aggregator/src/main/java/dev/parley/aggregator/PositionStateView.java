@@ -4,6 +4,7 @@ import dev.parley.avro.PositionState;
 import dev.parley.common.KafkaSettings;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +35,39 @@ final class PositionStateView implements AutoCloseable {
   record Snapshot(NavigableMap<String, PositionState> states, String eventId) {}
 
   static final int RECENT_CHANGES = 200;
+  private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(PositionStateView.class);
 
   private final NavigableMap<String, PositionState> states = new TreeMap<>();
   private final Deque<StateChange> recent = new ArrayDeque<>();
   private final List<Consumer<StateChange>> listeners = new ArrayList<>();
   private final FeedPosition position = FeedPosition.start();
-  private final ChangeTopicReader reader;
+  private final Supplier<ChangeTopicReader> readers;
   private final Thread thread;
+  private final AtomicInteger restarts = new AtomicInteger();
+  private final Object readerLock = new Object();
+  private final String bootstrapServers;
+  private ChangeTopicReader reader;
+  // the reader thread's own
+  private FeedPosition startEnd;
+  private Duration retry = FIRST_RETRY;
   private volatile boolean caughtUp;
-  private volatile boolean running = true;
+  private volatile boolean closing;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   PositionStateView(KafkaSettings kafka, SchemaRegistryClient registry) {
-    this.reader = new ChangeTopicReader(kafka, registry);
+    this(kafka, registry, KAFKA_WAIT);
+  }
+
+  /** {@code kafkaWait}: how long a reader waits for Kafka before it gives up and starts again. */
+  PositionStateView(KafkaSettings kafka, SchemaRegistryClient registry, Duration kafkaWait) {
+    this.readers = () -> new ChangeTopicReader(kafka, registry, kafkaWait);
+    this.bootstrapServers = kafka.bootstrapServers();
+    // made here, so that a configuration Kafka's client refuses stops the aggregator's start
+    this.reader = readers.get();
     this.thread = new Thread(this::read, "position-state-view");
     this.thread.setDaemon(true);
   }
@@ -81,26 +107,92 @@ final class PositionStateView implements AutoCloseable {
     listeners.remove(listener);
   }
 
+  /**
+   * How often reading started again after a failure (Kafka unreachable longer than the reader
+   * waits, a record it could not read).
+   */
+  int restarts() {
+    return restarts.get();
+  }
+
+  /**
+   * Reads until closed. A failed reader is replaced by a new one that resumes where the view
+   * stopped, after a pause that doubles up to {@link #LAST_RETRY}: the view is the aggregator's
+   * HTTP state, and a broker restart must not freeze it.
+   */
   private void read() {
-    try {
-      Map<TopicPartition, Long> startEnds = reader.seek(FeedPosition.start());
-      FeedPosition startEnd = FeedPosition.start();
-      startEnds.forEach((partition, end) -> startEnd.advance(partition.partition(), end - 1));
-      while (running) {
-        reader.poll(this::apply);
-        if (!caughtUp) {
-          caughtUp = reader.hasReached(startEnd);
+    for (ChangeTopicReader current = takeReader(); current != null; current = nextReader()) {
+      try (ChangeTopicReader open = current) {
+        readUntilClosed(open);
+      } catch (WakeupException | InterruptException e) {
+        return; // closing
+      } catch (RuntimeException e) {
+        if (closing) {
+          return;
         }
+        LOG.warn(
+            "Reading {} failed ({}); the aggregator's HTTP state is not updated until reading starts again in {} s. If this goes on, check that Kafka is reachable at {}",
+            Topics.POSITION_CHANGES.name(),
+            e.toString(),
+            retry.toSeconds(),
+            bootstrapServers,
+            e);
+        if (!pause(retry)) {
+          return;
+        }
+        retry =
+            retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+        restarts.incrementAndGet();
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error(
-          "Stopped reading {}: the aggregator's HTTP state is no longer updated; restart the aggregator",
-          Topics.POSITION_CHANGES.name(),
-          e);
-    } finally {
-      reader.close();
+    }
+  }
+
+  /** Resumes where the view stopped; "caught up" is measured against the topic's first ends. */
+  private void readUntilClosed(ChangeTopicReader current) {
+    Map<TopicPartition, Long> ends = current.seek(resumePoint());
+    if (startEnd == null) {
+      FeedPosition firstEnds = FeedPosition.start();
+      ends.forEach((partition, end) -> firstEnds.advance(partition.partition(), end - 1));
+      startEnd = firstEnds;
+    }
+    retry = FIRST_RETRY;
+    while (!closing) {
+      current.poll(this::apply);
+      if (!caughtUp) {
+        caughtUp = current.hasReached(startEnd);
+      }
+    }
+  }
+
+  private synchronized FeedPosition resumePoint() {
+    return position.copy();
+  }
+
+  /** The reader made in the constructor, unless closed before the thread ran. */
+  private ChangeTopicReader takeReader() {
+    synchronized (readerLock) {
+      return closing ? null : reader;
+    }
+  }
+
+  /** A new reader, or null once closing: close() wakes up whichever reader is current. */
+  private ChangeTopicReader nextReader() {
+    synchronized (readerLock) {
+      if (closing) {
+        return null;
+      }
+      reader = readers.get();
+      return reader;
+    }
+  }
+
+  /** False if the view was closed meanwhile. */
+  private boolean pause(Duration retry) {
+    try {
+      return !closed.await(retry.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -119,14 +211,32 @@ final class PositionStateView implements AutoCloseable {
     listeners.forEach(listener -> listener.accept(change));
   }
 
+  /**
+   * Stops reading, within {@link #STOP_WAIT} whatever the reader is doing: polling, waiting for an
+   * unreachable Kafka, or pausing before it starts again. It wakes the reader up rather than
+   * interrupting its thread: an interrupted Kafka consumer cannot close cleanly.
+   */
   @Override
   public void close() {
-    running = false;
-    reader.wakeup();
+    synchronized (readerLock) {
+      closing = true;
+      reader.wakeup();
+    }
+    closed.countDown();
+    if (thread.getState() == Thread.State.NEW) {
+      reader.close();
+      return;
+    }
     try {
-      thread.join(10_000);
+      thread.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warn(
+          "The reader of {} did not stop within {} s; the aggregator stops without it",
+          Topics.POSITION_CHANGES.name(),
+          STOP_WAIT.toSeconds());
     }
   }
 }

@@ -495,6 +495,42 @@ class AggregatorTopologyTest {
   }
 
   @Test
+  void anArticlePushedAgainWithoutAPublicationTimeKeepsItsFirstEstimateAndChangesNothing() {
+    Position demand = position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas.");
+    positions.pipeInput("a", estimated(revision(1_000, "Kremlin talks", demand), 100));
+    PositionState first = states.readValuesToList().get(0);
+    changes.readValuesToList();
+
+    positions.pipeInput("a", estimated(revision(2_000, "Kremlin talks", demand), 500));
+    positions.pipeInput("a", estimated(revision(3_000, "Kremlin talks", demand), 900));
+
+    assertTrue(changes.isEmpty(), "a re-push dated later by its ingestion changed nothing");
+    assertTrue(states.isEmpty());
+    assertEquals(Instant.ofEpochSecond(100), first.getSince());
+
+    positions.pipeInput(
+        "a",
+        ArticlePositions.newBuilder(revision(4_000, "Kremlin talks", demand))
+            .setPublishedAt(Instant.ofEpochSecond(50))
+            .build());
+    assertEquals(
+        Instant.ofEpochSecond(50),
+        changes.readValuesToList().get(0).getAfter().getEvidence().get(0).getPublishedAt(),
+        "a time the feed gives replaces the estimate");
+  }
+
+  @Test
+  void anEstimateNeverReplacesATimeTheFeedGave() {
+    Position demand = position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas.");
+    positions.pipeInput("a", revision(1_000, "Kremlin talks", demand));
+    changes.readValuesToList();
+
+    positions.pipeInput("a", estimated(revision(2_000, "Kremlin talks", demand), 500));
+
+    assertTrue(changes.isEmpty(), "the feed's time (100) stays over the estimate (500)");
+  }
+
+  @Test
   void aSixHundredKilobyteHeadlineAndSentenceMakeAChangeWellUnderKafkasLimit() {
     String headline = "Kremlin ".repeat(75_000);
     positions.pipeInput(
@@ -570,6 +606,14 @@ class AggregatorTopologyTest {
         .setExtractorVersion("t")
         .setArticleRevision(revision)
         .setPositions(List.of(found))
+        .build();
+  }
+
+  /** The same, dated by its ingestion at {@code second} as the feed gave no time. */
+  private static ArticlePositions estimated(ArticlePositions article, long second) {
+    return ArticlePositions.newBuilder(article)
+        .setPublishedAt(Instant.ofEpochSecond(second))
+        .setPublishedAtEstimated(true)
         .build();
   }
 

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,14 +95,7 @@ public final class StreamsRunner implements AutoCloseable {
 
   private KafkaStreams create() {
     KafkaStreams created = new KafkaStreams(topology, properties);
-    created.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error(
-              "The {} stopped on an unexpected error; fix the cause and restart it (its progress is committed, nothing is lost)",
-              app,
-              e);
-          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+    created.setUncaughtExceptionHandler(new ThreadReplacingHandler(app));
     metrics = new KafkaStreamsMetrics(created);
     metrics.bindTo(registry);
     return created;

@@ -71,6 +71,7 @@ public final class ExtractorTopology {
         .setUrl(article.getUrl())
         .setHeadline(TextBounds.clip(article.getHeadline(), TextBounds.MAX_HEADLINE_CHARS))
         .setPublishedAt(article.getPublishedAt())
+        .setPublishedAtEstimated(article.getPublishedAtEstimated())
         .setContentHash(article.getContentHash())
         .setFingerprint(article.getFingerprint())
         .setNegotiation(ontology.negotiation())

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>words are matched by stem, so "cede territory" also matches "ceding territories";
  *   <li>{@code a|b|c} is one slot with single-word alternatives;
- *   <li>{@code ...} lets up to {@value #MAX_GAP} words (no punctuation) stand between two slots;
+ *   <li>{@code ...} lets up to {@value #MAX_GAP} words (no punctuation but quotes and hyphens)
+ *       stand between two slots;
  *   <li>a word written in capitals ("US", "EU") only matches a token in capitals.
  * </ul>
  */
@@ -139,9 +140,12 @@ final class PhrasePattern {
     return Arrays.toString(slots) + Arrays.toString(gapBefore);
   }
 
-  /** Words, and quotation marks, which are transparent: could serve as a “basis”. */
+  /**
+   * Words, quotation marks and the hyphens of compounds, which are transparent: could serve as a
+   * “basis”, end the four-year war.
+   */
   private static boolean isGapFiller(Token t) {
-    return t.word() || "“”\"‘’'".contains(t.text());
+    return t.word() || "“”\"‘’'-".contains(t.text());
   }
 
   @Override

@@ -134,15 +134,16 @@ final class RightCues {
         j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
         continue;
       }
-      // "was a possible starting point": fillers and adjectives may stand between the verb and the
-      // judgement
+      // "was a possible starting point", "have been detailed and productive": fillers and
+      // adjectives may stand between the verb and the judgement
       int before =
           a.skipBack(
               cue.from() - 1,
               s,
               i ->
                   a.isFiller(i)
-                      || (cue.from() - i <= 2
+                      || (cue.from() - i <= 3 && a.lower(i).equals("and"))
+                      || (cue.from() - i <= 3
                           && a.token(i).word()
                           && Character.isLowerCase(a.token(i).text().charAt(0))
                           && !a.isFunctionWord(i)

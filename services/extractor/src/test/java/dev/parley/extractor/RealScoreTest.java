@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the real articles of ../shared/eval/real (fifteen reports from ten outlets, gold written
  * before any extractor ran on them) and guards floors a little below the values measured with
- * rules-0.5 (precision 0.882, recall 0.741, F1 0.805; confirmed positions, confidence >= 0.38:
- * precision 0.906), so that a change that loses ground on real copy fails here.
+ * rules-0.5 (precision 0.917, recall 0.795, F1 0.852; confirmed positions, confidence >= 0.38:
+ * precision 0.94), so that a change that loses ground on real copy fails here.
  */
 class RealScoreTest {
 
@@ -30,8 +30,8 @@ class RealScoreTest {
     real.writePredictions(Path.of("target/real-predictions.jsonl"));
     System.out.println("real, all positions: " + real.all.summary());
     System.out.println("real, confirmed:     " + real.confident.summary());
-    assertTrue(real.all.f1() >= 0.78, real.all.summary());
-    assertTrue(real.all.precision() >= 0.85, real.all.summary());
+    assertTrue(real.all.f1() >= 0.83, real.all.summary());
+    assertTrue(real.all.precision() >= 0.89, real.all.summary());
     assertTrue(
         real.confident.precision() >= 0.90,
         "confirmed positions must be precise: " + real.confident.summary());

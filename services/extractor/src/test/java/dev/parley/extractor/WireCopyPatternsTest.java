@@ -81,6 +81,30 @@ class WireCopyPatternsTest {
   }
 
   @Nested
+  class IssueWordings {
+    @Test
+    void aUkrainianWithdrawalIsTerritory() {
+      assertTrue(
+          signs("Moscow is demanding a full Ukrainian military withdrawal from the east.")
+              .contains("russia territory +"));
+    }
+
+    @Test
+    void aGapMayHoldTheHyphenOfACompound() {
+      assertTrue(
+          signs("Washington seeks a pathway to end the nearly four-year war.")
+              .contains("united_states peace_plan +"));
+    }
+
+    @Test
+    void aConflictFrozenAlongTheLineIsACeasefire() {
+      assertTrue(
+          signs("Kyiv says the war should be frozen along the current front line.")
+              .contains("ukraine ceasefire +"));
+    }
+  }
+
+  @Nested
   class Requirements {
     @Test
     void refusingSomethingWithoutTheIssueRequiresIt() {
@@ -131,6 +155,27 @@ class WireCopyPatternsTest {
           signs("Russia wants to force Kyiv to cede territory.").contains("russia territory +"));
       assertTrue(
           signs("Europe rejects any cap on Ukraine's armed forces.").contains("europe army_cap -"));
+    }
+
+    @Test
+    void seeingAMeasureAsEssentialDemandsIt() {
+      assertTrue(
+          signs("Europe wants a ceasefire first, a step Kyiv sees as essential for elections.")
+              .contains("ukraine elections +"));
+    }
+
+    @Test
+    void notToleratingRejects() {
+      assertTrue(
+          signs("The Kremlin said it would not tolerate Western troops in Ukraine.")
+              .contains("russia security_guarantees -"));
+    }
+
+    @Test
+    void aJudgementMayFollowCoordinatedAdjectives() {
+      assertTrue(
+          signs("“The peace talks have been detailed and constructive,” Umerov said.")
+              .contains("ukraine peace_plan +"));
     }
 
     @Test

@@ -47,12 +47,27 @@ final class RawHttp {
       String method, String path, String contentType, Map<String, String> headers, byte[] body)
       throws Exception {
     return exchange(
-        method, path, contentType, headers, body, body == null ? -1 : body.length, false);
+        method, path, contentType, headers, body, body == null ? -1 : body.length, false, null);
+  }
+
+  /** What a test does while a request's body is half sent. */
+  interface Midway {
+    void run() throws Exception;
+  }
+
+  /**
+   * Sends the head and the first half of the body, runs {@code midway} while the server waits for
+   * the rest (the request is in flight), then sends the rest and reads the answer.
+   */
+  Response postPausingMidBody(String path, String contentType, String body, Midway midway)
+      throws Exception {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return exchange("POST", path, contentType, Map.of(), bytes, bytes.length, false, midway);
   }
 
   Response chunked(String path, String contentType, String body) throws Exception {
     return exchange(
-        "POST", path, contentType, Map.of(), body.getBytes(StandardCharsets.UTF_8), -1, true);
+        "POST", path, contentType, Map.of(), body.getBytes(StandardCharsets.UTF_8), -1, true, null);
   }
 
   /** Announces {@code announced} bytes, sends the body, then closes its side of the connection. */
@@ -64,7 +79,8 @@ final class RawHttp {
         Map.of(),
         body.getBytes(StandardCharsets.UTF_8),
         announced,
-        false);
+        false,
+        null);
   }
 
   private Response exchange(
@@ -74,7 +90,8 @@ final class RawHttp {
       Map<String, String> headers,
       byte[] body,
       int length,
-      boolean chunked)
+      boolean chunked,
+      Midway midway)
       throws Exception {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(60_000);
@@ -110,6 +127,11 @@ final class RawHttp {
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
           }
           out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        } else if (midway != null) {
+          out.write(body, 0, body.length / 2);
+          out.flush();
+          midway.run();
+          out.write(body, body.length / 2, body.length - body.length / 2);
         } else if (body != null) {
           out.write(body);
         }

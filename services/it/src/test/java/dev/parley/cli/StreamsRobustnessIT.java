@@ -1,20 +1,24 @@
 package dev.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.cli.local.LocalFeedKey;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.cli.ops.TailCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topics;
+import dev.parley.ingestor.IngestorService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -222,39 +228,151 @@ class StreamsRobustnessIT {
         Duration.ofSeconds(60),
         () -> subscribe(capped.httpAddress(), connected),
         "a free subscriber slot");
-    HttpResponse<InputStream> subscriber = connected.get(0);
-    for (int i = 0; i < 5; i++) {
-      push(
-          "Kremlin statement " + i,
-          STATES_A_POSITION + " Ukraine rejects any ceasefire, official " + i + " said.");
-    }
-    LoggedBytes logged = LoggedBytes.attach();
-    Instant stopping = Instant.now();
+    EventCounter received = EventCounter.reading(connected.get(0).body());
+    AtomicBoolean feeding = new AtomicBoolean(true);
+    Thread feed = new Thread(() -> pushWhile(feeding), "changes-during-the-stop");
+    feed.start();
+    LoggedBytes logged = null;
     Duration stop;
     try {
+      await(Duration.ofSeconds(120), () -> received.changes() > 0, "a change at the subscriber");
+      logged = LoggedBytes.attach();
+      Instant stopping = Instant.now();
       capped.close();
       stop = Duration.between(stopping, Instant.now());
-      // a subscriber left running writes again at its next keep-alive (15 s) or change: that is
+      // a subscriber left running writes again at its next change or keep-alive (15 s): that is
       // when the storm began
-      for (int i = 0; i < 20; i++) {
-        push(
-            "Kremlin statement after the stop " + i,
-            STATES_A_POSITION + " Ukraine rejects any ceasefire, aide " + i + " said.");
-        Thread.sleep(1_000);
-      }
+      Thread.sleep(20_000);
     } finally {
-      logged.stop();
+      feeding.set(false);
+      feed.join();
+      if (logged != null) {
+        logged.stop();
+      }
     }
     capped = null;
     System.out.printf(
-        "Stopping the aggregator with a subscriber connected took %d ms and logged %d characters%n",
-        stop.toMillis(), logged.bytes());
+        "Stopping the aggregator with a subscriber connected and %d changes received took %d ms and logged %d characters%n",
+        received.changes(), stop.toMillis(), logged.bytes());
     assertTrue(stop.compareTo(Duration.ofSeconds(40)) < 0, "the stop took " + stop);
-    assertTrue(logged.bytes() < 64 * 1024, "the stop logged " + logged.bytes() + " bytes");
-    try (InputStream events = subscriber.body()) {
-      events.readAllBytes(); // the server ended the stream: this returns instead of blocking
-    } catch (java.io.IOException closed) {
-      // a reset connection ends it as well
+    assertTrue(logged.bytes() < 64 * 1024, "the stop logged " + logged.bytes() + " characters");
+    assertTrue(received.ended(), "the server ended the subscriber's stream");
+  }
+
+  @Test
+  @Order(6)
+  void aStoppingIngestorRefusesNewPushesWith503AndAnswersThePushInFlight() throws Exception {
+    Map<String, String> settings = TestStacks.anotherInstance(stack, data.resolve("ingestor"));
+    settings.put(ServiceConfig.FEED_KEYS_FILE, data.resolve(LocalFeedKey.HASHES_FILE).toString());
+    ParleyService ingestor = IngestorService.start(ServiceConfig.of(settings));
+    RawHttp raw = new RawHttp(ingestor.httpAddress(), stack.feedKey());
+    Thread stopping = new Thread(ingestor::close, "ingestor-stop");
+    List<Integer> statusesWhileStopping = new ArrayList<>();
+
+    RawHttp.Response inFlight =
+        raw.postPausingMidBody(
+            "/articles?source=it",
+            "text/plain; charset=utf-8",
+            "Kremlin statement in flight\n"
+                + STATES_A_POSITION
+                + " Ukraine rejects any ceasefire, said an aide while the ingestor stopped.",
+            () -> {
+              // the ingestor has the request's head and waits for the rest of its body
+              Thread.sleep(1_000);
+              stopping.start();
+              await(
+                  Duration.ofSeconds(20),
+                  () ->
+                      statusesWhileStopping.add(newPushStatus(raw))
+                          && statusesWhileStopping.contains(503),
+                  "a new push refused with 503 while the ingestor stops");
+              assertTrue(stopping.isAlive(), "the stop waits for the push in flight");
+            });
+
+    assertEquals(202, inFlight.status(), "the push in flight was answered: " + inFlight.body());
+    stopping.join(60_000);
+    assertFalse(stopping.isAlive(), "the ingestor stopped once the push in flight was answered");
+    JsonNode answer = JSON.readTree(inFlight.body());
+    String id =
+        answer.hasNonNull("id") ? answer.get("id").asText() : answer.path("ids").path(0).asText();
+    PipelineState pipeline =
+        new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
+    assertTrue(
+        pipeline.records(Topics.ARTICLES.name()).stream()
+            .anyMatch(r -> id.equals(new String(r.key(), StandardCharsets.UTF_8))),
+        "the article of the push in flight, " + id + ", is on " + Topics.ARTICLES.name());
+    assertThrows(
+        IOException.class,
+        () -> new Socket(ingestor.httpAddress().getHost(), ingestor.httpAddress().getPort()),
+        "then the server is gone");
+  }
+
+  private static int newPushStatus(RawHttp raw) {
+    try {
+      return raw.post(
+              "/articles?source=it",
+              "text/plain; charset=utf-8",
+              Map.of(),
+              "Pushed while stopping\n" + STATES_A_POSITION)
+          .status();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** Pushes an article that states a position every 200 ms while {@code feeding} holds. */
+  private static void pushWhile(AtomicBoolean feeding) {
+    for (int i = 0; feeding.get(); i++) {
+      try {
+        push(
+            "Kremlin statement " + i,
+            STATES_A_POSITION + " Ukraine rejects any ceasefire, official " + i + " said.");
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        // the ingestor is busy; the next push will do
+      }
+    }
+  }
+
+  /** Reads a subscriber's stream on a thread of its own, counting change events, to its end. */
+  private static final class EventCounter {
+
+    private final AtomicLong changes = new AtomicLong();
+    private final CountDownLatch end = new CountDownLatch(1);
+
+    static EventCounter reading(InputStream stream) {
+      EventCounter counter = new EventCounter();
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                  for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals("event: change")) {
+                      counter.changes.incrementAndGet();
+                    }
+                  }
+                } catch (IOException e) {
+                  // a reset connection ends the stream as well
+                } finally {
+                  counter.end.countDown();
+                }
+              },
+              "subscriber");
+      reader.setDaemon(true);
+      reader.start();
+      return counter;
+    }
+
+    long changes() {
+      return changes.get();
+    }
+
+    boolean ended() throws InterruptedException {
+      return end.await(30, TimeUnit.SECONDS);
     }
   }
 

@@ -24,11 +24,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String CONTROLLER = "CONTROLLER";
 
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final String bootstrapServers;
+  private KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-    this.server = server;
+  private EmbeddedKafkaBroker(KafkaConfig config, String bootstrapServers) {
+    this.config = config;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -88,11 +89,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .setReleaseVersion(MetadataVersion.latestProduction())
           .run();
     }
-    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-    server.startup();
-    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
-    broker.awaitReady(Duration.ofSeconds(60));
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, bootstrap);
+    broker.startAgain();
     return broker;
+  }
+
+  /**
+   * Starts a stopped node again, on the same ports and log folder; its topics, offsets and
+   * transactions are as it left them.
+   */
+  public synchronized void startAgain() throws Exception {
+    if (server == null) {
+      server = new KafkaRaftServer(config, Time.SYSTEM);
+      server.startup();
+      awaitReady(Duration.ofSeconds(60));
+    }
+  }
+
+  /** Stops the node and keeps its log folder; {@link #startAgain} brings it back. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
   }
 
   /** The same for every node of one cluster, so that each can format its own folder alone. */
@@ -132,7 +152,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+    stop();
   }
 }

@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The local default: a KRaft broker, the schema registry and the three services in one process, all
@@ -66,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
           stack.track(
               EmbeddedKafkaBroker.start(
                   dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
+      abortHangingTransactions(stack.broker.bootstrapServers(), out);
       stack.registryAdminKey =
           base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
       ServiceConfig config =
@@ -92,6 +96,22 @@ public final class LocalStack implements AutoCloseable {
     } catch (Exception | Error e) {
       stack.close();
       throw e;
+    }
+  }
+
+  /**
+   * After a kill -9 of this process, broker included, a transaction can be left open on a partition
+   * with nothing to end it; see {@link HangingTransactions}.
+   */
+  private static void abortHangingTransactions(String bootstrapServers, PrintStream out)
+      throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      List<TopicPartition> aborted = HangingTransactions.abort(admin);
+      if (!aborted.isEmpty()) {
+        out.printf(
+            "Aborted the transactions a crash left open with nothing to end them, on %s%n",
+            aborted);
+      }
     }
   }
 
@@ -176,6 +196,14 @@ public final class LocalStack implements AutoCloseable {
       Thread.sleep(100);
     }
     out.println("All parts are ready.");
+  }
+
+  /**
+   * The embedded broker, which can be stopped and started again under the running services; only
+   * for a stack that {@link #start}ed one.
+   */
+  public EmbeddedKafkaBroker broker() {
+    return broker;
   }
 
   /** The embedded broker's address; only for a stack that {@link #start}ed one. */

@@ -47,6 +47,7 @@ public final class Replay {
       Map<Integer, Long> movedPerPartition,
       long filteredOut,
       long unreadable,
+      long olderVersions,
       boolean stopped,
       String failure) {
 
@@ -75,6 +76,7 @@ public final class Replay {
   private final Target target;
   private final RecordFilter filter;
   private final RecordJson values;
+  private final NewestRevisions newest;
   private final long maxRate;
   private final ProgressBar progress;
   private volatile boolean stopRequested;
@@ -86,14 +88,19 @@ public final class Replay {
   private long firstMoveNanos;
   private long filteredOut;
   private long unreadable;
+  private long olderVersions;
 
-  /** {@code target} null: a dry run. {@code maxRate} 0: as fast as Kafka takes them. */
+  /**
+   * {@code target} null: a dry run. {@code newest} null: every version of an article moves. {@code
+   * maxRate} 0: as fast as Kafka takes them.
+   */
   public Replay(
       ClusterOptions cluster,
       ReplayRange range,
       Target target,
       RecordFilter filter,
       RecordJson values,
+      NewestRevisions newest,
       long maxRate,
       ProgressBar progress) {
     this.cluster = cluster;
@@ -101,6 +108,7 @@ public final class Replay {
     this.target = target;
     this.filter = filter;
     this.values = values;
+    this.newest = newest;
     this.maxRate = maxRate;
     this.progress = progress;
   }
@@ -140,6 +148,7 @@ public final class Replay {
         Map.copyOf(moved),
         filteredOut,
         unreadable,
+        olderVersions,
         stopRequested,
         failed == null ? null : failed.getMessage());
   }
@@ -173,6 +182,7 @@ public final class Replay {
             }
             case FILTERED_OUT -> filteredOut++;
             case UNREADABLE -> unreadable++;
+            case OLDER_VERSION -> olderVersions++;
           }
           next.put(tp.partition(), record.offset() + 1);
           progress.update(done(), range.offsets(), this::detail);
@@ -195,10 +205,14 @@ public final class Replay {
   private enum Decision {
     MOVE,
     FILTERED_OUT,
-    UNREADABLE
+    UNREADABLE,
+    OLDER_VERSION
   }
 
   private Decision take(ConsumerRecord<byte[], byte[]> record, PrintWriter err) {
+    if (newest != null && newest.isOlder(record)) {
+      return Decision.OLDER_VERSION;
+    }
     try {
       return filter.matches(RecordJson.key(record), () -> values.value(record))
           ? Decision.MOVE
@@ -269,6 +283,7 @@ public final class Replay {
   private String detail() {
     return (target == null ? movedTotal + " would move" : movedTotal + " moved")
         + (filteredOut > 0 ? ", " + filteredOut + " filtered out" : "")
-        + (unreadable > 0 ? ", " + unreadable + " unreadable" : "");
+        + (unreadable > 0 ? ", " + unreadable + " unreadable" : "")
+        + (olderVersions > 0 ? ", " + olderVersions + " older versions" : "");
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.cli.ops;
 
+import dev.parley.common.Topics;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
           + "starts, so replaying a topic into itself never replays its own copies. A progress bar on stderr shows the rate and the "
           + "time left. Ctrl-C stops cleanly: what was sent is flushed and acknowledged first, and the command to resume is printed.",
       "Articles replayed into parley.articles leave the state as it was: the extractor gives the same positions, and the aggregator "
-          + "publishes only real changes."
+          + "publishes only real changes. An older version of an article than the newest on parley.articles (or in the range) is not "
+          + "moved: the topic is compacted, and the version written last is the one it keeps."
     },
     footer = {
       "",
@@ -120,6 +122,15 @@ public final class ReplayCommand implements Callable<Integer> {
       consumer.assign(partitions);
       range = ReplayRange.resolve(consumer, topic, partitions, selection.from(), until);
     }
+    // read before the replay begins: stopping it then leaves nothing to resume
+    NewestRevisions newest =
+        target.equals(Topics.ARTICLES.name())
+            ? NewestRevisions.read(
+                cluster,
+                new RecordJson(registry.client()),
+                range,
+                ProgressBar.on(err, "newest revisions", "records"))
+            : null;
     out.printf(
         "%s %s -> %s, %s, %,d offsets in %d partition(s); %s%n",
         execute ? "Replaying" : "Dry run of a replay of",
@@ -141,6 +152,7 @@ public final class ReplayCommand implements Callable<Integer> {
             execute ? new Replay.Target(target, samePartitionCount) : null,
             filter,
             filter.readsValues() ? new RecordJson(registry.client()) : null,
+            newest,
             rate,
             ProgressBar.on(err, execute ? "replay" : "counting", "records"));
     Replay.Outcome outcome = runStoppableByCtrlC(replay, err, out);
@@ -207,6 +219,11 @@ public final class ReplayCommand implements Callable<Integer> {
     String skipped =
         (outcome.filteredOut() > 0
                 ? String.format(", %,d filtered out", outcome.filteredOut())
+                : "")
+            + (outcome.olderVersions() > 0
+                ? String.format(
+                    ", %,d not moved as older versions of articles than %s holds",
+                    outcome.olderVersions(), Topics.ARTICLES.name())
                 : "")
             + (outcome.unreadable() > 0
                 ? String.format(

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +45,6 @@ class ClusterFaultsIT {
   @TempDir static Path data;
 
   @Test
-  @Disabled(
-      "Open (issue 12): passed in 2 of 3 CI runs; in the third the first stack's aggregator did not"
-          + " stop: its state view's reader kept starting again while LocalStack.close waited")
   void aNodeKilledAndRestartedAndAnInstanceOfEachAppKilledChangeNothing() throws Exception {
     ArticleCorpus corpus = FaultFreeRun.corpus();
     Map<String, PositionState> expected = FaultFreeRun.state();

@@ -27,9 +27,11 @@ class StackKilledMidStreamIT {
 
   @Test
   @Disabled(
-      "Open (issue 12): after kill -9 the restarted aggregator finds its exactly-once tasks"
-          + " corrupted, re-initialises them and is not ready within `parley up`'s 2 minutes;"
-          + " see services/it/target/faults/parley-up.log when run")
+      "Open (issue 12): the restarted stack is now up after kill -9 (43 s at load 15-20: hanging"
+          + " transactions are aborted) and every article is held once, but the final state differs"
+          + " from the fault-free run: ukraine-peace/ukraine/army_cap since 09:05 instead of 06:00"
+          + " (16 articles arrived late, sent again); the aggregator's incremental timeline is"
+          + " suspected to depend on arrival order")
   void killedAndStoppedMidStreamTheStackLosesNothingAndEndsInTheStateOfARunWithoutFaults()
       throws Exception {
     ArticleCorpus corpus = FaultFreeRun.corpus();
