@@ -74,14 +74,7 @@ final class PositionFinder {
     if (without >= 0) {
       Holder speaker = attribution.of(s, m);
       if (speaker != null) {
-        int stance = 2 * m.phrase().polarity();
-        record(
-            speaker,
-            m,
-            s,
-            stance,
-            confidence.ofCondition(speaker, m),
-            conditions.cue(without, stance).word());
+        recordCondition(speaker, m, s, 2 * m.phrase().polarity(), without);
       }
       return;
     }
@@ -146,54 +139,50 @@ final class PositionFinder {
    */
   private void attributeCondition(Mentions.Issue m, Sentence s, Conditions.Clause condition) {
     LeftWalk main = left.walk(s, condition.marker() - 1, List.of());
-    if (main.blocked) {
-      return;
-    }
-    Holder holder =
-        main.holder != null
-            ? main.holder
-            : main.subject != null
-                ? main.subject
-                : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
+    Holder holder = mainClauseHolder(main, s, m);
     int sign =
         condition.requirement()
             ? 1
             : main.chain.isEmpty() ? 0 : main.chain.get(main.chain.size() - 1).sign();
-    if (holder == null || sign == 0) {
-      return;
+    if (holder != null && sign != 0) {
+      recordCondition(
+          holder,
+          m,
+          s,
+          sign * m.phrase().polarity() * (condition.requirement() ? 2 : 1),
+          condition.marker());
     }
-    int stance = sign * m.phrase().polarity() * (condition.requirement() ? 2 : 1);
+  }
+
+  /** "Kyiv will not sign a deal without guarantees": the subject who refuses requires them. */
+  private void attributeRequirement(Mentions.Issue m, Sentence s, int without) {
+    Holder holder = mainClauseHolder(left.walk(s, without - 1, List.of()), s, m);
+    if (holder != null) {
+      recordCondition(holder, m, s, 2 * m.phrase().polarity(), without);
+    }
+  }
+
+  /** Whoever holds the clause a condition belongs to; null when it is a non-party's. */
+  private Holder mainClauseHolder(LeftWalk main, Sentence s, Mentions.Issue m) {
+    if (main.blocked) {
+      return null;
+    }
+    return main.holder != null
+        ? main.holder
+        : main.subject != null
+            ? main.subject
+            : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
+  }
+
+  private void recordCondition(
+      Holder holder, Mentions.Issue m, Sentence s, int stance, int marker) {
     record(
         holder,
         m,
         s,
         stance,
         confidence.ofCondition(holder, m),
-        conditions.cue(condition.marker(), stance).word());
-  }
-
-  /** "Kyiv will not sign a deal without guarantees": the subject who refuses requires them. */
-  private void attributeRequirement(Mentions.Issue m, Sentence s, int without) {
-    LeftWalk main = left.walk(s, without - 1, List.of());
-    if (main.blocked) {
-      return;
-    }
-    Holder holder =
-        main.subject != null
-            ? main.subject
-            : main.holder != null
-                ? main.holder
-                : main.reportedSubject != null ? main.reportedSubject : attribution.of(s, m);
-    if (holder != null) {
-      int stance = 2 * m.phrase().polarity();
-      record(
-          holder,
-          m,
-          s,
-          stance,
-          confidence.ofCondition(holder, m),
-          conditions.cue(without, stance).word());
-    }
+        conditions.cue(marker, stance).word());
   }
 
   /** "Kyiv has rejected the demand": a stance on the demands another party made just before. */
