@@ -33,7 +33,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final List<String> baseUrls;
   private final HttpClient http;
   private final Optional<String> authorization;
-  private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+  /**
+   * Keyed by the schema itself, not its JSON text: a schema caches its hash, and a generated class
+   * always hands out the same instance, so a look-up costs no printing of the schema per record.
+   */
+  private final Map<SubjectSchema, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
   public RestSchemaRegistryClient(String urls) {
@@ -64,7 +70,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    String cacheKey = subject + "\u0000" + schema;
+    SubjectSchema cacheKey = new SubjectSchema(subject, schema);
     Integer cached = idsBySubjectAndSchema.get(cacheKey);
     if (cached != null) {
       return cached;
@@ -215,4 +221,6 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static String abbreviate(String text) {
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
+
+  private record SubjectSchema(String subject, Schema schema) {}
 }

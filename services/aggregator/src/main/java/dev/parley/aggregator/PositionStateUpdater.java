@@ -22,15 +22,29 @@ import org.apache.kafka.streams.processor.api.Record;
 final class PositionStateUpdater
     implements Processor<String, PositionContribution, String, PositionChange> {
 
+  /**
+   * Positions whose last derived state is kept: the busy ones, whose next update then derives only
+   * the state after it.
+   */
+  static final int KEPT_STATES = 1_000;
+
   private ProcessorContext<String, PositionChange> context;
   private PositionStores stores;
   private PositionStateDeriver deriver;
+  private LastStates lastStates;
 
   @Override
   public void init(ProcessorContext<String, PositionChange> context) {
     this.context = context;
     this.stores = PositionStores.from(context);
     this.deriver = new PositionStateDeriver(stores);
+    // a task that is (re)initialised may have had its stores restored or rolled back: start afresh
+    this.lastStates = new LastStates(KEPT_STATES);
+  }
+
+  @Override
+  public void close() {
+    lastStates = null;
   }
 
   @Override
@@ -38,7 +52,8 @@ final class PositionStateUpdater
     String position = record.key();
     PositionContribution contribution = record.value();
     boolean retracted = contribution.getStance() == 0;
-    Optional<PositionState> before = deriver.derive(position);
+    Optional<PositionState> before =
+        lastStates.take(position).orElseGet(() -> deriver.derive(position));
     for (boolean confirmed : new boolean[] {true, false}) {
       Track track = Track.of(position, confirmed);
       PositionContribution earlier =
@@ -54,6 +69,7 @@ final class PositionStateUpdater
       apply(track, contribution, 1);
     }
     Optional<PositionState> after = deriver.derive(position);
+    lastStates.put(position, after);
     if (!before.equals(after)) {
       context.forward(record.withValue(change(contribution, retracted, before, after)));
     }

@@ -18,22 +18,24 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The stores that keep every position's state up to date incrementally, all keyed by {@link Track}
  * keys: the contributions (by article and by published time), the turns of the stance, the running
- * tally, the stories and the index that finds them (article to story, fingerprint band to articles,
- * latest time of each story's side).
+ * tally, the stories and the index that finds them (article to story, latest time of each story's
+ * side), and each fingerprint band's articles with their fingerprints.
  */
 record PositionStores(
     KeyValueStore<String, PositionContribution> contributions,
     KeyValueStore<String, StanceChange> turns,
     KeyValueStore<String, PositionTally> tallies,
     KeyValueStore<String, Story> stories,
-    KeyValueStore<String, String> index) {
+    KeyValueStore<String, String> index,
+    KeyValueStore<String, byte[]> bands) {
 
   static final String CONTRIBUTIONS = "position-contributions";
   static final String TURNS = "position-turns";
   static final String TALLIES = "position-tallies";
   static final String STORIES = "position-stories";
   static final String INDEX = "position-index";
-  static final String[] NAMES = {CONTRIBUTIONS, TURNS, TALLIES, STORIES, INDEX};
+  static final String BANDS = "position-bands";
+  static final String[] NAMES = {CONTRIBUTIONS, TURNS, TALLIES, STORIES, INDEX, BANDS};
 
   static PositionStores from(ProcessorContext<?, ?> context) {
     return new PositionStores(
@@ -41,7 +43,8 @@ record PositionStores(
         context.getStateStore(TURNS),
         context.getStateStore(TALLIES),
         context.getStateStore(STORIES),
-        context.getStateStore(INDEX));
+        context.getStateStore(INDEX),
+        context.getStateStore(BANDS));
   }
 
   /**
@@ -56,19 +59,31 @@ record PositionStores(
         builder,
         supplier,
         CONTRIBUTIONS,
-        AvroSerde.forValues(registry, PositionContribution.class));
-    add(builder, supplier, TURNS, AvroSerde.forValues(registry, StanceChange.class));
-    add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class));
-    add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class));
-    add(builder, supplier, INDEX, Serdes.String());
+        AvroSerde.forValues(registry, PositionContribution.class),
+        false);
+    add(builder, supplier, TURNS, AvroSerde.forValues(registry, StanceChange.class), false);
+    add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class), true);
+    add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class), true);
+    add(builder, supplier, INDEX, Serdes.String(), false);
+    // the fingerprint of each article under each of its bands (PackedFingerprint): comparing an
+    // arriving article with the others of a band reads them in one scan, decoding nothing
+    add(builder, supplier, BANDS, Serdes.ByteArray(), false);
   }
 
+  /**
+   * {@code cached}: only for stores read by key alone. The record cache serves an update's reads of
+   * the entries the last updates of its position wrote (its tally, its stories) and writes each to
+   * RocksDB and the changelog once per commit; but every range read of a cached store copies the
+   * cached keys of that range first, which made scans over a busy timeline cost as much as the
+   * cache held.
+   */
   private static <V> void add(
       StreamsBuilder builder,
       Function<String, KeyValueBytesStoreSupplier> supplier,
       String name,
-      Serde<V> values) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values));
+      Serde<V> values,
+      boolean cached) {
+    var store = Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.String(), values);
+    builder.addStateStore(cached ? store.withCachingEnabled() : store);
   }
 }

@@ -41,8 +41,8 @@ final class PositionTimeline {
   void remove(PositionContribution c) {
     String key = key(c);
     contributions.delete(key);
-    turns.delete(track.stanceTurn(c.getPublishedAt(), c.getArticleId()));
-    turns.delete(track.signTurn(c.getPublishedAt(), c.getArticleId()));
+    deleteTurn(track.stanceTurn(c.getPublishedAt(), c.getArticleId()));
+    deleteTurn(track.signTurn(c.getPublishedAt(), c.getArticleId()));
     Optional<PositionContribution> after = first(contributions, key, track.timelineTo());
     after.ifPresent(
         next -> markTurns(last(contributions, track.timelineFrom(), key).orElse(null), next));
@@ -97,6 +97,16 @@ final class PositionTimeline {
     if (isTurn) {
       turns.put(key, turn);
     } else {
+      deleteTurn(key);
+    }
+  }
+
+  /**
+   * Deletes only a turn that is there: deleting an absent key still writes a RocksDB tombstone, and
+   * every scan from the newest turn back walked over one per article published since that turn.
+   */
+  private void deleteTurn(String key) {
+    if (turns.get(key) != null) {
       turns.delete(key);
     }
   }

@@ -10,23 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One track's stories, found and merged by lookup: each fingerprint band lists the articles that
- * have it, each article names its story, each story lists its articles. An arriving article joins
- * (and so merges) every story that holds a near-copy of it; a leaving article splits its story if
- * it was the only link, by regrouping that one story's articles. Work and reads are bounded by the
- * copies of one story, never by the position's history.
+ * One track's stories, found and merged by lookup: each fingerprint band keeps the fingerprints of
+ * the articles that have it, each article names its story, each story lists its articles. An
+ * arriving article joins (and so merges) every story that holds a near-copy of it; a leaving
+ * article splits its story if it was the only link, by regrouping that one story's articles. Work
+ * and reads are bounded by the articles that share a fingerprint band with the one that comes or
+ * goes, and by the copies of its story, not by the position's whole history.
  */
 final class StoryIndex {
-
-  private static final String SEPARATOR = "\n";
 
   private final Track track;
   private final KeyValueStore<String, PositionContribution> contributions;
   private final KeyValueStore<String, Story> stories;
   private final KeyValueStore<String, String> index;
+  private final KeyValueStore<String, byte[]> bands;
   private final Tally tally;
 
   StoryIndex(Track track, PositionStores stores, Tally tally) {
@@ -34,6 +37,7 @@ final class StoryIndex {
     this.contributions = stores.contributions();
     this.stories = stores.stories();
     this.index = stores.index();
+    this.bands = stores.bands();
     this.tally = tally;
   }
 
@@ -44,16 +48,26 @@ final class StoryIndex {
 
   void add(PositionContribution c) {
     Set<String> joined = new TreeSet<>();
-    Set<String> compared = new HashSet<>();
+    Set<String> copies = new HashSet<>();
+    byte[] fingerprint = PackedFingerprint.of(c.getFingerprint());
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      List<String> sharing = articlesWith(band);
-      for (String other : sharing) {
-        if (compared.add(other) && isNearCopy(c, other)) {
-          joined.add(storyOf(other));
+      String members = track.bandMembers(band);
+      // comparing packed values again is cheaper than remembering every article already compared:
+      // busy bands hold thousands, copies are few
+      try (KeyValueIterator<String, byte[]> sharing =
+          bands.prefixScan(members, new StringSerializer())) {
+        while (sharing.hasNext()) {
+          KeyValue<String, byte[]> other = sharing.next();
+          if (PackedFingerprint.sameStory(fingerprint, other.value)) {
+            copies.add(other.key.substring(members.length()));
+          }
         }
       }
-      sharing.add(c.getArticleId());
-      index.put(track.band(band), String.join(SEPARATOR, sharing));
+      bands.put(track.bandMember(band, c.getArticleId()), fingerprint);
+    }
+    copies.remove(c.getArticleId());
+    for (String copy : copies) {
+      joined.add(storyOf(copy));
     }
     List<StoryMember> members = new ArrayList<>(List.of(member(c)));
     Map<String, String> previousStory = new HashMap<>();
@@ -68,13 +82,7 @@ final class StoryIndex {
 
   void remove(PositionContribution c) {
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      List<String> sharing = articlesWith(band);
-      sharing.remove(c.getArticleId());
-      if (sharing.isEmpty()) {
-        index.delete(track.band(band));
-      } else {
-        index.put(track.band(band), String.join(SEPARATOR, sharing));
-      }
+      bands.delete(track.bandMember(band, c.getArticleId()));
     }
     String storyId = storyOf(c.getArticleId());
     index.delete(track.storyOf(c.getArticleId()));
@@ -96,19 +104,6 @@ final class StoryIndex {
           new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()),
           previousStory);
     }
-  }
-
-  private boolean isNearCopy(PositionContribution c, String otherId) {
-    if (otherId.equals(c.getArticleId())) {
-      return false;
-    }
-    PositionContribution other = contributions.get(track.contribution(otherId));
-    return other != null && StoryClusters.sameStory(c.getFingerprint(), other.getFingerprint());
-  }
-
-  private List<String> articlesWith(long band) {
-    String listed = index.get(track.band(band));
-    return listed == null ? new ArrayList<>() : new ArrayList<>(List.of(listed.split(SEPARATOR)));
   }
 
   private void remember(StoryView story, Map<String, String> previousStory) {

@@ -72,8 +72,13 @@ record Track(String key) {
     return key + "|" + storyId;
   }
 
-  String band(long band) {
-    return key + "|b|" + Long.toHexString(band);
+  /** The articles that have a fingerprint band: a prefix, each article a key under it. */
+  String bandMembers(long band) {
+    return key + "|b|" + Long.toHexString(band) + "|";
+  }
+
+  String bandMember(long band, String articleId) {
+    return bandMembers(band) + articleId;
   }
 
   /** A story's latest article with a stance of the given sign, indexed by its time. */
@@ -107,6 +112,8 @@ record Track(String key) {
   }
 
   private static String time(Instant at) {
-    return String.format("%016x", at.toEpochMilli() ^ Long.MIN_VALUE);
+    // String.format parses its pattern on every call, and every key of an update has a time
+    String hex = Long.toHexString(at.toEpochMilli() ^ Long.MIN_VALUE);
+    return "0".repeat(16 - hex.length()) + hex;
   }
 }

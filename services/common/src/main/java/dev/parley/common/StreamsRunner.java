@@ -76,14 +76,8 @@ public final class StreamsRunner implements AutoCloseable {
    * TopologyTestDriver tests).
    */
   public static Properties properties(String app, ServiceConfig config) {
-    Properties props =
-        StreamsSettings.from(config, app)
-            .properties(KafkaSettings.from(config), TopicSettings.from(config));
-    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-    props.put(
-        BoundedRocksDbMemory.MEMORY_BYTES,
-        config.getInt(ServiceConfig.ROCKSDB_MEMORY_MB, 128, 16) * 1024L * 1024L);
-    return props;
+    return StreamsSettings.from(config, app)
+        .properties(KafkaSettings.from(config), TopicSettings.from(config));
   }
 
   public String applicationId() {

@@ -29,6 +29,8 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
  * @param standbyReplicas warm copies of each state store on other instances
  *     (PARLEY_STANDBY_REPLICAS, default none), so a task moves to an instance that already has its
  *     state (docs/deployment.md)
+ * @param rocksDbMemoryBytes the memory all RocksDB stores of the process share
+ *     (PARLEY_ROCKSDB_MEMORY_MB, {@link BoundedRocksDbMemory})
  */
 public record StreamsSettings(
     String applicationId,
@@ -38,13 +40,15 @@ public record StreamsSettings(
     boolean failOnBadRecord,
     String instanceId,
     int sessionTimeoutMs,
-    int standbyReplicas) {
+    int standbyReplicas,
+    long rocksDbMemoryBytes) {
 
   public static final List<String> PROCESSING_GUARANTEES =
       List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
   public static final List<String> ON_BAD_RECORD = List.of("dead-letter", "fail");
   public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
+  public static final int DEFAULT_ROCKSDB_MEMORY_MB = 128;
 
   /** The brokers' default group.min.session.timeout.ms: a shorter session is refused. */
   private static final int MIN_SESSION_TIMEOUT_MS = 6_000;
@@ -63,7 +67,10 @@ public record StreamsSettings(
         config.get(ServiceConfig.INSTANCE_ID, null),
         config.getInt(
             ServiceConfig.SESSION_TIMEOUT_MS, DEFAULT_SESSION_TIMEOUT_MS, MIN_SESSION_TIMEOUT_MS),
-        config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0));
+        config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0),
+        config.getInt(ServiceConfig.ROCKSDB_MEMORY_MB, DEFAULT_ROCKSDB_MEMORY_MB, 16)
+            * 1024L
+            * 1024L);
   }
 
   /**
@@ -83,6 +90,8 @@ public record StreamsSettings(
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    props.put(BoundedRocksDbMemory.MEMORY_BYTES, rocksDbMemoryBytes);
     if (instanceId != null) {
       props.put(
           StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
@@ -96,6 +105,11 @@ public record StreamsSettings(
     // per broker ends that; batches grow instead (docs/faults.md).
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+    // The first write of each transaction to a partition is refused with CONCURRENT_TRANSACTIONS
+    // while the previous transaction's markers are still being written there: every 100 ms commit
+    // meets it. Retrying after Kafka's default 100 ms (doubling each time) added that much to every
+    // hop; the markers take a few milliseconds on a healthy broker.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
     if (failOnBadRecord) {

@@ -18,6 +18,24 @@ import org.junit.jupiter.api.Test;
 class StreamsSettingsTest {
 
   @Test
+  void theRunnersOwnPropertiesBoundRocksDbMemory() {
+    ServiceConfig config =
+        ServiceConfig.of(
+            Map.of(
+                ServiceConfig.KAFKA_BOOTSTRAP_SERVERS,
+                "broker:9092",
+                ServiceConfig.ROCKSDB_MEMORY_MB,
+                "64"));
+    // what StreamsRunner's constructor runs the app with, not only what tests drive a topology with
+    Properties props =
+        StreamsSettings.from(config, "aggregator")
+            .properties(KafkaSettings.from(config), TopicSettings.from(config));
+    assertEquals(
+        BoundedRocksDbMemory.class, props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG));
+    assertEquals(64L * 1024 * 1024, props.get(BoundedRocksDbMemory.MEMORY_BYTES));
+  }
+
+  @Test
   void defaultsAreExactlyOnceWithAShortCommitIntervalAndTheClustersReplication() {
     Properties props =
         StreamsRunner.properties(
@@ -59,6 +77,10 @@ class StreamsSettingsTest {
         1,
         props.get(
             StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)));
+    assertEquals(
+        10,
+        props.get(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG)),
+        "a transaction's first write waits milliseconds, not 100 ms, for the last one's markers");
     assertNull(
         props.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
         "without PARLEY_INSTANCE_ID the runner keeps an id in the state folder");

@@ -7,6 +7,7 @@ import dev.parley.common.ServiceConfig;
 import dev.parley.common.Topic;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
+import dev.parley.serde.AvroSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,26 +38,40 @@ final class ArticlePublisher implements AutoCloseable {
   private static final int MAX_REJECTED_PAYLOAD = 64 * 1024;
 
   private final KafkaProducer<String, byte[]> producer;
-  private final SchemaRegistryClient registry;
+  // made once: a serde per record would walk its schema again for every article of a batch
+  private final AvroSerde<Article> articleValues;
+  private final AvroSerde<RejectedInput> rejectionValues;
   private final String bootstrapServers;
   private final ArticleRevisions revisions = new ArticleRevisions(System::currentTimeMillis);
   private final int maxRecordBytes;
 
   ArticlePublisher(KafkaSettings kafka, SchemaRegistryClient registry, IngestLimits limits) {
-    this.registry = registry;
+    this.articleValues = Topics.ARTICLES.valueSerde(registry);
+    this.rejectionValues = Topics.REJECTED.valueSerde(registry);
     this.maxRecordBytes = limits.maxRecordBytes();
     this.bootstrapServers = kafka.bootstrapServers();
     this.producer =
         new KafkaProducer<>(
             kafka.clientConfig(
                 Map.of(
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.LINGER_MS_CONFIG, 5,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 15000,
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes())),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    5,
+                    // a batch of 500 articles is about 3 MB: a few large requests, not hundreds of
+                    // 16 KB ones, each waiting for every replica
+                    ProducerConfig.BATCH_SIZE_CONFIG,
+                    256 * 1024,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    30000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    15000,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    15000,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    limits.maxRecordBytes())),
             new StringSerializer(),
             new ByteArraySerializer());
   }
@@ -72,7 +87,8 @@ final class ArticlePublisher implements AutoCloseable {
       Article article = articles.get(i);
       article.setRevision(revisions.next());
       ProducerRecord<String, byte[]> record =
-          record(Topics.ARTICLES, article.getId(), article, article.getPublishedAt());
+          record(
+              Topics.ARTICLES, articleValues, article.getId(), article, article.getPublishedAt());
       if (record.value().length > maxRecordBytes) {
         throw new InvalidInputException(
             413,
@@ -118,7 +134,7 @@ final class ArticlePublisher implements AutoCloseable {
             .build();
     try {
       producer.send(
-          record(Topics.REJECTED, null, rejected, rejected.getReceivedAt()),
+          record(Topics.REJECTED, rejectionValues, null, rejected, rejected.getReceivedAt()),
           (meta, e) -> {
             if (e != null) {
               LOG.warn(
@@ -133,8 +149,8 @@ final class ArticlePublisher implements AutoCloseable {
   }
 
   private <V extends SpecificRecord> ProducerRecord<String, byte[]> record(
-      Topic<V> topic, String key, V value, Instant timestamp) {
-    byte[] bytes = topic.valueSerde(registry).serialize(topic.name(), value);
+      Topic<V> topic, AvroSerde<V> values, String key, V value, Instant timestamp) {
+    byte[] bytes = values.serialize(topic.name(), value);
     return new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), key, bytes);
   }
 
