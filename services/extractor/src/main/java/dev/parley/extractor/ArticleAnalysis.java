@@ -94,6 +94,7 @@ final class ArticleAnalysis {
       if (alias.person()) {
         mention = withFirstName(mention, sentence);
       }
+      mention = withCoordinatedAdjective(mention, ontology, sentence);
       // "Russian President Vladimir Putin": title and name are one mention of one party.
       if (previous != null
           && previous.actors().equals(alias.actors())
@@ -113,6 +114,34 @@ final class ArticleAnalysis {
       }
       previous = mention;
     }
+  }
+
+  /**
+   * "Ukrainian and Russian negotiators": an adjective naming a party, coordinated with the one that
+   * opens the mention, shares its noun, so the mention names both parties.
+   */
+  private Mentions.Actor withCoordinatedAdjective(
+      Mentions.Actor mention, Ontology ontology, Sentence sentence) {
+    int and = mention.from() - 1;
+    int adjective = and - 1;
+    if (adjective < sentence.from()
+        || !lower(and).equals("and")
+        || actorAt[adjective] != null
+        || ontology.actorsOfAdjective(lower(mention.from())).isEmpty()) {
+      return mention;
+    }
+    List<String> others = ontology.actorsOfAdjective(lower(adjective));
+    if (others.isEmpty()) {
+      return mention;
+    }
+    List<String> actors = new ArrayList<>(others);
+    mention.actors().stream().filter(id -> !actors.contains(id)).forEach(actors::add);
+    return new Mentions.Actor(
+        adjective,
+        mention.to(),
+        List.copyOf(actors),
+        mention.person(),
+        text.substring(tokens.get(adjective).start(), tokens.get(mention.to() - 1).end()));
   }
 
   /** "Kirill Dmitriev": a capitalised word right before a person's name is their first name. */

@@ -115,6 +115,16 @@ class WireCopyPatternsTest {
   }
 
   @Nested
+  class Parties {
+    @Test
+    void coordinatedAdjectivesShareTheirNoun() {
+      Set<String> found = signs("Ukrainian and Russian negotiators rejected the peace plan.");
+      assertTrue(found.contains("ukraine peace_plan -"), found::toString);
+      assertTrue(found.contains("russia peace_plan -"), found::toString);
+    }
+  }
+
+  @Nested
   class Requirements {
     @Test
     void refusingSomethingWithoutTheIssueRequiresIt() {
