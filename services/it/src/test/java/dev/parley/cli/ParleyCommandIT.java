@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.cli.local.FreePort;
+import dev.parley.extractor.Ontology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -131,12 +133,16 @@ class ParleyCommandIT {
     List<String> thresholdTable =
         ours.stream().filter(l -> l.startsWith("confidence ") || l.startsWith(">= ")).toList();
     assertEquals(reference, ours.stream().filter(l -> !thresholdTable.contains(l)).toList());
+    String threshold =
+        String.format(Locale.ROOT, "%.2f", Ontology.loadDefault().confirmationThreshold());
     assertTrue(
         thresholdTable.stream()
             .anyMatch(
                 l ->
                     l.matches(
-                        ">= 0\\.80 +\\d\\.\\d{3} +\\d\\.\\d{3} .*<- confirmation threshold.*")),
+                        ">= "
+                            + threshold.replace(".", "\\.")
+                            + " +\\d\\.\\d{3} +\\d\\.\\d{3} .*<- confirmation threshold.*")),
         String.join("\n", thresholdTable));
   }
 
