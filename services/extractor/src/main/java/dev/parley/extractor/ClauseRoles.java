@@ -10,6 +10,11 @@ import java.util.Set;
 final class ClauseRoles {
 
   static final Set<String> COORDINATORS = Set.of("and", ",", "&");
+
+  /** Quantifiers that pick an unnamed member of a group: "one of the two leaders". */
+  private static final Set<String> UNNAMED =
+      Set.of("one", "either", "neither", "none", "some", "each", "any");
+
   private static final Set<String> BE =
       Set.of("is", "are", "was", "were", "be", "been", "being", "get", "got");
 
@@ -124,9 +129,6 @@ final class ClauseRoles {
   }
 
   /** A subject that names no party: "Analysts say", "some Muscovites expressed hope". */
-  private static final java.util.Set<String> UNNAMED =
-      java.util.Set.of("one", "either", "neither", "none", "some", "each", "any");
-
   boolean isBystander(int k, Sentence s) {
     if (k < s.from()
         || a.actorAt[k] != null
