@@ -108,8 +108,12 @@ public final class Evaluation {
     this.gold = gold;
   }
 
-  /** Reads every {@code *.json} gold file of the folder (format in shared/eval/README.md). */
-  public static Evaluation loadGold(Path folder) {
+  /**
+   * Reads every {@code *.json} gold file of the folder, or of its {@code gold/} when it is a whole
+   * set (format in shared/eval/README.md).
+   */
+  public static Evaluation loadGold(Path given) {
+    Path folder = goldFolder(given);
     List<GoldArticle> gold = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -124,6 +128,20 @@ public final class Evaluation {
           "No gold files (*.json) in " + folder + "; see shared/eval/README.md for their format.");
     }
     return new Evaluation(gold);
+  }
+
+  /** A set's folder holds articles/ and gold/: "--gold ../shared/eval/real" means its gold/. */
+  private static Path goldFolder(Path given) {
+    Path inner = given.resolve("gold");
+    return Files.isDirectory(inner) && !hasGoldFiles(given) ? inner : given;
+  }
+
+  private static boolean hasGoldFiles(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.anyMatch(f -> f.toString().endsWith(".json"));
+    } catch (IOException e) {
+      return false; // reading it again below reports the problem
+    }
   }
 
   private static GoldArticle readGold(Path file) throws IOException {
