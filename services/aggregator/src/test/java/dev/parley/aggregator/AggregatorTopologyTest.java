@@ -393,13 +393,13 @@ class AggregatorTopologyTest {
 
   @Test
   void onlyConfirmedStatementsCountAndAPositionStatedOnlyUnconfirmedIsKeptMarked() {
-    send(
+    ArticlePositions rumour =
         article(
             "rumour",
             "blog",
             300,
-            unconfirmed(
-                position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+            unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything.")));
+    send(rumour);
     PositionState rumoured = latestStates().get(TERRITORY);
     assertFalse(rumoured.getConfirmed(), "kept, but marked");
     assertEquals(-2, rumoured.getStance());
@@ -430,13 +430,7 @@ class AggregatorTopologyTest {
     assertEquals(2, both.getArticleCount());
 
     positions.pipeInput("said", null);
-    send(
-        article(
-            "rumour",
-            "blog",
-            300,
-            unconfirmed(
-                position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+    send(rumour);
     assertEquals(
         rumoured, latestStates().get(TERRITORY), "back to the unconfirmed state, field by field");
   }

@@ -90,25 +90,23 @@ class DeadLetterHandlerTest {
 
   @Test
   void anUnknownSchemaIsTheRecordsFaultButAnUnreachableRegistryStopsTheApp() {
-    ConsumerRecord<byte[], byte[]> input =
-        new ConsumerRecord<>("parley.articles", 2, 41, KEY, VALUE);
     DeserializationExceptionHandler.Response unknown =
-        handler.handleError(
-            context(KEY, VALUE),
-            input,
-            new RuntimeException(
-                "cannot read", new SchemaRegistryException("Schema 99 not found", 40403)));
+        unreadable(new SchemaRegistryException("Schema 99 not found", 40403));
     assertEquals(DeserializationExceptionHandler.Result.RESUME, unknown.result());
     assertEquals(1, unknown.deadLetterQueueRecords().size());
 
     DeserializationExceptionHandler.Response unreachable =
-        handler.handleError(
-            context(KEY, VALUE),
-            input,
-            new RuntimeException(
-                "cannot read", new SchemaRegistryException("Connection refused", 0)));
+        unreadable(new SchemaRegistryException("Connection refused", 0));
     assertEquals(DeserializationExceptionHandler.Result.FAIL, unreachable.result());
     assertTrue(unreachable.deadLetterQueueRecords().isEmpty());
+  }
+
+  /** The handler's answer to an input whose value could not be read because of {@code cause}. */
+  private DeserializationExceptionHandler.Response unreadable(SchemaRegistryException cause) {
+    return handler.handleError(
+        context(KEY, VALUE),
+        new ConsumerRecord<>("parley.articles", 2, 41, KEY, VALUE),
+        new RuntimeException("cannot read", cause));
   }
 
   @Test
