@@ -42,10 +42,7 @@ class DeadLetterHandlerTest {
   @Test
   void aFailedInputIsKeptAsReadWithWhyAndWhereFromAndTheAppGoesOn() {
     ProcessingExceptionHandler.Response response =
-        handler.handleError(
-            context(KEY, VALUE),
-            new Record<>("a1", "x", 0L),
-            new IllegalStateException("no clause found"));
+        failedProcessing(VALUE, new IllegalStateException("no clause found"));
 
     assertEquals(ProcessingExceptionHandler.Result.RESUME, response.result());
     ProducerRecord<byte[], byte[]> letter = response.deadLetterQueueRecords().get(0);
@@ -77,11 +74,7 @@ class DeadLetterHandlerTest {
   void anInputTooLargeToCopyLeavesItsValueOutAndSaysHowLarge() {
     byte[] large = new byte[DeadLetterHandler.MAX_COPIED_BYTES + 1];
     ProducerRecord<byte[], byte[]> letter =
-        handler
-            .handleError(
-                context(KEY, large), new Record<>("a1", "x", 0L), new IllegalStateException("boom"))
-            .deadLetterQueueRecords()
-            .get(0);
+        failedProcessing(large, new IllegalStateException("boom")).deadLetterQueueRecords().get(0);
     assertNull(letter.value());
     assertEquals(
         String.valueOf(KEY.length + large.length),
@@ -101,6 +94,11 @@ class DeadLetterHandlerTest {
     assertTrue(unreachable.deadLetterQueueRecords().isEmpty());
   }
 
+  /** The handler's answer to a failure while processing the input of {@code value}. */
+  private ProcessingExceptionHandler.Response failedProcessing(byte[] value, Exception failure) {
+    return handler.handleError(context(KEY, value), new Record<>("a1", "x", 0L), failure);
+  }
+
   /** The handler's answer to an input whose value could not be read because of {@code cause}. */
   private DeserializationExceptionHandler.Response unreadable(SchemaRegistryException cause) {
     return handler.handleError(
@@ -112,10 +110,7 @@ class DeadLetterHandlerTest {
   @Test
   void aRegistryThatRefusesTheServiceStopsTheAppRatherThanDeadLetteringEveryRecord() {
     ProcessingExceptionHandler.Response response =
-        handler.handleError(
-            context(KEY, VALUE),
-            new Record<>("a1", "x", 0L),
-            new SchemaRegistryException("Unauthorized", 401));
+        failedProcessing(VALUE, new SchemaRegistryException("Unauthorized", 401));
     assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
   }
 
