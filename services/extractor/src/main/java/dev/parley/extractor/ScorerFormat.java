@@ -1,5 +1,6 @@
 package dev.parley.extractor;
 
+import dev.parley.extractor.rules.ExtractedPosition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

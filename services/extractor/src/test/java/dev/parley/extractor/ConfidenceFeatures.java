@@ -1,5 +1,7 @@
 package dev.parley.extractor;
 
+import dev.parley.extractor.rules.ExtractedPosition;
+import dev.parley.extractor.text.ArticleText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package dev.parley.extractor;
 
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.rules.ExtractedPosition;
+import dev.parley.extractor.text.ArticleText;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

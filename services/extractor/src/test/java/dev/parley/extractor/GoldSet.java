@@ -1,6 +1,8 @@
 package dev.parley.extractor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.rules.ExtractedPosition;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

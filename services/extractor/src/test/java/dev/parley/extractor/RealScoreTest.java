@@ -2,6 +2,7 @@ package dev.parley.extractor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.extractor.ontology.Ontology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
