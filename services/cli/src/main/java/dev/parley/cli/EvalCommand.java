@@ -1,7 +1,7 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.Evaluation;
 import dev.parley.extractor.PositionExtractor;
+import dev.parley.extractor.evaluation.Evaluation;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.rules.ExtractedPosition;
 import java.nio.file.Path;

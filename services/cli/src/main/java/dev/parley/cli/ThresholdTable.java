@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.Evaluation;
+import dev.parley.extractor.evaluation.Evaluation;
 import dev.parley.extractor.rules.ExtractedPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

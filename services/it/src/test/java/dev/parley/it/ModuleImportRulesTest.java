@@ -47,8 +47,8 @@ class ModuleImportRulesTest {
           "dev.parley.extractor.PositionExtractor",
           "dev.parley.extractor.ontology.Ontology",
           "dev.parley.extractor.rules.ExtractedPosition",
-          "dev.parley.extractor.Evaluation",
-          "dev.parley.extractor.ScorerFormat",
+          "dev.parley.extractor.evaluation.Evaluation",
+          "dev.parley.extractor.evaluation.ScorerFormat",
           "dev.parley.aggregator.AggregatorService",
           "dev.parley.aggregator.AggregatorConfig",
           "dev.parley.registry.server.RegistryServer",
@@ -117,6 +117,8 @@ class ModuleImportRulesTest {
   /**
    * The extractor's packages are layers (docs/extraction.md, "Code layout"): text, then the
    * ontology, then the rules that decide a position, then the service; each uses only those below.
+   * Scoring (module extractor-eval) uses the rules' output and is used by no layer, so the service
+   * never ships it.
    */
   @Test
   void extractorLayersUseOnlyTheLayersBelow() {
@@ -130,10 +132,14 @@ class ModuleImportRulesTest {
         .definedBy("dev.parley.extractor.ontology..")
         .layer("text")
         .definedBy("dev.parley.extractor.text..")
+        .layer("evaluation")
+        .definedBy("dev.parley.extractor.evaluation..")
+        .whereLayer("evaluation")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("service")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("rules")
-        .mayOnlyBeAccessedByLayers("service")
+        .mayOnlyBeAccessedByLayers("service", "evaluation")
         .whereLayer("ontology")
         .mayOnlyBeAccessedByLayers("rules", "service")
         .whereLayer("text")

@@ -1,4 +1,4 @@
-package dev.parley.extractor;
+package dev.parley.extractor.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

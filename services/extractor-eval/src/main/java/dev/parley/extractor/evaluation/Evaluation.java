@@ -1,4 +1,4 @@
-package dev.parley.extractor;
+package dev.parley.extractor.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.parley.extractor;
+package dev.parley.extractor.evaluation;
 
 import dev.parley.extractor.rules.ExtractedPosition;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
-package dev.parley.extractor;
+package dev.parley.extractor.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.extractor.PositionExtractor;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.rules.ExtractedPosition;
 import dev.parley.ingestor.CleanArticle;

@@ -1,6 +1,6 @@
 package dev.parley.extractor.rules;
 
-import dev.parley.extractor.Evaluation;
+import dev.parley.extractor.evaluation.Evaluation;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.text.ArticleText;
 import dev.parley.extractor.text.Sentence;

@@ -1,5 +1,6 @@
-package dev.parley.extractor;
+package dev.parley.extractor.evaluation;
 
+import dev.parley.extractor.PositionExtractor;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.rules.ExtractedPosition;
 import dev.parley.extractor.text.ArticleText;
