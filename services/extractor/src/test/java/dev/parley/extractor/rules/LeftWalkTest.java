@@ -1,0 +1,45 @@
+package dev.parley.extractor.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link LeftWalk}: the cues between an issue mention and the party that governs them. */
+class LeftWalkTest {
+
+  private static LeftWalk walkFrom(Analysed t, String issueWord) {
+    HolderFinder holders = t.holders();
+    LeftWalk.Walker walker =
+        new LeftWalk.Walker(
+            t.a,
+            t.roles(),
+            holders,
+            new CuePolarity(t.a),
+            new ListItems(t.a),
+            t.documents(),
+            new ReferredDemands(t.a));
+    return walker.walk(t.sentenceOf(issueWord), t.issue(issueWord).from() - 1, List.of());
+  }
+
+  @Test
+  void theSubjectGovernsTheCueBeforeTheMention() {
+    LeftWalk walk = walkFrom(new Analysed("The Kremlin rejected a ceasefire."), "ceasefire");
+    assertEquals(1, walk.chain.size());
+    assertEquals(-1, walk.chain.get(0).sign());
+    assertEquals(List.of("russia"), walk.holder.actors());
+    assertFalse(walk.crossedClause);
+  }
+
+  @Test
+  void cuesChainFromTheMentionOutwards() {
+    Analysed t = new Analysed("Kyiv refused to accept a ceasefire.");
+    LeftWalk walk = walkFrom(t, "ceasefire");
+    assertEquals(
+        List.of("accept", "refused"),
+        walk.chain.stream().map(h -> t.a.lower(h.word().from())).toList());
+    assertEquals(List.of("ukraine"), walk.holder.actors());
+    assertEquals(-1, Integer.signum(CuePolarity.combine(walk.chain, 1, false).value()));
+  }
+}
