@@ -16,26 +16,29 @@ class CuePolarityTest {
         new Mentions.CueWord(0, 1, Cue.of("cue", stance, weight)), false, false, false);
   }
 
+  /** The cue at a word of a one-sentence article, read with the words next to it. */
+  private static CueHit hitAt(String body, String cueWord) {
+    Analysed t = new Analysed(body);
+    return new CuePolarity(t.a).hit(t.cue(cueWord), t.sentenceOf(cueWord));
+  }
+
   @Test
   void notBeforeACueNegatesIt() {
-    Analysed t = new Analysed("Kyiv did not reject the peace plan.");
-    CueHit hit = new CuePolarity(t.a).hit(t.cue("reject"), t.sentenceOf("reject"));
+    CueHit hit = hitAt("Kyiv did not reject the peace plan.", "reject");
     assertTrue(hit.negated());
     assertFalse(hit.strongNegation());
   }
 
   @Test
   void neverIsAStrongNegation() {
-    Analysed t = new Analysed("Moscow will never accept the peace plan.");
-    CueHit hit = new CuePolarity(t.a).hit(t.cue("accept"), t.sentenceOf("accept"));
+    CueHit hit = hitAt("Moscow will never accept the peace plan.", "accept");
     assertTrue(hit.negated());
     assertTrue(hit.strongNegation());
   }
 
   @Test
   void firmlyIntensifies() {
-    Analysed t = new Analysed("Kyiv firmly opposes the peace plan.");
-    CueHit hit = new CuePolarity(t.a).hit(t.cue("opposes"), t.sentenceOf("opposes"));
+    CueHit hit = hitAt("Kyiv firmly opposes the peace plan.", "opposes");
     assertFalse(hit.negated());
     assertTrue(hit.intensified());
   }
