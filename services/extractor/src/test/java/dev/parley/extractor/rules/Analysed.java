@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.text.ArticleText;
 import dev.parley.extractor.text.Sentence;
+import java.util.List;
 
 /**
  * One invented article body analysed with the default ontology, as the rules see it, and the words
@@ -70,5 +71,21 @@ final class Analysed {
 
   HolderFinder holders() {
     return new HolderFinder(a, roles(), pronouns(), documents());
+  }
+
+  LeftWalk.Walker walker() {
+    return new LeftWalk.Walker(
+        a,
+        roles(),
+        holders(),
+        new CuePolarity(a),
+        new ListItems(a),
+        documents(),
+        new ReferredDemands(a));
+  }
+
+  /** The walk left from the issue mention at a word, as the finder starts it. */
+  LeftWalk walkFrom(String issueWord) {
+    return walker().walk(sentenceOf(issueWord), issue(issueWord).from() - 1, List.of());
   }
 }

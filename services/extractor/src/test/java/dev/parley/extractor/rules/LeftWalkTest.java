@@ -9,23 +9,9 @@ import org.junit.jupiter.api.Test;
 /** {@link LeftWalk}: the cues between an issue mention and the party that governs them. */
 class LeftWalkTest {
 
-  private static LeftWalk walkFrom(Analysed t, String issueWord) {
-    HolderFinder holders = t.holders();
-    LeftWalk.Walker walker =
-        new LeftWalk.Walker(
-            t.a,
-            t.roles(),
-            holders,
-            new CuePolarity(t.a),
-            new ListItems(t.a),
-            t.documents(),
-            new ReferredDemands(t.a));
-    return walker.walk(t.sentenceOf(issueWord), t.issue(issueWord).from() - 1, List.of());
-  }
-
   @Test
   void theSubjectGovernsTheCueBeforeTheMention() {
-    LeftWalk walk = walkFrom(new Analysed("The Kremlin rejected a ceasefire."), "ceasefire");
+    LeftWalk walk = new Analysed("The Kremlin rejected a ceasefire.").walkFrom("ceasefire");
     assertEquals(1, walk.chain.size());
     assertEquals(-1, walk.chain.get(0).sign());
     assertEquals(List.of("russia"), walk.holder.actors());
@@ -35,7 +21,7 @@ class LeftWalkTest {
   @Test
   void cuesChainFromTheMentionOutwards() {
     Analysed t = new Analysed("Kyiv refused to accept a ceasefire.");
-    LeftWalk walk = walkFrom(t, "ceasefire");
+    LeftWalk walk = t.walkFrom("ceasefire");
     assertEquals(
         List.of("accept", "refused"),
         walk.chain.stream().map(h -> t.a.lower(h.word().from())).toList());
