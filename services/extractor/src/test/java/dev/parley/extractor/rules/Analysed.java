@@ -1,5 +1,6 @@
 package dev.parley.extractor.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.parley.extractor.ontology.Ontology;
@@ -55,6 +56,13 @@ final class Analysed {
     Mentions.Issue issue = a.issueAt[at(word)];
     assertNotNull(issue, () -> "'" + word + "' is no issue mention in: " + a.text);
     return issue;
+  }
+
+  /** The holder names exactly these parties and was found this way. */
+  static void assertHolder(Holder holder, Holder.Kind kind, String... actors) {
+    assertNotNull(holder, "no holder found");
+    assertEquals(List.of(actors), holder.actors());
+    assertEquals(kind, holder.kind());
   }
 
   ClauseRoles roles() {

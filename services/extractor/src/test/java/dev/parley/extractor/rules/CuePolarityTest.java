@@ -1,8 +1,6 @@
 package dev.parley.extractor.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.extractor.ontology.Cue;
 import java.util.List;
@@ -16,31 +14,33 @@ class CuePolarityTest {
         new Mentions.CueWord(0, 1, Cue.of("cue", stance, weight)), false, false, false);
   }
 
-  /** The cue at a word of a one-sentence article, read with the words next to it. */
-  private static CueHit hitAt(String body, String cueWord) {
+  /**
+   * The modifiers read around the cue at a word of a one-sentence article: negated, strongly
+   * negated, intensified.
+   */
+  private static List<Boolean> modifiers(String body, String cueWord) {
     Analysed t = new Analysed(body);
-    return new CuePolarity(t.a).hit(t.cue(cueWord), t.sentenceOf(cueWord));
+    CueHit hit = new CuePolarity(t.a).hit(t.cue(cueWord), t.sentenceOf(cueWord));
+    return List.of(hit.negated(), hit.strongNegation(), hit.intensified());
   }
 
   @Test
   void notBeforeACueNegatesIt() {
-    CueHit hit = hitAt("Kyiv did not reject the peace plan.", "reject");
-    assertTrue(hit.negated());
-    assertFalse(hit.strongNegation());
+    assertEquals(
+        List.of(true, false, false), modifiers("Kyiv did not reject the peace plan.", "reject"));
   }
 
   @Test
   void neverIsAStrongNegation() {
-    CueHit hit = hitAt("Moscow will never accept the peace plan.", "accept");
-    assertTrue(hit.negated());
-    assertTrue(hit.strongNegation());
+    assertEquals(
+        List.of(true, true, false),
+        modifiers("Moscow will never accept the peace plan.", "accept"));
   }
 
   @Test
   void firmlyIntensifies() {
-    CueHit hit = hitAt("Kyiv firmly opposes the peace plan.", "opposes");
-    assertFalse(hit.negated());
-    assertTrue(hit.intensified());
+    assertEquals(
+        List.of(false, false, true), modifiers("Kyiv firmly opposes the peace plan.", "opposes"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.parley.extractor.rules;
 
+import static dev.parley.extractor.rules.Analysed.assertHolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,9 +13,10 @@ class HolderFinderTest {
   @Test
   void theSubjectBeforeTheCueHoldsIt() {
     Analysed t = new Analysed("The Kremlin rejected the peace plan.");
-    Holder holder = t.holders().subjectBefore(t.cue("rejected"), t.sentenceOf("rejected"));
-    assertEquals(List.of("russia"), holder.actors());
-    assertEquals(Holder.Kind.EXPLICIT, holder.kind());
+    assertHolder(
+        t.holders().subjectBefore(t.cue("rejected"), t.sentenceOf("rejected")),
+        Holder.Kind.EXPLICIT,
+        "russia");
   }
 
   @Test

@@ -1,9 +1,8 @@
 package dev.parley.extractor.rules;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.parley.extractor.rules.Analysed.assertHolder;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link PronounResolver}: the party a pronoun stands for. */
@@ -12,9 +11,7 @@ class PronounResolverTest {
   @Test
   void heIsTheLastPersonNamedInTheParagraph() {
     Analysed t = new Analysed("Putin spoke on Monday. He rejected the peace plan.");
-    Holder he = t.pronouns().resolve(t.at("he"));
-    assertEquals(List.of("russia"), he.actors());
-    assertEquals(Holder.Kind.PRONOUN, he.kind());
+    assertHolder(t.pronouns().resolve(t.at("he")), Holder.Kind.PRONOUN, "russia");
   }
 
   @Test

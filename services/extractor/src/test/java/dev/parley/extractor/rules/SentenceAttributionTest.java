@@ -1,5 +1,6 @@
 package dev.parley.extractor.rules;
 
+import static dev.parley.extractor.rules.Analysed.assertHolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -17,9 +18,7 @@ class SentenceAttributionTest {
   @Test
   void accordingToNamesTheHolder() {
     Analysed t = new Analysed("A ceasefire is out of the question, according to the Kremlin.");
-    Holder holder = attribution(t, "ceasefire");
-    assertEquals(List.of("russia"), holder.actors());
-    assertEquals(Holder.Kind.ATTRIBUTION, holder.kind());
+    assertHolder(attribution(t, "ceasefire"), Holder.Kind.ATTRIBUTION, "russia");
   }
 
   @Test
