@@ -1,7 +1,7 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.ExtractedPosition;
 import dev.parley.extractor.PositionExtractor;
+import dev.parley.extractor.rules.ExtractedPosition;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.Evaluation;
-import dev.parley.extractor.ExtractedPosition;
-import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
+import dev.parley.extractor.evaluation.Evaluation;
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.rules.ExtractedPosition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

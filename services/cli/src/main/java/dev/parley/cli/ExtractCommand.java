@@ -1,9 +1,9 @@
 package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.extractor.ExtractedPosition;
 import dev.parley.extractor.PositionExtractor;
-import dev.parley.extractor.ScorerFormat;
+import dev.parley.extractor.evaluation.ScorerFormat;
+import dev.parley.extractor.rules.ExtractedPosition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.Ontology;
+import dev.parley.extractor.ontology.Ontology;
 import picocli.CommandLine.Option;
 
 /** The --ontology option of every command that extracts. */

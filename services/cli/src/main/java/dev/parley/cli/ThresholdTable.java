@@ -1,7 +1,7 @@
 package dev.parley.cli;
 
-import dev.parley.extractor.Evaluation;
-import dev.parley.extractor.ExtractedPosition;
+import dev.parley.extractor.evaluation.Evaluation;
+import dev.parley.extractor.rules.ExtractedPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

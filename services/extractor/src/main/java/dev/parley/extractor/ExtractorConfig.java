@@ -5,6 +5,7 @@ import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
 import dev.parley.common.StreamsSettings;
 import dev.parley.common.TopicSettings;
+import dev.parley.extractor.ontology.Ontology;
 import java.nio.file.Path;
 import java.util.Optional;
 

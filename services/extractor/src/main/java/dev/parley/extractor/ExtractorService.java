@@ -8,6 +8,7 @@ import dev.parley.common.ServiceMetrics;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
+import dev.parley.extractor.ontology.Ontology;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;

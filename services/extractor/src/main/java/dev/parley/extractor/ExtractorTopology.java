@@ -6,6 +6,8 @@ import dev.parley.avro.Evidence;
 import dev.parley.avro.Position;
 import dev.parley.common.TextBounds;
 import dev.parley.common.Topics;
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.rules.ExtractedPosition;
 import dev.parley.registry.SchemaRegistryClient;
 import java.util.Collections;
 import java.util.Comparator;
@@ -53,7 +55,9 @@ public final class ExtractorTopology {
       Article article, PositionExtractor extractor, Ontology ontology) {
     List<ExtractedPosition> found = extractor.extract(article.getHeadline(), article.getBody());
     List<Position> positions =
-        mostConfident(found).stream().map(p -> toPosition(p, ontology.confirms(p))).toList();
+        mostConfident(found).stream()
+            .map(p -> toPosition(p, ontology.confirms(p.confidence())))
+            .toList();
     int dropped = found.size() - positions.size();
     if (dropped > 0) {
       LOG.warn(

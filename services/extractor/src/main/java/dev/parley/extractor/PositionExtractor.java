@@ -1,5 +1,9 @@
 package dev.parley.extractor;
 
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.rules.ExtractedPosition;
+import dev.parley.extractor.rules.PositionFinder;
+import dev.parley.extractor.text.ArticleText;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +31,6 @@ public final class PositionExtractor {
    * @return positions in text order; offsets refer to {@link ArticleText#of(String, String)}
    */
   public List<ExtractedPosition> extract(String headline, String body) {
-    return PositionFinder.find(new ArticleAnalysis(ArticleText.of(headline, body), ontology));
+    return PositionFinder.find(ArticleText.of(headline, body), ontology);
   }
 }

@@ -2,6 +2,8 @@ package dev.parley.extractor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.rules.ExtractedPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

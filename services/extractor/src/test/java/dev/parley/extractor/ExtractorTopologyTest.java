@@ -13,6 +13,8 @@ import dev.parley.common.SizeLimitedSerializer;
 import dev.parley.common.StreamsRunner;
 import dev.parley.common.TextBounds;
 import dev.parley.common.Topics;
+import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.text.ArticleText;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
 import java.nio.file.Path;

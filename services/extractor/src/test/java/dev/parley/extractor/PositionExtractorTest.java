@@ -1,37 +1,25 @@
 package dev.parley.extractor;
 
+import static dev.parley.extractor.Extraction.EXTRACTOR;
+import static dev.parley.extractor.Extraction.extract;
+import static dev.parley.extractor.Extraction.signs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.extractor.rules.ExtractedPosition;
+import dev.parley.extractor.text.ArticleText;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * One invented sentence (or two) per linguistic pattern the extractor handles. The wording is
  * deliberately unlike the shared samples, so these guard the rules rather than the samples.
- * Positions are written "actor issue +" / "actor issue -" (the sign the scorer counts).
+ * Positions are written as {@link Extraction#signs} writes them.
  */
 class PositionExtractorTest {
-
-  private static final PositionExtractor EXTRACTOR = new PositionExtractor(Ontology.loadDefault());
-
-  static List<ExtractedPosition> extract(String body) {
-    return EXTRACTOR.extract("", body);
-  }
-
-  static Set<String> signs(String body) {
-    return signs(extract(body));
-  }
-
-  static Set<String> signs(List<ExtractedPosition> positions) {
-    return positions.stream()
-        .map(p -> p.actor() + " " + p.issue() + " " + (p.stance() > 0 ? "+" : "-"))
-        .collect(Collectors.toSet());
-  }
 
   static ExtractedPosition only(String body, String actor, String issue) {
     List<ExtractedPosition> found =

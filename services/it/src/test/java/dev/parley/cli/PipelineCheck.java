@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.extractor.Ontology;
 import dev.parley.extractor.PositionExtractor;
+import dev.parley.extractor.ontology.Ontology;
 import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.net.URI;
@@ -108,7 +108,7 @@ final class PipelineCheck {
     PositionExtractor extractor = new PositionExtractor(Ontology.loadDefault());
     CleanArticle text = ArticleFiles.read(file);
     return extractor.extract(text.headline(), text.body()).stream()
-        .anyMatch(extractor.ontology()::confirms);
+        .anyMatch(p -> extractor.ontology().confirms(p.confidence()));
   }
 
   private static Set<String> updatersOf(List<JsonNode> events) {

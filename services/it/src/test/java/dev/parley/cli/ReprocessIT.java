@@ -15,7 +15,7 @@ import dev.parley.cli.ops.ReprocessCommand;
 import dev.parley.common.ParleyService;
 import dev.parley.common.ServiceConfig;
 import dev.parley.extractor.ExtractorService;
-import dev.parley.extractor.Ontology;
+import dev.parley.extractor.ontology.Ontology;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;

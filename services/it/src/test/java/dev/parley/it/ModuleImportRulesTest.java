@@ -1,6 +1,7 @@
 package dev.parley.it;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -44,10 +45,10 @@ class ModuleImportRulesTest {
           "dev.parley.extractor.ExtractorService",
           "dev.parley.extractor.ExtractorConfig",
           "dev.parley.extractor.PositionExtractor",
-          "dev.parley.extractor.Ontology",
-          "dev.parley.extractor.ExtractedPosition",
-          "dev.parley.extractor.Evaluation",
-          "dev.parley.extractor.ScorerFormat",
+          "dev.parley.extractor.ontology.Ontology",
+          "dev.parley.extractor.rules.ExtractedPosition",
+          "dev.parley.extractor.evaluation.Evaluation",
+          "dev.parley.extractor.evaluation.ScorerFormat",
           "dev.parley.aggregator.AggregatorService",
           "dev.parley.aggregator.AggregatorConfig",
           "dev.parley.registry.server.RegistryServer",
@@ -110,6 +111,40 @@ class ModuleImportRulesTest {
         .dependOnClassesThat(serviceInternals())
         .because(
             "a class the cli needs beyond a service's entry points belongs in common or in that service's API")
+        .check(mainClasses);
+  }
+
+  /**
+   * The extractor's packages are layers (docs/extraction.md, "Code layout"): text, then the
+   * ontology, then the rules that decide a position, then the service; each uses only those below.
+   * Scoring (module extractor-eval) uses the rules' output and is used by no layer, so the service
+   * never ships it.
+   */
+  @Test
+  void extractorLayersUseOnlyTheLayersBelow() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("service")
+        .definedBy("dev.parley.extractor")
+        .layer("rules")
+        .definedBy("dev.parley.extractor.rules..")
+        .layer("ontology")
+        .definedBy("dev.parley.extractor.ontology..")
+        .layer("text")
+        .definedBy("dev.parley.extractor.text..")
+        .layer("evaluation")
+        .definedBy("dev.parley.extractor.evaluation..")
+        .whereLayer("evaluation")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("service")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("rules")
+        .mayOnlyBeAccessedByLayers("service", "evaluation")
+        .whereLayer("ontology")
+        .mayOnlyBeAccessedByLayers("rules", "service")
+        .whereLayer("text")
+        .mayOnlyBeAccessedByLayers("ontology", "rules", "service")
+        .because("a layer that reached up would tie the text and ontology code to the rules")
         .check(mainClasses);
   }
 

@@ -1,0 +1,135 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.Cue;
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+import java.util.Set;
+
+/**
+ * Conditions a party sets. "Kyiv will not accept a ceasefire unless it comes with guarantees",
+ * "sanctions stay until Russia withdraws", "Moscow will only sign if sanctions are lifted" and
+ * "without a withdrawal there will be no deal" state that the party wants what the condition says,
+ * while what happens inside the condition ("until Russia agrees to a truce") is nobody's stance. A
+ * plain "if" after an offer ("ready to drop the NATO bid if it gets guarantees") wants the
+ * condition; after a refusal ("would reject a deal if it included troops") it opposes it.
+ */
+final class Conditions {
+
+  /** The condition clause an issue mention stands in. */
+  record Clause(int marker, boolean requirement) {}
+
+  private static final Set<String> CLAUSE_ENDS = Set.of(",", "—", "–", "(", ";", ":");
+
+  private final ArticleAnalysis a;
+
+  Conditions(ArticleAnalysis analysis) {
+    this.a = analysis;
+  }
+
+  /**
+   * The condition clause after a main clause that the mention stands in, or null. A condition
+   * opening the sentence ("If Russia agreed to a ceasefire, ...") is left to the hypothetical mood.
+   */
+  Clause around(Mentions.Issue m, Sentence s) {
+    for (int k = m.from() - 1; k > s.from(); k--) {
+      if (CLAUSE_ENDS.contains(a.lower(k)) || a.is(k, WordClass.BOUNDARY)) {
+        return null;
+      }
+      if (a.is(k, WordClass.CONDITION)) {
+        boolean opensSentence = !a.token(k - 1).word() && k - 1 == s.from();
+        String before = a.lower(k - 1);
+        if (opensSentence || before.equals("even")) {
+          return null; // "even if" concedes, it sets nothing
+        }
+        return new Clause(k, !a.lower(k).equals("if") || onlyBefore(k, s));
+      }
+    }
+    return null;
+  }
+
+  /** "only if", "will only sign if": the condition is the only way to the holder's yes. */
+  private boolean onlyBefore(int marker, Sentence s) {
+    for (int k = marker - 1; k >= Math.max(s.from(), marker - 3); k--) {
+      if (a.lower(k).equals("only")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Without a withdrawal from Donbas, there will be no agreement": the "without" that makes the
+   * mention what the sentence requires, or -1.
+   */
+  int openingWithout(Mentions.Issue m, Sentence s) {
+    int first = a.skipForward(s.from(), s, i -> !a.token(i).word());
+    if (first >= m.from() || !a.lower(first).equals("without")) {
+      return -1;
+    }
+    int comma = first;
+    while (comma < s.to() && !a.lower(comma).equals(",")) {
+      comma++;
+    }
+    if (comma < m.to()) {
+      return -1;
+    }
+    for (int k = comma; k < s.to(); k++) {
+      if (a.is(k, WordClass.NEGATOR)) {
+        return first;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "it would not sign a deal without security guarantees": the "without" before the mention, in a
+   * clause that refuses something without it, which makes the mention a requirement; or -1.
+   */
+  int refusedWithout(Mentions.Issue m, Sentence s) {
+    int without = m.from() - 1;
+    for (int words = 0; without >= s.from() && words < 3; without--, words++) {
+      boolean modifier =
+          a.is(without, WordClass.DETERMINER)
+              || (a.token(without).word()
+                  && !a.isFunctionWord(without)
+                  && a.cueAt[without] == null);
+      if (a.lower(without).equals("without") || !modifier) {
+        break;
+      }
+    }
+    if (without < s.from() || !a.lower(without).equals("without")) {
+      return -1;
+    }
+    for (int k = without - 1; k >= s.from(); k--) {
+      if (a.is(k, WordClass.BOUNDARY) || a.is(k, WordClass.SOFT_BOUNDARY)) {
+        return -1;
+      }
+      if (a.is(k, WordClass.NEGATOR)) {
+        return without;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "will not accept X unless ...", "rejects X unless ...": an "unless" after the mention lifts the
+   * refusal to a conditional yes.
+   */
+  boolean unlessFollows(Mentions.Issue m, Sentence s) {
+    for (int k = m.to(); k < s.to(); k++) {
+      if (CLAUSE_ENDS.contains(a.lower(k)) || a.is(k, WordClass.BOUNDARY)) {
+        return false;
+      }
+      if (a.lower(k).equals("unless")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The condition marker as a cue of the given stance, for evidence and combination. */
+  CueHit cue(int marker, int stance) {
+    Cue cue = Cue.of(a.lower(marker), stance, 1);
+    return new CueHit(new Mentions.CueWord(marker, marker + 1, cue), false, false, false);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.Cue;
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+import dev.parley.extractor.text.Token;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plans, drafts and documents that speak for the party that wrote them. The scheme counts "the
+ * stances a party's own plan or draft takes", so "Kyiv's plan calls for a ceasefire", "the Russian
+ * document insists that ...", "the Trump plan would force Ukraine to ...", "under the U.S. draft,
+ * Ukraine would not join NATO" and "the European plan to use frozen assets" all state positions.
+ *
+ * <p>A document's owner is the party named just before it ("Kyiv's revised plan", "the U.S. peace
+ * framework", "the Russian draft" through the ontology's adjectives), after it ("a draft of the
+ * U.S. framework", "a proposal from Kyiv"), or, for "the draft" and "the document", the owner of
+ * the document the article named last.
+ */
+final class Documents {
+
+  /** "plan for X", "proposal to X": the document proposes X. */
+  private static final Cue PROPOSES = Cue.of("proposes", 1, 0.9);
+
+  /** "Under the draft, X": the sentence states the document's content. */
+  private static final Cue PROVIDES = Cue.of("under", 1, 0.9);
+
+  private static final Set<String> PURPOSE = Set.of("for", "to", "on");
+  private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those");
+  private static final int MODIFIERS = 4;
+
+  private final ArticleAnalysis a;
+
+  /** Per document noun, the party owning it, or null. */
+  private final Holder[] ownerAt;
+
+  Documents(ArticleAnalysis analysis) {
+    this.a = analysis;
+    this.ownerAt = new Holder[analysis.tokens.size()];
+    Holder last = null;
+    for (int i = 0; i < ownerAt.length; i++) {
+      if (!a.is(i, WordClass.DOCUMENT)
+          || (i + 1 < ownerAt.length && a.is(i + 1, WordClass.DOCUMENT))) {
+        continue; // the head of "draft peace framework" is its last noun
+      }
+      Sentence s = a.sentenceAt(i);
+      Holder owner = namedOwner(i, s);
+      int determiner = definiteDeterminer(i, s);
+      if (owner != null) {
+        last = owner;
+      } else if (last != null && determiner >= 0) {
+        owner = owner(last.actors(), determiner, i, Holder.Kind.REFERRED_DOCUMENT);
+      }
+      ownerAt[i] = owner;
+    }
+  }
+
+  /** The party whose document the noun at token i is, or null. */
+  Holder ownerAt(int i) {
+    return i >= 0 && i < ownerAt.length ? ownerAt[i] : null;
+  }
+
+  /**
+   * "the EU's plan for a reparations loan", "a proposal to cap the army": the document before the
+   * preposition at token p proposes what follows, as a cue word; null otherwise, and for
+   * "amendments to the framework", where "to" leads to a thing rather than an act.
+   */
+  Mentions.CueWord proposalAt(int p, Sentence s) {
+    if (p - 1 < s.from()
+        || p + 1 >= s.to()
+        || !a.is(p - 1, WordClass.DOCUMENT)
+        || !PURPOSE.contains(a.lower(p))
+        || (a.lower(p).equals("to") && a.is(p + 1, WordClass.DETERMINER))) {
+      return null;
+    }
+    return new Mentions.CueWord(p - 1, p + 1, PROPOSES);
+  }
+
+  /**
+   * "Under the draft, ...", "Under Kyiv's plan, ...": the owner of the document framing the
+   * sentence, or null.
+   */
+  Holder frame(Sentence s) {
+    int noun = frameNoun(s);
+    return noun < 0 ? null : ownerAt[noun];
+  }
+
+  /** The mention belongs to what the framing document states, not to the frame itself. */
+  boolean isFramed(Mentions.Issue m, Sentence s) {
+    int noun = frameNoun(s);
+    return noun >= 0 && m.from() > noun;
+  }
+
+  private int frameNoun(Sentence s) {
+    if (!a.lower(s.from()).equals("under")) {
+      return -1;
+    }
+    for (int i = s.from() + 1; i < Math.min(s.to() - 1, s.from() + 8); i++) {
+      if (a.lower(i).equals(",")) {
+        return -1;
+      }
+      if (ownerAt[i] != null && a.lower(i + 1).equals(",")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The cue standing for what a document at token i proposes: "the American draft caps the army".
+   */
+  Mentions.CueWord proposalCue(int i) {
+    return new Mentions.CueWord(i, i + 1, PROPOSES);
+  }
+
+  /** The cue standing for a framed sentence's content: what the document provides for. */
+  Mentions.CueWord frameCue(Sentence s) {
+    return new Mentions.CueWord(s.from(), s.from() + 1, PROVIDES);
+  }
+
+  private Holder namedOwner(int noun, Sentence s) {
+    int k = noun - 1;
+    for (int skipped = 0; skipped < MODIFIERS && k >= s.from(); skipped++, k--) {
+      Mentions.Actor actor = a.actorAt[k];
+      if (actor != null && a.issueAt[k] == null) {
+        return owner(actor.actors(), actor.from(), noun, Holder.Kind.DOCUMENT);
+      }
+      List<String> adjective = a.ontology.actorsOfAdjective(a.lower(k));
+      if (!adjective.isEmpty()) {
+        return owner(adjective, k, noun, Holder.Kind.DOCUMENT);
+      }
+      Token t = a.token(k);
+      boolean modifier =
+          (t.word()
+                  && Character.isLowerCase(t.text().charAt(0))
+                  && !a.is(k, WordClass.DETERMINER)
+                  && !a.is(k, WordClass.PREPOSITION)
+                  && a.cueAt[k] == null)
+              || t.text().equals("-")
+              || Character.isDigit(t.text().charAt(0));
+      if (!modifier) {
+        break;
+      }
+    }
+    return ownerAfter(noun, s);
+  }
+
+  /** "a draft of the U.S. framework", "a proposal from Kyiv", "a plan by Witkoff". */
+  private Holder ownerAfter(int noun, Sentence s) {
+    int k = noun + 1;
+    if (k >= s.to()) {
+      return null;
+    }
+    if (a.lower(k).endsWith("ed") && k + 1 < s.to() && a.lower(k + 1).equals("by")) {
+      k++; // "the framework negotiated by American officials", "a draft written by Witkoff"
+    }
+    String word = a.lower(k);
+    if (word.equals("from") || word.equals("by")) {
+      int at = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
+      Mentions.Actor actor = at < s.to() ? a.actorAt[at] : null;
+      if (actor != null) {
+        return owner(actor.actors(), noun, actor.to() - 1, Holder.Kind.DOCUMENT);
+      }
+      List<String> adjective = at < s.to() ? a.ontology.actorsOfAdjective(a.lower(at)) : List.of();
+      return adjective.isEmpty() ? null : owner(adjective, noun, at, Holder.Kind.DOCUMENT);
+    }
+    if (word.equals("of")) {
+      for (int i = k + 1; i < Math.min(s.to(), k + 1 + MODIFIERS + 2); i++) {
+        if (a.is(i, WordClass.DOCUMENT) && (i + 1 >= s.to() || !a.is(i + 1, WordClass.DOCUMENT))) {
+          Holder inner = namedOwner(i, s);
+          return inner == null ? null : owner(inner.actors(), noun, i, Holder.Kind.DOCUMENT);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A holder named by the tokens first..last; its token is the first, where the noun phrase starts.
+   */
+  private Holder owner(List<String> actors, int first, int last, Holder.Kind kind) {
+    return new Holder(
+        actors, a.text.substring(a.token(first).start(), a.token(last).end()), first, kind);
+  }
+
+  /** "the draft", "this revised text": the definite determiner before the noun, or -1. */
+  private int definiteDeterminer(int noun, Sentence s) {
+    int k =
+        a.skipBack(
+            noun - 1,
+            s,
+            i ->
+                a.token(i).word()
+                    && Character.isLowerCase(a.token(i).text().charAt(0))
+                    && !a.is(i, WordClass.DETERMINER)
+                    && !a.is(i, WordClass.PREPOSITION));
+    return k >= s.from() && DEFINITE.contains(a.lower(k)) ? k : -1;
+  }
+}

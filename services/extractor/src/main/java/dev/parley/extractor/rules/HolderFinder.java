@@ -1,0 +1,262 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+import dev.parley.extractor.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the party that governs a cue: its agent ("rejected by Kyiv"), its subject or possessor
+ * ("Kyiv has long refused", "Moscow's demands"), or the main subject a participle hangs from ("X
+ * warned ..., cautioning against"), with parties coordinated to it.
+ */
+final class HolderFinder {
+
+  /**
+   * A subject that is no party ("analysts say", "some Muscovites expressed hope"): nobody to
+   * attribute to.
+   */
+  static final Holder NOBODY = new Holder(List.of(), "", -1, Holder.Kind.EXPLICIT);
+
+  private static final Set<String> PARTICIPLE_LINKS =
+      Set.of(",", "but", "and", "while", "also", "—", "–");
+
+  private final ArticleAnalysis a;
+  private final ClauseRoles roles;
+  private final PronounResolver pronouns;
+  private final Documents documents;
+
+  HolderFinder(
+      ArticleAnalysis analysis, ClauseRoles roles, PronounResolver pronouns, Documents documents) {
+    this.a = analysis;
+    this.roles = roles;
+    this.pronouns = pronouns;
+    this.documents = documents;
+  }
+
+  /**
+   * A holder belonging to the cue itself: its agent, its subject or possessor, or its participle's
+   * subject.
+   */
+  Holder ownHolder(Mentions.CueWord cue, Sentence s) {
+    Holder agent = agentAfter(cue, s);
+    if (agent != null) {
+      return agent;
+    }
+    Holder subject = subjectBefore(cue, s);
+    return subject != null ? subject : participleSubject(cue, s);
+  }
+
+  /**
+   * "rejected by Kyiv", "criticism from European capitals", "agreed with Kyiv", "unacceptable to
+   * Moscow".
+   */
+  Holder agentAfter(Mentions.CueWord cue, Sentence s) {
+    int k = cue.to();
+    if (k >= s.to()) {
+      return null;
+    }
+    String word = a.lower(k);
+    boolean judgedFor = (word.equals("to") || word.equals("for")) && cue.cue().evaluative();
+    boolean agentWord =
+        word.equals("by")
+            || word.equals("from")
+            || (word.equals("with") && roles.followsBe(cue, s))
+            || judgedFor;
+    if (!agentWord) {
+      return null;
+    }
+    k = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
+    if (k >= s.to()) {
+      return null;
+    }
+    Mentions.Actor actor = a.actorAt[k];
+    if (judgedFor && (actor == null || a.token(actor.to() - 1).possessive())) {
+      return null; // "a good basis for Ukraine's security": a beneficiary, not who judges
+    }
+    if (actor != null && actor.from() == k) {
+      return coordinatedRight(actor, s);
+    }
+    return pronouns.resolve(k);
+  }
+
+  /**
+   * "a demand Moscow has made repeatedly", "the conditions Kyiv set": the subject of a relative
+   * clause on a cue noun.
+   */
+  Holder relativeSubjectAfter(Mentions.CueWord cue, Sentence s) {
+    int before = cue.from() - 1;
+    if (before < s.from() || !a.is(before, WordClass.DETERMINER) || cue.to() >= s.to()) {
+      return null;
+    }
+    Mentions.Actor actor = a.actorAt[cue.to()];
+    if (actor == null || actor.from() != cue.to() || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    int verb = a.skipForward(actor.to(), s, a::isAuxiliary);
+    boolean isVerb =
+        verb < s.to()
+            && a.token(verb).word()
+            && a.cueAt[verb] == null
+            && a.issueAt[verb] == null
+            && !a.isFunctionWord(verb);
+    return isVerb ? explicit(actor) : null;
+  }
+
+  /**
+   * "Kyiv has repeatedly rejected", "U.S.-backed", "Moscow's core demands", "his demands", "Kyiv's
+   * plan calls for".
+   */
+  Holder subjectBefore(Mentions.CueWord cue, Sentence s) {
+    int first = cue.from();
+    if (first - 2 >= s.from()
+        && a.token(first).attached()
+        && a.lower(first - 1).equals("-")
+        && a.actorAt[first - 2] != null) {
+      return explicit(a.actorAt[first - 2]); // "U.S.-backed", "Kremlin-drafted"
+    }
+    int k =
+        a.skipBack(
+            first - 1,
+            s,
+            i ->
+                (a.isAuxiliary(i)
+                        || a.is(i, WordClass.TEMPORAL)
+                        || a.is(i, WordClass.INTENSIFIER)
+                        || (a.lower(i).endsWith("ly") && a.token(i).word()))
+                    && a.actorAt[i] == null);
+    if (k < s.from()) {
+      return null;
+    }
+    Holder named = holderEndingAt(k, s);
+    if (named != null) {
+      return named;
+    }
+    if (documents.ownerAt(k) != null) {
+      return documents.ownerAt(k);
+    }
+    if (roles.isBystander(k, s)) {
+      return NOBODY;
+    }
+    // A possessor may stand before a few words: "Kyiv's longstanding position against",
+    // "Washington's ability to pressure".
+    for (int skipped = 0; skipped < 4 && k >= s.from(); skipped++, k--) {
+      if (roles.isPossessor(k)) {
+        return a.actorAt[k] != null ? explicit(a.actorAt[k]) : pronouns.resolve(k);
+      }
+      Token t = a.token(k);
+      boolean adjectiveLike =
+          (t.word() && Character.isLowerCase(t.text().charAt(0)) && !a.isFunctionWord(k))
+              || t.text().equals("-")
+              || t.lower().equals("to");
+      if (!adjectiveLike) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "Kallas warned ..., calling this week pivotal but cautioning against ...": the main subject.
+   */
+  private Holder participleSubject(Mentions.CueWord cue, Sentence s) {
+    if (!a.lower(cue.from()).endsWith("ing")) {
+      return null;
+    }
+    int k = a.skipBack(cue.from() - 1, s, i -> a.lower(i).endsWith("ly"));
+    if (k < s.from() || !PARTICIPLE_LINKS.contains(a.lower(k))) {
+      return null;
+    }
+    Mentions.Quote quote = a.quoteAt[s.from()];
+    if (quote != null && quote.speaker() != null && quote.speaker().from() < cue.from()) {
+      return new Holder(
+          quote.speaker().actors(),
+          quote.speaker().text(),
+          quote.speaker().from(),
+          Holder.Kind.PARTICIPLE);
+    }
+    for (int i = s.from(); i < cue.from(); i++) {
+      Mentions.Actor actor = a.actorAt[i];
+      if (actor != null && actor.from() == i && a.issueAt[i] == null && !roles.isObject(i, s)) {
+        return new Holder(actor.actors(), actor.text(), i, Holder.Kind.PARTICIPLE);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The party named by the actor mention or pronoun that ends at token i, unless it is an object or
+   * owns something other than a stance or a spokesperson ("Zelensky's mandate had expired").
+   */
+  Holder holderEndingAt(int i, Sentence s) {
+    if (roles.isPossessor(i) && !roles.ownsStanceOrSpeaker(i, s)) {
+      return null;
+    }
+    Mentions.Actor actor = a.actorAt[i];
+    if (actor != null) {
+      if (a.issueAt[i] != null
+          || roles.isObject(actor.from(), s)
+          || roles.modifiesIssue(actor, s)) {
+        return null;
+      }
+      return coordinatedLeft(actor, s);
+    }
+    return a.isPronoun(i) && !roles.isObject(i, s) ? pronouns.resolve(i) : null;
+  }
+
+  Holder explicit(Mentions.Actor actor) {
+    return new Holder(actor.actors(), actor.text(), actor.from(), Holder.Kind.EXPLICIT);
+  }
+
+  /** "Washington and Kyiv are prepared to": both hold the stance. */
+  private Holder coordinatedLeft(Mentions.Actor actor, Sentence s) {
+    List<String> actors = new ArrayList<>(actor.actors());
+    int first = actor.from();
+    int k = first - 1;
+    while (k > s.from() && ClauseRoles.COORDINATORS.contains(a.lower(k))) {
+      int before = a.skipBack(k - 1, s, i -> a.is(i, WordClass.DETERMINER));
+      Mentions.Actor other = before >= s.from() ? a.actorAt[before] : null;
+      if (other == null || a.issueAt[before] != null) {
+        break;
+      }
+      addNew(actors, other.actors());
+      first = other.from();
+      k = first - 1;
+    }
+    return new Holder(
+        actors,
+        a.text.substring(a.token(first).start(), a.token(actor.to() - 1).end()),
+        first,
+        Holder.Kind.EXPLICIT);
+  }
+
+  /** "rejected by Ukraine and European capitals": both are agents. */
+  private Holder coordinatedRight(Mentions.Actor actor, Sentence s) {
+    List<String> actors = new ArrayList<>(actor.actors());
+    int last = actor.to();
+    while (last < s.to() && ClauseRoles.COORDINATORS.contains(a.lower(last))) {
+      int next = a.skipForward(last + 1, s, i -> a.is(i, WordClass.DETERMINER));
+      Mentions.Actor other = next < s.to() ? a.actorAt[next] : null;
+      if (other == null || other.from() != next) {
+        break;
+      }
+      addNew(actors, other.actors());
+      last = other.to();
+    }
+    return new Holder(
+        actors,
+        a.text.substring(a.token(actor.from()).start(), a.token(last - 1).end()),
+        actor.from(),
+        Holder.Kind.EXPLICIT);
+  }
+
+  private static void addNew(List<String> into, List<String> ids) {
+    for (String id : ids) {
+      if (!into.contains(id)) {
+        into.add(id);
+      }
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What walking left from an issue mention through its clause found: the stance cues met on the way
+ * ("refused to accept", "demands that") and the party that governs the outermost of them.
+ */
+final class LeftWalk {
+
+  /** Cues from the one nearest the mention outwards. */
+  final List<CueHit> chain = new ArrayList<>();
+
+  /** The party governing the outermost cue. */
+  Holder holder;
+
+  /** Subject of a reporting verb met before any cue: "Putin said [the plan could be a basis]". */
+  Holder reportedSubject;
+
+  /** First party, or party's document, met before any cue: the subject of the issue's own verb. */
+  Holder subject;
+
+  /**
+   * The holder is a possessor inside an object ("rejected Russia's call"): someone further left may
+   * govern it.
+   */
+  boolean possessorIsObject;
+
+  /**
+   * Subject of a contrasting clause before "but" that the mention's clause shares ("X is open to
+   * talks, but ...").
+   */
+  Holder sharedSubject;
+
+  boolean crossedClause;
+
+  /** The clause belongs to a non-party speaker, so no attribution may be guessed. */
+  boolean blocked;
+
+  private LeftWalk() {}
+
+  /** Walks the clauses of one article. */
+  static final class Walker {
+    private final ArticleAnalysis a;
+    private final ClauseRoles roles;
+    private final HolderFinder holders;
+    private final CuePolarity polarity;
+    private final ListItems lists;
+    private final Documents documents;
+    private final ReferredDemands referred;
+
+    Walker(
+        ArticleAnalysis analysis,
+        ClauseRoles roles,
+        HolderFinder holders,
+        CuePolarity polarity,
+        ListItems lists,
+        Documents documents,
+        ReferredDemands referred) {
+      this.a = analysis;
+      this.roles = roles;
+      this.holders = holders;
+      this.polarity = polarity;
+      this.lists = lists;
+      this.documents = documents;
+      this.referred = referred;
+    }
+
+    /**
+     * @param start the token to start from, walking left
+     * @param inner cues already found nearer the mention, which the walk continues
+     */
+    LeftWalk walk(Sentence s, int start, List<CueHit> inner) {
+      Walk walk = new Walk(s, inner);
+      for (int i = start; i >= s.from(); ) {
+        i = walk.step(i);
+      }
+      return walk.found;
+    }
+
+    /** One walk's progress: what it has passed so far decides what the next token means. */
+    private final class Walk {
+      /** Returned by a step that has decided: no further token matters. */
+      private static final int STOP = Integer.MIN_VALUE;
+
+      private final Sentence s;
+      private final LeftWalk found = new LeftWalk();
+      private boolean passedReporting;
+      private boolean crossedItem;
+      private boolean passedWords;
+      private boolean crossedBut;
+
+      /** Only determiners, modifiers and list items lie between here and the mention. */
+      private boolean nearMention = true;
+
+      /** The first cue starts a coordinated predicate of its own: "..., and demanded B". */
+      private boolean opensPredicate;
+
+      /**
+       * A deontic cue was met ("must"): its subject is told, not holding; the holder reports it.
+       */
+      private boolean deontic;
+
+      private boolean skipSubject;
+      private boolean reportedSinceDeontic;
+
+      /**
+       * Passed "and that" after the issue's own subject: cues before it govern a sibling clause.
+       */
+      private boolean inSiblingComplement;
+
+      Walk(Sentence s, List<CueHit> inner) {
+        this.s = s;
+        found.chain.addAll(inner);
+      }
+
+      /** Reads token i and returns the next token to read, further left, or {@link #STOP}. */
+      int step(int i) {
+        Holder document = documents.ownerAt(i);
+        if (document != null && !roles.isObject(document.token(), s) && atDocument(document)) {
+          return STOP;
+        }
+        Mentions.CueWord proposal = nearMention ? documents.proposalAt(i, s) : null;
+        if (proposal != null) {
+          return atProposal(proposal);
+        }
+        nearMention &=
+            a.issueAt[i] != null
+                || ListItems.SEPARATORS.contains(a.lower(i))
+                || a.is(i, WordClass.DETERMINER)
+                || (a.token(i).word() && !a.isFunctionWord(i) && !a.is(i, WordClass.PREDICATOR));
+        if (a.issueAt[i] != null) {
+          return a.issueAt[i].from() - 1; // another item of a list governed by the same cue
+        }
+        if (a.cueAt[i] != null) {
+          // "said Europe should stop pretending it has a veto and that Ukraine will not join NATO"
+          return inSiblingComplement ? a.cueAt[i].from() - 1 : atCue(a.cueAt[i]);
+        }
+        Holder named = holders.holderEndingAt(i, s);
+        if (named != null && atParty(named)) {
+          return STOP;
+        }
+        if (a.actorAt[i] != null) {
+          return a.actorAt[i].from() - 1;
+        }
+        return atWord(i);
+      }
+
+      /**
+       * @return whether the walk is decided
+       */
+      private boolean atDocument(Holder document) {
+        if (!found.chain.isEmpty() && (!deontic || reportedSinceDeontic)) {
+          found.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
+          return true;
+        }
+        if (found.chain.isEmpty() && found.subject == null && !passedReporting) {
+          found.subject = document; // "the American draft caps the army"
+        }
+        return false;
+      }
+
+      /** "the EU's plan for a reparations loan", "plans for a multinational force". */
+      private int atProposal(Mentions.CueWord proposal) {
+        found.chain.add(polarity.hit(proposal, s));
+        Holder own = documents.ownerAt(proposal.from());
+        own = own != null ? own : holders.ownHolder(proposal, s);
+        if (own != null && own != HolderFinder.NOBODY) {
+          found.holder = own;
+          found.possessorIsObject = ownerInsideObject(own, s);
+          return STOP;
+        }
+        return proposal.from() - 1;
+      }
+
+      private int atCue(Mentions.CueWord cue) {
+        if (complementsCue(cue)) {
+          return cue.from() - 1; // "rejected as unacceptable": one judgement, not two
+        }
+        if (found.chain.isEmpty() && !opensPredicate && judgesClaim(cue)) {
+          found.blocked = true; // "rejected the characterization, writing that the plan ..."
+          return STOP;
+        }
+        if (referred.hasAnaphoricObject(cue, s)) {
+          return STOP; // "refused to do so, seeking ...": the cue's object is behind it, not this
+          // mention
+        }
+        if (crossedBut && lists.takesOwnObject(cue, s)) {
+          // "Moscow is open to talks, but NATO expansion remains a red line": the cue has its own
+          // object in the clause before "but"; only its subject carries over.
+          Holder own = holders.ownHolder(cue, s);
+          if (own != null && own != HolderFinder.NOBODY) {
+            if (!found.chain.isEmpty()) {
+              found.holder = own;
+              return STOP;
+            }
+            found.subject = found.subject != null ? found.subject : own;
+            found.sharedSubject = own;
+          }
+          return cue.from() - 1;
+        }
+        // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's.
+        boolean otherItemsCue = crossedItem && passedWords && lists.isItemInitial(cue, s);
+        if (otherItemsCue) {
+          return cue.from() - 1;
+        }
+        if (opensPredicate && lists.takesOwnObject(cue, s)) {
+          // "rejected A and demanded B": a sibling predicate shares its subject, not its stance.
+          Holder own = holders.ownHolder(cue, s);
+          if (own != null && own != HolderFinder.NOBODY) {
+            found.holder = own;
+            return STOP;
+          }
+          return cue.from() - 1;
+        }
+        if (found.chain.isEmpty()) {
+          opensPredicate = lists.opensPredicate(cue, s);
+        }
+        found.chain.add(polarity.hit(cue, s));
+        if (cue.cue().deontic()) {
+          // "The Kremlin said Ukraine must withdraw": the speaker demands, the subject is told.
+          skipSubject = true;
+          deontic = true;
+          reportedSinceDeontic = false;
+          return cue.from() - 1;
+        }
+        Holder own = holders.ownHolder(cue, s);
+        if (own == HolderFinder.NOBODY) {
+          found.blocked = true;
+          return STOP;
+        }
+        if (own != null) {
+          found.holder = own;
+          found.possessorIsObject = ownerInsideObject(own, s);
+          return STOP;
+        }
+        return cue.from() - 1;
+      }
+
+      private boolean complementsCue(Mentions.CueWord cue) {
+        int as = cue.from() - 1;
+        return cue.cue().evaluative()
+            && as - 1 >= s.from()
+            && a.lower(as).equals("as")
+            && a.cueAt[as - 1] != null;
+      }
+
+      private boolean judgesClaim(Mentions.CueWord cue) {
+        int k = a.skipForward(cue.to(), s, i -> a.is(i, WordClass.DETERMINER));
+        return k < s.to() && a.is(k, WordClass.CLAIM);
+      }
+
+      /**
+       * @return whether the walk is decided
+       */
+      private boolean atParty(Holder named) {
+        if (skipSubject) {
+          skipSubject = false;
+          return false;
+        }
+        // Whoever says "Ukraine must withdraw" demands it, not the subject of an earlier clause.
+        if (!found.chain.isEmpty() && (!deontic || reportedSinceDeontic)) {
+          found.holder = named;
+          return true;
+        }
+        // A party with no cue yet is the subject of the issue verb ("that Ukraine cede land"),
+        // not a stance holder; the stance, if any, comes from further left.
+        if (passedReporting && found.reportedSubject == null) {
+          found.reportedSubject = named;
+          // "with Zelensky opposing concessions, Witkoff told CNBC that land deals remain": cues
+          // before the reporting clause govern another clause
+          return found.chain.isEmpty();
+        }
+        if (found.subject == null && !passedReporting) {
+          found.subject = named;
+        }
+        return false;
+      }
+
+      private int atWord(int i) {
+        String word = a.lower(i);
+        if (a.isReporting(i)) {
+          int aside = roles.bystanderAsideStart(i, s);
+          if (aside >= 0) {
+            return aside; // "Ukraine is open to a truce, officials say, but ...": the clause keeps
+            // its subject
+          }
+          passedReporting = true;
+          reportedSinceDeontic = true;
+          inSiblingComplement = false;
+          skipSubject = false; // "X said [forces] must leave": the told subject named no party
+          if (roles.bystanderReports(i, s)) {
+            found.blocked = true;
+            return STOP;
+          }
+        } else if (a.is(i, WordClass.BOUNDARY) || a.is(i, WordClass.TIME_ADJUNCT)) {
+          return STOP;
+        } else if (a.is(i, WordClass.SOFT_BOUNDARY)) {
+          found.crossedClause = true;
+        }
+        inSiblingComplement |=
+            word.equals("that")
+                && found.chain.isEmpty()
+                && found.subject != null
+                && i > s.from()
+                && (a.lower(i - 1).equals("and") || a.lower(i - 1).equals("but"));
+        crossedItem |= ListItems.SEPARATORS.contains(word);
+        crossedBut |= word.equals("but");
+        passedWords |= a.token(i).word() && !a.isFiller(i);
+        return i - 1;
+      }
+    }
+
+    /**
+     * "rejected Russia's call for", "rejected the U.S. plan for": the owner's stance sits inside
+     * another's object.
+     */
+    private boolean ownerInsideObject(Holder own, Sentence s) {
+      if (own.isDocument()
+          || (own.kind() == Holder.Kind.PRONOUN && roles.isPossessor(own.token()))) {
+        return roles.followsCue(own.token(), s); // "abandon its hopes of joining NATO"
+      }
+      Mentions.Actor possessor = a.actorAt[own.token()];
+      return own.kind() == Holder.Kind.EXPLICIT
+          && possessor != null
+          && a.token(possessor.to() - 1).possessive()
+          && roles.followsCue(possessor.from(), s);
+    }
+  }
+}

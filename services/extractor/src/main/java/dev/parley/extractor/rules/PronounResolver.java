@@ -1,0 +1,108 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Resolves he/she/they/it/we to the party they most likely refer to. */
+final class PronounResolver {
+
+  private final ArticleAnalysis a;
+  private final ClauseRoles roles;
+  private final Documents documents;
+  private final Interview interview;
+
+  PronounResolver(
+      ArticleAnalysis analysis, ClauseRoles roles, Documents documents, Interview interview) {
+    this.a = analysis;
+    this.roles = roles;
+    this.documents = documents;
+    this.interview = interview;
+  }
+
+  /**
+   * The party the pronoun at token i stands for, or null when it is no pronoun or refers to no
+   * party.
+   */
+  Holder resolve(int i) {
+    Mentions.Actor target;
+    if (a.is(i, WordClass.SPEAKER_PRONOUN)) {
+      Mentions.Quote quote = a.quoteAt[i];
+      target = quote != null ? quote.speaker() : interview.speakerOf(a.sentenceAt(i));
+    } else if (a.is(i, WordClass.PERSON_PRONOUN)) {
+      target = lastInParagraph(i, Mentions.Actor::person);
+    } else if (a.is(i, WordClass.GROUP_PRONOUN)) {
+      target = lastInParagraph(i, m -> !m.person());
+    } else if (a.is(i, WordClass.THING_PRONOUN)) {
+      target = nearestInSentence(i);
+      if (target == null && i == a.sentenceAt(i).from()) {
+        return previousSubject(i);
+      }
+    } else {
+      return null;
+    }
+    return target == null
+        ? null
+        : new Holder(target.actors(), target.text(), i, Holder.Kind.PRONOUN);
+  }
+
+  /**
+   * "The Russian document insists that .... It also calls for ...": a sentence that opens with "it"
+   * continues the subject of the sentence before, a party or a party's document.
+   */
+  private Holder previousSubject(int pronoun) {
+    int here = a.sentenceOf[pronoun];
+    Sentence previous = here > 0 ? a.sentences.get(here - 1) : null;
+    if (previous == null || previous.paragraph() == 0) {
+      return null; // the headline is no antecedent
+    }
+    for (int k = previous.from();
+        k < previous.to() && a.cueAt[k] == null && !a.isReporting(k);
+        k++) {
+      Holder document = documents.ownerAt(k);
+      Mentions.Actor actor = a.actorAt[k];
+      if (document != null
+          || (actor != null && a.issueAt[k] == null && !roles.isObject(actor.from(), previous))) {
+        List<String> actors = document != null ? document.actors() : actor.actors();
+        return new Holder(actors, a.token(pronoun).text(), pronoun, Holder.Kind.PRONOUN);
+      }
+    }
+    return null;
+  }
+
+  /** The nearest earlier mention in the paragraph that is a subject, not an object. */
+  private Mentions.Actor lastInParagraph(int before, Predicate<Mentions.Actor> kind) {
+    Sentence here = a.sentenceAt(before);
+    for (int k = a.actors.size() - 1; k >= 0; k--) {
+      Mentions.Actor m = a.actors.get(k);
+      if (m.to() > before) {
+        continue;
+      }
+      Sentence there = a.sentenceAt(m.from());
+      if (there.paragraph() != here.paragraph()) {
+        return null;
+      }
+      if (kind.test(m) && a.issueAt[m.from()] == null && !roles.isObject(m.from(), there)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** "it"/"its" mostly refers to the closest party in its own sentence, subject or not. */
+  private Mentions.Actor nearestInSentence(int before) {
+    Sentence here = a.sentenceAt(before);
+    for (int k = a.actors.size() - 1; k >= 0; k--) {
+      Mentions.Actor m = a.actors.get(k);
+      if (m.to() <= before && m.from() >= here.from()) {
+        if (!m.person() && a.issueAt[m.from()] == null) {
+          return m;
+        }
+      } else if (m.to() <= before) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,281 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cues after an issue mention that point back at it: agents ("welcomed by Europe but rejected by
+ * Moscow"), a relative clause after a list ("... — terms Kyiv rejected") or an evaluation ("could
+ * serve as a basis", held by whoever reported it).
+ */
+final class RightCues {
+
+  /** How many tokens after the mention a cue may stand. */
+  private static final int REACH = 40;
+
+  /**
+   * A cue pointing back at the mention, with its own holder, or null when whoever reports it holds
+   * it.
+   */
+  record RightCue(CueHit hit, Holder holder) {}
+
+  private final ArticleAnalysis a;
+  private final ClauseRoles roles;
+  private final HolderFinder holders;
+  private final CuePolarity polarity;
+  private final ListItems lists;
+
+  RightCues(
+      ArticleAnalysis analysis,
+      ClauseRoles roles,
+      HolderFinder holders,
+      CuePolarity polarity,
+      ListItems lists) {
+    this.a = analysis;
+    this.roles = roles;
+    this.holders = holders;
+    this.polarity = polarity;
+    this.lists = lists;
+  }
+
+  /**
+   * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
+   * something else, so "Russia wants Donbas and Ukraine rejects the plan" does not pair Donbas with
+   * Ukraine.
+   */
+  List<RightCue> after(Mentions.Issue m, Sentence s) {
+    List<RightCue> agents = new ArrayList<>();
+    boolean passedReport = false;
+    boolean adverbial = inAdverbialClause(m, s);
+    int j = m.to();
+    while (j < s.to() && j - m.to() <= REACH) {
+      if (adverbial && a.is(j, WordClass.SOFT_BOUNDARY)) {
+        break; // "deploy forces once a deal is reached – a proposal Russia rejected": the main
+        // clause's
+      }
+      if (a.issueAt[j] != null) {
+        j = a.issueAt[j].to();
+        continue;
+      }
+      if (a.is(j, WordClass.BOUNDARY)) {
+        if (!isTimePhrase(j, s)) {
+          break;
+        }
+        j++; // "a ceasefire before a settlement is not on the table": a time phrase, not a new
+        // clause
+        continue;
+      }
+      Mentions.CueWord cue = a.cueAt[j];
+      if (cue == null) {
+        passedReport |= a.isReporting(j);
+        j++;
+        continue;
+      }
+      if (headsAdverbial(cue, s)) {
+        break; // "on Ukraine's insistence, US representatives met ...": it governs what follows
+      }
+      Holder agent = holders.agentAfter(cue, s);
+      agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
+      agent = agent != null ? agent : relativeClauseSubject(m, cue, s);
+      if (agent != null) {
+        agents.add(new RightCue(polarity.hit(cue, s), agent));
+        j = cue.to();
+        continue;
+      }
+      if (!agents.isEmpty()) {
+        break;
+      }
+      // "Moscow made the lifting of sanctions a central demand": the cue completes the naming
+      // verb's object.
+      boolean complement = cue.cue().evaluative() || isNounPhrase(cue, s);
+      Holder namer =
+          !complement
+              ? null
+              : noPartyBetween(m.to(), cue.from()) ? namerBefore(m, s) : namerOfJudgement(cue, s);
+      if (namer != null) {
+        return List.of(new RightCue(polarity.hit(cue, s), namer));
+      }
+      Holder subject = holders.subjectBefore(cue, s);
+      if (subject == HolderFinder.NOBODY) {
+        break;
+      }
+      if (subject != null && subject.isDocument()) {
+        subject =
+            null; // "the U.S. proposal could serve as a basis": the document is what is judged
+      }
+      if (subject != null) {
+        return roles.hasNoObject(cue, s)
+            ? List.of(new RightCue(polarity.hit(cue, s), subject))
+            : List.of();
+      }
+      int listItem = lists.issueRightAfter(cue, s);
+      if (listItem >= 0) {
+        if (a.skipForward(m.to(), s, a::isAuxiliary) == cue.from()) {
+          break; // "the framework envisages X, something Europe resists": the mention is the
+          // subject, X is resisted
+        }
+        j = listItem; // "..., and permanently block NATO membership — terms Kyiv rejected"
+        continue;
+      }
+      if (cue.cue().deontic()
+          && isBeAfter(cue, s)
+          && a.skipForward(m.to(), s, i -> a.cueAt[i] == null && a.isAuxiliary(i)) == cue.from()) {
+        return List.of(
+            new RightCue(
+                polarity.hit(cue, s), null)); // "new elections must be held": the speaker's demand
+      }
+      if (roles.isPassive(cue, s)) {
+        if (roles.isFuturePassive(cue, s)) {
+          return List.of(
+              new RightCue(
+                  polarity.hit(cue, s),
+                  null)); // "troops will never be accepted": the speaker's refusal
+        }
+        j = cue.to(); // "the plan was agreed during talks": nobody named, keep looking
+        continue;
+      }
+      // "was a possible starting point", "have been detailed and productive": fillers and
+      // adjectives may stand between the verb and the judgement
+      int before =
+          a.skipBack(
+              cue.from() - 1,
+              s,
+              i ->
+                  a.isFiller(i)
+                      || (cue.from() - i <= 3 && a.lower(i).equals("and"))
+                      || (cue.from() - i <= 3
+                          && a.token(i).word()
+                          && Character.isLowerCase(a.token(i).text().charAt(0))
+                          && !a.isFunctionWord(i)
+                          && !a.is(i, WordClass.PREDICATOR)));
+      // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of
+      // the truce.
+      if (cue.cue().evaluative()
+          && !passedReport
+          && before >= s.from()
+          && a.is(before, WordClass.PREDICATOR)) {
+        return List.of(new RightCue(polarity.hit(cue, s), null));
+      }
+      break;
+    }
+    return agents;
+  }
+
+  /**
+   * "a firm condition", "its central demand": a cue noun completing an object, not a verb of its
+   * own clause.
+   */
+  private boolean isNounPhrase(Mentions.CueWord cue, Sentence s) {
+    int before =
+        a.skipBack(
+            cue.from() - 1,
+            s,
+            i ->
+                a.token(i).word()
+                    && !a.isFunctionWord(i)
+                    && Character.isLowerCase(a.token(i).text().charAt(0)));
+    return before >= s.from() && a.is(before, WordClass.DETERMINER);
+  }
+
+  private boolean noPartyBetween(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a.actorAt[i] != null || a.isPronoun(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * "Moscow has called [any use of the assets] theft": the subject of a naming verb right before
+   * the mention.
+   */
+  private Holder namerBefore(Mentions.Issue m, Sentence s) {
+    int verb =
+        a.skipBack(
+            m.from() - 1,
+            s,
+            i ->
+                a.is(i, WordClass.DETERMINER)
+                    || (m.from() - i <= 2
+                        && a.token(i).word()
+                        && Character.isLowerCase(a.token(i).text().charAt(0))
+                        && !a.isFunctionWord(i)
+                        && !a.is(i, WordClass.NAMING)));
+    if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
+      return null;
+    }
+    return subjectOf(verb, s);
+  }
+
+  /**
+   * "troops, a prospect the Kremlin has described as unacceptable": a relative clause naming the
+   * mention.
+   */
+  private Holder namerOfJudgement(Mentions.CueWord cue, Sentence s) {
+    if (!cue.cue().evaluative()) {
+      return null;
+    }
+    int verb = a.skipBack(cue.from() - 1, s, i -> a.lower(i).equals("as"));
+    return verb >= s.from() && a.is(verb, WordClass.NAMING) ? subjectOf(verb, s) : null;
+  }
+
+  private Holder subjectOf(int verb, Sentence s) {
+    int subject = a.skipBack(verb - 1, s, a::isAuxiliary);
+    Holder holder = subject >= s.from() ? holders.holderEndingAt(subject, s) : null;
+    return holder == HolderFinder.NOBODY ? null : holder;
+  }
+
+  private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {
+    return cue.to() < s.to() && a.lower(cue.to()).equals("be");
+  }
+
+  /**
+   * "frozen Russian assets that Europe wants to use": the mention is the object of the relative
+   * clause right after it, whose subject holds the stance.
+   */
+  private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
+    int k = m.to();
+    if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
+      k++;
+    }
+    Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
+    if (actor == null || actor.from() != k || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    return verb == cue.from() && !cue.cue().deontic() ? holders.explicit(actor) : null;
+  }
+
+  private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {
+    int k = cue.from() - 1;
+    if (k >= s.from() && a.actorAt[k] != null) {
+      k = a.actorAt[k].from() - 1;
+    } else if (k >= s.from() && a.isPronoun(k)) {
+      k--;
+    }
+    return k >= s.from() && (a.lower(k).equals("on") || a.lower(k).equals("at"));
+  }
+
+  /** The mention sits in a clause opened by "once", "when", "after": it dates the main clause. */
+  private boolean inAdverbialClause(Mentions.Issue m, Sentence s) {
+    for (int k = m.from() - 1; k >= s.from() && !a.is(k, WordClass.SOFT_BOUNDARY); k--) {
+      if (a.is(k, WordClass.BOUNDARY)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "before a settlement", "after the elections": a boundary word used as a preposition. */
+  private boolean isTimePhrase(int j, Sentence s) {
+    int next = a.skipForward(j + 1, s, i -> !a.token(i).word());
+    String w = a.lower(j);
+    return (w.equals("before") || w.equals("after"))
+        && next < s.to()
+        && a.is(next, WordClass.DETERMINER);
+  }
+}

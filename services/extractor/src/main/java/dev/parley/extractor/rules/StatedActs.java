@@ -1,0 +1,71 @@
+package dev.parley.extractor.rules;
+
+import dev.parley.extractor.ontology.Cue;
+import dev.parley.extractor.ontology.WordClass;
+import dev.parley.extractor.text.Sentence;
+
+/**
+ * Stances stated without a stance cue, by what a party or its document does with the issue: "Under
+ * the draft, Ukraine would not join NATO" (the draft provides it), "the American draft caps the
+ * army" (the draft proposes it), "Ukraine will never cede territory" (a refusal), "the bloc would
+ * keep all sanctions in place" (a commitment, held less surely).
+ */
+final class StatedActs {
+
+  /**
+   * The holder, the word that stands for the act as a cue, and whether the issue's own negation
+   * still counts.
+   */
+  record Act(Holder holder, CueHit cue, boolean issueNegated) {}
+
+  private static final Cue COMMITS = Cue.of("will", 1, 0.7);
+
+  private final ArticleAnalysis a;
+  private final Documents documents;
+  private final CuePolarity polarity;
+
+  StatedActs(ArticleAnalysis analysis, Documents documents, CuePolarity polarity) {
+    this.a = analysis;
+    this.documents = documents;
+    this.polarity = polarity;
+  }
+
+  /**
+   * @param negator the negator right before the mention, or -1
+   */
+  Act of(Mentions.Issue m, Sentence s, LeftWalk walk, int negator) {
+    boolean negated = negator >= 0;
+    if (documents.isFramed(m, s)) {
+      return new Act(documents.frame(s), polarity.hit(documents.frameCue(s), s), negated);
+    }
+    Holder subject = walk.subject;
+    if (subject == null) {
+      return null;
+    }
+    if (subject.isDocument()) {
+      // Only the document's own verb: "the draft caps the army", not "the draft left open the
+      // question of NATO".
+      int verbSubject = a.skipBack(m.from() - 1, s, i -> a.isFiller(i) || a.isAuxiliary(i));
+      return verbSubject >= s.from() && documents.ownerAt(verbSubject) != null
+          ? new Act(subject, polarity.hit(documents.proposalCue(verbSubject), s), negated)
+          : null;
+    }
+    // "Putin said Ukraine would cede Donbas" is Putin's claim about Ukraine, not Ukraine's
+    // commitment,
+    // and "Vance said Ukraine will not join NATO" is no refusal of Ukraine's.
+    boolean ownWord =
+        walk.reportedSubject == null || walk.reportedSubject.actors().containsAll(subject.actors());
+    if (negated) {
+      return ownWord ? new Act(subject, polarity.refusal(negator), false) : null;
+    }
+    int modal = a.skipBack(m.from() - 1, s, a::isFiller);
+    boolean commits = modal >= s.from() && a.is(modal, WordClass.COMMISSIVE);
+    if (commits && ownWord) {
+      return new Act(
+          subject,
+          new CueHit(new Mentions.CueWord(modal, modal + 1, COMMITS), false, false, false),
+          false);
+    }
+    return null;
+  }
+}
