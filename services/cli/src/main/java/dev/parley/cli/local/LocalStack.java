@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The local default: a KRaft broker, the schema registry and the three services in one process, all
@@ -106,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
   private static void abortHangingTransactions(String bootstrapServers, PrintStream out)
       throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      List<TopicPartition> aborted = HangingTransactions.abort(admin);
+      List<HangingTransactions.Aborted> aborted = HangingTransactions.abort(admin);
       if (!aborted.isEmpty()) {
         out.printf(
             "Aborted the transactions a crash left open with nothing to end them, on %s%n",
