@@ -13,11 +13,13 @@ import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerS
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 
 /**
  * Aborts the transactions nothing will ever end (KIP-664's "hanging" transactions): a partition
@@ -36,6 +38,8 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
  * output.
  */
 final class HangingTransactions {
+
+  private static final String TRANSACTION_LOG = "__transaction_state";
 
   private HangingTransactions() {}
 
@@ -57,6 +61,7 @@ final class HangingTransactions {
 
   /** Returns the open transactions it aborted. */
   static List<Aborted> abort(Admin admin) throws InterruptedException, ExecutionException {
+    awaitCoordinatorLoaded(admin);
     awaitMarkers(admin);
     List<TopicPartition> partitions = new ArrayList<>();
     admin
@@ -126,6 +131,44 @@ final class HangingTransactions {
    */
   static boolean isHanging(TopicPartition partition, TransactionDescription coordinator) {
     return coordinator == null || !coordinator.topicPartitions().contains(partition);
+  }
+
+  /**
+   * Waits until the coordinator has read every partition of the transaction log back: until then it
+   * lists no transaction of those partitions, so that each one would look hanging. Describing an
+   * unknown transactional id of a partition answers only once the partition is loaded (the client
+   * retries meanwhile) and then says that there is no such id.
+   */
+  private static void awaitCoordinatorLoaded(Admin admin)
+      throws InterruptedException, ExecutionException {
+    Map<String, TopicDescription> log =
+        admin
+            .describeTopics(
+                admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get().stream()
+                    .filter(TRANSACTION_LOG::equals)
+                    .toList())
+            .allTopicNames()
+            .get();
+    if (log.isEmpty()) {
+      return;
+    }
+    int partitions = log.get(TRANSACTION_LOG).partitions().size();
+    Map<Integer, String> probes = new HashMap<>();
+    for (int n = 0; probes.size() < partitions; n++) {
+      String id = "parley-up-load-probe-" + n;
+      // the coordinator's own partitioner: Utils.abs(hashCode) % partitions
+      probes.putIfAbsent((id.hashCode() & 0x7fffffff) % partitions, id);
+    }
+    var described = admin.describeTransactions(probes.values());
+    for (String probe : probes.values()) {
+      try {
+        described.description(probe).get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
