@@ -1,13 +1,8 @@
 package dev.parley.cli.faults;
 
-import static dev.parley.cli.SameState.assertSameState;
-
-import dev.parley.avro.PositionState;
-import dev.parley.cli.ArticleCorpus;
-import dev.parley.cli.PipelineState;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,35 +22,24 @@ class StackKilledMidStreamIT {
   @Test
   void killedAndStoppedMidStreamTheStackLosesNothingAndEndsInTheStateOfARunWithoutFaults()
       throws Exception {
-    ArticleCorpus corpus = FaultFreeRun.corpus();
-    Map<String, PositionState> expected = FaultFreeRun.state();
-    int third = corpus.size() / 3;
-
+    FaultyRun run = FaultyRun.afterTheFaultFreeRun();
     try (ChildStack stack = ChildStack.start(data.resolve("faulty"))) {
-      AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, stack.feedKey());
-      pushes.push(stack.ingestor(), 0, third);
+      URI ingestor = stack.ingestor();
+      AcknowledgedPushes pushes = run.client(stack.feedKey());
+      pushes.push(ingestor, 0, run.from(1, 3));
 
-      Thread feed = pushes.inBackground(stack.ingestor(), third, 2 * third);
-      pushes.awaitMoreAnswers(4);
-      stack.kill();
-      feed.join();
+      pushes.pushWhile(ingestor, run.from(1, 3), run.from(2, 3), stack::kill);
       Duration upAfterKill = stack.restart();
-      pushes.sendAgain(stack.ingestor());
+      pushes.sendAgain(ingestor);
 
-      feed = pushes.inBackground(stack.ingestor(), 2 * third, corpus.size());
-      pushes.awaitMoreAnswers(4);
-      stack.terminate();
-      feed.join();
+      pushes.pushWhile(ingestor, run.from(2, 3), run.size(), stack::terminate);
       Duration upAfterTerm = stack.restart();
-      pushes.sendAgain(stack.ingestor());
+      pushes.sendAgain(ingestor);
       System.out.printf(
           "`parley up` was up %.1f s after kill -9 and %.1f s after SIGTERM (wall clock; slower on a busy machine)%n",
           upAfterKill.toMillis() / 1000.0, upAfterTerm.toMillis() / 1000.0);
 
-      PipelineState pipeline = new PipelineState(stack.bootstrapServers(), stack.registryUrl());
-      pushes.assertEachHeldOnce(pipeline);
-      pipeline.awaitCaughtUp(FaultFreeRun.CATCH_UP);
-      assertSameState(expected, pipeline.state());
+      run.assertNothingChanged(pushes, stack.bootstrapServers(), stack.registryUrl());
     }
   }
 }
