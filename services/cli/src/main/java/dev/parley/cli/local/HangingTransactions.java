@@ -43,8 +43,14 @@ final class HangingTransactions {
 
   private HangingTransactions() {}
 
-  /** One open transaction that was aborted, and why. */
-  record Aborted(TopicPartition partition, ProducerState producer, String coordinator) {
+  /**
+   * One open transaction that was aborted, and why. {@code committed}: its coordinator had
+   * committed it, but the commit markers never reached this partition, so aborting it here drops
+   * records that were committed elsewhere (the Admin API can only abort); seen after kill -9 of the
+   * local stack, whose restarted broker is fenced and elected again before it can register.
+   */
+  record Aborted(
+      TopicPartition partition, ProducerState producer, String coordinator, boolean committed) {
     @Override
     public String toString() {
       return String.format(
@@ -91,7 +97,8 @@ final class HangingTransactions {
                   producer,
                   coordinator == null
                       ? "no transaction"
-                      : coordinator.state() + " at epoch " + coordinator.producerEpoch()));
+                      : coordinator.state() + " at epoch " + coordinator.producerEpoch(),
+                  coordinator != null && coordinator.state() == TransactionState.COMPLETE_COMMIT));
         }
       }
     }

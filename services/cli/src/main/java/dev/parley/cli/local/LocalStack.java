@@ -111,6 +111,16 @@ public final class LocalStack implements AutoCloseable {
             "Aborted the transactions a crash left open with nothing to end them, on %s%n",
             aborted);
       }
+      List<HangingTransactions.Aborted> committed =
+          aborted.stream().filter(HangingTransactions.Aborted::committed).toList();
+      if (!committed.isEmpty()) {
+        out.printf(
+            "Warning: %d of them had been committed, but their commit markers never reached those"
+                + " partitions, so records committed there are dropped and the state may miss"
+                + " articles. To rebuild the state from parley.articles once Parley is up: ./parley"
+                + " reprocess --from beginning --stop-apps --rebuild-state --execute%n",
+            committed.size());
+      }
     }
   }
 
