@@ -3,6 +3,7 @@ package dev.parley.aggregator;
 import dev.parley.avro.PositionContribution;
 import dev.parley.avro.Story;
 import dev.parley.avro.StoryMember;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the articles that have it, each article names its story, each story lists its articles. An
  * arriving article joins (and so merges) every story that holds a near-copy of it; a leaving
  * article splits its story if it was the only link, by regrouping that one story's articles. Work
- * and reads are bounded by the articles that share a fingerprint band with the one that comes or
- * goes, and by the copies of its story, not by the position's whole history.
+ * and reads are bounded by the articles published around the one that comes or goes that share a
+ * fingerprint band with it, and by the copies of its story, not by the position's whole history.
  */
 final class StoryIndex {
 
@@ -50,20 +50,21 @@ final class StoryIndex {
     Set<String> joined = new TreeSet<>();
     Set<String> copies = new HashSet<>();
     byte[] fingerprint = PackedFingerprint.of(c.getFingerprint());
+    Instant at = c.getPublishedAt();
+    Instant from = at.minus(StoryClusters.COPY_WINDOW);
+    Instant to = at.plus(StoryClusters.COPY_WINDOW);
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      String members = track.bandMembers(band);
-      // comparing packed values again is cheaper than remembering every article already compared:
-      // busy bands hold thousands, copies are few
+      // comparing packed values again is cheaper than remembering every article already compared
       try (KeyValueIterator<String, byte[]> sharing =
-          bands.prefixScan(members, new StringSerializer())) {
+          bands.range(track.bandFrom(band, from), track.bandUpTo(band, to))) {
         while (sharing.hasNext()) {
           KeyValue<String, byte[]> other = sharing.next();
           if (PackedFingerprint.sameStory(fingerprint, other.value)) {
-            copies.add(other.key.substring(members.length()));
+            copies.add(track.articleOfBandMember(band, other.key));
           }
         }
       }
-      bands.put(track.bandMember(band, c.getArticleId()), fingerprint);
+      bands.put(track.bandMember(band, at, c.getArticleId()), fingerprint);
     }
     copies.remove(c.getArticleId());
     for (String copy : copies) {
@@ -82,7 +83,7 @@ final class StoryIndex {
 
   void remove(PositionContribution c) {
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      bands.delete(track.bandMember(band, c.getArticleId()));
+      bands.delete(track.bandMember(band, c.getPublishedAt(), c.getArticleId()));
     }
     String storyId = storyOf(c.getArticleId());
     index.delete(track.storyOf(c.getArticleId()));

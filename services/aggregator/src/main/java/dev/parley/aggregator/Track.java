@@ -13,6 +13,8 @@ record Track(String key) {
   /** Sorts after every article id, to end a range that includes all articles at one time. */
   private static final String AFTER_ALL = "\uffff";
 
+  private static final int TIME_WIDTH = 16;
+
   static Track of(String position, boolean confirmed) {
     return new Track(position + "|" + (confirmed ? "c" : "u"));
   }
@@ -72,13 +74,28 @@ record Track(String key) {
     return key + "|" + storyId;
   }
 
-  /** The articles that have a fingerprint band: a prefix, each article a key under it. */
-  String bandMembers(long band) {
-    return key + "|b|" + Long.toHexString(band) + "|";
+  /** An article that has a fingerprint band, indexed under the band by its time. */
+  String bandMember(long band, Instant at, String articleId) {
+    return bandMembers(band) + time(at) + "|" + articleId;
   }
 
-  String bandMember(long band, String articleId) {
-    return bandMembers(band) + articleId;
+  /** The start of the band's range of articles published at {@code from} or later. */
+  String bandFrom(long band, Instant from) {
+    return bandMembers(band) + time(from);
+  }
+
+  /** The end of the band's range of articles published at {@code to} or before. */
+  String bandUpTo(long band, Instant to) {
+    return bandMembers(band) + time(to) + "|" + AFTER_ALL;
+  }
+
+  /** The article id of a {@link #bandMember} key. */
+  String articleOfBandMember(long band, String memberKey) {
+    return memberKey.substring(bandMembers(band).length() + TIME_WIDTH + 1);
+  }
+
+  private String bandMembers(long band) {
+    return key + "|b|" + Long.toHexString(band) + "|";
   }
 
   /** A story's latest article with a stance of the given sign, indexed by its time. */
@@ -114,6 +131,6 @@ record Track(String key) {
   private static String time(Instant at) {
     // String.format parses its pattern on every call, and every key of an update has a time
     String hex = Long.toHexString(at.toEpochMilli() ^ Long.MIN_VALUE);
-    return "0".repeat(16 - hex.length()) + hex;
+    return "0".repeat(TIME_WIDTH - hex.length()) + hex;
   }
 }

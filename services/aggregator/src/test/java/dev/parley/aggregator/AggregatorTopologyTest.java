@@ -132,12 +132,7 @@ class AggregatorTopologyTest {
 
   @Test
   void deletingAnArticleRetractsAllItsPositions() {
-    send(
-        article(
-            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
-    send(
-        article(
-            "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
+    sendTwoAgreeingArticles();
     states.readRecordsToList();
     positions.pipeInput("b", null);
     PositionState after = states.readRecordsToList().get(0).value();
@@ -147,12 +142,7 @@ class AggregatorTopologyTest {
 
   @Test
   void everyChangeSaysWhatItWasWhatItIsAndWhichArticleCausedIt() {
-    send(
-        article(
-            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
-    send(
-        article(
-            "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
+    sendTwoAgreeingArticles();
     send(
         article(
             "c",
@@ -393,13 +383,13 @@ class AggregatorTopologyTest {
 
   @Test
   void onlyConfirmedStatementsCountAndAPositionStatedOnlyUnconfirmedIsKeptMarked() {
-    send(
+    ArticlePositions rumour =
         article(
             "rumour",
             "blog",
             300,
-            unconfirmed(
-                position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+            unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything.")));
+    send(rumour);
     PositionState rumoured = latestStates().get(TERRITORY);
     assertFalse(rumoured.getConfirmed(), "kept, but marked");
     assertEquals(-2, rumoured.getStance());
@@ -430,13 +420,7 @@ class AggregatorTopologyTest {
     assertEquals(2, both.getArticleCount());
 
     positions.pipeInput("said", null);
-    send(
-        article(
-            "rumour",
-            "blog",
-            300,
-            unconfirmed(
-                position("russia", "territory", -2, 0.3, "Moscow might drop everything."))));
+    send(rumour);
     assertEquals(
         rumoured, latestStates().get(TERRITORY), "back to the unconfirmed state, field by field");
   }
@@ -563,6 +547,16 @@ class AggregatorTopologyTest {
 
   private void send(ArticlePositions article) {
     positions.pipeInput(article.getArticleId(), article);
+  }
+
+  /** Article a (tass, second 100) and b (ria, second 150), both for Russia's claim on territory. */
+  private void sendTwoAgreeingArticles() {
+    send(
+        article(
+            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
+    send(
+        article(
+            "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
   }
 
   private Map<String, PositionState> latestStates() {

@@ -37,6 +37,9 @@ class IncrementalStateTest {
   private static final String REGISTRY = "mock://incremental-state-test";
   private static final String POSITION = "ukraine-peace/russia/territory";
   private static final long DAY = 86_400L;
+  private static final long ARTICLES_PER_DAY = 100;
+  private static final double QUOTED = 0.45;
+  private static final List<Integer> STATEMENT = new Random(7).ints(64).boxed().toList();
 
   @TempDir Path stateDir;
 
@@ -70,23 +73,19 @@ class IncrementalStateTest {
       List<Integer> original = random.ints(64).boxed().toList();
       List<Integer> bridge = changed(original, 0, 24);
       List<Integer> far = changed(bridge, 24, 48); // a near-copy of the bridge only
+      // one day, each article at a random second of its first hour: copies run within the window
       long day = random.nextInt(30);
       kept.add(article("s" + story + "-wire", "ap", day, original, random));
-      kept.add(article("s" + story + "-far", "outlet" + random.nextInt(5), day + 1, far, random));
+      kept.add(article("s" + story + "-far", "outlet" + random.nextInt(5), day, far, random));
       kept.add(
           article(
               "s" + story + "-copy",
               "outlet" + random.nextInt(5),
-              day + 2,
+              day,
               changed(original, 40, 50),
               random));
       bridges.add(
-          article(
-              "s" + story + "-bridge",
-              "outlet" + random.nextInt(5),
-              day + random.nextInt(3) - 1,
-              bridge,
-              random));
+          article("s" + story + "-bridge", "outlet" + random.nextInt(5), day, bridge, random));
     }
     for (int i = 0; i < 10; i++) {
       kept.add(
@@ -117,18 +116,17 @@ class IncrementalStateTest {
     assertEquals(expected, shuffled.state().get(POSITION), "field by field");
   }
 
+  /**
+   * Store reads per update of a position whose history arrived at {@link #ARTICLES_PER_DAY}, with
+   * the probes published at its end, as news arrives.
+   */
   private double readsPerUpdate(int history) {
     CountingStores stores = new CountingStores();
     Pipeline pipeline = new Pipeline("history-" + history, stores);
     Random random = new Random(3);
     for (int i = 0; i < history; i++) {
       pipeline.send(
-          article(
-              "h" + i,
-              "outlet" + random.nextInt(40),
-              random.nextInt(365),
-              fingerprint(random, i),
-              random));
+          article("h" + i, "outlet" + random.nextInt(40), publishedAt(i), fingerprint(i), random));
     }
     Random probes = new Random(5);
     long before = stores.reads();
@@ -138,8 +136,8 @@ class IncrementalStateTest {
           article(
               "probe" + i,
               "outlet" + probes.nextInt(40),
-              probes.nextInt(365),
-              fingerprint(probes, i),
+              publishedAt(history + i),
+              fingerprint(history + i),
               probes));
     }
     for (int i = 0; i < 20; i++, updates++) {
@@ -148,13 +146,23 @@ class IncrementalStateTest {
     return (stores.reads() - before) / (double) updates;
   }
 
+  private static Instant publishedAt(int i) {
+    return Instant.ofEpochSecond(1_700_000_000L + i * DAY / ARTICLES_PER_DAY);
+  }
+
   /**
-   * Every fifth article is a near-copy of a story of its own few neighbours: some stories, mostly
-   * own reports.
+   * Articles of one position quote the same statement, so each fingerprint value is the statement's
+   * with a chance of {@link #QUOTED}, and any two articles agree on about a third of their values;
+   * every fifth article is a near-copy of the one before it.
    */
-  private static List<Integer> fingerprint(Random random, int i) {
-    List<Integer> own = random.ints(64).boxed().toList();
-    return i % 5 == 4 ? changed(new Random(i / 5).ints(64).boxed().toList(), 0, 10) : own;
+  private static List<Integer> fingerprint(int i) {
+    Random own = new Random(i % 5 == 4 ? i - 1 : i);
+    List<Integer> values = new ArrayList<>();
+    for (int k = 0; k < 64; k++) {
+      int value = own.nextInt();
+      values.add(own.nextDouble() < QUOTED ? STATEMENT.get(k) : value);
+    }
+    return i % 5 == 4 ? changed(values, 0, 10) : values;
   }
 
   private static List<Integer> changed(List<Integer> values, int from, int to) {
@@ -167,6 +175,16 @@ class IncrementalStateTest {
 
   private static ArticlePositions article(
       String id, String source, long day, List<Integer> fingerprint, Random random) {
+    return article(
+        id,
+        source,
+        Instant.ofEpochSecond(1_700_000_000L + day * DAY + random.nextInt(3600)),
+        fingerprint,
+        random);
+  }
+
+  private static ArticlePositions article(
+      String id, String source, Instant publishedAt, List<Integer> fingerprint, Random random) {
     int stance = random.nextBoolean() ? 1 + random.nextInt(2) : -1 - random.nextInt(2);
     double confidence = 0.5 + random.nextInt(5) / 10.0;
     Position position =
@@ -181,7 +199,7 @@ class IncrementalStateTest {
         .setArticleId(id)
         .setSource(source)
         .setHeadline("h " + id)
-        .setPublishedAt(Instant.ofEpochSecond(1_700_000_000L + day * DAY + random.nextInt(3600)))
+        .setPublishedAt(publishedAt)
         .setNegotiation("ukraine-peace")
         .setOntologyVersion("1")
         .setExtractorVersion("test")

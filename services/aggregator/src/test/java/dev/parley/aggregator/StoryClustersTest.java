@@ -29,6 +29,22 @@ class StoryClustersTest {
   }
 
   @Test
+  void theSameTextRunMoreThanTheCopyWindowLaterIsAStoryOfItsOwn() {
+    List<Integer> text = new Random(3).ints(64).boxed().toList();
+    long window = StoryClusters.COPY_WINDOW.toSeconds();
+    List<PositionContribution> byTime =
+        List.of(
+            article("a", 0, text),
+            article("b", window, text), // the last moment that is still a copy of a
+            article("c", 2 * window + 1, text)); // a second past the window of b
+
+    StoryClusters stories = StoryClusters.of(byTime);
+    assertEquals(
+        List.of("a", "a", "c"),
+        byTime.stream().map(c -> stories.origin(c).getArticleId()).toList());
+  }
+
+  @Test
   void unrelatedArticlesStayApartHoweverMany() {
     Random random = new Random(2);
     List<PositionContribution> byTime = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Where the Kafka cluster and the schema registry are, the credentials the registry wants for
@@ -61,6 +62,18 @@ public record KafkaSettings(
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.putAll(clientSettings);
     return config;
+  }
+
+  /**
+   * A producer's own settings with what makes its records neither lost nor written twice by its
+   * retries: acknowledged by every in-sync replica, idempotent.
+   */
+  public static Map<String, Object> durableProducer(Map<String, ?> producerSettings) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.putAll(producerSettings);
+    return settings;
   }
 
   private static Map<String, String> clientSecurity(ServiceConfig config) {

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started service: its HTTP server (which also knows whether the service is ready) and the parts
- * it closes after the server, in the order given.
+ * it closes after the server, in the order given. A service that must answer what is in flight
+ * before its server stops drains first.
  */
 public final class RunningService implements ParleyService {
 
@@ -16,11 +17,23 @@ public final class RunningService implements ParleyService {
   private final String name;
   private final ServiceHttp http;
   private final List<AutoCloseable> parts;
+  private final Runnable drain;
 
   public RunningService(String name, ServiceHttp http, AutoCloseable... parts) {
+    this(name, () -> {}, http, parts);
+  }
+
+  private RunningService(String name, Runnable drain, ServiceHttp http, AutoCloseable... parts) {
     this.name = name;
+    this.drain = drain;
     this.http = http;
     this.parts = List.of(parts);
+  }
+
+  /** A service whose close runs {@code drain} while its server still answers, then stops it. */
+  public static RunningService draining(
+      String name, Runnable drain, ServiceHttp http, AutoCloseable... parts) {
+    return new RunningService(name, drain, http, parts);
   }
 
   /** Closes parts started before a later step failed, then rethrows the failure. */
@@ -53,6 +66,7 @@ public final class RunningService implements ParleyService {
 
   @Override
   public void close() {
+    drain.run();
     http.close();
     for (AutoCloseable part : parts) {
       try {

@@ -42,10 +42,7 @@ class DeadLetterHandlerTest {
   @Test
   void aFailedInputIsKeptAsReadWithWhyAndWhereFromAndTheAppGoesOn() {
     ProcessingExceptionHandler.Response response =
-        handler.handleError(
-            context(KEY, VALUE),
-            new Record<>("a1", "x", 0L),
-            new IllegalStateException("no clause found"));
+        failedProcessing(VALUE, new IllegalStateException("no clause found"));
 
     assertEquals(ProcessingExceptionHandler.Result.RESUME, response.result());
     ProducerRecord<byte[], byte[]> letter = response.deadLetterQueueRecords().get(0);
@@ -77,11 +74,7 @@ class DeadLetterHandlerTest {
   void anInputTooLargeToCopyLeavesItsValueOutAndSaysHowLarge() {
     byte[] large = new byte[DeadLetterHandler.MAX_COPIED_BYTES + 1];
     ProducerRecord<byte[], byte[]> letter =
-        handler
-            .handleError(
-                context(KEY, large), new Record<>("a1", "x", 0L), new IllegalStateException("boom"))
-            .deadLetterQueueRecords()
-            .get(0);
+        failedProcessing(large, new IllegalStateException("boom")).deadLetterQueueRecords().get(0);
     assertNull(letter.value());
     assertEquals(
         String.valueOf(KEY.length + large.length),
@@ -90,34 +83,34 @@ class DeadLetterHandlerTest {
 
   @Test
   void anUnknownSchemaIsTheRecordsFaultButAnUnreachableRegistryStopsTheApp() {
-    ConsumerRecord<byte[], byte[]> input =
-        new ConsumerRecord<>("parley.articles", 2, 41, KEY, VALUE);
     DeserializationExceptionHandler.Response unknown =
-        handler.handleError(
-            context(KEY, VALUE),
-            input,
-            new RuntimeException(
-                "cannot read", new SchemaRegistryException("Schema 99 not found", 40403)));
+        unreadable(new SchemaRegistryException("Schema 99 not found", 40403));
     assertEquals(DeserializationExceptionHandler.Result.RESUME, unknown.result());
     assertEquals(1, unknown.deadLetterQueueRecords().size());
 
     DeserializationExceptionHandler.Response unreachable =
-        handler.handleError(
-            context(KEY, VALUE),
-            input,
-            new RuntimeException(
-                "cannot read", new SchemaRegistryException("Connection refused", 0)));
+        unreadable(new SchemaRegistryException("Connection refused", 0));
     assertEquals(DeserializationExceptionHandler.Result.FAIL, unreachable.result());
     assertTrue(unreachable.deadLetterQueueRecords().isEmpty());
+  }
+
+  /** The handler's answer to a failure while processing the input of {@code value}. */
+  private ProcessingExceptionHandler.Response failedProcessing(byte[] value, Exception failure) {
+    return handler.handleError(context(KEY, value), new Record<>("a1", "x", 0L), failure);
+  }
+
+  /** The handler's answer to an input whose value could not be read because of {@code cause}. */
+  private DeserializationExceptionHandler.Response unreadable(SchemaRegistryException cause) {
+    return handler.handleError(
+        context(KEY, VALUE),
+        new ConsumerRecord<>("parley.articles", 2, 41, KEY, VALUE),
+        new RuntimeException("cannot read", cause));
   }
 
   @Test
   void aRegistryThatRefusesTheServiceStopsTheAppRatherThanDeadLetteringEveryRecord() {
     ProcessingExceptionHandler.Response response =
-        handler.handleError(
-            context(KEY, VALUE),
-            new Record<>("a1", "x", 0L),
-            new SchemaRegistryException("Unauthorized", 401));
+        failedProcessing(VALUE, new SchemaRegistryException("Unauthorized", 401));
     assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
   }
 

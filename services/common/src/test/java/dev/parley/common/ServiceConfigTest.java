@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * variable.
  */
 class ServiceConfigTest {
+
+  private static final Function<ServiceConfig, StreamsSettings> EXTRACTOR_STREAMS =
+      config -> StreamsSettings.from(config, "extractor");
 
   @Test
   void unsetAndBlankVariablesTakeTheDefaults() {
@@ -50,11 +55,7 @@ class ServiceConfigTest {
   @Test
   void aValueThatIsNoNumberNamesTheVariable() {
     InvalidConfigException e =
-        assertThrows(
-            InvalidConfigException.class,
-            () ->
-                TopicSettings.from(
-                    ServiceConfig.of(Map.of(ServiceConfig.TOPIC_PARTITIONS, "three"))));
+        refused(TopicSettings::from, ServiceConfig.TOPIC_PARTITIONS, "three");
     assertEquals(ServiceConfig.TOPIC_PARTITIONS, e.variable());
     assertTrue(
         e.getMessage().startsWith("PARLEY_TOPIC_PARTITIONS=three is not a whole number"),
@@ -65,27 +66,14 @@ class ServiceConfigTest {
   void numbersOutOfRangeNameTheVariableAndTheLimit() {
     assertEquals(
         ServiceConfig.TOPIC_PARTITIONS,
-        assertThrows(
-                InvalidConfigException.class,
-                () ->
-                    TopicSettings.from(
-                        ServiceConfig.of(Map.of(ServiceConfig.TOPIC_PARTITIONS, "0"))))
-            .variable());
+        refused(TopicSettings::from, ServiceConfig.TOPIC_PARTITIONS, "0").variable());
     InvalidConfigException replication =
-        assertThrows(
-            InvalidConfigException.class,
-            () ->
-                TopicSettings.from(
-                    ServiceConfig.of(Map.of(ServiceConfig.TOPIC_REPLICATION, "-1"))));
+        refused(TopicSettings::from, ServiceConfig.TOPIC_REPLICATION, "-1");
     assertTrue(
         replication.getMessage().contains("PARLEY_TOPIC_REPLICATION=-1 is below 1"),
         replication.getMessage());
     InvalidConfigException port =
-        assertThrows(
-            InvalidConfigException.class,
-            () ->
-                HttpSettings.from(
-                    ServiceConfig.of(Map.of(ServiceConfig.HTTP_PORT, "70000")), 8080));
+        refused(config -> HttpSettings.from(config, 8080), ServiceConfig.HTTP_PORT, "70000");
     assertTrue(
         port.getMessage().contains("PARLEY_HTTP_PORT=70000 is above 65535"), port.getMessage());
   }
@@ -93,23 +81,12 @@ class ServiceConfigTest {
   @Test
   void aChoiceOutsideTheAllowedValuesListsThem() {
     InvalidConfigException e =
-        assertThrows(
-            InvalidConfigException.class,
-            () ->
-                StreamsSettings.from(
-                    ServiceConfig.of(Map.of(ServiceConfig.PROCESSING_GUARANTEE, "exactly_once")),
-                    "extractor"));
+        refused(EXTRACTOR_STREAMS, ServiceConfig.PROCESSING_GUARANTEE, "exactly_once");
     assertEquals(ServiceConfig.PROCESSING_GUARANTEE, e.variable());
     assertTrue(e.getMessage().contains("exactly_once_v2, at_least_once"), e.getMessage());
     assertEquals(
         ServiceConfig.ON_BAD_RECORD,
-        assertThrows(
-                InvalidConfigException.class,
-                () ->
-                    StreamsSettings.from(
-                        ServiceConfig.of(Map.of(ServiceConfig.ON_BAD_RECORD, "ignore")),
-                        "extractor"))
-            .variable());
+        refused(EXTRACTOR_STREAMS, ServiceConfig.ON_BAD_RECORD, "ignore").variable());
   }
 
   @Test
@@ -121,5 +98,25 @@ class ServiceConfigTest {
     assertEquals(2, HttpSettings.from(changed, 0).port());
     assertEquals("a:1", changed.bootstrapServers());
     assertEquals(1, HttpSettings.from(base, 0).port());
+  }
+
+  @Test
+  void aDurableProducerWaitsForEveryReplicaAndIsIdempotentUnderItsOwnSettings() {
+    assertEquals(
+        Map.of(
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5),
+        KafkaSettings.durableProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 5)));
+  }
+
+  /** What reading settings with {@code read} throws when only {@code variable} is set. */
+  private static InvalidConfigException refused(
+      Function<ServiceConfig, ?> read, String variable, String value) {
+    return assertThrows(
+        InvalidConfigException.class, () -> read.apply(ServiceConfig.of(Map.of(variable, value))));
   }
 }

@@ -17,7 +17,7 @@ import org.jsoup.select.QueryParser;
  * whitespace normalised, one paragraph a line, no trailing blank lines. HTML is parsed within
  * {@link HtmlLimits}.
  */
-final class ArticleCleaner {
+record ArticleCleaner(HtmlLimits limits) {
 
   /**
    * Block elements whose text forms a paragraph of its own; parsed once, as jsoup would on every
@@ -57,12 +57,6 @@ final class ArticleCleaner {
    */
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF]");
-
-  private final HtmlLimits limits;
-
-  ArticleCleaner(HtmlLimits limits) {
-    this.limits = limits;
-  }
 
   String clean(String body, boolean html) {
     List<String> paragraphs =

@@ -53,25 +53,23 @@ final class ArticlePublisher implements AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             kafka.clientConfig(
-                Map.of(
-                    ProducerConfig.ACKS_CONFIG,
-                    "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                    true,
-                    ProducerConfig.LINGER_MS_CONFIG,
-                    5,
-                    // a batch of 500 articles is about 3 MB: a few large requests, not hundreds of
-                    // 16 KB ones, each waiting for every replica
-                    ProducerConfig.BATCH_SIZE_CONFIG,
-                    256 * 1024,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                    30000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    15000,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                    15000,
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                    limits.maxRecordBytes())),
+                KafkaSettings.durableProducer(
+                    Map.of(
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        // a batch of 500 articles is about 3 MB: a few large requests, not hundreds
+                        // of
+                        // 16 KB ones, each waiting for every replica
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        30000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        15000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        15000,
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        limits.maxRecordBytes()))),
             new StringSerializer(),
             new ByteArraySerializer());
   }

@@ -7,7 +7,6 @@ import dev.parley.common.ServiceHttp;
 import dev.parley.common.ServiceMetrics;
 import dev.parley.common.TopicCreator;
 import dev.parley.common.Topics;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,20 +17,12 @@ import org.slf4j.LoggerFactory;
  * that leaves no sender guessing: refuse new pushes (503), flush what Kafka has been given, answer
  * the pushes in flight, then stop the server and the producer.
  */
-public final class IngestorService implements ParleyService {
+public final class IngestorService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestorService.class);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-  private final RunningService running;
-  private final ShutdownGate gate;
-  private final ArticlePublisher publisher;
-
-  private IngestorService(RunningService running, ShutdownGate gate, ArticlePublisher publisher) {
-    this.running = running;
-    this.gate = gate;
-    this.publisher = publisher;
-  }
+  private IngestorService() {}
 
   public static ParleyService start(ServiceConfig environment) {
     IngestorConfig config = IngestorConfig.from(environment);
@@ -49,29 +40,13 @@ public final class IngestorService implements ParleyService {
               () -> true,
               ServiceMetrics.create("ingestor"),
               routes::register);
-      return new IngestorService(new RunningService("ingestor", http, publisher), gate, publisher);
+      return RunningService.draining("ingestor", () -> drain(gate, publisher), http, publisher);
     } catch (RuntimeException e) {
       throw RunningService.closeAfterFailure(e, publisher);
     }
   }
 
-  @Override
-  public String name() {
-    return running.name();
-  }
-
-  @Override
-  public URI httpAddress() {
-    return running.httpAddress();
-  }
-
-  @Override
-  public boolean isReady() {
-    return running.isReady();
-  }
-
-  @Override
-  public void close() {
+  private static void drain(ShutdownGate gate, ArticlePublisher publisher) {
     gate.close();
     publisher.flush();
     try {
@@ -85,6 +60,5 @@ public final class IngestorService implements ParleyService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    running.close();
   }
 }

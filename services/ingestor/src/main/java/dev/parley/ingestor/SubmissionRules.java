@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * fix it. Runs on the cleaned headline, so a headline of markup or invisible characters alone
  * counts as empty.
  */
-final class SubmissionRules {
+record SubmissionRules(IngestLimits limits) {
 
   /**
    * An article from the future is a wrong date or time zone; Kafka itself refuses record timestamps
@@ -26,12 +26,6 @@ final class SubmissionRules {
   private static final Pattern LANGUAGE =
       Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,2}");
 
-  private final IngestLimits limits;
-
-  SubmissionRules(IngestLimits limits) {
-    this.limits = limits;
-  }
-
   void requireHeadline(String cleanHeadline, String prefix) {
     if (cleanHeadline.isEmpty()) {
       throw InvalidInputException.badRequest(
@@ -39,17 +33,12 @@ final class SubmissionRules {
               + "the headline has no visible text once markup, spaces and invisible "
               + "characters are removed; give the article's real headline.");
     }
-    if (cleanHeadline.length() > limits.maxHeadlineChars()) {
-      throw InvalidInputException.badRequest(
-          prefix
-              + "the headline has "
-              + cleanHeadline.length()
-              + " characters, more than the "
-              + limits.maxHeadlineChars()
-              + " allowed ("
-              + ServiceConfig.MAX_HEADLINE_CHARS
-              + "); put the text in the body.");
-    }
+    requireAtMost(
+        "the headline",
+        cleanHeadline,
+        limits.maxHeadlineChars(),
+        " (" + ServiceConfig.MAX_HEADLINE_CHARS + "); put the text in the body.",
+        prefix);
   }
 
   void requireText(String cleanBody, String cleanHeadline, String prefix) {
@@ -86,15 +75,12 @@ final class SubmissionRules {
   }
 
   void requireSource(String source, String prefix) {
-    if (source != null && source.length() > limits.maxSourceChars()) {
-      throw InvalidInputException.badRequest(
-          prefix
-              + "source has "
-              + source.length()
-              + " characters, more than the "
-              + limits.maxSourceChars()
-              + " allowed; give the outlet's short name, e.g. reuters.");
-    }
+    requireAtMost(
+        "source",
+        source,
+        limits.maxSourceChars(),
+        "; give the outlet's short name, e.g. reuters.",
+        prefix);
   }
 
   void requireLanguage(String language, String prefix) {
@@ -115,15 +101,12 @@ final class SubmissionRules {
     if (url == null) {
       return null;
     }
-    if (url.length() > limits.maxUrlChars()) {
-      throw InvalidInputException.badRequest(
-          prefix
-              + "url has "
-              + url.length()
-              + " characters, more than the "
-              + limits.maxUrlChars()
-              + " allowed; give the article's canonical URL without tracking parameters.");
-    }
+    requireAtMost(
+        "url",
+        url,
+        limits.maxUrlChars(),
+        "; give the article's canonical URL without tracking parameters.",
+        prefix);
     try {
       URI uri = new URI(url);
       if (uri.getHost() != null
@@ -149,6 +132,22 @@ final class SubmissionRules {
             + "url '"
             + abbreviate(Redaction.credentials(url))
             + "' is not a web address; give the article's absolute http(s) URL, or leave url out.");
+  }
+
+  /** Refuses a {@code field} longer than {@code max} characters, with {@code advice} after it. */
+  private static void requireAtMost(
+      String field, String value, int max, String advice, String prefix) {
+    if (value != null && value.length() > max) {
+      throw InvalidInputException.badRequest(
+          prefix
+              + field
+              + " has "
+              + value.length()
+              + " characters, more than the "
+              + max
+              + " allowed"
+              + advice);
+    }
   }
 
   private static String abbreviate(String text) {

@@ -52,9 +52,7 @@ class ReprocessIT {
     Map<String, PositionState> reprocessed;
     Map<String, PositionState> rebuilt;
     try (LocalStack stack = TestStacks.start(data.resolve("changed"))) {
-      PipelineState pipeline = PipelineState.of(stack);
-      corpus.push(stack.ingestorClient(), data);
-      pipeline.awaitCaughtUp(CATCH_UP);
+      PipelineState pipeline = caughtUpWith(corpus, stack);
       before = pipeline.state();
       assertTrue(
           before.keySet().stream().anyMatch(k -> k.endsWith("/" + REMOVED_ISSUE)),
@@ -99,10 +97,7 @@ class ReprocessIT {
     try (LocalStack stack =
         TestStacks.start(
             data.resolve("fresh"), Map.of(ServiceConfig.ONTOLOGY, revised.toString()))) {
-      PipelineState pipeline = PipelineState.of(stack);
-      corpus.push(stack.ingestorClient(), data);
-      pipeline.awaitCaughtUp(CATCH_UP);
-      fresh = pipeline.state();
+      fresh = caughtUpWith(corpus, stack).state();
     }
 
     assertTrue(
@@ -114,6 +109,14 @@ class ReprocessIT {
         reprocessed,
         "re-extraction gives every position the state a fresh run with the new ontology gives");
     assertEquals(fresh, rebuilt, "and so does rebuilding the state too");
+  }
+
+  /** The stack's pipeline once it has taken in the corpus and caught up. */
+  private PipelineState caughtUpWith(ArticleCorpus corpus, LocalStack stack) throws Exception {
+    PipelineState pipeline = PipelineState.of(stack);
+    corpus.push(stack.ingestorClient(), data);
+    pipeline.awaitCaughtUp(CATCH_UP);
+    return pipeline;
   }
 
   /** The extractor instance that an operator restarts on the stack with a revised ontology. */

@@ -20,23 +20,11 @@ import java.util.concurrent.TimeUnit;
  * Pushes articles one by one through the ingestor's HTTP API and, after each, waits for the state
  * changes it causes (read from the aggregator's event stream) and prints the table.
  */
-public final class Demo {
+public record Demo(IngestorClient ingestor, URI aggregator, PrintStream out) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long QUIET_MS = 700;
   private static final long ARTICLE_TIMEOUT_MS = 30_000;
-
-  private final IngestorClient ingestor;
-  private final URI aggregator;
-  private final PositionTable table;
-  private final PrintStream out;
-
-  public Demo(IngestorClient ingestor, URI aggregator, PrintStream out) {
-    this.ingestor = ingestor;
-    this.aggregator = aggregator;
-    this.table = new PositionTable(aggregator);
-    this.out = out;
-  }
 
   public void run(Path folder, long startedNanos) throws IOException, InterruptedException {
     List<Path> files = ArticleFiles.list(List.of(folder));
@@ -44,6 +32,7 @@ public final class Demo {
       throw new IOException(
           "No articles in " + folder + "; pass a folder of .txt articles with --articles.");
     }
+    PositionTable table = new PositionTable(aggregator);
     BlockingQueue<JsonNode> changes = new LinkedBlockingQueue<>();
     boolean firstUpdateSeen = false;
     try (SseSubscriber events =

@@ -106,17 +106,14 @@ public final class ClusterOptions {
   public KafkaProducer<byte[], byte[]> producer() {
     return new KafkaProducer<>(
         clientConfig(
-            Map.of(
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                20,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                8 * 1024 * 1024)),
+            KafkaSettings.durableProducer(
+                Map.of(
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    20,
+                    ProducerConfig.BATCH_SIZE_CONFIG,
+                    256 * 1024,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    8 * 1024 * 1024))),
         new ByteArraySerializer(),
         new ByteArraySerializer());
   }

@@ -129,12 +129,8 @@ class RecordJsonTest {
 
   @Test
   void aValueThatIsNotInTheWireFormatIsReportedWithItsCoordinates() {
-    ConsumerRecord<byte[], byte[]> plain =
-        record("{\"json\": true}".getBytes(StandardCharsets.UTF_8), new RecordHeaders());
     RecordJson.UnreadableRecordException e =
-        assertThrows(
-            RecordJson.UnreadableRecordException.class,
-            () -> new RecordJson(registry).value(plain));
+        unreadable("{\"json\": true}".getBytes(StandardCharsets.UTF_8));
     assertTrue(
         e.getMessage().startsWith("parley.position-state partition 2 offset 41: "), e.getMessage());
     assertTrue(e.getMessage().contains("magic byte"), e.getMessage());
@@ -142,12 +138,7 @@ class RecordJsonTest {
 
   @Test
   void aSchemaIdTheRegistryDoesNotKnowIsReportedWithItsCoordinates() {
-    ConsumerRecord<byte[], byte[]> unknown =
-        record(new byte[] {0, 0, 0, 0, 99, 2}, new RecordHeaders());
-    RecordJson.UnreadableRecordException e =
-        assertThrows(
-            RecordJson.UnreadableRecordException.class,
-            () -> new RecordJson(registry).value(unknown));
+    RecordJson.UnreadableRecordException e = unreadable(new byte[] {0, 0, 0, 0, 99, 2});
     assertTrue(
         e.getMessage().startsWith("parley.position-state partition 2 offset 41: "), e.getMessage());
   }
@@ -186,6 +177,12 @@ class RecordJsonTest {
 
   private static JsonNode asParsed(JsonNode node) throws Exception {
     return JSON.readTree(JSON.writeValueAsString(node));
+  }
+
+  private RecordJson.UnreadableRecordException unreadable(byte[] value) {
+    ConsumerRecord<byte[], byte[]> record = record(value, new RecordHeaders());
+    return assertThrows(
+        RecordJson.UnreadableRecordException.class, () -> new RecordJson(registry).value(record));
   }
 
   private static ConsumerRecord<byte[], byte[]> record(byte[] value, RecordHeaders headers) {

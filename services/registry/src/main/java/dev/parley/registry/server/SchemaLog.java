@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,14 +46,7 @@ final class SchemaLog implements AutoCloseable {
     replay(config.kafka());
     this.producer =
         new KafkaProducer<>(
-            config
-                .kafka()
-                .clientConfig(
-                    Map.of(
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true)),
+            config.kafka().clientConfig(KafkaSettings.durableProducer(Map.of())),
             new StringSerializer(),
             new StringSerializer());
   }

@@ -1,5 +1,7 @@
 package dev.parley.registry.server;
 
+import static dev.parley.registry.server.QuoteSchemas.V1;
+import static dev.parley.registry.server.QuoteSchemas.V2;
 import static dev.parley.registry.server.RegistryHttp.schemaBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,23 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 abstract class RegistryConformance {
 
-  private static final String V1 =
-      """
-      {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"}]}""";
-  private static final String V2 =
-      """
-      {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"},
-       {"name":"speaker","type":"string","default":""}]}""";
-
   /** Readable with V1's data (speaker defaults), not with V2's (speaker was a string). */
   private static final String SPEAKER_AS_NUMBER =
       """
-      {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"},
+      {"type":"record","name":"Quote","namespace":"quotes","fields":[{"name":"text","type":"string"},
        {"name":"speaker","type":"int","default":0}]}""";
 
   private static final String NEEDS_OUTLET =
       """
-      {"type":"record","name":"Quote","namespace":"conformance","fields":[{"name":"text","type":"string"},
+      {"type":"record","name":"Quote","namespace":"quotes","fields":[{"name":"text","type":"string"},
        {"name":"outlet","type":"string"}]}""";
 
   /** The registry under test, spoken to with credentials that may write. */

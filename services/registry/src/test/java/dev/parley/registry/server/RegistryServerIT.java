@@ -1,5 +1,7 @@
 package dev.parley.registry.server;
 
+import static dev.parley.registry.server.QuoteSchemas.V1;
+import static dev.parley.registry.server.QuoteSchemas.V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,16 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryServerIT {
 
-  private static final String V1 =
-      """
-      {"type":"record","name":"Quote","namespace":"test","fields":[{"name":"text","type":"string"}]}""";
-  private static final String V2_WITH_DEFAULT =
-      """
-      {"type":"record","name":"Quote","namespace":"test","fields":[{"name":"text","type":"string"},
-       {"name":"speaker","type":"string","default":""}]}""";
   private static final String V3_NO_DEFAULT =
       """
-      {"type":"record","name":"Quote","namespace":"test","fields":[{"name":"text","type":"string"},
+      {"type":"record","name":"Quote","namespace":"quotes","fields":[{"name":"text","type":"string"},
        {"name":"speaker","type":"string","default":""},{"name":"outlet","type":"string"}]}""";
 
   private static final String ADMIN_KEY = "test-admin-key";
@@ -72,7 +67,7 @@ class RegistryServerIT {
           v1,
           client.register(subject, parse(V1)),
           "registering the same schema again gives the same id");
-      v2 = client.register(subject, parse(V2_WITH_DEFAULT));
+      v2 = client.register(subject, parse(V2));
       assertNotEquals(v1, v2);
       assertFalse(client.isCompatible(subject, parse(V3_NO_DEFAULT)));
       SchemaRegistryException refused =
@@ -224,7 +219,7 @@ class RegistryServerIT {
       admin = new RegistryHttp(server.httpAddress().toString(), RegistryHttp.basic(ADMIN));
       admin.post("/subjects/" + subject + "/versions", RegistryHttp.schemaBody(V1)).ok();
       admin.post("/subjects/" + kept + "/versions", RegistryHttp.schemaBody(V1)).ok();
-      admin.post("/subjects/" + kept + "/versions", RegistryHttp.schemaBody(V2_WITH_DEFAULT)).ok();
+      admin.post("/subjects/" + kept + "/versions", RegistryHttp.schemaBody(V2)).ok();
       admin.delete("/subjects/" + subject).ok();
       admin.delete("/subjects/" + subject + "?permanent=true").ok();
       admin.delete("/subjects/" + kept + "/versions/1").ok();
