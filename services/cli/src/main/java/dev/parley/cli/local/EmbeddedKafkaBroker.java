@@ -25,7 +25,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String CONTROLLER = "CONTROLLER";
 
   /** How long the controller keeps a node that stopped heartbeating (it died) registered. */
-  static final Duration BROKER_SESSION = Duration.ofSeconds(3);
+  private static final Duration BROKER_SESSION = Duration.ofSeconds(3);
 
   private final KafkaConfig config;
   private final String bootstrapServers;

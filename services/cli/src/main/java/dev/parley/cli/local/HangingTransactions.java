@@ -63,7 +63,7 @@ final class HangingTransactions {
    * The longest wait for the coordinator to write the markers of the transactions it was ending
    * when the broker died.
    */
-  static final Duration MARKERS_WAIT = Duration.ofSeconds(30);
+  private static final Duration MARKERS_WAIT = Duration.ofSeconds(30);
 
   /** Returns the open transactions it aborted. */
   static List<Aborted> abort(Admin admin) throws InterruptedException, ExecutionException {
