@@ -11,6 +11,9 @@ import dev.parley.registry.SchemaStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -33,6 +36,29 @@ class AvroSerdeTest {
     assertEquals(0, bytes[0]);
     assertEquals(id, ByteBuffer.wrap(bytes, 1, 4).getInt());
     assertEquals(article, serde.deserialize("parley.articles", bytes));
+  }
+
+  @Test
+  void aRecordWrittenAfterALargeOneAndAFailedOneHasExactlyItsOwnBytes() throws Exception {
+    Article small = article();
+    byte[] alone = onAFreshThread(() -> serde.serialize("parley.articles", small));
+
+    Article large = article();
+    large.setBody("word ".repeat(100_000));
+    assertEquals(
+        large, serde.deserialize("parley.articles", serde.serialize("parley.articles", large)));
+    Article broken = article();
+    broken.setSource(null); // a required field: the writer fails halfway through the record
+    assertThrows(SerializationException.class, () -> serde.serialize("parley.articles", broken));
+
+    assertTrue(Arrays.equals(alone, serde.serialize("parley.articles", small)));
+  }
+
+  private static <T> T onAFreshThread(Callable<T> work) throws Exception {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task);
+    thread.start();
+    return task.get();
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
  * The stores that keep every position's state up to date incrementally, all keyed by {@link Track}
  * keys: the contributions (by article and by published time), the turns of the stance, the running
  * tally, the stories and the index that finds them (article to story, latest time of each story's
- * side), and each fingerprint band's articles with their fingerprints.
+ * side), and each fingerprint band's articles by time, with each article's fingerprint.
  */
 record PositionStores(
     KeyValueStore<String, PositionContribution> contributions,
@@ -65,8 +65,8 @@ record PositionStores(
     add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class), true);
     add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class), true);
     add(builder, supplier, INDEX, Serdes.String(), false);
-    // the fingerprint of each article under each of its bands (PackedFingerprint): comparing an
-    // arriving article with the others of a band reads them in one scan, decoding nothing
+    // each article under each of its bands by time, and its fingerprint once (PackedFingerprint):
+    // comparing an arriving article with the others of a band decodes nothing
     add(builder, supplier, BANDS, Serdes.ByteArray(), false);
   }
 

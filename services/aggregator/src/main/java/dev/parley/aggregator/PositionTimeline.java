@@ -33,7 +33,7 @@ final class PositionTimeline {
     Optional<PositionContribution> before = last(contributions, track.timelineFrom(), key);
     Optional<PositionContribution> after =
         first(contributions, key, track.timelineTo()).filter(n -> !key(n).equals(key));
-    contributions.put(key, c);
+    contributions.put(key, withoutFingerprint(c));
     markTurns(before.orElse(null), c);
     after.ifPresent(next -> markTurns(c, next));
   }
@@ -109,6 +109,15 @@ final class PositionTimeline {
     if (turns.get(key) != null) {
       turns.delete(key);
     }
+  }
+
+  /**
+   * The timeline's entries serve the state (latest, earliest, evidence), never story clustering:
+   * without the 64 fingerprint values, each of the entries an update reads decodes in half the
+   * time.
+   */
+  private static PositionContribution withoutFingerprint(PositionContribution c) {
+    return PositionContribution.newBuilder(c).setFingerprint(List.of()).build();
   }
 
   private String key(PositionContribution c) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -32,6 +31,9 @@ final class StoryIndex {
   private final KeyValueStore<String, byte[]> bands;
   private final Tally tally;
 
+  /** A band member's value: the key says it all. */
+  private static final byte[] NO_VALUE = new byte[0];
+
   StoryIndex(Track track, PositionStores stores, Tally tally) {
     this.track = track;
     this.contributions = stores.contributions();
@@ -49,24 +51,26 @@ final class StoryIndex {
   void add(PositionContribution c) {
     Set<String> joined = new TreeSet<>();
     Set<String> copies = new HashSet<>();
+    String id = c.getArticleId();
     byte[] fingerprint = PackedFingerprint.of(c.getFingerprint());
+    // a copy shares most bands: compare each article once
+    Map<String, Boolean> compared = new HashMap<>(Map.of(id, false));
     Instant at = c.getPublishedAt();
     Instant from = at.minus(StoryClusters.COPY_WINDOW);
     Instant to = at.plus(StoryClusters.COPY_WINDOW);
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      // comparing packed values again is cheaper than remembering every article already compared
       try (KeyValueIterator<String, byte[]> sharing =
           bands.range(track.bandFrom(band, from), track.bandUpTo(band, to))) {
         while (sharing.hasNext()) {
-          KeyValue<String, byte[]> other = sharing.next();
-          if (PackedFingerprint.sameStory(fingerprint, other.value)) {
-            copies.add(track.articleOfBandMember(band, other.key));
+          String other = track.articleOfBandMember(band, sharing.next().key);
+          if (compared.computeIfAbsent(other, o -> sameStory(fingerprint, o))) {
+            copies.add(other);
           }
         }
       }
-      bands.put(track.bandMember(band, at, c.getArticleId()), fingerprint);
+      bands.put(track.bandMember(band, at, id), NO_VALUE);
     }
-    copies.remove(c.getArticleId());
+    bands.put(track.fingerprint(id), fingerprint);
     for (String copy : copies) {
       joined.add(storyOf(copy));
     }
@@ -85,6 +89,7 @@ final class StoryIndex {
     for (long band : StoryClusters.bands(c.getFingerprint())) {
       bands.delete(track.bandMember(band, c.getPublishedAt(), c.getArticleId()));
     }
+    bands.delete(track.fingerprint(c.getArticleId()));
     String storyId = storyOf(c.getArticleId());
     index.delete(track.storyOf(c.getArticleId()));
     StoryView story = StoryView.of(stories.get(track.story(storyId)));
@@ -105,6 +110,11 @@ final class StoryIndex {
           new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()),
           previousStory);
     }
+  }
+
+  private boolean sameStory(byte[] fingerprint, String otherArticle) {
+    byte[] other = bands.get(track.fingerprint(otherArticle));
+    return other != null && PackedFingerprint.sameStory(fingerprint, other);
   }
 
   private void remember(StoryView story, Map<String, String> previousStory) {

@@ -89,6 +89,11 @@ record Track(String key) {
     return bandMembers(band) + time(to) + "|" + AFTER_ALL;
   }
 
+  /** An article's fingerprint, packed ({@link PackedFingerprint}). */
+  String fingerprint(String articleId) {
+    return key + "|f|" + articleId;
+  }
+
   /** The article id of a {@link #bandMember} key. */
   String articleOfBandMember(long band, String memberKey) {
     return memberKey.substring(bandMembers(band).length() + TIME_WIDTH + 1);

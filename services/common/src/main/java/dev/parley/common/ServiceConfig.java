@@ -47,6 +47,9 @@ public final class ServiceConfig {
    */
   public static final String STANDBY_REPLICAS = "PARLEY_STANDBY_REPLICAS";
 
+  /** Stream threads of each Streams app instance, each with its own tasks and transactions. */
+  public static final String STREAM_THREADS = "PARLEY_STREAM_THREADS";
+
   public static final String APPLICATION_ID = "PARLEY_APPLICATION_ID";
   public static final String ONTOLOGY = "PARLEY_ONTOLOGY";
   public static final String MAX_ARTICLE_BYTES = "PARLEY_MAX_ARTICLE_BYTES";

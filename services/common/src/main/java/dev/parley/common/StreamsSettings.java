@@ -31,6 +31,8 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
  *     state (docs/deployment.md)
  * @param rocksDbMemoryBytes the memory all RocksDB stores of the process share
  *     (PARLEY_ROCKSDB_MEMORY_MB, {@link BoundedRocksDbMemory})
+ * @param streamThreads stream threads of the instance (PARLEY_STREAM_THREADS, default 1): an app's
+ *     tasks (one per partition) are spread over them, so one busy app can use several cores
  */
 public record StreamsSettings(
     String applicationId,
@@ -41,7 +43,8 @@ public record StreamsSettings(
     String instanceId,
     int sessionTimeoutMs,
     int standbyReplicas,
-    long rocksDbMemoryBytes) {
+    long rocksDbMemoryBytes,
+    int streamThreads) {
 
   public static final List<String> PROCESSING_GUARANTEES =
       List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
@@ -49,6 +52,7 @@ public record StreamsSettings(
   public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
   public static final int DEFAULT_ROCKSDB_MEMORY_MB = 128;
+  public static final int DEFAULT_STREAM_THREADS = 1;
 
   /** The brokers' default group.min.session.timeout.ms: a shorter session is refused. */
   private static final int MIN_SESSION_TIMEOUT_MS = 6_000;
@@ -70,7 +74,8 @@ public record StreamsSettings(
         config.getInt(ServiceConfig.STANDBY_REPLICAS, 0, 0),
         config.getInt(ServiceConfig.ROCKSDB_MEMORY_MB, DEFAULT_ROCKSDB_MEMORY_MB, 16)
             * 1024L
-            * 1024L);
+            * 1024L,
+        config.getInt(ServiceConfig.STREAM_THREADS, DEFAULT_STREAM_THREADS, 1));
   }
 
   /**
@@ -90,6 +95,7 @@ public record StreamsSettings(
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.streamsReplicationFactor());
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.put(BoundedRocksDbMemory.MEMORY_BYTES, rocksDbMemoryBytes);
     if (instanceId != null) {
