@@ -24,6 +24,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String CONTROLLER = "CONTROLLER";
 
+  /** How long the controller keeps a node that stopped heartbeating (it died) registered. */
+  private static final Duration BROKER_SESSION = Duration.ofSeconds(3);
+
   private final KafkaConfig config;
   private final String bootstrapServers;
   private KafkaRaftServer server;
@@ -76,6 +79,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // until the broker aborts them; it looks for such transactions every 10 s by default.
     props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    // A node killed with -9 is still registered when it comes back, and may register again only
+    // once the controller has fenced the old registration after this session (9 s by default, with
+    // a heartbeat every 2 s): a restart after kill -9 waited that long. A local node heartbeats
+    // to a controller on the same machine.
+    props.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION.toMillis()));
+    props.put("broker.heartbeat.interval.ms", String.valueOf(BROKER_SESSION.toMillis() / 6));
     KafkaConfig config = new KafkaConfig(props, false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       new Formatter()

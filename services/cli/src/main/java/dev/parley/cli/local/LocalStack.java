@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The local default: a KRaft broker, the schema registry and the three services in one process, all
@@ -106,11 +105,21 @@ public final class LocalStack implements AutoCloseable {
   private static void abortHangingTransactions(String bootstrapServers, PrintStream out)
       throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      List<TopicPartition> aborted = HangingTransactions.abort(admin);
+      List<HangingTransactions.Aborted> aborted = HangingTransactions.abort(admin);
       if (!aborted.isEmpty()) {
         out.printf(
             "Aborted the transactions a crash left open with nothing to end them, on %s%n",
             aborted);
+      }
+      List<HangingTransactions.Aborted> committed =
+          aborted.stream().filter(HangingTransactions.Aborted::committed).toList();
+      if (!committed.isEmpty()) {
+        out.printf(
+            "Warning: %d of them had been committed, but their commit markers never reached those"
+                + " partitions, so records committed there are dropped and the state may miss"
+                + " articles. To rebuild the state from parley.articles once Parley is up: ./parley"
+                + " reprocess --from beginning --stop-apps --rebuild-state --execute%n",
+            committed.size());
       }
     }
   }

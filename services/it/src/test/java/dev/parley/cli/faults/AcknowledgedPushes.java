@@ -91,8 +91,19 @@ final class AcknowledgedPushes {
     }
   }
 
-  /** The same, on a thread of its own, so that a fault can strike while articles arrive. */
-  Thread inBackground(URI ingestor, int from, int to) {
+  /** What a test does to the pipeline while articles arrive. */
+  @FunctionalInterface
+  interface Fault {
+    void strike() throws Exception;
+  }
+
+  /**
+   * Pushes articles [from, to) as {@link #push} does, on a thread of its own, and strikes the fault
+   * once the ingestor has answered four more pushes; returns when every push of the range has had
+   * its answer or its failure.
+   */
+  void pushWhile(URI ingestor, int from, int to, Fault fault) throws Exception {
+    int target = answered.get() + 4;
     Thread feed =
         new Thread(
             () -> {
@@ -104,12 +115,6 @@ final class AcknowledgedPushes {
             },
             "feed");
     feed.start();
-    return feed;
-  }
-
-  /** Waits until {@code more} further pushes than now have been answered. */
-  void awaitMoreAnswers(int more) throws InterruptedException {
-    int target = answered.get() + more;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (answered.get() < target) {
       assertTrue(
@@ -122,6 +127,8 @@ final class AcknowledgedPushes {
               + lastRefusal);
       Thread.sleep(20);
     }
+    fault.strike();
+    feed.join();
   }
 
   /**
@@ -151,10 +158,6 @@ final class AcknowledgedPushes {
         acknowledged.size(),
         sentAgain.size(),
         copies.values().stream().filter(n -> n == 2).count());
-  }
-
-  int answered() {
-    return answered.get();
   }
 
   Set<String> acknowledged() {

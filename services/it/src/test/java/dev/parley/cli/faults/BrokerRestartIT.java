@@ -1,15 +1,9 @@
 package dev.parley.cli.faults;
 
-import static dev.parley.cli.SameState.assertSameState;
-
-import dev.parley.avro.PositionState;
-import dev.parley.cli.ArticleCorpus;
-import dev.parley.cli.PipelineState;
 import dev.parley.cli.TestStacks;
 import dev.parley.cli.local.LocalStack;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,29 +25,24 @@ class BrokerRestartIT {
 
   @Test
   void theBrokerRestartedUnderTheRunningServicesChangesNothing() throws Exception {
-    ArticleCorpus corpus = FaultFreeRun.corpus();
-    Map<String, PositionState> expected = FaultFreeRun.state();
-    int third = corpus.size() / 3;
-
+    FaultyRun run = FaultyRun.afterTheFaultFreeRun();
     try (LocalStack stack = TestStacks.start(data)) {
       URI ingestor = stack.ingestor().httpAddress();
-      AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, stack.feedKey());
-      pushes.push(ingestor, 0, third);
-
-      Thread feed = pushes.inBackground(ingestor, third, 2 * third);
-      pushes.awaitMoreAnswers(4);
-      stack.broker().stop();
-      Thread.sleep(OUTAGE_MILLIS);
-      stack.broker().startAgain();
-      feed.join();
+      AcknowledgedPushes pushes = run.client(stack.feedKey());
+      pushes.push(ingestor, 0, run.from(1, 3));
+      pushes.pushWhile(
+          ingestor,
+          run.from(1, 3),
+          run.from(2, 3),
+          () -> {
+            stack.broker().stop();
+            Thread.sleep(OUTAGE_MILLIS);
+            stack.broker().startAgain();
+          });
       pushes.sendAgain(ingestor);
-      pushes.push(ingestor, 2 * third, corpus.size());
-
-      PipelineState pipeline =
-          new PipelineState(stack.bootstrapServers(), stack.registry().httpAddress().toString());
-      pushes.assertEachHeldOnce(pipeline);
-      pipeline.awaitCaughtUp(FaultFreeRun.CATCH_UP);
-      assertSameState(expected, pipeline.state());
+      pushes.push(ingestor, run.from(2, 3), run.size());
+      run.assertNothingChanged(
+          pushes, stack.bootstrapServers(), stack.registry().httpAddress().toString());
     }
   }
 }

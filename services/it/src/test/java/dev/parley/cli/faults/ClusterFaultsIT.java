@@ -1,11 +1,6 @@
 package dev.parley.cli.faults;
 
-import static dev.parley.cli.SameState.assertSameState;
-
 import dev.parley.aggregator.AggregatorMain;
-import dev.parley.avro.PositionState;
-import dev.parley.cli.ArticleCorpus;
-import dev.parley.cli.PipelineState;
 import dev.parley.cli.local.FreePort;
 import dev.parley.cli.local.LocalStack;
 import dev.parley.common.ParleyService;
@@ -46,10 +41,7 @@ class ClusterFaultsIT {
 
   @Test
   void aNodeKilledAndRestartedAndAnInstanceOfEachAppKilledChangeNothing() throws Exception {
-    ArticleCorpus corpus = FaultFreeRun.corpus();
-    Map<String, PositionState> expected = FaultFreeRun.state();
-    int quarter = corpus.size() / 4;
-
+    FaultyRun run = FaultyRun.afterTheFaultFreeRun();
     try (KafkaCluster cluster = KafkaCluster.start(data.resolve("kafka"))) {
       ServiceConfig config =
           ServiceConfig.of(
@@ -77,33 +69,27 @@ class ClusterFaultsIT {
           ChildProcess secondAggregator =
               secondInstance("aggregator", AggregatorMain.class, cluster, registry)) {
         URI ingestor = first.ingestor().httpAddress();
-        AcknowledgedPushes pushes = new AcknowledgedPushes(corpus, first.feedKey());
-        pushes.push(ingestor, 0, quarter);
+        AcknowledgedPushes pushes = run.client(first.feedKey());
+        pushes.push(ingestor, 0, run.from(1, 4));
 
-        Thread feed = pushes.inBackground(ingestor, quarter, 2 * quarter);
-        pushes.awaitMoreAnswers(4);
-        cluster.kill(VICTIM);
-        feed.join();
+        pushes.pushWhile(ingestor, run.from(1, 4), run.from(2, 4), () -> cluster.kill(VICTIM));
         pushes.sendAgain(ingestor);
 
-        feed = pushes.inBackground(ingestor, 2 * quarter, 3 * quarter);
-        pushes.awaitMoreAnswers(4);
-        cluster.restart(VICTIM);
-        feed.join();
+        pushes.pushWhile(ingestor, run.from(2, 4), run.from(3, 4), () -> cluster.restart(VICTIM));
         pushes.sendAgain(ingestor);
 
-        feed = pushes.inBackground(ingestor, 3 * quarter, corpus.size());
-        pushes.awaitMoreAnswers(4);
-        secondExtractor.kill();
-        secondAggregator.kill();
-        feed.join();
+        pushes.pushWhile(
+            ingestor,
+            run.from(3, 4),
+            run.size(),
+            () -> {
+              secondExtractor.kill();
+              secondAggregator.kill();
+            });
         pushes.sendAgain(ingestor);
 
-        PipelineState pipeline =
-            new PipelineState(cluster.bootstrapServers(), registry.httpAddress().toString());
-        pushes.assertEachHeldOnce(pipeline);
-        pipeline.awaitCaughtUp(FaultFreeRun.CATCH_UP);
-        assertSameState(expected, pipeline.state());
+        run.assertNothingChanged(
+            pushes, cluster.bootstrapServers(), registry.httpAddress().toString());
       }
     }
   }
