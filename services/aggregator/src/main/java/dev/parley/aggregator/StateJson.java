@@ -1,8 +1,8 @@
 package dev.parley.aggregator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.avro.PositionState;
 import dev.parley.serde.AvroJson;
 import java.util.LinkedHashMap;
@@ -18,28 +18,27 @@ import org.apache.avro.specific.SpecificRecord;
 final class StateJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
   private StateJson() {}
 
-  static Map<String, Object> position(String key, PositionState state) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("key", key);
-    json.putAll(record(state));
+  static ObjectNode position(String key, PositionState state) {
+    ObjectNode json = JSON.createObjectNode().put("key", key);
+    json.setAll(record(state));
     return json;
   }
 
-  static List<Map<String, Object>> positions(Map<String, PositionState> states) {
+  static List<ObjectNode> positions(Map<String, PositionState> states) {
     return states.entrySet().stream().map(e -> position(e.getKey(), e.getValue())).toList();
   }
 
   /** A change with its key and its coordinates in the change topic. */
-  static Map<String, Object> change(StateChange change) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("key", change.key());
-    json.put("partition", change.partition());
-    json.put("offset", change.offset());
-    json.putAll(record(change.change()));
+  static ObjectNode change(StateChange change) {
+    ObjectNode json =
+        JSON.createObjectNode()
+            .put("key", change.key())
+            .put("partition", change.partition())
+            .put("offset", change.offset());
+    json.setAll(record(change.change()));
     return json;
   }
 
@@ -54,15 +53,16 @@ final class StateJson {
     return json;
   }
 
-  static String write(Object value) {
+  /** Compact UTF-8 JSON: a line break in a text is escaped, so the JSON is one line. */
+  static byte[] writeBytes(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return JSON.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A state change could not be written as JSON", e);
     }
   }
 
-  private static Map<String, Object> record(SpecificRecord record) {
-    return JSON.convertValue(AvroJson.of(record), FIELDS);
+  private static ObjectNode record(SpecificRecord record) {
+    return (ObjectNode) AvroJson.of(record);
   }
 }

@@ -28,7 +28,10 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     long bytes =
-        Long.parseLong(String.valueOf(configs.getOrDefault(MEMORY_BYTES, 128L * 1024 * 1024)));
+        Long.parseLong(
+            String.valueOf(
+                configs.getOrDefault(
+                    MEMORY_BYTES, StreamsSettings.DEFAULT_ROCKSDB_MEMORY_MB * 1024L * 1024)));
     BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
     table.setBlockCache(shared(bytes));
     table.setCacheIndexAndFilterBlocks(true);

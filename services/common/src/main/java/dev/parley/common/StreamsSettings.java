@@ -51,7 +51,7 @@ public record StreamsSettings(
   public static final List<String> ON_BAD_RECORD = List.of("dead-letter", "fail");
   public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
   public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
-  public static final int DEFAULT_ROCKSDB_MEMORY_MB = 128;
+  public static final int DEFAULT_ROCKSDB_MEMORY_MB = 384;
   public static final int DEFAULT_STREAM_THREADS = 1;
 
   /** The brokers' default group.min.session.timeout.ms: a shorter session is refused. */
@@ -116,6 +116,9 @@ public record StreamsSettings(
     // meets it. Retrying after Kafka's default 100 ms (doubling each time) added that much to every
     // hop; the markers take a few milliseconds on a healthy broker.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+    // A state change is tens of kilobytes: with Kafka's 16 KB batches nearly every send opened a
+    // new batch and woke the producer's network thread, a system call per record
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
     if (failOnBadRecord) {
