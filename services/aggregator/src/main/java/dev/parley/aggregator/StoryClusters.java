@@ -38,7 +38,7 @@ final class StoryClusters {
   /**
    * Values per band: with 16 bands of 4, two articles that agree on half their values share a band
    * 64% of the time and on 70% near certainly (copies of a wire story agree on far more), while two
-   * that only quote the same statement (a third of their values) share one in 18% of cases, not 93%
+   * that only quote the same statement (a third of their values) share one in 18% of cases, not 98%
    * as with bands of 2; every band an article shares is a band read for each arrival.
    */
   private static final int BAND_WIDTH = 4;
@@ -110,7 +110,7 @@ final class StoryClusters {
   }
 
   /** Whether publication times {@code a} and {@code b} are close enough for copies of a story. */
-  static boolean withinCopyWindow(Instant a, Instant b) {
+  private static boolean withinCopyWindow(Instant a, Instant b) {
     return Math.abs(a.toEpochMilli() - b.toEpochMilli()) <= COPY_WINDOW.toMillis();
   }
 
