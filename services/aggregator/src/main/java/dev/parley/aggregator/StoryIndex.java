@@ -15,12 +15,13 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One track's stories, found and merged by lookup: each fingerprint band keeps the fingerprints of
- * the articles that have it, each article names its story, each story lists its articles. An
- * arriving article joins (and so merges) every story that holds a near-copy of it; a leaving
- * article splits its story if it was the only link, by regrouping that one story's articles. Work
- * and reads are bounded by the articles published around the one that comes or goes that share a
- * fingerprint band with it, and by the copies of its story, not by the position's whole history.
+ * One track's stories, found and merged by lookup: each fingerprint band lists the articles that
+ * have it by time, each article keeps its fingerprint once, names its story, each story lists its
+ * articles. An arriving article joins (and so merges) every story that holds a near-copy of it; a
+ * leaving article splits its story if it was the only link, by regrouping that one story's
+ * articles. Work and reads are bounded by the articles published around the one that comes or goes
+ * that share a fingerprint band with it, and by the copies of its story, not by the position's
+ * whole history.
  */
 final class StoryIndex {
 
