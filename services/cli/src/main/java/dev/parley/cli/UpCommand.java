@@ -85,6 +85,14 @@ final class UpCommand implements Callable<Integer> {
       description = "Aggregator port: state API and events (default ${DEFAULT-VALUE}).")
   int aggregatorPort;
 
+  @Option(
+      names = "--abort-committed-hanging",
+      description =
+          "After a crash, also abort the open transactions whose commit never reached a partition"
+              + " (dropping those committed records there), so that readers of it can go on; then"
+              + " rebuild the state with ./parley reprocess. Only when `up` said so.")
+  boolean abortCommittedHanging;
+
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
@@ -99,7 +107,9 @@ final class UpCommand implements Callable<Integer> {
                 ingestorPort,
                 extractorPort,
                 aggregatorPort),
-            ServiceConfig.fromEnvironment(),
+            abortCommittedHanging
+                ? ServiceConfig.fromEnvironment().with(LocalStack.ABORT_COMMITTED_HANGING, "true")
+                : ServiceConfig.fromEnvironment(),
             System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

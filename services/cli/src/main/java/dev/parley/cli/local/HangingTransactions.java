@@ -35,7 +35,8 @@ import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
  * restarted coordinator writes its commit markers. Aborting it on the partitions those markers have
  * not reached yet would commit it on some partitions and abort it on the others, so that a Streams
  * app's stores (restored from their changelogs) would disagree with one another and with its
- * output.
+ * output. For the same reason a transaction its coordinator reports as committed is never aborted
+ * (see {@link Verdict#COMMITTED}).
  */
 final class HangingTransactions {
 
@@ -43,21 +44,44 @@ final class HangingTransactions {
 
   private HangingTransactions() {}
 
+  /** What is to be done about a transaction left open on a partition. */
+  enum Verdict {
+    /** Its coordinator counts the partition in a transaction that it will end. */
+    COORDINATOR_ENDS_IT,
+    /** Nothing will end it, and it was never committed: aborting it loses nothing. */
+    ABORT,
+    /**
+     * Its coordinator committed this very transaction, but the commit never reached the partition:
+     * aborting it would drop records committed on its other partitions, and the Admin API can only
+     * abort. Left open unless the operator chooses to drop them.
+     */
+    COMMITTED
+  }
+
   /**
-   * One open transaction that was aborted, and why. {@code committed}: its coordinator had
-   * committed it, but the commit markers never reached this partition, so aborting it here drops
-   * records that were committed elsewhere (the Admin API can only abort); seen after kill -9 of the
-   * local stack, whose restarted broker is fenced and elected again before it can register.
+   * A transaction left open on a partition with nothing to end it, and what its coordinator says.
    */
-  record Aborted(
-      TopicPartition partition, ProducerState producer, String coordinator, boolean committed) {
+  record Open(
+      TopicPartition partition,
+      ProducerState producer,
+      TransactionDescription coordinator,
+      Verdict verdict) {
     @Override
     public String toString() {
       return String.format(
-          "%s (producer %d epoch %d; its coordinator: %s)",
-          partition, producer.producerId(), producer.producerEpoch(), coordinator);
+          "%s (producer %d epoch %d, open since offset %d; its coordinator: %s)",
+          partition,
+          producer.producerId(),
+          producer.producerEpoch(),
+          producer.currentTransactionStartOffset().orElse(-1),
+          coordinator == null
+              ? "no transaction"
+              : coordinator.state() + " at epoch " + coordinator.producerEpoch());
     }
   }
+
+  /** What {@link #abort} found: the transactions it aborted and those it left open. */
+  record Outcome(List<Open> aborted, List<Open> committedLeftOpen) {}
 
   /**
    * The longest wait for the coordinator to write the markers of the transactions it was ending
@@ -65,8 +89,12 @@ final class HangingTransactions {
    */
   private static final Duration MARKERS_WAIT = Duration.ofSeconds(30);
 
-  /** Returns the open transactions it aborted. */
-  static List<Aborted> abort(Admin admin) throws InterruptedException, ExecutionException {
+  /**
+   * Aborts every hanging transaction that was never committed; one that was committed ({@link
+   * Verdict#COMMITTED}) too only if {@code abortCommitted}.
+   */
+  static Outcome abort(Admin admin, boolean abortCommitted)
+      throws InterruptedException, ExecutionException {
     awaitCoordinatorLoaded(admin);
     awaitMarkers(admin);
     List<TopicPartition> partitions = new ArrayList<>();
@@ -81,28 +109,30 @@ final class HangingTransactions {
                     .partitions()
                     .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
     Map<Long, TransactionDescription> coordinators = coordinatorStates(admin);
-    List<Aborted> aborted = new ArrayList<>();
+    List<Open> aborted = new ArrayList<>();
+    List<Open> leftOpen = new ArrayList<>();
     for (Map.Entry<TopicPartition, PartitionProducerState> partition :
         admin.describeProducers(partitions).all().get().entrySet()) {
       for (ProducerState producer : partition.getValue().activeProducers()) {
+        if (producer.currentTransactionStartOffset().isEmpty()) {
+          continue;
+        }
         TransactionDescription coordinator = coordinators.get(producer.producerId());
-        if (producer.currentTransactionStartOffset().isPresent()
-            && isHanging(partition.getKey(), coordinator)) {
-          if (!abort(admin, partition.getKey(), producer)) {
-            continue;
-          }
-          aborted.add(
-              new Aborted(
-                  partition.getKey(),
-                  producer,
-                  coordinator == null
-                      ? "no transaction"
-                      : coordinator.state() + " at epoch " + coordinator.producerEpoch(),
-                  coordinator != null && coordinator.state() == TransactionState.COMPLETE_COMMIT));
+        Open open =
+            new Open(
+                partition.getKey(),
+                producer,
+                coordinator,
+                judge(partition.getKey(), producer.producerEpoch(), coordinator));
+        if (open.verdict() == Verdict.COMMITTED && !abortCommitted) {
+          leftOpen.add(open);
+        } else if (open.verdict() != Verdict.COORDINATOR_ENDS_IT
+            && abort(admin, partition.getKey(), producer)) {
+          aborted.add(open);
         }
       }
     }
-    return aborted;
+    return new Outcome(aborted, leftOpen);
   }
 
   /**
@@ -131,13 +161,28 @@ final class HangingTransactions {
   }
 
   /**
-   * True when the coordinator will never end the transaction open on {@code partition}: it knows no
-   * transaction of the producer, or its transaction (going on, or being committed or aborted) does
-   * not include the partition. The epochs are not compared: with transactions v2 the coordinator
-   * bumps the epoch when it begins to commit, before the partitions have their markers.
+   * Judges a transaction open on {@code partition} at {@code openEpoch} by what its coordinator
+   * says. The coordinator will end it when its transaction (going on, or being committed or
+   * aborted) includes the partition. Otherwise the epochs tell which transaction it was: with
+   * transactions v2 the coordinator bumps the producer's epoch by one as it ends each transaction,
+   * and a producer's records carry the epoch from before the bump. So a coordinator that committed
+   * (or is committing) at {@code openEpoch + 1} committed this very transaction. One at {@code
+   * openEpoch} or below never recorded it: it began (its first write reached the partition) but was
+   * never committed. One at {@code openEpoch + 1} that aborted, or at a higher epoch, has ended it
+   * without this partition's marker (fenced by a restarted producer, or timed out).
    */
-  static boolean isHanging(TopicPartition partition, TransactionDescription coordinator) {
-    return coordinator == null || !coordinator.topicPartitions().contains(partition);
+  static Verdict judge(
+      TopicPartition partition, int openEpoch, TransactionDescription coordinator) {
+    if (coordinator != null && coordinator.topicPartitions().contains(partition)) {
+      return Verdict.COORDINATOR_ENDS_IT;
+    }
+    boolean committing =
+        coordinator != null
+            && (coordinator.state() == TransactionState.COMPLETE_COMMIT
+                || coordinator.state() == TransactionState.PREPARE_COMMIT);
+    return committing && coordinator.producerEpoch() == openEpoch + 1
+        ? Verdict.COMMITTED
+        : Verdict.ABORT;
   }
 
   /**

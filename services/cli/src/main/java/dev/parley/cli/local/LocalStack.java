@@ -44,6 +44,16 @@ public final class LocalStack implements AutoCloseable {
   public static final int KAFKA_PORT = 9092;
   public static final int CONTROLLER_PORT = 9093;
 
+  /**
+   * "true": also abort the open transactions whose coordinator committed them (see {@link
+   * HangingTransactions.Verdict#COMMITTED}), dropping their records there; set by {@code up
+   * --abort-committed-hanging}.
+   */
+  public static final String ABORT_COMMITTED_HANGING = "PARLEY_ABORT_COMMITTED_HANGING";
+
+  private static final String REBUILD_STATE =
+      "./parley reprocess --from beginning --stop-apps --rebuild-state --execute";
+
   private final List<AutoCloseable> started = new ArrayList<>();
   private String feedKey;
   private EmbeddedKafkaBroker broker;
@@ -68,7 +78,10 @@ public final class LocalStack implements AutoCloseable {
           stack.track(
               EmbeddedKafkaBroker.start(
                   dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
-      abortHangingTransactions(stack.broker.bootstrapServers(), out);
+      abortHangingTransactions(
+          stack.broker.bootstrapServers(),
+          Boolean.parseBoolean(base.get(ABORT_COMMITTED_HANGING, "false")),
+          out);
       stack.registryAdminKey =
           base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
       ServiceConfig config =
@@ -102,24 +115,35 @@ public final class LocalStack implements AutoCloseable {
    * After a kill -9 of this process, broker included, a transaction can be left open on a partition
    * with nothing to end it; see {@link HangingTransactions}.
    */
-  private static void abortHangingTransactions(String bootstrapServers, PrintStream out)
-      throws Exception {
+  private static void abortHangingTransactions(
+      String bootstrapServers, boolean abortCommitted, PrintStream out) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      List<HangingTransactions.Aborted> aborted = HangingTransactions.abort(admin);
-      if (!aborted.isEmpty()) {
+      HangingTransactions.Outcome outcome = HangingTransactions.abort(admin, abortCommitted);
+      if (!outcome.aborted().isEmpty()) {
         out.printf(
             "Aborted the transactions a crash left open with nothing to end them, on %s%n",
-            aborted);
+            outcome.aborted());
       }
-      List<HangingTransactions.Aborted> committed =
-          aborted.stream().filter(HangingTransactions.Aborted::committed).toList();
+      List<HangingTransactions.Open> committed =
+          outcome.aborted().stream()
+              .filter(open -> open.verdict() == HangingTransactions.Verdict.COMMITTED)
+              .toList();
       if (!committed.isEmpty()) {
         out.printf(
-            "Warning: %d of them had been committed, but their commit markers never reached those"
-                + " partitions, so records committed there are dropped and the state may miss"
-                + " articles. To rebuild the state from parley.articles once Parley is up: ./parley"
-                + " reprocess --from beginning --stop-apps --rebuild-state --execute%n",
-            committed.size());
+            "Warning: %d of them had been committed, but their commit never reached those"
+                + " partitions: records committed there are dropped, and the state may miss"
+                + " articles. To rebuild it from parley.articles once Parley is up: %s%n",
+            committed.size(), REBUILD_STATE);
+      }
+      if (!outcome.committedLeftOpen().isEmpty()) {
+        out.printf(
+            "Warning: left open %s: their coordinator committed these transactions, but the commit"
+                + " never reached those partitions, and Kafka can only abort them there, which"
+                + " drops committed records. Until then whatever reads those partitions waits, so"
+                + " Parley may not get ready. To drop them and go on: stop, start again with"
+                + " ./parley up --abort-committed-hanging (same options), then rebuild the state:"
+                + " %s%n",
+            outcome.committedLeftOpen(), REBUILD_STATE);
       }
     }
   }
