@@ -18,6 +18,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -78,23 +83,32 @@ public final class LocalStack implements AutoCloseable {
           stack.track(
               EmbeddedKafkaBroker.start(
                   dataDir.resolve("kafka"), ports.kafka(), ports.controller()));
-      abortHangingTransactions(
-          stack.broker.bootstrapServers(),
-          Boolean.parseBoolean(base.get(ABORT_COMMITTED_HANGING, "false")),
-          out);
-      stack.registryAdminKey =
-          base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
       ServiceConfig config =
           base.with(ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, stack.broker.bootstrapServers())
               .with(ServiceConfig.TOPIC_REPLICATION, "1");
-      TopicCreator.ensure(config, Topics.ALL);
-      stack.registry =
-          stack.startService(
-              local(config, dataDir)
-                  .with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
-              ports.registry(),
-              RegistryServer::start,
-              out);
+      stack.registryAdminKey =
+          base.get(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, RegistryServer.generateAdminKey());
+      // The registry writes no transactions and reads uncommitted, so it starts while the
+      // transactions a crash left open are looked for; the pipeline waits for both.
+      List<Object> ready =
+          together(
+              () -> {
+                abortHangingTransactions(
+                    stack.broker.bootstrapServers(),
+                    Boolean.parseBoolean(base.get(ABORT_COMMITTED_HANGING, "false")),
+                    out);
+                return null;
+              },
+              () -> {
+                TopicCreator.ensure(config, Topics.ALL);
+                return stack.startService(
+                    local(config, dataDir)
+                        .with(ServiceConfig.SCHEMA_REGISTRY_ADMIN_KEY, stack.registryAdminKey),
+                    ports.registry(),
+                    RegistryServer::start);
+              });
+      stack.registry = (ParleyService) ready.get(1);
+      announce(stack.registry, out);
       stack.startPipeline(
           stack
               .withFeedKeys(local(config, dataDir), dataDir)
@@ -187,26 +201,72 @@ public final class LocalStack implements AutoCloseable {
         dataDir.resolve(LocalFeedKey.HASHES_FILE).toAbsolutePath().toString());
   }
 
-  private void startPipeline(ServiceConfig config, Ports ports, PrintStream out)
-      throws InterruptedException {
-    ingestor = startService(config, ports.ingestor(), IngestorService::start, out);
-    extractor = startService(config, ports.extractor(), ExtractorService::start, out);
-    aggregator = startService(config, ports.aggregator(), AggregatorService::start, out);
+  /**
+   * Starts the three services at once: each start waits mostly on Kafka (the Streams apps open
+   * their stores and join their groups), so together they take about as long as the slowest.
+   */
+  private void startPipeline(ServiceConfig config, Ports ports, PrintStream out) throws Exception {
+    List<Object> services =
+        together(
+            () -> startService(config, ports.ingestor(), IngestorService::start),
+            () -> startService(config, ports.extractor(), ExtractorService::start),
+            () -> startService(config, ports.aggregator(), AggregatorService::start));
+    ingestor = (ParleyService) services.get(0);
+    extractor = (ParleyService) services.get(1);
+    aggregator = (ParleyService) services.get(2);
+    for (ParleyService service : List.of(ingestor, extractor, aggregator)) {
+      announce(service, out);
+    }
     awaitReady(Duration.ofSeconds(120), out);
   }
 
-  private ParleyService startService(
-      ServiceConfig config,
-      int port,
-      Function<ServiceConfig, ParleyService> starter,
-      PrintStream out) {
-    ParleyService service =
-        track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
-    out.printf("  %-16s %s%n", service.name(), service.httpAddress());
-    return service;
+  /**
+   * Runs {@code steps} each on a thread of its own and returns their results in order, once all
+   * have ended; the first failure is thrown after all have ended, so that whatever the others
+   * started is tracked and closed with the stack.
+   */
+  private static List<Object> together(Callable<?>... steps) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(steps.length);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Callable<?> step : steps) {
+        futures.add(threads.submit(step));
+      }
+      List<Object> results = new ArrayList<>();
+      Exception failure = null;
+      for (Future<?> future : futures) {
+        try {
+          results.add(future.get());
+        } catch (ExecutionException e) {
+          failure = failure != null ? failure : asException(e.getCause());
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return results;
+    } finally {
+      threads.shutdown();
+    }
   }
 
-  private <T extends AutoCloseable> T track(T part) {
+  private static Exception asException(Throwable cause) {
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return (Exception) cause;
+  }
+
+  private ParleyService startService(
+      ServiceConfig config, int port, Function<ServiceConfig, ParleyService> starter) {
+    return track(starter.apply(config.with(ServiceConfig.HTTP_PORT, String.valueOf(port))));
+  }
+
+  private static void announce(ParleyService service, PrintStream out) {
+    out.printf("  %-16s %s%n", service.name(), service.httpAddress());
+  }
+
+  private synchronized <T extends AutoCloseable> T track(T part) {
     started.add(part);
     return part;
   }
@@ -283,7 +343,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     List<AutoCloseable> reversed = new ArrayList<>(started);
     Collections.reverse(reversed);
     for (AutoCloseable part : reversed) {
