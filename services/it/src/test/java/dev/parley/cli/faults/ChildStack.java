@@ -87,6 +87,18 @@ final class ChildStack implements AutoCloseable {
     return process.log();
   }
 
+  /**
+   * What `parley up` said about transactions a crash left open, each time it started: for whoever
+   * reads a run, passed or failed.
+   */
+  List<String> openTransactionReports() {
+    return process
+        .log()
+        .lines()
+        .filter(l -> l.startsWith("Aborted the transactions") || l.startsWith("Warning:"))
+        .toList();
+  }
+
   String bootstrapServers() {
     return "127.0.0.1:" + ports[0];
   }

@@ -38,6 +38,11 @@ class StackKilledMidStreamIT {
       System.out.printf(
           "`parley up` was up %.1f s after kill -9 and %.1f s after SIGTERM (wall clock; slower on a busy machine)%n",
           upAfterKill.toMillis() / 1000.0, upAfterTerm.toMillis() / 1000.0);
+      System.out.println(
+          "Transactions left open by the faults: "
+              + (stack.openTransactionReports().isEmpty()
+                  ? "none"
+                  : String.join(System.lineSeparator(), stack.openTransactionReports())));
 
       run.assertNothingChanged(pushes, stack.bootstrapServers(), stack.registryUrl());
     }
