@@ -75,9 +75,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
     props.put("share.coordinator.state.topic.min.isr", minInSync);
     props.put("group.initial.rebalance.delay.ms", "0");
-    // After kill -9 the transactions the dead producers left open hold back read_committed readers
-    // until the broker aborts them; it looks for such transactions every 10 s by default.
-    props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
+    // transaction.abort.timed.out.transaction.cleanup.interval.ms stays at Kafka's 10 s: a
+    // restarted node first leads its partitions on stale metadata, and the moment the controller's
+    // fence of its dead registration arrives every partition is leaderless, which Kafka 4.3's
+    // coordinator takes for deleted: a timed-out transaction it aborts then gets no markers at all
+    // (docs/faults.md). Streams' producers end their dead transactions themselves as they restart.
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     // A node killed with -9 is still registered when it comes back, and may register again only
     // once the controller has fenced the old registration after this session (9 s by default, with
