@@ -10,7 +10,12 @@ import java.util.List;
  * Moscow"), a relative clause after a list ("... — terms Kyiv rejected") or an evaluation ("could
  * serve as a basis", held by whoever reported it).
  */
-final class RightCues {
+record RightCues(
+    ArticleAnalysis a,
+    ClauseRoles roles,
+    HolderFinder holders,
+    CuePolarity polarity,
+    ListItems lists) {
 
   /** How many tokens after the mention a cue may stand. */
   private static final int REACH = 40;
@@ -20,25 +25,6 @@ final class RightCues {
    * it.
    */
   record RightCue(CueHit hit, Holder holder) {}
-
-  private final ArticleAnalysis a;
-  private final ClauseRoles roles;
-  private final HolderFinder holders;
-  private final CuePolarity polarity;
-  private final ListItems lists;
-
-  RightCues(
-      ArticleAnalysis analysis,
-      ClauseRoles roles,
-      HolderFinder holders,
-      CuePolarity polarity,
-      ListItems lists) {
-    this.a = analysis;
-    this.roles = roles;
-    this.holders = holders;
-    this.polarity = polarity;
-    this.lists = lists;
-  }
 
   /**
    * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
