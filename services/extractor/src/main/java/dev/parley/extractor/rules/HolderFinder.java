@@ -136,9 +136,7 @@ record HolderFinder(
       }
       Token t = a.token(k);
       boolean adjectiveLike =
-          (t.word() && Character.isLowerCase(t.text().charAt(0)) && !a.isFunctionWord(k))
-              || t.text().equals("-")
-              || t.lower().equals("to");
+          a.isLowercaseContentWord(k) || t.text().equals("-") || t.lower().equals("to");
       if (!adjectiveLike) {
         return null;
       }

@@ -132,9 +132,7 @@ record RightCues(
                   a.isFiller(i)
                       || (cue.from() - i <= 3 && a.lower(i).equals("and"))
                       || (cue.from() - i <= 3
-                          && a.token(i).word()
-                          && Character.isLowerCase(a.token(i).text().charAt(0))
-                          && !a.isFunctionWord(i)
+                          && a.isLowercaseContentWord(i)
                           && !a.is(i, WordClass.PREDICATOR)));
       // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of
       // the truce.
@@ -154,14 +152,7 @@ record RightCues(
    * own clause.
    */
   private boolean isNounPhrase(Mentions.CueWord cue, Sentence s) {
-    int before =
-        a.skipBack(
-            cue.from() - 1,
-            s,
-            i ->
-                a.token(i).word()
-                    && !a.isFunctionWord(i)
-                    && Character.isLowerCase(a.token(i).text().charAt(0)));
+    int before = a.skipBack(cue.from() - 1, s, a::isLowercaseContentWord);
     return before >= s.from() && a.is(before, WordClass.DETERMINER);
   }
 
@@ -186,9 +177,7 @@ record RightCues(
             i ->
                 a.is(i, WordClass.DETERMINER)
                     || (m.from() - i <= 2
-                        && a.token(i).word()
-                        && Character.isLowerCase(a.token(i).text().charAt(0))
-                        && !a.isFunctionWord(i)
+                        && a.isLowercaseContentWord(i)
                         && !a.is(i, WordClass.NAMING)));
     if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
       return null;
