@@ -196,27 +196,10 @@ class AggregatorTopologyTest {
   @Test
   void copiesOfOneWireStoryCountAsOneIndependentSource() {
     List<Integer> wire = fingerprint(1);
-    send(
-        article(
-            "ap",
-            "ap",
-            100,
-            wire,
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
-    send(
-        article(
-            "copy1",
-            "guardian",
-            110,
-            nearCopy(wire, 10),
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
-    send(
-        article(
-            "copy2",
-            "dw",
-            120,
-            nearCopy(wire, 20),
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+    String wireText = "Russia demands Donbas, officials said.";
+    sendRussiaDemandsTerritory("ap", "ap", 100, wire, wireText);
+    sendRussiaDemandsTerritory("copy1", "guardian", 110, nearCopy(wire, 10), wireText);
+    sendRussiaDemandsTerritory("copy2", "dw", 120, nearCopy(wire, 20), wireText);
     PositionState copiesOnly = latestStates().get(TERRITORY);
     assertEquals(3, copiesOnly.getSourceCount());
     assertEquals(1, copiesOnly.getIndependentSources(), "three outlets ran one story");
@@ -225,13 +208,8 @@ class AggregatorTopologyTest {
         List.of("ap", "ap", "ap"),
         copiesOnly.getEvidence().stream().map(Statement::getStory).toList());
 
-    send(
-        article(
-            "own",
-            "bbc",
-            130,
-            fingerprint(2),
-            position("russia", "territory", 2, 0.6, "The Kremlin told the BBC it wants Donbas.")));
+    sendRussiaDemandsTerritory(
+        "own", "bbc", 130, fingerprint(2), "The Kremlin told the BBC it wants Donbas.");
     PositionState corroborated = latestStates().get(TERRITORY);
     assertEquals(2, corroborated.getIndependentSources());
     assertEquals(
@@ -244,20 +222,9 @@ class AggregatorTopologyTest {
   @Test
   void storiesDoNotDependOnWhichCopyArrivedFirst() {
     List<Integer> wire = fingerprint(1);
-    send(
-        article(
-            "copy",
-            "guardian",
-            110,
-            nearCopy(wire, 10),
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
-    send(
-        article(
-            "ap",
-            "ap",
-            100,
-            wire,
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
+    sendRussiaDemandsTerritory(
+        "copy", "guardian", 110, nearCopy(wire, 10), "Russia demands Donbas.");
+    sendRussiaDemandsTerritory("ap", "ap", 100, wire, "Russia demands Donbas.");
     PositionState state = latestStates().get(TERRITORY);
     assertEquals(1, state.getIndependentSources());
     assertEquals(
@@ -557,6 +524,18 @@ class AggregatorTopologyTest {
     send(
         article(
             "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
+  }
+
+  /** An article with the text fingerprint of its story whose one position is Russia's, at 0.6. */
+  private void sendRussiaDemandsTerritory(
+      String id, String source, long publishedSecond, List<Integer> fingerprint, String sentence) {
+    send(
+        article(
+            id,
+            source,
+            publishedSecond,
+            fingerprint,
+            position("russia", "territory", 2, 0.6, sentence)));
   }
 
   private Map<String, PositionState> latestStates() {
