@@ -53,7 +53,7 @@ final class GoldSet {
     StringBuilder lines = new StringBuilder();
     for (Map.Entry<String, List<ExtractedPosition>> article : predictions.entrySet()) {
       for (ExtractedPosition p : article.getValue()) {
-        lines.append(json.writeValueAsString(ScorerFormat.line(article.getKey(), p))).append('\n');
+        lines.append(json.writeValueAsString(ScorerLine.of(article.getKey(), p))).append('\n');
       }
     }
     Files.writeString(file, lines);
