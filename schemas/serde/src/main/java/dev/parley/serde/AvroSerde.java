@@ -4,6 +4,7 @@ import dev.parley.registry.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
@@ -34,16 +35,33 @@ public final class AvroSerde<T extends SpecificRecord>
   private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
   public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean forKeys) {
+    this(registry, SpecificData.get().getSchema(type), forKeys, Set.of());
+  }
+
+  private AvroSerde(
+      SchemaRegistryClient registry, Schema schema, boolean forKeys, Set<Class<?>> reused) {
     this.registry = registry;
-    this.schema = SpecificData.get().getSchema(type);
+    this.schema = schema;
     TrustedAvroClasses.trust(schema);
     this.forKeys = forKeys;
-    this.writer = new SpecificDatumWriter<>(schema);
+    this.writer =
+        reused.isEmpty()
+            ? new SpecificDatumWriter<>(schema)
+            : new ReusedEncodings<>(schema, reused);
   }
 
   public static <T extends SpecificRecord> AvroSerde<T> forValues(
       SchemaRegistryClient registry, Class<T> type) {
     return new AvroSerde<>(registry, type, false);
+  }
+
+  /**
+   * This serde, writing each instance of {@code values} (alone or nested) from one encoding made
+   * the first time that instance is written: see {@link ReusedEncodings}. Only for record classes
+   * whose instances are never changed once built.
+   */
+  public AvroSerde<T> reusingEncodingsOf(Class<? extends SpecificRecord> values) {
+    return new AvroSerde<>(registry, schema, forKeys, Set.of(values));
   }
 
   public Schema schema() {

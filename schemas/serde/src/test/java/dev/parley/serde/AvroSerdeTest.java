@@ -1,10 +1,16 @@
 package dev.parley.serde;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.avro.Article;
+import dev.parley.avro.ArticleRef;
+import dev.parley.avro.ChangeKind;
+import dev.parley.avro.PositionChange;
+import dev.parley.avro.PositionState;
+import dev.parley.avro.Statement;
 import dev.parley.registry.InMemorySchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaStore;
@@ -12,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import org.apache.avro.Schema;
@@ -111,6 +118,87 @@ class AvroSerdeTest {
             SerializationException.class,
             () -> serde.deserialize("parley.articles", "{\"json\":true}".getBytes()));
     assertTrue(error.getMessage().contains("magic byte"), error.getMessage());
+  }
+
+  @Test
+  void aStateWrittenAloneAndNestedInChangesHasTheBytesOfAFreshEncoding() {
+    AvroSerde<PositionChange> changes = AvroSerde.forValues(registry, PositionChange.class);
+    AvroSerde<PositionState> states = AvroSerde.forValues(registry, PositionState.class);
+    AvroSerde<PositionChange> reusingChanges = changes.reusingEncodingsOf(PositionState.class);
+    AvroSerde<PositionState> reusingStates = states.reusingEncodingsOf(PositionState.class);
+    PositionState first = state(1, "Russia demands the region.");
+    PositionState second = state(2, "Russia insists on the region.");
+
+    for (PositionChange change : List.of(change(null, first), change(first, second))) {
+      assertArrayEquals(
+          changes.serialize(CHANGES, change), reusingChanges.serialize(CHANGES, change));
+      assertArrayEquals(
+          states.serialize(STATES, change.getAfter()),
+          reusingStates.serialize(STATES, change.getAfter()));
+    }
+    PositionChange removed = change(second, null);
+    assertEquals(
+        removed, reusingChanges.deserialize(CHANGES, reusingChanges.serialize(CHANGES, removed)));
+  }
+
+  @Test
+  void aStateWrittenAgainAfterManyOthersIsEncodedAfresh() {
+    AvroSerde<PositionState> states = AvroSerde.forValues(registry, PositionState.class);
+    AvroSerde<PositionState> reusing = states.reusingEncodingsOf(PositionState.class);
+    PositionState first = state(1, "Russia demands the region.");
+    byte[] expected = reusing.serialize(STATES, first);
+    for (int i = 0; i < ReusedEncodings.KEPT * 2; i++) {
+      reusing.serialize(STATES, state(-1, "Statement " + i));
+    }
+    assertArrayEquals(expected, reusing.serialize(STATES, first));
+    assertEquals(first, reusing.deserialize(STATES, expected));
+  }
+
+  private static final String CHANGES = "parley.position-changes";
+  private static final String STATES = "parley.position-state";
+
+  private static PositionState state(int stance, String sentence) {
+    Instant at = Instant.ofEpochMilli(1_764_000_000_000L);
+    return PositionState.newBuilder()
+        .setNegotiation("ukraine")
+        .setActor("russia")
+        .setIssue("territory")
+        .setStance(stance)
+        .setConfidence(0.8)
+        .setSince(at)
+        .setFirstSeen(at)
+        .setLastSeen(at)
+        .setArticleCount(1)
+        .setSourceCount(1)
+        .setEvidence(
+            List.of(
+                Statement.newBuilder()
+                    .setArticleId("a1")
+                    .setSource("wire")
+                    .setPublishedAt(at)
+                    .setStance(stance)
+                    .setSentence(sentence)
+                    .build()))
+        .build();
+  }
+
+  private static PositionChange change(PositionState before, PositionState after) {
+    PositionState either = after != null ? after : before;
+    return PositionChange.newBuilder()
+        .setNegotiation(either.getNegotiation())
+        .setActor(either.getActor())
+        .setIssue(either.getIssue())
+        .setKind(ChangeKind.UPDATED)
+        .setBefore(before)
+        .setAfter(after)
+        .setCausedBy(
+            ArticleRef.newBuilder()
+                .setArticleId("a1")
+                .setSource("wire")
+                .setPublishedAt(either.getLastSeen())
+                .build())
+        .setDetectedAt(Instant.ofEpochMilli(1_764_000_002_000L))
+        .build();
   }
 
   private static Article article() {

@@ -3,6 +3,7 @@ package dev.parley.aggregator;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionContribution;
+import dev.parley.avro.PositionState;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.serde.AvroSerde;
@@ -52,11 +53,17 @@ public final class AggregatorTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(AvroSerde.forValues(registry, PositionContribution.class)))
             .process(PositionStateUpdater::new, Named.as("update-state"), PositionStores.NAMES);
-    changes.to(Topics.POSITION_CHANGES.name(), Topics.POSITION_CHANGES.produced(registry));
+    // a state stands in three records (this change's after, the state topic, the next change's
+    // before): each is encoded once
+    changes.to(
+        Topics.POSITION_CHANGES.name(),
+        Topics.POSITION_CHANGES.produced(registry, PositionState.class));
     // the state topic is the change's 'after': a tombstone when the position was removed
     changes
         .mapValues(PositionChange::getAfter, Named.as("state-after-change"))
-        .to(Topics.POSITION_STATE.name(), Topics.POSITION_STATE.produced(registry));
+        .to(
+            Topics.POSITION_STATE.name(),
+            Topics.POSITION_STATE.produced(registry, PositionState.class));
     return builder.build();
   }
 }

@@ -36,18 +36,12 @@ final class PositionStateDeriver {
 
   /** Empty when no article states the position. */
   Optional<PositionState> derive(String position) {
-    return derive(Track.of(position, true))
-        .or(
-            () ->
-                derive(Track.of(position, false))
-                    .map(
-                        state -> {
-                          state.setConfirmed(false);
-                          return state;
-                        }));
+    return derive(position, true).or(() -> derive(position, false));
   }
 
-  private Optional<PositionState> derive(Track track) {
+  /** States are values: built whole and never changed, so that each is encoded once. */
+  private Optional<PositionState> derive(String position, boolean confirmed) {
+    Track track = Track.of(position, confirmed);
     PositionTally counts = stores.tallies().get(track.key());
     if (counts == null) {
       return Optional.empty();
@@ -69,7 +63,7 @@ final class PositionStateDeriver {
             .setIssue(latest.getIssue())
             .setStance(latest.getStance())
             .setConfidence(tally.corroboration(sign))
-            .setConfirmed(true)
+            .setConfirmed(confirmed)
             .setSince(timeline.lastSignTurn())
             .setFirstSeen(earliest.getPublishedAt())
             .setLastSeen(latest.getPublishedAt())
@@ -104,7 +98,7 @@ final class PositionStateDeriver {
     Set<String> stories = new LinkedHashSet<>();
     KeyValueStore<String, String> index = stores.index();
     try (KeyValueIterator<String, String> entries =
-        index.reverseRange(track.sideFrom(sign, from), track.sideTo(sign))) {
+        index.reverseRange(track.sideOfStories(sign).from(from), track.sideOfStories(sign).to())) {
       while (entries.hasNext() && stories.size() < 2) {
         stories.add(entries.next().value);
       }

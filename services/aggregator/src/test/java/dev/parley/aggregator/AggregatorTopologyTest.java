@@ -69,18 +69,8 @@ class AggregatorTopologyTest {
 
   @Test
   void theMostRecentlyPublishedArticleDecidesTheStanceWhateverTheArrivalOrder() {
-    send(
-        article(
-            "new",
-            "tass",
-            200,
-            position("russia", "territory", 2, 0.9, "Moscow demands all of Donbas.")));
-    send(
-        article(
-            "old",
-            "rian",
-            100,
-            position("russia", "territory", -1, 0.6, "Moscow once hesitated.")));
+    send(article("new", "tass", 200, russiaOnTerritory(2, 0.9, "Moscow demands all of Donbas.")));
+    send(article("old", "rian", 100, russiaOnTerritory(-1, 0.6, "Moscow once hesitated.")));
 
     PositionState state = latestStates().get(TERRITORY);
     assertEquals(2, state.getStance(), "the older article arrived last but was published first");
@@ -100,8 +90,7 @@ class AggregatorTopologyTest {
   @Test
   void aDuplicateDeliveryChangesNothing() {
     ArticlePositions article =
-        article(
-            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas."));
+        article("a", "tass", 100, russiaOnTerritory(2, 0.9, "Moscow demands Donbas."));
     send(article);
     assertEquals(1, states.readRecordsToList().size());
     send(article);
@@ -115,7 +104,7 @@ class AggregatorTopologyTest {
             "a",
             "tass",
             100,
-            position("russia", "territory", 2, 0.9, "Moscow demands Donbas."),
+            russiaOnTerritory(2, 0.9, "Moscow demands Donbas."),
             position("ukraine", "nato", 2, 0.8, "Kyiv insists on NATO.")));
     states.readRecordsToList();
 
@@ -143,12 +132,7 @@ class AggregatorTopologyTest {
   @Test
   void everyChangeSaysWhatItWasWhatItIsAndWhichArticleCausedIt() {
     sendTwoAgreeingArticles();
-    send(
-        article(
-            "c",
-            "bbc",
-            200,
-            position("russia", "territory", -1, 0.6, "Moscow could drop its claim.")));
+    send(article("c", "bbc", 200, russiaOnTerritory(-1, 0.6, "Moscow could drop its claim.")));
     send(article("a", "tass", 100));
     positions.pipeInput("b", null);
     positions.pipeInput("c", null);
@@ -184,9 +168,7 @@ class AggregatorTopologyTest {
 
   @Test
   void theStateTopicCarriesEveryChangesNewState() {
-    send(
-        article(
-            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
+    send(article("a", "tass", 100, russiaOnTerritory(2, 0.9, "Moscow demands Donbas.")));
     send(article("a", "tass", 100));
     List<PositionChange> log = changes.readValuesToList();
     List<PositionState> table = states.readValuesToList();
@@ -196,27 +178,11 @@ class AggregatorTopologyTest {
   @Test
   void copiesOfOneWireStoryCountAsOneIndependentSource() {
     List<Integer> wire = fingerprint(1);
+    String wireText = "Russia demands Donbas, officials said.";
+    send(article("ap", "ap", 100, wire, russiaOnTerritory(2, 0.6, wireText)));
     send(
-        article(
-            "ap",
-            "ap",
-            100,
-            wire,
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
-    send(
-        article(
-            "copy1",
-            "guardian",
-            110,
-            nearCopy(wire, 10),
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
-    send(
-        article(
-            "copy2",
-            "dw",
-            120,
-            nearCopy(wire, 20),
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas, officials said.")));
+        article("copy1", "guardian", 110, nearCopy(wire, 10), russiaOnTerritory(2, 0.6, wireText)));
+    send(article("copy2", "dw", 120, nearCopy(wire, 20), russiaOnTerritory(2, 0.6, wireText)));
     PositionState copiesOnly = latestStates().get(TERRITORY);
     assertEquals(3, copiesOnly.getSourceCount());
     assertEquals(1, copiesOnly.getIndependentSources(), "three outlets ran one story");
@@ -231,7 +197,7 @@ class AggregatorTopologyTest {
             "bbc",
             130,
             fingerprint(2),
-            position("russia", "territory", 2, 0.6, "The Kremlin told the BBC it wants Donbas.")));
+            russiaOnTerritory(2, 0.6, "The Kremlin told the BBC it wants Donbas.")));
     PositionState corroborated = latestStates().get(TERRITORY);
     assertEquals(2, corroborated.getIndependentSources());
     assertEquals(
@@ -250,14 +216,8 @@ class AggregatorTopologyTest {
             "guardian",
             110,
             nearCopy(wire, 10),
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
-    send(
-        article(
-            "ap",
-            "ap",
-            100,
-            wire,
-            position("russia", "territory", 2, 0.6, "Russia demands Donbas.")));
+            russiaOnTerritory(2, 0.6, "Russia demands Donbas.")));
+    send(article("ap", "ap", 100, wire, russiaOnTerritory(2, 0.6, "Russia demands Donbas.")));
     PositionState state = latestStates().get(TERRITORY);
     assertEquals(1, state.getIndependentSources());
     assertEquals(
@@ -273,21 +233,15 @@ class AggregatorTopologyTest {
             "d0",
             "tass",
             day(0),
-            position("russia", "territory", 1, 0.8, "Moscow would accept a deal on territory.")));
+            russiaOnTerritory(1, 0.8, "Moscow would accept a deal on territory.")));
     send(
         article(
-            "d3",
-            "ria",
-            day(3),
-            position("russia", "territory", 2, 0.8, "Moscow now demands all of Donbas.")));
+            "d3", "ria", day(3), russiaOnTerritory(2, 0.8, "Moscow now demands all of Donbas.")));
     assertEquals(Trend.HARDENING, latestStates().get(TERRITORY).getTrend());
 
     send(
         article(
-            "d10",
-            "bbc",
-            day(10),
-            position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+            "d10", "bbc", day(10), russiaOnTerritory(-1, 0.8, "Moscow may give up its claim.")));
     PositionState softened = latestStates().get(TERRITORY);
     assertEquals(Trend.SOFTENING, softened.getTrend());
     assertEquals(
@@ -301,7 +255,7 @@ class AggregatorTopologyTest {
             "d1",
             "tass",
             day(1),
-            position("russia", "territory", 1, 0.8, "Moscow repeats it would accept a deal.")));
+            russiaOnTerritory(1, 0.8, "Moscow repeats it would accept a deal.")));
     assertEquals(
         softened.getHistory(),
         latestStates().getOrDefault(TERRITORY, softened).getHistory(),
@@ -312,7 +266,7 @@ class AggregatorTopologyTest {
             "d30",
             "bbc",
             day(30),
-            position("russia", "territory", -1, 0.8, "Moscow still may give up its claim.")));
+            russiaOnTerritory(-1, 0.8, "Moscow still may give up its claim.")));
     assertEquals(
         Trend.STEADY, latestStates().get(TERRITORY).getTrend(), "no change in the last two weeks");
   }
@@ -325,7 +279,7 @@ class AggregatorTopologyTest {
               "a" + i,
               "tass",
               day(i),
-              position("russia", "territory", i % 2 == 0 ? 2 : -2, 0.8, "Turn " + i + ".")));
+              russiaOnTerritory(i % 2 == 0 ? 2 : -2, 0.8, "Turn " + i + ".")));
     }
     List<StanceChange> history = latestStates().get(TERRITORY).getHistory();
     assertEquals(StanceHistory.MAX_ENTRIES, history.size());
@@ -341,14 +295,14 @@ class AggregatorTopologyTest {
             "tass",
             day(0),
             fingerprint(1),
-            position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+            russiaOnTerritory(-1, 0.8, "Moscow may give up its claim.")));
     send(
         article(
             "now",
             "ria",
             day(20),
             fingerprint(2),
-            position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
+            russiaOnTerritory(2, 0.8, "Moscow demands Donbas.")));
     assertFalse(latestStates().get(TERRITORY).getDisputed(), "the dissent is three weeks older");
 
     send(
@@ -357,27 +311,21 @@ class AggregatorTopologyTest {
             "bbc",
             day(18),
             fingerprint(3),
-            position("russia", "territory", -1, 0.8, "Moscow may yet give up its claim.")));
+            russiaOnTerritory(-1, 0.8, "Moscow may yet give up its claim.")));
     assertTrue(latestStates().get(TERRITORY).getDisputed());
   }
 
   @Test
   void aCopyThatReadsItTheOtherWayIsNoDispute() {
     List<Integer> wire = fingerprint(1);
-    send(
-        article(
-            "ap",
-            "ap",
-            day(0),
-            wire,
-            position("russia", "territory", 2, 0.8, "Moscow demands Donbas.")));
+    send(article("ap", "ap", day(0), wire, russiaOnTerritory(2, 0.8, "Moscow demands Donbas.")));
     send(
         article(
             "copy",
             "dw",
             day(1),
             nearCopy(wire, 5),
-            position("russia", "territory", -1, 0.5, "Moscow demands Donbas.")));
+            russiaOnTerritory(-1, 0.5, "Moscow demands Donbas.")));
     assertFalse(latestStates().get(TERRITORY).getDisputed());
   }
 
@@ -388,19 +336,14 @@ class AggregatorTopologyTest {
             "rumour",
             "blog",
             300,
-            unconfirmed(position("russia", "territory", -2, 0.3, "Moscow might drop everything.")));
+            unconfirmed(russiaOnTerritory(-2, 0.3, "Moscow might drop everything.")));
     send(rumour);
     PositionState rumoured = latestStates().get(TERRITORY);
     assertFalse(rumoured.getConfirmed(), "kept, but marked");
     assertEquals(-2, rumoured.getStance());
     assertFalse(rumoured.getEvidence().get(0).getConfirmed());
 
-    send(
-        article(
-            "said",
-            "tass",
-            100,
-            position("russia", "territory", 1, 0.9, "Moscow would accept a deal.")));
+    send(article("said", "tass", 100, russiaOnTerritory(1, 0.9, "Moscow would accept a deal.")));
     PositionState confirmed = latestStates().get(TERRITORY);
     assertTrue(confirmed.getConfirmed());
     assertEquals(
@@ -409,12 +352,7 @@ class AggregatorTopologyTest {
     assertEquals(
         List.of("said"), confirmed.getEvidence().stream().map(Statement::getArticleId).toList());
 
-    send(
-        article(
-            "rumour",
-            "blog",
-            300,
-            position("russia", "territory", -2, 0.8, "Moscow drops everything.")));
+    send(article("rumour", "blog", 300, russiaOnTerritory(-2, 0.8, "Moscow drops everything.")));
     PositionState both = latestStates().get(TERRITORY);
     assertEquals(-2, both.getStance(), "confirmed on re-extraction, it counts");
     assertEquals(2, both.getArticleCount());
@@ -436,14 +374,12 @@ class AggregatorTopologyTest {
   void anOldVersionReplayedAfterTheEditChangesNothing() {
     ArticlePositions original =
         revision(
-            1_000,
-            "Kremlin talks",
-            position("russia", "territory", -1, 0.8, "Moscow may give up its claim."));
+            1_000, "Kremlin talks", russiaOnTerritory(-1, 0.8, "Moscow may give up its claim."));
     ArticlePositions edited =
         revision(
             2_000,
             "Kremlin talks (updated)",
-            position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas."));
+            russiaOnTerritory(2, 0.8, "Moscow demands all of Donbas."));
     positions.pipeInput("a", original);
     positions.pipeInput("a", edited);
     PositionState afterEdit = states.readValuesToList().get(1);
@@ -464,15 +400,11 @@ class AggregatorTopologyTest {
     positions.pipeInput(
         "a",
         revision(
-            1_000,
-            "Kremlin talks",
-            position("russia", "territory", -1, 0.8, "Moscow may give up its claim.")));
+            1_000, "Kremlin talks", russiaOnTerritory(-1, 0.8, "Moscow may give up its claim.")));
     positions.pipeInput(
         "a",
         revision(
-            1_000,
-            "Kremlin talks",
-            position("russia", "territory", 2, 0.8, "Moscow may give up its claim.")));
+            1_000, "Kremlin talks", russiaOnTerritory(2, 0.8, "Moscow may give up its claim.")));
     List<PositionState> written = states.readValuesToList();
     assertEquals(
         2, written.get(written.size() - 1).getStance(), "new rules on the same version apply");
@@ -480,7 +412,7 @@ class AggregatorTopologyTest {
 
   @Test
   void anArticlePushedAgainWithoutAPublicationTimeKeepsItsFirstEstimateAndChangesNothing() {
-    Position demand = position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas.");
+    Position demand = russiaOnTerritory(2, 0.8, "Moscow demands all of Donbas.");
     positions.pipeInput("a", estimated(revision(1_000, "Kremlin talks", demand), 100));
     PositionState first = states.readValuesToList().get(0);
     changes.readValuesToList();
@@ -505,7 +437,7 @@ class AggregatorTopologyTest {
 
   @Test
   void anEstimateNeverReplacesATimeTheFeedGave() {
-    Position demand = position("russia", "territory", 2, 0.8, "Moscow demands all of Donbas.");
+    Position demand = russiaOnTerritory(2, 0.8, "Moscow demands all of Donbas.");
     positions.pipeInput("a", revision(1_000, "Kremlin talks", demand));
     changes.readValuesToList();
 
@@ -551,12 +483,8 @@ class AggregatorTopologyTest {
 
   /** Article a (tass, second 100) and b (ria, second 150), both for Russia's claim on territory. */
   private void sendTwoAgreeingArticles() {
-    send(
-        article(
-            "a", "tass", 100, position("russia", "territory", 2, 0.9, "Moscow demands Donbas.")));
-    send(
-        article(
-            "b", "ria", 150, position("russia", "territory", 2, 0.7, "The Kremlin wants Donbas.")));
+    send(article("a", "tass", 100, russiaOnTerritory(2, 0.9, "Moscow demands Donbas.")));
+    send(article("b", "ria", 150, russiaOnTerritory(2, 0.7, "The Kremlin wants Donbas.")));
   }
 
   private Map<String, PositionState> latestStates() {
@@ -626,6 +554,11 @@ class AggregatorTopologyTest {
       copy.set(i, copy.get(i) + 1);
     }
     return copy;
+  }
+
+  /** Russia's stance on territory, the key {@link #TERRITORY}. */
+  private static Position russiaOnTerritory(int stance, double confidence, String sentence) {
+    return position("russia", "territory", stance, confidence, sentence);
   }
 
   private static Position position(

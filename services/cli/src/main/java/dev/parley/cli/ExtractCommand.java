@@ -2,7 +2,7 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.extractor.PositionExtractor;
-import dev.parley.extractor.evaluation.ScorerFormat;
+import dev.parley.extractor.evaluation.ScorerLine;
 import dev.parley.extractor.rules.ExtractedPosition;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +42,7 @@ final class ExtractCommand implements Callable<Integer> {
     for (Map.Entry<String, List<ExtractedPosition>> article :
         ArticleFiles.extract(files, extractor).entrySet()) {
       for (ExtractedPosition p : article.getValue()) {
-        System.out.println(JSON.writeValueAsString(ScorerFormat.line(article.getKey(), p)));
+        System.out.println(JSON.writeValueAsString(ScorerLine.of(article.getKey(), p)));
       }
     }
     return 0;

@@ -48,7 +48,7 @@ class ModuleImportRulesTest {
           "dev.parley.extractor.ontology.Ontology",
           "dev.parley.extractor.rules.ExtractedPosition",
           "dev.parley.extractor.evaluation.Evaluation",
-          "dev.parley.extractor.evaluation.ScorerFormat",
+          "dev.parley.extractor.evaluation.ScorerLine",
           "dev.parley.aggregator.AggregatorService",
           "dev.parley.aggregator.AggregatorConfig",
           "dev.parley.registry.server.RegistryServer",

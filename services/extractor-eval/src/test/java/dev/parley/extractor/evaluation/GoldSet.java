@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.extractor.PositionExtractor;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.rules.ExtractedPosition;
-import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A folder of plain-text articles with its gold folder, run through the extractor the way the
@@ -36,14 +33,10 @@ final class GoldSet {
    */
   GoldSet(Path articles, Path gold, double confident) throws IOException {
     PositionExtractor extractor = new PositionExtractor(Ontology.loadDefault());
-    try (Stream<Path> files = Files.list(articles)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-        CleanArticle article =
-            CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
-        predictions.put(
-            file.getFileName().toString(), extractor.extract(article.headline(), article.body()));
-      }
-    }
+    ArticleFolder.read(articles)
+        .forEach(
+            (name, article) ->
+                predictions.put(name, extractor.extract(article.headline(), article.body())));
     Map<String, List<ExtractedPosition>> confidentOnly = new LinkedHashMap<>();
     predictions.forEach(
         (name, positions) ->
@@ -60,7 +53,7 @@ final class GoldSet {
     StringBuilder lines = new StringBuilder();
     for (Map.Entry<String, List<ExtractedPosition>> article : predictions.entrySet()) {
       for (ExtractedPosition p : article.getValue()) {
-        lines.append(json.writeValueAsString(ScorerFormat.line(article.getKey(), p))).append('\n');
+        lines.append(json.writeValueAsString(ScorerLine.of(article.getKey(), p))).append('\n');
       }
     }
     Files.writeString(file, lines);

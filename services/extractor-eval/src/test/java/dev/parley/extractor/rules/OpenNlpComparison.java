@@ -1,5 +1,6 @@
 package dev.parley.extractor.rules;
 
+import dev.parley.extractor.evaluation.ArticleFolder;
 import dev.parley.extractor.evaluation.Evaluation;
 import dev.parley.extractor.ontology.Ontology;
 import dev.parley.extractor.text.ArticleText;
@@ -8,11 +9,8 @@ import dev.parley.extractor.text.SentenceSplitter;
 import dev.parley.extractor.text.Stemmer;
 import dev.parley.extractor.text.Token;
 import dev.parley.extractor.text.Tokenizer;
-import dev.parley.ingestor.CleanArticle;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
 import opennlp.tools.postag.POSModel;
@@ -84,31 +82,15 @@ public final class OpenNlpComparison {
     variants.put(
         "Parley: own tokens, sentences, stems", text -> new ArticleAnalysis(text, ontology));
     variants.put(
-        "OpenNLP sentences",
-        text -> {
-          List<Token> tokens = Tokenizer.tokenize(text);
-          return new ArticleAnalysis(text, ontology, tokens, nlp.sentences(text, tokens));
-        });
+        "OpenNLP sentences", nlp.analysis(ontology, Tokenizer::tokenize, nlp::sentences, false));
     variants.put(
-        "OpenNLP tokens + sentences",
-        text -> {
-          List<Token> tokens = nlp.tokens(text);
-          return new ArticleAnalysis(text, ontology, tokens, nlp.sentences(text, tokens));
-        });
+        "OpenNLP tokens + sentences", nlp.analysis(ontology, nlp::tokens, nlp::sentences, false));
     variants.put(
         "OpenNLP POS + lemmas on Parley tokens",
-        text -> {
-          List<Token> tokens = Tokenizer.tokenize(text);
-          List<Sentence> split = SentenceSplitter.split(text, tokens);
-          return new ArticleAnalysis(text, ontology, nlp.lemmatised(tokens, split), split);
-        });
+        nlp.analysis(ontology, Tokenizer::tokenize, SentenceSplitter::split, true));
     variants.put(
         "OpenNLP tokens + sentences + POS + lemmas",
-        text -> {
-          List<Token> tokens = nlp.tokens(text);
-          List<Sentence> split = nlp.sentences(text, tokens);
-          return new ArticleAnalysis(text, ontology, nlp.lemmatised(tokens, split), split);
-        });
+        nlp.analysis(ontology, nlp::tokens, nlp::sentences, true));
 
     List<String> words = new ArrayList<>(samples.values());
     double wordsPerArticle =
@@ -296,16 +278,28 @@ public final class OpenNlpComparison {
     return result;
   }
 
+  /**
+   * Analyses a text with the given tokeniser and sentence splitter, with OpenNLP's part-of-speech
+   * tags and lemmas on the tokens when {@code lemmas}.
+   */
+  private Function<String, ArticleAnalysis> analysis(
+      Ontology ontology,
+      Function<String, List<Token>> tokenizer,
+      BiFunction<String, List<Token>, List<Sentence>> splitter,
+      boolean lemmas) {
+    return text -> {
+      List<Token> tokens = tokenizer.apply(text);
+      List<Sentence> split = splitter.apply(text, tokens);
+      return new ArticleAnalysis(
+          text, ontology, lemmas ? lemmatised(tokens, split) : tokens, split);
+    };
+  }
+
   private static Map<String, String> read(Path folder) throws IOException {
     Map<String, String> texts = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-        CleanArticle article =
-            CleanArticle.fromPlainText(Files.readString(file, StandardCharsets.UTF_8));
-        texts.put(
-            file.getFileName().toString(), ArticleText.of(article.headline(), article.body()));
-      }
-    }
+    ArticleFolder.read(folder)
+        .forEach(
+            (name, article) -> texts.put(name, ArticleText.of(article.headline(), article.body())));
     return texts;
   }
 

@@ -432,6 +432,13 @@ final class ArticleAnalysis {
         || w.equals("who");
   }
 
+  /** A plain content word in lower case ("detailed", "firm"): no name, no function word. */
+  boolean isLowercaseContentWord(int i) {
+    return token(i).word()
+        && Character.isLowerCase(token(i).text().charAt(0))
+        && !isFunctionWord(i);
+  }
+
   boolean isPronoun(int i) {
     return is(i, WordClass.PERSON_PRONOUN)
         || is(i, WordClass.GROUP_PRONOUN)

@@ -12,7 +12,8 @@ import java.util.Set;
  * ("Kyiv has long refused", "Moscow's demands"), or the main subject a participle hangs from ("X
  * warned ..., cautioning against"), with parties coordinated to it.
  */
-final class HolderFinder {
+record HolderFinder(
+    ArticleAnalysis a, ClauseRoles roles, PronounResolver pronouns, Documents documents) {
 
   /**
    * A subject that is no party ("analysts say", "some Muscovites expressed hope"): nobody to
@@ -22,19 +23,6 @@ final class HolderFinder {
 
   private static final Set<String> PARTICIPLE_LINKS =
       Set.of(",", "but", "and", "while", "also", "—", "–");
-
-  private final ArticleAnalysis a;
-  private final ClauseRoles roles;
-  private final PronounResolver pronouns;
-  private final Documents documents;
-
-  HolderFinder(
-      ArticleAnalysis analysis, ClauseRoles roles, PronounResolver pronouns, Documents documents) {
-    this.a = analysis;
-    this.roles = roles;
-    this.pronouns = pronouns;
-    this.documents = documents;
-  }
 
   /**
    * A holder belonging to the cue itself: its agent, its subject or possessor, or its participle's
@@ -148,9 +136,7 @@ final class HolderFinder {
       }
       Token t = a.token(k);
       boolean adjectiveLike =
-          (t.word() && Character.isLowerCase(t.text().charAt(0)) && !a.isFunctionWord(k))
-              || t.text().equals("-")
-              || t.lower().equals("to");
+          a.isLowercaseContentWord(k) || t.text().equals("-") || t.lower().equals("to");
       if (!adjectiveLike) {
         return null;
       }

@@ -43,31 +43,14 @@ final class LeftWalk {
   private LeftWalk() {}
 
   /** Walks the clauses of one article. */
-  static final class Walker {
-    private final ArticleAnalysis a;
-    private final ClauseRoles roles;
-    private final HolderFinder holders;
-    private final CuePolarity polarity;
-    private final ListItems lists;
-    private final Documents documents;
-    private final ReferredDemands referred;
-
-    Walker(
-        ArticleAnalysis analysis,
-        ClauseRoles roles,
-        HolderFinder holders,
-        CuePolarity polarity,
-        ListItems lists,
-        Documents documents,
-        ReferredDemands referred) {
-      this.a = analysis;
-      this.roles = roles;
-      this.holders = holders;
-      this.polarity = polarity;
-      this.lists = lists;
-      this.documents = documents;
-      this.referred = referred;
-    }
+  record Walker(
+      ArticleAnalysis a,
+      ClauseRoles roles,
+      HolderFinder holders,
+      CuePolarity polarity,
+      ListItems lists,
+      Documents documents,
+      ReferredDemands referred) {
 
     /**
      * @param start the token to start from, walking left

@@ -6,20 +6,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Resolves he/she/they/it/we to the party they most likely refer to. */
-final class PronounResolver {
-
-  private final ArticleAnalysis a;
-  private final ClauseRoles roles;
-  private final Documents documents;
-  private final Interview interview;
-
-  PronounResolver(
-      ArticleAnalysis analysis, ClauseRoles roles, Documents documents, Interview interview) {
-    this.a = analysis;
-    this.roles = roles;
-    this.documents = documents;
-    this.interview = interview;
-  }
+record PronounResolver(
+    ArticleAnalysis a, ClauseRoles roles, Documents documents, Interview interview) {
 
   /**
    * The party the pronoun at token i stands for, or null when it is no pronoun or refers to no

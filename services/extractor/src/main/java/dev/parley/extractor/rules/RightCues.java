@@ -10,7 +10,12 @@ import java.util.List;
  * Moscow"), a relative clause after a list ("... — terms Kyiv rejected") or an evaluation ("could
  * serve as a basis", held by whoever reported it).
  */
-final class RightCues {
+record RightCues(
+    ArticleAnalysis a,
+    ClauseRoles roles,
+    HolderFinder holders,
+    CuePolarity polarity,
+    ListItems lists) {
 
   /** How many tokens after the mention a cue may stand. */
   private static final int REACH = 40;
@@ -20,25 +25,6 @@ final class RightCues {
    * it.
    */
   record RightCue(CueHit hit, Holder holder) {}
-
-  private final ArticleAnalysis a;
-  private final ClauseRoles roles;
-  private final HolderFinder holders;
-  private final CuePolarity polarity;
-  private final ListItems lists;
-
-  RightCues(
-      ArticleAnalysis analysis,
-      ClauseRoles roles,
-      HolderFinder holders,
-      CuePolarity polarity,
-      ListItems lists) {
-    this.a = analysis;
-    this.roles = roles;
-    this.holders = holders;
-    this.polarity = polarity;
-    this.lists = lists;
-  }
 
   /**
    * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
@@ -146,9 +132,7 @@ final class RightCues {
                   a.isFiller(i)
                       || (cue.from() - i <= 3 && a.lower(i).equals("and"))
                       || (cue.from() - i <= 3
-                          && a.token(i).word()
-                          && Character.isLowerCase(a.token(i).text().charAt(0))
-                          && !a.isFunctionWord(i)
+                          && a.isLowercaseContentWord(i)
                           && !a.is(i, WordClass.PREDICATOR)));
       // "“No agreement,” Peskov said, adding that a truce was off the table": the judgement is of
       // the truce.
@@ -168,14 +152,7 @@ final class RightCues {
    * own clause.
    */
   private boolean isNounPhrase(Mentions.CueWord cue, Sentence s) {
-    int before =
-        a.skipBack(
-            cue.from() - 1,
-            s,
-            i ->
-                a.token(i).word()
-                    && !a.isFunctionWord(i)
-                    && Character.isLowerCase(a.token(i).text().charAt(0)));
+    int before = a.skipBack(cue.from() - 1, s, a::isLowercaseContentWord);
     return before >= s.from() && a.is(before, WordClass.DETERMINER);
   }
 
@@ -200,9 +177,7 @@ final class RightCues {
             i ->
                 a.is(i, WordClass.DETERMINER)
                     || (m.from() - i <= 2
-                        && a.token(i).word()
-                        && Character.isLowerCase(a.token(i).text().charAt(0))
-                        && !a.isFunctionWord(i)
+                        && a.isLowercaseContentWord(i)
                         && !a.is(i, WordClass.NAMING)));
     if (verb < s.from() || !a.is(verb, WordClass.NAMING)) {
       return null;

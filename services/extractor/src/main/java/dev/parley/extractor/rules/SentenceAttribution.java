@@ -9,17 +9,7 @@ import dev.parley.extractor.text.Sentence;
  * answer it is, "according to X", or an aside such as "..., Putin warned, ..." or "..., said
  * Peskov."
  */
-final class SentenceAttribution {
-
-  private final ArticleAnalysis a;
-  private final Documents documents;
-  private final Interview interview;
-
-  SentenceAttribution(ArticleAnalysis analysis, Documents documents, Interview interview) {
-    this.a = analysis;
-    this.documents = documents;
-    this.interview = interview;
-  }
+record SentenceAttribution(ArticleAnalysis a, Documents documents, Interview interview) {
 
   /** The party the sentence around the mention is attributed to, or null. */
   Holder of(Sentence s, Mentions.Issue m) {

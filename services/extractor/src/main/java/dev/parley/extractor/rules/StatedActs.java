@@ -10,7 +10,7 @@ import dev.parley.extractor.text.Sentence;
  * army" (the draft proposes it), "Ukraine will never cede territory" (a refusal), "the bloc would
  * keep all sanctions in place" (a commitment, held less surely).
  */
-final class StatedActs {
+record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) {
 
   /**
    * The holder, the word that stands for the act as a cue, and whether the issue's own negation
@@ -19,16 +19,6 @@ final class StatedActs {
   record Act(Holder holder, CueHit cue, boolean issueNegated) {}
 
   private static final Cue COMMITS = Cue.of("will", 1, 0.7);
-
-  private final ArticleAnalysis a;
-  private final Documents documents;
-  private final CuePolarity polarity;
-
-  StatedActs(ArticleAnalysis analysis, Documents documents, CuePolarity polarity) {
-    this.a = analysis;
-    this.documents = documents;
-    this.polarity = polarity;
-  }
 
   /**
    * @param negator the negator right before the mention, or -1

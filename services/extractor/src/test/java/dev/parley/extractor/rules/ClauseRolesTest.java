@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ClauseRoles}: possessors, the parties that modify an issue, and bystanders (its objects:
- * {@link AbsoluteClauseHolderTest}).
+ * the "absolute clauses" rows of {@link WireCopyPatternsTest}).
  */
 class ClauseRolesTest {
 

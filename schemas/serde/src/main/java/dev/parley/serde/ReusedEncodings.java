@@ -1,0 +1,83 @@
+package dev.parley.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * A writer that encodes each record of the chosen classes once per instance and copies that
+ * encoding wherever the same instance is written again, alone or nested in another record. The
+ * aggregator writes each position's state three times: as the change's {@code after}, as the state
+ * topic's value, and as the next change's {@code before}; an Avro record's binary encoding is the
+ * same wherever it stands, so the last two are copies of the first.
+ *
+ * <p>Only for records that are values: never changed once built, since a changed instance would be
+ * written as it was. Each thread keeps the encodings of the last {@link #KEPT} instances it wrote.
+ */
+final class ReusedEncodings<T> extends SpecificDatumWriter<T> {
+
+  static final int KEPT = 256;
+
+  private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+  private final Set<Class<?>> reused;
+
+  ReusedEncodings(Schema schema, Set<Class<?>> reused) {
+    super(schema);
+    this.reused = Set.copyOf(reused);
+  }
+
+  @Override
+  protected void writeRecord(Schema schema, Object datum, Encoder out) throws IOException {
+    if (!reused.contains(datum.getClass())) {
+      super.writeRecord(schema, datum, out);
+      return;
+    }
+    Recent recent = RECENT.get();
+    byte[] encoding = recent.encodings.get(datum);
+    if (encoding == null) {
+      encoding = Recent.encode(encoder -> super.writeRecord(schema, datum, encoder));
+      recent.keep(datum, encoding);
+    }
+    out.writeFixed(encoding);
+  }
+
+  private static final class Recent {
+
+    /** Insertion order, so the oldest is dropped first; identity, since records are values. */
+    private final Map<Object, byte[]> encodings = new IdentityHashMap<>();
+
+    private final Object[] order = new Object[KEPT];
+    private int next;
+
+    interface Write {
+      void to(Encoder encoder) throws IOException;
+    }
+
+    /** A buffer of its own each time: a reused record may hold another one. */
+    static byte[] encode(Write write) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+      write.to(encoder);
+      encoder.flush();
+      return bytes.toByteArray();
+    }
+
+    void keep(Object datum, byte[] encoding) {
+      Object dropped = order[next];
+      if (dropped != null) {
+        encodings.remove(dropped);
+      }
+      order[next] = datum;
+      next = (next + 1) % KEPT;
+      encodings.put(datum, encoding);
+    }
+  }
+}
