@@ -119,10 +119,6 @@ public record StreamsSettings(
     // A state change is tens of kilobytes: with Kafka's 16 KB batches nearly every send opened a
     // new batch and woke the producer's network thread, a system call per record
     props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
-    // Each change holds two states of about ten kilobytes that share most of their evidence: LZ4
-    // makes the bytes the broker writes and every reader fetches several times fewer, for less CPU
-    // than it saves in the broker
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS.name());
     if (failOnBadRecord) {

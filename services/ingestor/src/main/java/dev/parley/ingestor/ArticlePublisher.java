@@ -61,10 +61,6 @@ final class ArticlePublisher implements AutoCloseable {
                         // hundreds of 16 KB ones, each waiting for every replica
                         ProducerConfig.BATCH_SIZE_CONFIG,
                         256 * 1024,
-                        // text: about half the bytes for the broker to write and every reader to
-                        // fetch, for a few microseconds per article
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "lz4",
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                         30000,
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
