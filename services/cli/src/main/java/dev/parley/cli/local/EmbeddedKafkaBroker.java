@@ -24,6 +24,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String CONTROLLER = "CONTROLLER";
 
+  /**
+   * What a node writes into its log folder as it stops cleanly and removes as it starts (Kafka's
+   * CleanShutdownFileHandler): missing after a crash.
+   */
+  private static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
+
   /** How long the controller keeps a node that stopped heartbeating (it died) registered. */
   private static final Duration BROKER_SESSION = Duration.ofSeconds(3);
 
@@ -36,8 +42,57 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
+  /**
+   * The single node of {@code parley up}. After a crash (no clean-shutdown file in its folder) its
+   * controller first runs alone until it has fenced the dead node's registration: a node started at
+   * once leads its partitions for a while on that stale registration, and as the fence reaches it
+   * every partition is leaderless while its transaction coordinator still works, which Kafka 4.3's
+   * coordinator takes for deleted partitions: it completes commits and aborts then without writing
+   * their markers (docs/faults.md, "Why a crash left such transactions").
+   */
   static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) throws Exception {
-    return startNode(dataDir, 1, port, "1@127.0.0.1:" + controllerPort, controllerPort, 1);
+    String voters = "1@127.0.0.1:" + controllerPort;
+    Path logDir = dataDir.toAbsolutePath();
+    if (Files.exists(logDir.resolve("meta.properties"))
+        && !Files.exists(logDir.resolve(CLEAN_SHUTDOWN_FILE))) {
+      fenceDeadRegistration(config(logDir, 1, port, voters, controllerPort, 1), controllerPort);
+    }
+    return startNode(dataDir, 1, port, voters, controllerPort, 1);
+  }
+
+  /**
+   * Runs the node's controller alone until its broker session has run out, so that the controller
+   * fences the registration of the node that died (it counts the session from when it becomes the
+   * active controller; it checks for stale registrations every few hundred milliseconds).
+   */
+  private static void fenceDeadRegistration(Properties node, int controllerPort) throws Exception {
+    Properties props = new Properties();
+    props.putAll(node);
+    props.put("process.roles", "controller");
+    props.put("listeners", CONTROLLER + "://127.0.0.1:" + controllerPort);
+    props.remove("advertised.listeners");
+    props.remove("inter.broker.listener.name");
+    props.put("listener.security.protocol.map", CONTROLLER + ":PLAINTEXT");
+    KafkaRaftServer controller = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+    controller.startup();
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.controllers", "127.0.0.1:" + controllerPort))) {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (admin.describeMetadataQuorum().quorumInfo().get(5, TimeUnit.SECONDS).leaderId()
+          != Integer.parseInt(props.getProperty("node.id"))) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(
+              "The KRaft controller on 127.0.0.1:"
+                  + controllerPort
+                  + " did not become active within 60 s after a crash; look for an error above.");
+        }
+        Thread.sleep(100);
+      }
+      Thread.sleep(BROKER_SESSION.plusSeconds(1).toMillis());
+    } finally {
+      controller.shutdown();
+      controller.awaitShutdown();
+    }
   }
 
   /**
@@ -50,6 +105,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throws Exception {
     Path logDir = dataDir.toAbsolutePath();
     Files.createDirectories(logDir);
+    String bootstrap = "127.0.0.1:" + port;
+    KafkaConfig config =
+        new KafkaConfig(config(logDir, nodeId, port, voters, controllerPort, replication), false);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      new Formatter()
+          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .setClusterId(clusterId(voters))
+          .setNodeId(nodeId)
+          .setDirectories(java.util.List.of(logDir.toString()))
+          .setMetadataLogDirectory(logDir.toString())
+          .setControllerListenerName(CONTROLLER)
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .setReleaseVersion(MetadataVersion.latestProduction())
+          .run();
+    }
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, bootstrap);
+    broker.startAgain();
+    return broker;
+  }
+
+  /** The settings of one node (broker and controller) of a cluster whose controllers are voters. */
+  private static Properties config(
+      Path logDir, int nodeId, int port, String voters, int controllerPort, int replication) {
     String bootstrap = "127.0.0.1:" + port;
     String minInSync = String.valueOf(Math.max(1, replication - 1));
     Properties props = new Properties();
@@ -87,22 +165,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // to a controller on the same machine.
     props.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION.toMillis()));
     props.put("broker.heartbeat.interval.ms", String.valueOf(BROKER_SESSION.toMillis() / 6));
-    KafkaConfig config = new KafkaConfig(props, false);
-    if (!Files.exists(logDir.resolve("meta.properties"))) {
-      new Formatter()
-          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-          .setClusterId(clusterId(voters))
-          .setNodeId(nodeId)
-          .setDirectories(java.util.List.of(logDir.toString()))
-          .setMetadataLogDirectory(logDir.toString())
-          .setControllerListenerName(CONTROLLER)
-          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          .setReleaseVersion(MetadataVersion.latestProduction())
-          .run();
-    }
-    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config, bootstrap);
-    broker.startAgain();
-    return broker;
+    return props;
   }
 
   /**
