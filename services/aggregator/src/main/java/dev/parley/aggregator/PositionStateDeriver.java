@@ -98,7 +98,7 @@ final class PositionStateDeriver {
     Set<String> stories = new LinkedHashSet<>();
     KeyValueStore<String, String> index = stores.index();
     try (KeyValueIterator<String, String> entries =
-        index.reverseRange(track.sideFrom(sign, from), track.sideTo(sign))) {
+        index.reverseRange(track.sideOfStories(sign).from(from), track.sideOfStories(sign).to())) {
       while (entries.hasNext() && stories.size() < 2) {
         stories.add(entries.next().value);
       }

@@ -30,9 +30,9 @@ final class PositionTimeline {
 
   void add(PositionContribution c) {
     String key = key(c);
-    Optional<PositionContribution> before = last(contributions, track.timelineFrom(), key);
+    Optional<PositionContribution> before = last(contributions, track.timeline().from(), key);
     Optional<PositionContribution> after =
-        first(contributions, key, track.timelineTo()).filter(n -> !key(n).equals(key));
+        first(contributions, key, track.timeline().to()).filter(n -> !key(n).equals(key));
     contributions.put(key, withoutFingerprint(c));
     markTurns(before.orElse(null), c);
     after.ifPresent(next -> markTurns(c, next));
@@ -41,33 +41,33 @@ final class PositionTimeline {
   void remove(PositionContribution c) {
     String key = key(c);
     contributions.delete(key);
-    deleteTurn(track.stanceTurn(c.getPublishedAt(), c.getArticleId()));
-    deleteTurn(track.signTurn(c.getPublishedAt(), c.getArticleId()));
-    Optional<PositionContribution> after = first(contributions, key, track.timelineTo());
+    deleteTurn(track.stanceTurns().at(c.getPublishedAt(), c.getArticleId()));
+    deleteTurn(track.signTurns().at(c.getPublishedAt(), c.getArticleId()));
+    Optional<PositionContribution> after = first(contributions, key, track.timeline().to());
     after.ifPresent(
-        next -> markTurns(last(contributions, track.timelineFrom(), key).orElse(null), next));
+        next -> markTurns(last(contributions, track.timeline().from(), key).orElse(null), next));
   }
 
   Optional<PositionContribution> latest() {
-    return last(contributions, track.timelineFrom(), track.timelineTo());
+    return last(contributions, track.timeline().from(), track.timeline().to());
   }
 
   Optional<PositionContribution> earliest() {
-    return first(contributions, track.timelineFrom(), track.timelineTo());
+    return first(contributions, track.timeline().from(), track.timeline().to());
   }
 
   /** The latest article published at {@code at} or before, if any. */
   Optional<PositionContribution> latestUpTo(Instant at) {
-    return last(contributions, track.timelineFrom(), track.timelineUpTo(at));
+    return last(contributions, track.timeline().from(), track.timeline().upTo(at));
   }
 
   List<PositionContribution> newest(int limit) {
-    return newest(contributions, track.timelineFrom(), track.timelineTo(), limit);
+    return newest(contributions, track.timeline().from(), track.timeline().to(), limit);
   }
 
   /** When the current run of the latest stance's sign began. */
   Instant lastSignTurn() {
-    return last(turns, track.signTurnsFrom(), track.signTurnsTo())
+    return last(turns, track.signTurns().from(), track.signTurns().to())
         .map(StanceChange::getAt)
         .orElseThrow();
   }
@@ -75,7 +75,7 @@ final class PositionTimeline {
   /** The most recent changes of stance, oldest first. */
   List<StanceChange> lastStanceTurns(int limit) {
     List<StanceChange> oldestFirst =
-        newest(turns, track.stanceTurnsFrom(), track.stanceTurnsTo(), limit);
+        newest(turns, track.stanceTurns().from(), track.stanceTurns().to(), limit);
     Collections.reverse(oldestFirst);
     return oldestFirst;
   }
@@ -84,11 +84,11 @@ final class PositionTimeline {
     StanceChange turn =
         new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
     mark(
-        track.stanceTurn(c.getPublishedAt(), c.getArticleId()),
+        track.stanceTurns().at(c.getPublishedAt(), c.getArticleId()),
         turn,
         previous == null || previous.getStance() != c.getStance());
     mark(
-        track.signTurn(c.getPublishedAt(), c.getArticleId()),
+        track.signTurns().at(c.getPublishedAt(), c.getArticleId()),
         turn,
         previous == null || Integer.signum(previous.getStance()) != Integer.signum(c.getStance()));
   }
@@ -121,7 +121,7 @@ final class PositionTimeline {
   }
 
   private String key(PositionContribution c) {
-    return track.timeline(c.getPublishedAt(), c.getArticleId());
+    return track.timeline().at(c.getPublishedAt(), c.getArticleId());
   }
 
   /** The last entry strictly before {@code to} (or up to it, when {@code to} is a range end). */

@@ -60,16 +60,17 @@ final class StoryIndex {
     Instant from = at.minus(StoryClusters.COPY_WINDOW);
     Instant to = at.plus(StoryClusters.COPY_WINDOW);
     for (long band : StoryClusters.bands(c.getFingerprint())) {
+      Track.TimeOrdered members = track.band(band);
       try (KeyValueIterator<String, byte[]> sharing =
-          bands.range(track.bandFrom(band, from), track.bandUpTo(band, to))) {
+          bands.range(members.from(from), members.upTo(to))) {
         while (sharing.hasNext()) {
-          String other = track.articleOfBandMember(band, sharing.next().key);
+          String other = members.idOf(sharing.next().key);
           if (compared.computeIfAbsent(other, o -> sameStory(fingerprint, o))) {
             copies.add(other);
           }
         }
       }
-      bands.put(track.bandMember(band, at, id), NO_VALUE);
+      bands.put(members.at(at, id), NO_VALUE);
     }
     bands.put(track.fingerprint(id), fingerprint);
     for (String copy : copies) {
@@ -88,7 +89,7 @@ final class StoryIndex {
 
   void remove(PositionContribution c) {
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      bands.delete(track.bandMember(band, c.getPublishedAt(), c.getArticleId()));
+      bands.delete(track.band(band).at(c.getPublishedAt(), c.getArticleId()));
     }
     bands.delete(track.fingerprint(c.getArticleId()));
     String storyId = storyOf(c.getArticleId());
@@ -128,7 +129,9 @@ final class StoryIndex {
     }
     tally.countStory(story, 1);
     for (int sign : new int[] {1, -1}) {
-      story.latest(sign).ifPresent(latest -> index.put(track.sideOfStory(sign, latest, id), id));
+      story
+          .latest(sign)
+          .ifPresent(latest -> index.put(track.sideOfStories(sign).at(latest, id), id));
     }
   }
 
@@ -137,7 +140,9 @@ final class StoryIndex {
     stories.delete(track.story(id));
     tally.countStory(story, -1);
     for (int sign : new int[] {1, -1}) {
-      story.latest(sign).ifPresent(latest -> index.delete(track.sideOfStory(sign, latest, id)));
+      story
+          .latest(sign)
+          .ifPresent(latest -> index.delete(track.sideOfStories(sign).at(latest, id)));
     }
   }
 

@@ -5,15 +5,9 @@ import java.time.Instant;
 /**
  * The store keys of one position's confirmed (or unconfirmed) contributions. Every key starts with
  * the track, then a one-letter kind, so that each kind of a position is one contiguous, ordered
- * range; times are written as fixed-width hex of the sign-flipped millis, so that string order is
- * time order (negative times included).
+ * range.
  */
 record Track(String key) {
-
-  /** Sorts after every article id, to end a range that includes all articles at one time. */
-  private static final String AFTER_ALL = "\uffff";
-
-  private static final int TIME_WIDTH = 16;
 
   static Track of(String position, boolean confirmed) {
     return new Track(position + "|" + (confirmed ? "c" : "u"));
@@ -23,47 +17,19 @@ record Track(String key) {
     return key + "|a|" + articleId;
   }
 
-  String timeline(Instant at, String articleId) {
-    return atTime('t', at, articleId);
+  /** The contributions by published time. */
+  TimeOrdered timeline() {
+    return new TimeOrdered(key + "|t|");
   }
 
-  String timelineFrom() {
-    return rangeFrom('t');
+  /** The points where the stance's sign differs from the article published just before. */
+  TimeOrdered signTurns() {
+    return new TimeOrdered(key + "|s|");
   }
 
-  String timelineTo() {
-    return rangeTo('t');
-  }
-
-  /** The end of the timeline range of articles published at {@code at} or before. */
-  String timelineUpTo(Instant at) {
-    return atTime('t', at, AFTER_ALL);
-  }
-
-  /** A point where the stance's sign differs from the article published just before. */
-  String signTurn(Instant at, String articleId) {
-    return atTime('s', at, articleId);
-  }
-
-  String signTurnsFrom() {
-    return rangeFrom('s');
-  }
-
-  String signTurnsTo() {
-    return rangeTo('s');
-  }
-
-  /** A point where the stance differs from the article published just before. */
-  String stanceTurn(Instant at, String articleId) {
-    return atTime('h', at, articleId);
-  }
-
-  String stanceTurnsFrom() {
-    return rangeFrom('h');
-  }
-
-  String stanceTurnsTo() {
-    return rangeTo('h');
+  /** The points where the stance differs from the article published just before. */
+  TimeOrdered stanceTurns() {
+    return new TimeOrdered(key + "|h|");
   }
 
   String storyOf(String articleId) {
@@ -74,19 +40,9 @@ record Track(String key) {
     return key + "|" + storyId;
   }
 
-  /** An article that has a fingerprint band, indexed under the band by its time. */
-  String bandMember(long band, Instant at, String articleId) {
-    return bandMembers(band) + time(at) + "|" + articleId;
-  }
-
-  /** The start of the band's range of articles published at {@code from} or later. */
-  String bandFrom(long band, Instant from) {
-    return bandMembers(band) + time(from);
-  }
-
-  /** The end of the band's range of articles published at {@code to} or before. */
-  String bandUpTo(long band, Instant to) {
-    return bandMembers(band) + time(to) + "|" + AFTER_ALL;
+  /** The articles that have a fingerprint band, by time. */
+  TimeOrdered band(long band) {
+    return new TimeOrdered(key + "|b|" + Long.toHexString(band) + "|");
   }
 
   /** An article's fingerprint, packed ({@link PackedFingerprint}). */
@@ -94,48 +50,53 @@ record Track(String key) {
     return key + "|f|" + articleId;
   }
 
-  /** The article id of a {@link #bandMember} key. */
-  String articleOfBandMember(long band, String memberKey) {
-    return memberKey.substring(bandMembers(band).length() + TIME_WIDTH + 1);
+  /** Each story's latest article with a stance of the given sign, by time, keyed by story id. */
+  TimeOrdered sideOfStories(int sign) {
+    return new TimeOrdered(key + "|d|" + (sign > 0 ? "+" : "-"));
   }
 
-  private String bandMembers(long band) {
-    return key + "|b|" + Long.toHexString(band) + "|";
-  }
+  /**
+   * One kind's keys, each an entry's time and id, in time order: times are written as fixed-width
+   * hex of the sign-flipped millis, so that string order is time order (negative times included).
+   */
+  record TimeOrdered(String prefix) {
 
-  /** A story's latest article with a stance of the given sign, indexed by its time. */
-  String sideOfStory(int sign, Instant latest, String storyId) {
-    return key + "|d|" + side(sign) + time(latest) + "|" + storyId;
-  }
+    /** Sorts after every id, to end a range that includes all entries at one time. */
+    private static final String AFTER_ALL = "\uffff";
 
-  String sideFrom(int sign, Instant from) {
-    return key + "|d|" + side(sign) + time(from);
-  }
+    private static final int TIME_WIDTH = 16;
 
-  String sideTo(int sign) {
-    return key + "|d|" + side(sign) + AFTER_ALL;
-  }
+    String at(Instant at, String id) {
+      return from(at) + "|" + id;
+    }
 
-  /** A key of one kind's time-ordered range: an article's entry at its time. */
-  private String atTime(char kind, Instant at, String articleId) {
-    return rangeFrom(kind) + time(at) + "|" + articleId;
-  }
+    String from() {
+      return prefix;
+    }
 
-  private String rangeFrom(char kind) {
-    return key + "|" + kind + "|";
-  }
+    String to() {
+      return prefix + AFTER_ALL;
+    }
 
-  private String rangeTo(char kind) {
-    return rangeFrom(kind) + AFTER_ALL;
-  }
+    /** The start of the range of entries at {@code from} or later. */
+    String from(Instant from) {
+      return prefix + time(from);
+    }
 
-  private static String side(int sign) {
-    return sign > 0 ? "+" : "-";
-  }
+    /** The end of the range of entries at {@code to} or before. */
+    String upTo(Instant to) {
+      return at(to, AFTER_ALL);
+    }
 
-  private static String time(Instant at) {
-    // String.format parses its pattern on every call, and every key of an update has a time
-    String hex = Long.toHexString(at.toEpochMilli() ^ Long.MIN_VALUE);
-    return "0".repeat(TIME_WIDTH - hex.length()) + hex;
+    /** The id of an {@link #at} key. */
+    String idOf(String key) {
+      return key.substring(prefix.length() + TIME_WIDTH + 1);
+    }
+
+    private static String time(Instant at) {
+      // String.format parses its pattern on every call, and every key of an update has a time
+      String hex = Long.toHexString(at.toEpochMilli() ^ Long.MIN_VALUE);
+      return "0".repeat(TIME_WIDTH - hex.length()) + hex;
+    }
   }
 }

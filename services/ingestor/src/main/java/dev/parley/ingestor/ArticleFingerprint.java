@@ -18,6 +18,11 @@ final class ArticleFingerprint {
   private static final int SHINGLE_WORDS = 5;
   private static final long[] SEEDS = new long[SIZE];
 
+  /** FNV-1a over each word's UTF-16 units. */
+  private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+
+  private static final long FNV_PRIME = 0x100000001B3L;
+
   static {
     for (int i = 0; i < SIZE; i++) {
       SEEDS[i] = mix(0x9E3779B97F4A7C15L * (i + 1));
@@ -50,21 +55,53 @@ final class ArticleFingerprint {
     return fingerprint;
   }
 
-  /** Lower-cased words of letters and digits; punctuation and spacing do not tell copies apart. */
-  private static long[] wordHashes(String text) {
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    return Arrays.stream(words)
-        .filter(w -> !w.isEmpty())
-        .mapToLong(ArticleFingerprint::hash)
-        .toArray();
+  /**
+   * Lower-cased words of letters and digits (Unicode's L and N); punctuation and spacing do not
+   * tell copies apart. One pass over the text, hashing as it goes: this runs on every article
+   * ingested.
+   */
+  static long[] wordHashes(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    long[] hashes = new long[lower.length() / 2 + 1];
+    int count = 0;
+    long h = FNV_OFFSET;
+    boolean inWord = false;
+    for (int i = 0; i < lower.length(); ) {
+      int codePoint = lower.codePointAt(i);
+      int end = i + Character.charCount(codePoint);
+      if (isWordPart(codePoint)) {
+        for (; i < end; i++) {
+          h = (h ^ lower.charAt(i)) * FNV_PRIME;
+        }
+        inWord = true;
+      } else {
+        if (inWord) {
+          hashes[count++] = h;
+          h = FNV_OFFSET;
+          inWord = false;
+        }
+        i = end;
+      }
+    }
+    if (inWord) {
+      hashes[count++] = h;
+    }
+    return Arrays.copyOf(hashes, count);
   }
 
-  private static long hash(String word) {
-    long h = 0xCBF29CE484222325L;
-    for (int i = 0; i < word.length(); i++) {
-      h = (h ^ word.charAt(i)) * 0x100000001B3L;
-    }
-    return h;
+  private static boolean isWordPart(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
   }
 
   /** SplitMix64's finaliser: spreads every input bit over the whole value. */

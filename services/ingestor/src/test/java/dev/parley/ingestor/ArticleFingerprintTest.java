@@ -1,9 +1,13 @@
 package dev.parley.ingestor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArticleFingerprintTest {
@@ -64,5 +68,33 @@ class ArticleFingerprintTest {
       same += a.get(i).equals(b.get(i)) ? 1 : 0;
     }
     return same / (double) a.size();
+  }
+
+  @Test
+  void wordsAreSplitAndHashedAsByTheExpressionItReplaced() throws Exception {
+    Random random = new Random(3);
+    String alphabet = "aZé7٣Ⅻ½ .,'-\t\nİıß\u0301\u200b😀ǅ";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(16);
+      for (int j = 0; j < length; j++) {
+        int at = random.nextInt(alphabet.length());
+        text.append(alphabet.charAt(at));
+      }
+      long[] expected =
+          Arrays.stream(text.toString().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+              .filter(w -> !w.isEmpty())
+              .mapToLong(ArticleFingerprintTest::fnv1a)
+              .toArray();
+      assertArrayEquals(expected, ArticleFingerprint.wordHashes(text.toString()), text::toString);
+    }
+  }
+
+  private static long fnv1a(String word) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < word.length(); i++) {
+      h = (h ^ word.charAt(i)) * 0x100000001B3L;
+    }
+    return h;
   }
 }
