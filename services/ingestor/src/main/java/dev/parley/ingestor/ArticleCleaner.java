@@ -51,7 +51,7 @@ record ArticleCleaner(HtmlLimits limits) {
 
   String clean(String body, boolean html) {
     List<String> paragraphs =
-        html ? htmlParagraphs(limits.start().parse(body)) : List.of(body.split("\\r?\\n"));
+        html ? htmlParagraphs(limits.start().parse(body)) : TextLines.of(body);
     List<String> kept = new ArrayList<>();
     for (String paragraph : paragraphs) {
       String line = plainLine(paragraph);
@@ -170,7 +170,7 @@ record ArticleCleaner(HtmlLimits limits) {
         },
         document.body());
     if (paragraphs.isEmpty()) {
-      paragraphs.addAll(List.of(document.body().wholeText().split("\\r?\\n")));
+      paragraphs.addAll(TextLines.of(document.body().wholeText()));
     }
     return paragraphs;
   }

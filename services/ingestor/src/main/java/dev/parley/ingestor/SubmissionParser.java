@@ -83,14 +83,14 @@ final class SubmissionParser {
   private List<ArticleSubmission> fromNdjson(String body, Defaults defaults) {
     List<ArticleSubmission> submissions = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    String[] lines = body.split("\r?\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
+    List<String> lines = TextLines.of(body);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
         continue;
       }
       String where = "Line " + (i + 1);
       try {
-        submissions.add(fromJson(readJson(lines[i], where), defaults, i + 1));
+        submissions.add(fromJson(readJson(lines.get(i), where), defaults, i + 1));
       } catch (InvalidInputException e) {
         problems.add(e.getMessage());
       }
