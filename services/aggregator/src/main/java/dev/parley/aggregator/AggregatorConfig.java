@@ -1,21 +1,15 @@
 package dev.parley.aggregator;
 
-import dev.parley.common.HttpSettings;
-import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.ServiceSettings;
 import dev.parley.common.StreamsSettings;
-import dev.parley.common.TopicSettings;
 
 /**
  * The aggregator's configuration, read once at start-up; a wrong value stops it there, naming the
  * variable.
  */
 public record AggregatorConfig(
-    KafkaSettings kafka,
-    HttpSettings http,
-    TopicSettings topics,
-    StreamsSettings streams,
-    int sseMaxSubscribers) {
+    ServiceSettings service, StreamsSettings streams, int sseMaxSubscribers) {
 
   public static final String APP = "aggregator";
   public static final int DEFAULT_PORT = 8090;
@@ -27,9 +21,7 @@ public record AggregatorConfig(
 
   public static AggregatorConfig from(ServiceConfig config) {
     return new AggregatorConfig(
-        KafkaSettings.from(config),
-        HttpSettings.from(config, DEFAULT_PORT),
-        TopicSettings.from(config),
+        ServiceSettings.from(config, DEFAULT_PORT),
         StreamsSettings.from(config, APP),
         config.getInt(ServiceConfig.SSE_MAX_SUBSCRIBERS, DEFAULT_SSE_MAX_SUBSCRIBERS, 1));
   }

@@ -1,5 +1,6 @@
 package dev.parley.aggregator;
 
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ParleyService;
 import dev.parley.common.RunningService;
 import dev.parley.common.ServiceConfig;
@@ -19,31 +20,31 @@ public final class AggregatorService {
 
   public static ParleyService start(ServiceConfig environment) {
     AggregatorConfig config = AggregatorConfig.from(environment);
+    KafkaSettings kafka = config.service().kafka();
     TopicCreator.ensure(
-        config.kafka(),
-        config.topics(),
+        kafka,
+        config.service().topics(),
         List.of(Topics.POSITIONS, Topics.POSITION_STATE, Topics.POSITION_CHANGES));
-    SchemaRegistryClient registry = config.kafka().schemaRegistry();
+    SchemaRegistryClient registry = kafka.schemaRegistry();
     PrometheusMeterRegistry metrics = ServiceMetrics.create("aggregator");
     StreamsRunner streams =
         new StreamsRunner(
             AggregatorConfig.APP,
             AggregatorTopology.buildTopology(registry),
-            config.kafka(),
-            config.topics(),
+            kafka,
+            config.service().topics(),
             config.streams(),
             metrics);
-    PositionStateView view = new PositionStateView(config.kafka(), registry);
+    PositionStateView view = new PositionStateView(kafka, registry);
     try {
       ServiceHttp http =
           ServiceHttp.start(
               "aggregator",
-              config.http(),
+              config.service().http(),
               () -> streams.isRunning() && view.isCaughtUp(),
               metrics,
               cfg -> {
-                new StateRoutes(view, config.kafka(), registry, config.sseMaxSubscribers())
-                    .register(cfg);
+                new StateRoutes(view, kafka, registry, config.sseMaxSubscribers()).register(cfg);
                 Dashboard.register(cfg);
               });
       view.start();

@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.cli.bench.BenchCommand;
+import dev.parley.cli.ops.LogPosition;
 import dev.parley.cli.ops.ReplayCommand;
 import dev.parley.cli.ops.ReprocessCommand;
 import dev.parley.cli.ops.TailCommand;
@@ -48,9 +49,17 @@ public final class ParleyMain {
 
   public static void main(String[] args) {
     System.exit(
-        new CommandLine(new ParleyMain())
+        commandLine(new ParleyMain())
             .setExecutionExceptionHandler(ParleyMain::report)
             .execute(args));
+  }
+
+  /**
+   * A command as `parley` runs it: every {@link LogPosition} option reads the positions' syntax.
+   */
+  public static CommandLine commandLine(Object command) {
+    return new CommandLine(command)
+        .registerConverter(LogPosition.class, new LogPosition.Converter());
   }
 
   /**

@@ -27,10 +27,11 @@ class ServiceConfigTest {
             Map.of(
                 ServiceConfig.KAFKA_BOOTSTRAP_SERVERS, "  ", ServiceConfig.TOPIC_PARTITIONS, ""));
     assertEquals(
-        new KafkaSettings("localhost:9092", "http://localhost:8081", null, Map.of()),
-        KafkaSettings.from(blank));
-    assertEquals(new TopicSettings(3, Optional.empty()), TopicSettings.from(blank));
-    assertEquals(new HttpSettings("0.0.0.0", 8123, Set.of()), HttpSettings.from(blank, 8123));
+        new ServiceSettings(
+            new KafkaSettings("localhost:9092", "http://localhost:8081", null, Map.of()),
+            new HttpSettings("0.0.0.0", 8123, Set.of()),
+            new TopicSettings(3, Optional.empty())),
+        ServiceSettings.from(blank, 8123));
   }
 
   @Test

@@ -1,10 +1,8 @@
 package dev.parley.extractor;
 
-import dev.parley.common.HttpSettings;
-import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
+import dev.parley.common.ServiceSettings;
 import dev.parley.common.StreamsSettings;
-import dev.parley.common.TopicSettings;
 import dev.parley.extractor.ontology.Ontology;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,20 +15,14 @@ import java.util.Optional;
  *     ontology
  */
 public record ExtractorConfig(
-    KafkaSettings kafka,
-    HttpSettings http,
-    TopicSettings topics,
-    StreamsSettings streams,
-    Optional<Path> ontology) {
+    ServiceSettings service, StreamsSettings streams, Optional<Path> ontology) {
 
   public static final String APP = "extractor";
   public static final int DEFAULT_PORT = 8070;
 
   public static ExtractorConfig from(ServiceConfig config) {
     return new ExtractorConfig(
-        KafkaSettings.from(config),
-        HttpSettings.from(config, DEFAULT_PORT),
-        TopicSettings.from(config),
+        ServiceSettings.from(config, DEFAULT_PORT),
         StreamsSettings.from(config, APP),
         Optional.ofNullable(config.get(ServiceConfig.ONTOLOGY, null)).map(Path::of));
   }

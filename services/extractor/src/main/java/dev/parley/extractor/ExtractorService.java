@@ -25,22 +25,26 @@ public final class ExtractorService {
     ExtractorConfig config = ExtractorConfig.from(environment);
     Ontology ontology = config.loadOntology();
     TopicCreator.ensure(
-        config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.POSITIONS));
+        config.service().kafka(),
+        config.service().topics(),
+        List.of(Topics.ARTICLES, Topics.POSITIONS));
     PrometheusMeterRegistry metrics = ServiceMetrics.create("extractor");
     StreamsRunner streams =
         new StreamsRunner(
             ExtractorConfig.APP,
             ExtractorTopology.buildTopology(
-                config.kafka().schemaRegistry(), new PositionExtractor(ontology), ontology),
-            config.kafka(),
-            config.topics(),
+                config.service().kafka().schemaRegistry(),
+                new PositionExtractor(ontology),
+                ontology),
+            config.service().kafka(),
+            config.service().topics(),
             config.streams(),
             metrics);
     try {
       ServiceHttp http =
           ServiceHttp.start(
               "extractor",
-              config.http(),
+              config.service().http(),
               streams::isRunning,
               metrics,
               cfg ->

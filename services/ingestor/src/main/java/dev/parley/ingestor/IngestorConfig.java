@@ -1,9 +1,7 @@
 package dev.parley.ingestor;
 
-import dev.parley.common.HttpSettings;
-import dev.parley.common.KafkaSettings;
 import dev.parley.common.ServiceConfig;
-import dev.parley.common.TopicSettings;
+import dev.parley.common.ServiceSettings;
 
 /**
  * The ingestor's configuration, read once at start-up; a wrong value stops it there, naming the
@@ -15,20 +13,13 @@ import dev.parley.common.TopicSettings;
  * @param feedKeyHashes feed keys given inline ({@value ServiceConfig#FEED_KEYS}), empty when none
  */
 public record IngestorConfig(
-    KafkaSettings kafka,
-    HttpSettings http,
-    TopicSettings topics,
-    IngestLimits limits,
-    String feedKeysFile,
-    String feedKeyHashes) {
+    ServiceSettings service, IngestLimits limits, String feedKeysFile, String feedKeyHashes) {
 
   public static final int DEFAULT_PORT = 8080;
 
   public static IngestorConfig from(ServiceConfig config) {
     return new IngestorConfig(
-        KafkaSettings.from(config),
-        HttpSettings.from(config, DEFAULT_PORT),
-        TopicSettings.from(config),
+        ServiceSettings.from(config, DEFAULT_PORT),
         IngestLimits.from(config),
         config.get(ServiceConfig.FEED_KEYS_FILE, null),
         config.get(ServiceConfig.FEED_KEYS, ""));

@@ -1,5 +1,6 @@
 package dev.parley.ingestor;
 
+import dev.parley.common.KafkaSettings;
 import dev.parley.common.ParleyService;
 import dev.parley.common.RunningService;
 import dev.parley.common.ServiceConfig;
@@ -26,17 +27,19 @@ public final class IngestorService {
 
   public static ParleyService start(ServiceConfig environment) {
     IngestorConfig config = IngestorConfig.from(environment);
+    KafkaSettings kafka = config.service().kafka();
     FeedKeys keys = FeedKeys.from(config);
-    TopicCreator.ensure(config.kafka(), config.topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
+    TopicCreator.ensure(
+        kafka, config.service().topics(), List.of(Topics.ARTICLES, Topics.REJECTED));
     ArticlePublisher publisher =
-        new ArticlePublisher(config.kafka(), config.kafka().schemaRegistry(), config.limits());
+        new ArticlePublisher(kafka, kafka.schemaRegistry(), config.limits());
     try {
       ShutdownGate gate = new ShutdownGate();
       IngestRoutes routes = new IngestRoutes(publisher, config.limits(), keys, gate);
       ServiceHttp http =
           ServiceHttp.start(
               "ingestor",
-              config.http(),
+              config.service().http(),
               () -> true,
               ServiceMetrics.create("ingestor"),
               routes::register);

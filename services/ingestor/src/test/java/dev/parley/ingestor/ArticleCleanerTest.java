@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -59,43 +58,32 @@ class ArticleCleanerTest {
   }
 
   /** Characters where spacing, invisibility and markup differ. */
-  private static final char[] TRICKY = {
-    'a', 'Z', '7', '.', ' ', ' ', '\t', '\n', '\r', '\u000b', '\f', '\u0000', '\u001f', '\u007f',
-    '\u0085', '\u00a0', '\u1680', '\u180e', '\u2000', '\u2007', '\u200a', '\u200b', '\u2028',
-    '\u202f', '\u205f', '\u2060', '\u3000', '\ufeff', '\u00e9', '\u0130', '<', '>', '&', ';', '"',
-    '\ud83d', '\ude00'
-  };
+  private static final String TRICKY =
+      "aZ7. \t\n\r\u000b\f\u0000\u001f\u007f\u0085\u00a0\u1680\u180e\u2000\u2007\u200a\u200b\u2028"
+          + "\u202f\u205f\u2060\u3000\ufeff\u00e9\u0130<>&;\"\ud83d\ude00";
 
   @Test
   void aLineIsCleanedAsByTheExpressionsItReplaced() {
     Pattern invisible = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2060\\uFEFF]");
     Pattern spaces = Pattern.compile("[\\h\\s&&[^\\n]]+");
-    Random random = new Random(42);
-    for (int i = 0; i < 20_000; i++) {
-      String text = randomText(random);
-      String expected =
-          spaces.matcher(invisible.matcher(text).replaceAll("")).replaceAll(" ").strip();
-      assertEquals(expected, ArticleCleaner.plainLine(text), () -> "for " + escaped(text));
-    }
+    RandomTexts.of(TRICKY, 11, 20_000, 42)
+        .forEach(
+            text -> {
+              String expected =
+                  spaces.matcher(invisible.matcher(text).replaceAll("")).replaceAll(" ").strip();
+              assertEquals(expected, ArticleCleaner.plainLine(text), () -> "for " + escaped(text));
+            });
   }
 
   @Test
   void aHeadlineWithoutMarkupIsCleanedAsIfJsoupHadReadIt() {
-    Random random = new Random(7);
-    for (int i = 0; i < 20_000; i++) {
-      String headline = randomText(random);
-      String expected = ArticleCleaner.plainLine(Jsoup.parse(headline).body().text());
-      assertEquals(expected, cleaner.cleanHeadline(headline), () -> "for " + escaped(headline));
-    }
-  }
-
-  private static String randomText(Random random) {
-    StringBuilder text = new StringBuilder();
-    int length = random.nextInt(12);
-    for (int j = 0; j < length; j++) {
-      text.append(TRICKY[random.nextInt(TRICKY.length)]);
-    }
-    return text.toString();
+    RandomTexts.of(TRICKY, 11, 20_000, 7)
+        .forEach(
+            headline -> {
+              String expected = ArticleCleaner.plainLine(Jsoup.parse(headline).body().text());
+              assertEquals(
+                  expected, cleaner.cleanHeadline(headline), () -> "for " + escaped(headline));
+            });
   }
 
   private static String escaped(String text) {

@@ -2,7 +2,6 @@ package dev.parley.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
 
 /** Runs one `parley` subcommand in this process, as picocli runs it, and keeps what it printed. */
 final class Cli {
@@ -20,7 +19,7 @@ final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        new CommandLine(command)
+        ParleyMain.commandLine(command)
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true))
             .execute(args);

@@ -13,7 +13,6 @@ public final class RecordSelection {
   @Option(
       names = "--from",
       defaultValue = "beginning",
-      converter = LogPosition.Converter.class,
       paramLabel = "POSITION",
       description =
           "Where to start in each partition: "

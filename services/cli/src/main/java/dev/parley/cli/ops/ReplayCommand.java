@@ -74,7 +74,6 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--until",
       defaultValue = "end",
-      converter = LogPosition.Converter.class,
       paramLabel = "POSITION",
       description =
           "End of the range, exclusive: end (as it is when the replay starts), a time or offsets (default ${DEFAULT-VALUE}).")

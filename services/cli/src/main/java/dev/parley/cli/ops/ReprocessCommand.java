@@ -61,7 +61,6 @@ public final class ReprocessCommand implements Callable<Integer> {
   @Option(
       names = "--from",
       required = true,
-      converter = LogPosition.Converter.class,
       paramLabel = "POSITION",
       description =
           "Re-extract the articles from here: beginning, or a time (2025-12-01T00:00:00Z, now-2d); in each partition, "

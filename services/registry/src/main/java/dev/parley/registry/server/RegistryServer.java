@@ -27,7 +27,7 @@ public final class RegistryServer {
       ServiceHttp http =
           ServiceHttp.start(
               "schema-registry",
-              config.http(),
+              config.service().http(),
               () -> true,
               ServiceMetrics.create("schema-registry"),
               new RegistryRoutes(log, AdminKey.from(environment))::register);

@@ -42,11 +42,11 @@ final class SchemaLog implements AutoCloseable {
 
   SchemaLog(RegistryConfig config) {
     this.topic = config.schemas().name();
-    TopicCreator.ensure(config.kafka(), config.topics(), config.schemas());
-    replay(config.kafka());
+    TopicCreator.ensure(config.service().kafka(), config.service().topics(), config.schemas());
+    replay(config.service().kafka());
     this.producer =
         new KafkaProducer<>(
-            config.kafka().clientConfig(KafkaSettings.durableProducer(Map.of())),
+            config.service().kafka().clientConfig(KafkaSettings.durableProducer(Map.of())),
             new StringSerializer(),
             new StringSerializer());
   }
