@@ -1,9 +1,12 @@
 package dev.parley.cli.local;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -110,10 +113,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         new KafkaConfig(config(logDir, nodeId, port, voters, controllerPort, replication), false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       new Formatter()
-          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setClusterId(clusterId(voters))
           .setNodeId(nodeId)
-          .setDirectories(java.util.List.of(logDir.toString()))
+          .setDirectories(List.of(logDir.toString()))
           .setMetadataLogDirectory(logDir.toString())
           .setControllerListenerName(CONTROLLER)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
