@@ -36,6 +36,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** How long the controller keeps a node that stopped heartbeating (it died) registered. */
   private static final Duration BROKER_SESSION = Duration.ofSeconds(3);
 
+  /** The session the controller gives registrations while it runs alone after a crash. */
+  private static final Duration FENCING_SESSION = Duration.ofMillis(500);
+
   private final KafkaConfig config;
   private final String bootstrapServers;
   private KafkaRaftServer server;
@@ -64,9 +67,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Runs the node's controller alone until its broker session has run out, so that the controller
-   * fences the registration of the node that died (it counts the session from when it becomes the
-   * active controller; it checks for stale registrations every few hundred milliseconds).
+   * Runs the node's controller alone until it has fenced the registration of the node that died. It
+   * counts a registration's session from when it becomes the active controller, so this phase gives
+   * sessions half a second: the node that starts next has no heartbeat to miss.
    */
   private static void fenceDeadRegistration(Properties node, int controllerPort) throws Exception {
     Properties props = new Properties();
@@ -76,13 +79,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.remove("advertised.listeners");
     props.remove("inter.broker.listener.name");
     props.put("listener.security.protocol.map", CONTROLLER + ":PLAINTEXT");
+    props.put("broker.session.timeout.ms", String.valueOf(FENCING_SESSION.toMillis()));
+    props.put("broker.heartbeat.interval.ms", String.valueOf(FENCING_SESSION.toMillis() / 2));
+    int nodeId = Integer.parseInt(props.getProperty("node.id"));
     KafkaRaftServer controller = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
     controller.startup();
     try (Admin admin =
         Admin.create(Map.of("bootstrap.controllers", "127.0.0.1:" + controllerPort))) {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
       while (admin.describeMetadataQuorum().quorumInfo().get(5, TimeUnit.SECONDS).leaderId()
-          != Integer.parseInt(props.getProperty("node.id"))) {
+          != nodeId) {
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException(
               "The KRaft controller on 127.0.0.1:"
@@ -91,7 +97,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         Thread.sleep(100);
       }
-      Thread.sleep(BROKER_SESSION.plusSeconds(1).toMillis());
+      // the controller fences a registration as its session runs out; it does not list brokers
+      // to an admin client of the controllers, so wait for that moment and a margin
+      Thread.sleep(FENCING_SESSION.plusSeconds(1).toMillis());
     } finally {
       controller.shutdown();
       controller.awaitShutdown();
