@@ -51,10 +51,12 @@ final class ReusedEncodings<T> extends SpecificDatumWriter<T> {
 
   private static final class Recent {
 
-    /** Insertion order, so the oldest is dropped first; identity, since records are values. */
+    /** By identity: an instance is never changed once built, so its encoding stays true. */
     private final Map<Object, byte[]> encodings = new IdentityHashMap<>();
 
+    /** The kept instances in the order they were written, so the oldest is dropped first. */
     private final Object[] order = new Object[KEPT];
+
     private int next;
 
     interface Write {

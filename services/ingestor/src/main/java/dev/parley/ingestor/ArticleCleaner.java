@@ -126,7 +126,7 @@ record ArticleCleaner(HtmlLimits limits) {
         || c == '\ufeff';
   }
 
-  /** Java's {@code \\h}: tab, space and Unicode's horizontal spaces. */
+  /** The regular expression class {@code \h}: tab, space and Unicode's horizontal spaces. */
   private static boolean isHorizontalSpace(char c) {
     return c == ' '
         || c == '\t'
