@@ -80,8 +80,11 @@ final class HangingTransactions {
     }
   }
 
-  /** What {@link #abort} found: the transactions it aborted and those it left open. */
-  record Outcome(List<Open> aborted, List<Open> committedLeftOpen) {}
+  /**
+   * What {@link #abort} did: the transactional ids whose transactions it ended through their
+   * coordinator, the transactions it aborted on their partitions, and those it left open.
+   */
+  record Outcome(List<String> fenced, List<Open> aborted, List<Open> committedLeftOpen) {}
 
   /**
    * The longest wait for the coordinator to write the markers of the transactions it was ending
@@ -97,6 +100,7 @@ final class HangingTransactions {
       throws InterruptedException, ExecutionException {
     awaitCoordinatorLoaded(admin);
     awaitMarkers(admin);
+    List<String> fenced = fenceOngoing(admin);
     List<TopicPartition> partitions = new ArrayList<>();
     admin
         .describeTopics(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get())
@@ -132,7 +136,7 @@ final class HangingTransactions {
         }
       }
     }
-    return new Outcome(aborted, leftOpen);
+    return new Outcome(fenced, aborted, leftOpen);
   }
 
   /**
@@ -224,6 +228,33 @@ final class HangingTransactions {
   }
 
   /**
+   * Ends, through their coordinator, the transactions still going on. Before Parley's services
+   * start, every producer of this process is dead, and no restarted producer would end a
+   * transaction of the extractor's: a Streams app without stores gets a new transactional id at
+   * each start. Its coordinator would abort it only once the transaction timed out, and until then
+   * every read_committed reader of its partitions waits (the aggregator, up to 20 s). Fencing the
+   * transactional id is what a restarted producer of that id does: the coordinator aborts the
+   * transaction and writes its markers.
+   */
+  private static List<String> fenceOngoing(Admin admin)
+      throws InterruptedException, ExecutionException {
+    List<String> ongoing =
+        admin
+            .listTransactions(
+                new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING)))
+            .all()
+            .get()
+            .stream()
+            .map(TransactionListing::transactionalId)
+            .toList();
+    if (!ongoing.isEmpty()) {
+      admin.fenceProducers(ongoing).all().get();
+      awaitMarkers(admin);
+    }
+    return ongoing;
+  }
+
+  /**
    * Waits until the coordinator has written the markers of every transaction it had begun to commit
    * or abort, so that no partition of such a transaction looks open for a producer the coordinator
    * has moved on from (e.g. to a new producer id once the epochs ran out).
@@ -232,7 +263,11 @@ final class HangingTransactions {
     Instant deadline = Instant.now().plus(MARKERS_WAIT);
     ListTransactionsOptions ending =
         new ListTransactionsOptions()
-            .filterStates(List.of(TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT));
+            .filterStates(
+                List.of(
+                    TransactionState.PREPARE_COMMIT,
+                    TransactionState.PREPARE_ABORT,
+                    TransactionState.PREPARE_EPOCH_FENCE));
     while (!admin.listTransactions(ending).all().get().isEmpty()
         && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);

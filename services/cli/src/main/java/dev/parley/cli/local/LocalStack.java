@@ -133,6 +133,10 @@ public final class LocalStack implements AutoCloseable {
       String bootstrapServers, boolean abortCommitted, PrintStream out) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       HangingTransactions.Outcome outcome = HangingTransactions.abort(admin, abortCommitted);
+      if (!outcome.fenced().isEmpty()) {
+        out.printf(
+            "Ended the transactions the stopped process left going on, of %s%n", outcome.fenced());
+      }
       if (!outcome.aborted().isEmpty()) {
         out.printf(
             "Aborted the transactions a crash left open with nothing to end them, on %s%n",

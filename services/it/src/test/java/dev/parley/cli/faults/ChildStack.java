@@ -95,7 +95,11 @@ final class ChildStack implements AutoCloseable {
     return process
         .log()
         .lines()
-        .filter(l -> l.startsWith("Aborted the transactions") || l.startsWith("Warning:"))
+        .filter(
+            l ->
+                l.startsWith("Ended the transactions")
+                    || l.startsWith("Aborted the transactions")
+                    || l.startsWith("Warning:"))
         .toList();
   }
 
