@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The state last derived for each of the most recently updated positions, so that an update derives
- * only the state after it: the state before is the one derived after the previous update of the
- * same position, since only that processor writes the position's stores. Bounded: the least
- * recently updated positions are forgotten and derived again when they next change.
+ * The state last derived for each of the most recently updated positions, so that an update never
+ * derives the state before it, and mostly builds the state after it from that one: the state before
+ * is the one derived after the previous update of the same position, since only that processor
+ * writes the position's stores. Bounded: the least recently updated positions are forgotten and
+ * derived again when they next change.
  */
 final class LastStates {
 

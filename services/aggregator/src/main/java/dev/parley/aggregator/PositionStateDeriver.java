@@ -3,12 +3,16 @@ package dev.parley.aggregator;
 import dev.parley.avro.PositionContribution;
 import dev.parley.avro.PositionState;
 import dev.parley.avro.PositionTally;
+import dev.parley.avro.StanceChange;
 import dev.parley.avro.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -49,37 +53,96 @@ final class PositionStateDeriver {
     Tally tally = Tally.of(counts);
     PositionTimeline timeline = new PositionTimeline(track, stores);
     StoryIndex stories = new StoryIndex(track, stores, tally);
-    PositionContribution latest = timeline.latest().orElseThrow();
     PositionContribution earliest = timeline.earliest().orElseThrow();
-    PositionContribution trendReference =
-        timeline
-            .latestUpTo(latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW))
-            .orElse(earliest);
-    int sign = Integer.signum(latest.getStance());
     return Optional.of(
-        PositionState.newBuilder()
-            .setNegotiation(latest.getNegotiation())
-            .setActor(latest.getActor())
-            .setIssue(latest.getIssue())
-            .setStance(latest.getStance())
-            .setConfidence(tally.corroboration(sign))
-            .setConfirmed(confirmed)
-            .setSince(timeline.lastSignTurn())
-            .setFirstSeen(earliest.getPublishedAt())
-            .setLastSeen(latest.getPublishedAt())
-            .setArticleCount(tally.articles())
-            .setSourceCount(tally.sources())
-            .setIndependentSources(tally.independentSources())
-            .setAgreeingArticles(tally.articlesOnSide(sign))
-            .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
-            .setTrend(StanceHistory.trend(trendReference.getStance(), latest.getStance()))
-            .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW)))
-            .setEvidence(
-                timeline.newest(MAX_EVIDENCE).stream()
-                    .map(c -> statement(c, stories.storyOf(c.getArticleId())))
-                    .toList())
-            .setHistory(timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES))
-            .build());
+        state(
+            track,
+            confirmed,
+            tally,
+            timeline.latest().orElseThrow(),
+            earliest.getPublishedAt(),
+            () -> earliest,
+            timeline.lastSignTurn(),
+            timeline.newest(MAX_EVIDENCE).stream()
+                .map(c -> statement(c, stories.storyOf(c.getArticleId())))
+                .toList(),
+            timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES)));
+  }
+
+  /**
+   * The state once {@code added}, published after every article of {@code before}, has joined
+   * before's track as {@code story}: {@link #derive} gives the same, but here the newest
+   * statements, the turns and the first article come from {@code before} instead of being read
+   * back. Live news mostly arrives this way.
+   */
+  PositionState afterNewest(
+      String position, PositionState before, PositionContribution added, StoryIndex.Joined story) {
+    Track track = Track.of(position, before.getConfirmed());
+    List<Statement> evidence = new ArrayList<>(MAX_EVIDENCE);
+    evidence.add(statement(added, story.id()));
+    for (Statement older : before.getEvidence()) {
+      if (evidence.size() == MAX_EVIDENCE) {
+        break;
+      }
+      evidence.add(
+          story.absorbed().contains(older.getStory())
+              ? Statement.newBuilder(older).setStory(story.id()).build()
+              : older);
+    }
+    List<StanceChange> history = new ArrayList<>(before.getHistory());
+    if (added.getStance() != before.getStance()) {
+      history.add(
+          new StanceChange(
+              added.getPublishedAt(), added.getStance(), added.getArticleId(), added.getSource()));
+    }
+    boolean sameSide = Integer.signum(added.getStance()) == Integer.signum(before.getStance());
+    return state(
+        track,
+        before.getConfirmed(),
+        Tally.of(stores.tallies().get(track.key())),
+        added,
+        before.getFirstSeen(),
+        () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
+        sameSide ? before.getSince() : added.getPublishedAt(),
+        evidence,
+        history.subList(Math.max(0, history.size() - StanceHistory.MAX_ENTRIES), history.size()));
+  }
+
+  private PositionState state(
+      Track track,
+      boolean confirmed,
+      Tally tally,
+      PositionContribution latest,
+      Instant firstSeen,
+      Supplier<PositionContribution> earliest,
+      Instant since,
+      List<Statement> evidence,
+      List<StanceChange> history) {
+    PositionContribution trendReference =
+        new PositionTimeline(track, stores)
+            .latestUpTo(latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW))
+            .orElseGet(earliest);
+    int sign = Integer.signum(latest.getStance());
+    return PositionState.newBuilder()
+        .setNegotiation(latest.getNegotiation())
+        .setActor(latest.getActor())
+        .setIssue(latest.getIssue())
+        .setStance(latest.getStance())
+        .setConfidence(tally.corroboration(sign))
+        .setConfirmed(confirmed)
+        .setSince(since)
+        .setFirstSeen(firstSeen)
+        .setLastSeen(latest.getPublishedAt())
+        .setArticleCount(tally.articles())
+        .setSourceCount(tally.sources())
+        .setIndependentSources(tally.independentSources())
+        .setAgreeingArticles(tally.articlesOnSide(sign))
+        .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
+        .setTrend(StanceHistory.trend(trendReference.getStance(), latest.getStance()))
+        .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW)))
+        .setEvidence(evidence)
+        .setHistory(history)
+        .build();
   }
 
   /**

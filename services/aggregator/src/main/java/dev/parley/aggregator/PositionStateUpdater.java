@@ -52,44 +52,80 @@ final class PositionStateUpdater
     String position = record.key();
     PositionContribution contribution = record.value();
     boolean retracted = contribution.getStance() == 0;
-    Optional<PositionState> before =
-        lastStates.take(position).orElseGet(() -> deriver.derive(position));
+    Optional<Optional<PositionState>> kept = lastStates.take(position);
+    Optional<PositionState> before = kept.orElseGet(() -> deriver.derive(position));
+    boolean earlierTakenOut = false;
     for (boolean confirmed : new boolean[] {true, false}) {
       Track track = Track.of(position, confirmed);
       PositionContribution earlier =
           stores.contributions().get(track.contribution(contribution.getArticleId()));
       if (earlier != null && !earlier.equals(contribution)) {
-        apply(track, earlier, -1);
+        remove(track, earlier);
+        earlierTakenOut = true;
       }
     }
     Track track = Track.of(position, contribution.getConfirmed());
+    Optional<StoryIndex.Joined> joined = Optional.empty();
     if (!retracted
         && !contribution.equals(
             stores.contributions().get(track.contribution(contribution.getArticleId())))) {
-      apply(track, contribution, 1);
+      joined = Optional.of(add(track, contribution));
     }
-    Optional<PositionState> after = deriver.derive(position);
+    Optional<PositionState> after =
+        kept.isPresent() && !earlierTakenOut && joined.isPresent()
+            ? afterAdding(position, before, contribution, joined.get())
+            : deriver.derive(position);
     lastStates.put(position, after);
     if (!before.equals(after)) {
       context.forward(record.withValue(change(contribution, retracted, before, after)));
     }
   }
 
-  /** {@code change}: +1 adds the contribution, -1 takes it out. */
-  private void apply(Track track, PositionContribution c, int change) {
-    Tally tally = Tally.of(stores.tallies().get(track.key()));
-    PositionTimeline timeline = new PositionTimeline(track, stores);
-    StoryIndex stories = new StoryIndex(track, stores, tally);
-    tally.countArticle(c, change);
-    if (change > 0) {
-      stores.contributions().put(track.contribution(c.getArticleId()), c);
-      timeline.add(c);
-      stories.add(c);
-    } else {
-      stories.remove(c);
-      timeline.remove(c);
-      stores.contributions().delete(track.contribution(c.getArticleId()));
+  /**
+   * The state once an article new to the position has come, from the state before it where that
+   * gives the same as deriving it afresh: an unconfirmed article leaves a confirmed state as it is,
+   * and one published after all the others of its track only goes at the head of it.
+   */
+  private Optional<PositionState> afterAdding(
+      String position,
+      Optional<PositionState> before,
+      PositionContribution added,
+      StoryIndex.Joined story) {
+    if (before.isPresent() && before.get().getConfirmed() && !added.getConfirmed()) {
+      return before;
     }
+    if (before.isPresent()
+        && before.get().getConfirmed() == added.getConfirmed()
+        && added.getPublishedAt().isAfter(before.get().getLastSeen())) {
+      return Optional.of(deriver.afterNewest(position, before.get(), added, story));
+    }
+    return deriver.derive(position);
+  }
+
+  private StoryIndex.Joined add(Track track, PositionContribution c) {
+    Tally tally = tally(track);
+    tally.countArticle(c, 1);
+    stores.contributions().put(track.contribution(c.getArticleId()), c);
+    new PositionTimeline(track, stores).add(c);
+    StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c);
+    save(track, tally);
+    return joined;
+  }
+
+  private void remove(Track track, PositionContribution c) {
+    Tally tally = tally(track);
+    tally.countArticle(c, -1);
+    new StoryIndex(track, stores, tally).remove(c);
+    new PositionTimeline(track, stores).remove(c);
+    stores.contributions().delete(track.contribution(c.getArticleId()));
+    save(track, tally);
+  }
+
+  private Tally tally(Track track) {
+    return Tally.of(stores.tallies().get(track.key()));
+  }
+
+  private void save(Track track, Tally tally) {
     if (tally.isEmpty()) {
       stores.tallies().delete(track.key());
     } else {

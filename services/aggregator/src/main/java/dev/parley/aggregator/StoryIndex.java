@@ -49,7 +49,10 @@ final class StoryIndex {
     return index.get(track.storyOf(articleId));
   }
 
-  void add(PositionContribution c) {
+  /** The story an arriving article joined, and the stories it merged into it. */
+  record Joined(String id, Set<String> absorbed) {}
+
+  Joined add(PositionContribution c) {
     Set<String> joined = new TreeSet<>();
     Set<String> copies = new HashSet<>();
     String id = c.getArticleId();
@@ -84,7 +87,9 @@ final class StoryIndex {
       story.members().forEach(m -> previousStory.put(m.getArticleId(), storyId));
       members.addAll(story.members());
     }
-    remember(new StoryView(members), previousStory);
+    StoryView story = new StoryView(members);
+    remember(story, previousStory);
+    return new Joined(story.id(), joined);
   }
 
   void remove(PositionContribution c) {

@@ -242,6 +242,68 @@ class IncrementalStateTest {
     assertEquals(expected, faulty.state().get(POSITION), "field by field");
   }
 
+  /**
+   * Most updates build the state after them from the state before (an article new to its track,
+   * published after all of it); whichever way an update takes, each state it sends is the one
+   * derived afresh from the stores, field by field, through stories merging, articles arriving
+   * late, stances turning, unconfirmed articles, re-extractions and retractions.
+   */
+  @Test
+  void everyStateSentIsTheOneDerivedAfreshFromTheStores() {
+    Random random = new Random(23);
+    Pipeline pipeline = new Pipeline("afresh");
+    PositionStateDeriver afresh = new PositionStateDeriver(pipeline.stores());
+    List<ArticlePositions> sent = new ArrayList<>();
+    java.util.Deque<List<Integer>> bridged = new java.util.ArrayDeque<>();
+    int checked = 0;
+    for (int i = 0; i < 600; i++) {
+      double dice = random.nextDouble();
+      Map<String, PositionState> step;
+      if (dice < 0.04 && !sent.isEmpty()) {
+        step = pipeline.retract(sent.get(random.nextInt(sent.size())).getArticleId());
+      } else if (dice < 0.08 && !sent.isEmpty()) {
+        ArticlePositions again = sent.get(random.nextInt(sent.size()));
+        step = pipeline.send(withStance(again, random.nextBoolean() ? 2 : -2));
+      } else {
+        long second = 1_700_000_000L + i * 900L - (random.nextDouble() < 0.1 ? 2 * DAY : 0);
+        List<Integer> fingerprint = random.ints(64).boxed().toList();
+        if (!bridged.isEmpty()) {
+          fingerprint = bridged.remove();
+        } else if (random.nextDouble() < 0.1) {
+          // a copy of the next article, then one of both, which merges their stories into one
+          bridged.add(changed(changed(fingerprint, 0, 24), 24, 48));
+          bridged.add(changed(fingerprint, 0, 24));
+        } else if (random.nextDouble() < 0.2 && !sent.isEmpty()) {
+          fingerprint = changed(sent.get(sent.size() - 1).getFingerprint(), 0, 10);
+        }
+        ArticlePositions article =
+            article(
+                "a" + i,
+                "outlet" + random.nextInt(8),
+                Instant.ofEpochSecond(second),
+                fingerprint,
+                random);
+        if (random.nextDouble() < 0.15) {
+          article = unconfirmed(article);
+        }
+        sent.add(article);
+        step = pipeline.send(article);
+      }
+      for (Map.Entry<String, PositionState> state : step.entrySet()) {
+        assertEquals(afresh.derive(state.getKey()).orElse(null), state.getValue(), "update " + i);
+        checked++;
+      }
+    }
+    assertTrue(checked > 400, "most updates change the state: " + checked);
+  }
+
+  private static ArticlePositions unconfirmed(ArticlePositions article) {
+    Position position = article.getPositions().get(0);
+    return ArticlePositions.newBuilder(article)
+        .setPositions(List.of(Position.newBuilder(position).setConfirmed(false).build()))
+        .build();
+  }
+
   private static ArticlePositions withStance(ArticlePositions article, int stance) {
     Position position = article.getPositions().get(0);
     return ArticlePositions.newBuilder(article)
@@ -253,6 +315,7 @@ class IncrementalStateTest {
 
     private final TestInputTopic<String, ArticlePositions> positions;
     private final TestOutputTopic<String, PositionState> states;
+    private final TopologyTestDriver driver;
     private final Map<String, PositionState> latest = new java.util.HashMap<>();
 
     Pipeline(String name) {
@@ -266,7 +329,7 @@ class IncrementalStateTest {
       properties.put(
           StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
           0); // every read reaches the counted stores
-      TopologyTestDriver driver =
+      driver =
           new TopologyTestDriver(
               counting == null
                   ? AggregatorTopology.buildTopology(registry)
@@ -277,14 +340,31 @@ class IncrementalStateTest {
       states = TestDrivers.output(driver, Topics.POSITION_STATE, registry);
     }
 
-    void send(ArticlePositions article) {
+    /** The states the article's update sent. */
+    Map<String, PositionState> send(ArticlePositions article) {
       positions.pipeInput(article.getArticleId(), article);
-      latest.putAll(states.readKeyValuesToMap());
+      return read();
     }
 
-    void retract(String articleId) {
+    Map<String, PositionState> retract(String articleId) {
       positions.pipeInput(articleId, null);
-      latest.putAll(states.readKeyValuesToMap());
+      return read();
+    }
+
+    private Map<String, PositionState> read() {
+      Map<String, PositionState> sent = states.readKeyValuesToMap();
+      latest.putAll(sent);
+      return sent;
+    }
+
+    PositionStores stores() {
+      return new PositionStores(
+          driver.getKeyValueStore(PositionStores.CONTRIBUTIONS),
+          driver.getKeyValueStore(PositionStores.TURNS),
+          driver.getKeyValueStore(PositionStores.TALLIES),
+          driver.getKeyValueStore(PositionStores.STORIES),
+          driver.getKeyValueStore(PositionStores.INDEX),
+          driver.getKeyValueStore(PositionStores.BANDS));
     }
 
     Map<String, PositionState> state() {
