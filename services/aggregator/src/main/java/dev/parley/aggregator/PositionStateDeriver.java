@@ -8,6 +8,7 @@ import dev.parley.avro.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PositionStateDeriver {
 
   static final int MAX_EVIDENCE = 20;
+
+  /** The order of turns, as their store keys have it. */
+  private static final Comparator<StanceChange> IN_TIME =
+      Comparator.comparing(StanceChange::getAt).thenComparing(StanceChange::getArticleId);
 
   /**
    * Disagreement among sources counts when it is this recent, before the position's latest article.
@@ -70,63 +75,120 @@ final class PositionStateDeriver {
   }
 
   /**
-   * The state once {@code added}, published after every article of {@code before}, has joined
-   * before's track as {@code story}: {@link #derive} gives the same, but here the newest
-   * statements, the turns and the first article come from {@code before} instead of being read
-   * back. Live news mostly arrives this way.
+   * The state once {@code added}, new to before's track, has joined it as {@code story}, told from
+   * {@code before} where it can be: when the added article is among the track's {@link
+   * #MAX_EVIDENCE} newest, its neighbours in time are among before's statements, so the statements,
+   * the turns, the first article and the current side's start follow from those instead of being
+   * read back. Live news arrives this way, give or take the order in which partitions interleave.
+   * Empty when it cannot be told (an older article, or a tie in time): {@link #derive} then.
    */
-  PositionState afterNewest(
+  Optional<PositionState> afterAdding(
       String position, PositionState before, PositionContribution added, StoryIndex.Joined story) {
     Track track = Track.of(position, before.getConfirmed());
-    List<Statement> evidence = new ArrayList<>(MAX_EVIDENCE);
-    evidence.add(statement(added, story.id()));
+    Tally tally = Tally.of(stores.tallies().get(track.key()));
+    List<Statement> evidence = new ArrayList<>(MAX_EVIDENCE + 1);
     for (Statement older : before.getEvidence()) {
-      if (evidence.size() == MAX_EVIDENCE) {
-        break;
+      if (older.getPublishedAt().equals(added.getPublishedAt())) {
+        return Optional.empty(); // the article id orders a tie, as store keys do: read it back
       }
       evidence.add(
           story.absorbed().contains(older.getStory())
               ? Statement.newBuilder(older).setStory(story.id()).build()
               : older);
     }
-    List<StanceChange> history = new ArrayList<>(before.getHistory());
-    if (added.getStance() != before.getStance()) {
-      history.add(
-          new StanceChange(
-              added.getPublishedAt(), added.getStance(), added.getArticleId(), added.getSource()));
+    int at = 0;
+    while (at < evidence.size()
+        && evidence.get(at).getPublishedAt().isAfter(added.getPublishedAt())) {
+      at++;
     }
-    boolean sameSide = Integer.signum(added.getStance()) == Integer.signum(before.getStance());
-    return state(
-        track,
-        before.getConfirmed(),
-        Tally.of(stores.tallies().get(track.key())),
-        added,
-        before.getFirstSeen(),
-        () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
-        sameSide ? before.getSince() : added.getPublishedAt(),
-        evidence,
-        history.subList(Math.max(0, history.size() - StanceHistory.MAX_ENTRIES), history.size()));
+    boolean olderThanAllStatements = at == evidence.size();
+    if (at == MAX_EVIDENCE || (olderThanAllStatements && before.getArticleCount() > at)) {
+      return Optional.empty(); // not among the newest, or its older neighbour is not known
+    }
+    Statement arrived = statement(added, story.id());
+    evidence.add(at, arrived);
+    Statement older = olderThanAllStatements ? null : evidence.get(at + 1);
+    Statement newer = at > 0 ? evidence.get(at - 1) : null;
+    List<Statement> newest = evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()));
+    Instant firstSeen =
+        added.getPublishedAt().isBefore(before.getFirstSeen())
+            ? added.getPublishedAt()
+            : before.getFirstSeen();
+    return Optional.of(
+        state(
+            track,
+            before.getConfirmed(),
+            tally,
+            added,
+            firstSeen,
+            () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
+            sideSince(newest, tally.articles() <= MAX_EVIDENCE, before.getSince()),
+            newest,
+            turnsWith(before.getHistory(), older, arrived, newer)));
   }
 
+  /**
+   * The turns once {@code added} stands between {@code older} (null: none) and {@code newer} (null:
+   * none): a turn at the added article when its stance differs from the older one's, and at the
+   * newer one when its stance differs from the added one's. An article that comes never takes a
+   * turn away without making one, so the newest turns stay known.
+   */
+  private static List<StanceChange> turnsWith(
+      List<StanceChange> turns, Statement older, Statement added, Statement newer) {
+    List<StanceChange> after = new ArrayList<>(turns);
+    if (newer != null) {
+      after.removeIf(t -> t.getArticleId().equals(newer.getArticleId()));
+      if (newer.getStance() != added.getStance()) {
+        after.add(turn(newer));
+      }
+    }
+    if (older == null || older.getStance() != added.getStance()) {
+      after.add(turn(added));
+    }
+    after.sort(IN_TIME);
+    return after.subList(Math.max(0, after.size() - StanceHistory.MAX_ENTRIES), after.size());
+  }
+
+  /**
+   * When the latest article's side began: the oldest of the newest statements on that side without
+   * one of the other side after it; when all the statements are on it, the start held before, or
+   * the oldest statement when they are the whole track.
+   */
+  private static Instant sideSince(List<Statement> newest, boolean wholeTrack, Instant before) {
+    int side = Integer.signum(newest.get(0).getStance());
+    for (int i = 1; i < newest.size(); i++) {
+      if (Integer.signum(newest.get(i).getStance()) != side) {
+        return newest.get(i - 1).getPublishedAt();
+      }
+    }
+    return wholeTrack ? newest.get(newest.size() - 1).getPublishedAt() : before;
+  }
+
+  private static StanceChange turn(Statement s) {
+    return new StanceChange(s.getPublishedAt(), s.getStance(), s.getArticleId(), s.getSource());
+  }
+
+  /** {@code evidence}: the newest statements, newest first; the first is the latest article. */
   private PositionState state(
       Track track,
       boolean confirmed,
       Tally tally,
-      PositionContribution latest,
+      PositionContribution named,
       Instant firstSeen,
       Supplier<PositionContribution> earliest,
       Instant since,
       List<Statement> evidence,
       List<StanceChange> history) {
+    Statement latest = evidence.get(0);
     PositionContribution trendReference =
         new PositionTimeline(track, stores)
             .latestUpTo(latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW))
             .orElseGet(earliest);
     int sign = Integer.signum(latest.getStance());
     return PositionState.newBuilder()
-        .setNegotiation(latest.getNegotiation())
-        .setActor(latest.getActor())
-        .setIssue(latest.getIssue())
+        .setNegotiation(named.getNegotiation())
+        .setActor(named.getActor())
+        .setIssue(named.getIssue())
         .setStance(latest.getStance())
         .setConfidence(tally.corroboration(sign))
         .setConfirmed(confirmed)

@@ -84,7 +84,7 @@ final class PositionStateUpdater
   /**
    * The state once an article new to the position has come, from the state before it where that
    * gives the same as deriving it afresh: an unconfirmed article leaves a confirmed state as it is,
-   * and one published after all the others of its track only goes at the head of it.
+   * and one among the newest of its track takes its place among the state's statements.
    */
   private Optional<PositionState> afterAdding(
       String position,
@@ -94,12 +94,10 @@ final class PositionStateUpdater
     if (before.isPresent() && before.get().getConfirmed() && !added.getConfirmed()) {
       return before;
     }
-    if (before.isPresent()
-        && before.get().getConfirmed() == added.getConfirmed()
-        && added.getPublishedAt().isAfter(before.get().getLastSeen())) {
-      return Optional.of(deriver.afterNewest(position, before.get(), added, story));
-    }
-    return deriver.derive(position);
+    return before
+        .filter(state -> state.getConfirmed() == added.getConfirmed())
+        .flatMap(state -> deriver.afterAdding(position, state, added, story))
+        .or(() -> deriver.derive(position));
   }
 
   private StoryIndex.Joined add(Track track, PositionContribution c) {
