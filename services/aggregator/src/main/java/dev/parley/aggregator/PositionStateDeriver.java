@@ -74,67 +74,80 @@ final class PositionStateDeriver {
             timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES)));
   }
 
+  /** An article new to its track, as it came: its neighbours in time, and the story it joined. */
+  record Arrival(
+      PositionContribution article,
+      PositionTimeline.Neighbours neighbours,
+      StoryIndex.Joined story) {}
+
   /**
-   * The state once {@code added}, new to before's track, has joined it as {@code story}, told from
-   * {@code before} where it can be: when the added article is among the track's {@link
-   * #MAX_EVIDENCE} newest, its neighbours in time are among before's statements, so the statements,
-   * the turns, the first article and the current side's start follow from those instead of being
-   * read back. Live news arrives this way, give or take the order in which partitions interleave.
-   * Empty when it cannot be told (an older article, or a tie in time): {@link #derive} then.
+   * The state once an article new to before's track has come, told from {@code before} and the
+   * article's neighbours in time, instead of reading back the newest statements and turns: it goes
+   * among the statements if it is one of the newest, it makes or unmakes the turns at itself and at
+   * its newer neighbour, and it moves the start of the current side only next to it. Live news
+   * arrives this way, some of it late. Empty when it cannot be told that way (a tie in time, or a
+   * side's start that may move back): {@link #derive} then.
    */
-  Optional<PositionState> afterAdding(
-      String position, PositionState before, PositionContribution added, StoryIndex.Joined story) {
+  Optional<PositionState> afterAdding(String position, PositionState before, Arrival arrival) {
+    PositionContribution added = arrival.article();
+    PositionContribution older = arrival.neighbours().older().orElse(null);
+    PositionContribution newer = arrival.neighbours().newer().orElse(null);
+    Instant at = added.getPublishedAt();
+    if ((older != null && older.getPublishedAt().equals(at))
+        || (newer != null && newer.getPublishedAt().equals(at))) {
+      return Optional.empty(); // the article id orders a tie, as store keys do: read it back
+    }
+    Optional<Instant> since = sideSince(before, added, newer);
+    if (since.isEmpty()) {
+      return Optional.empty();
+    }
     Track track = Track.of(position, before.getConfirmed());
-    Tally tally = Tally.of(stores.tallies().get(track.key()));
-    List<Statement> evidence = new ArrayList<>(MAX_EVIDENCE + 1);
-    for (Statement older : before.getEvidence()) {
-      if (older.getPublishedAt().equals(added.getPublishedAt())) {
-        return Optional.empty(); // the article id orders a tie, as store keys do: read it back
-      }
-      evidence.add(
-          story.absorbed().contains(older.getStory())
-              ? Statement.newBuilder(older).setStory(story.id()).build()
-              : older);
-    }
-    int at = 0;
-    while (at < evidence.size()
-        && evidence.get(at).getPublishedAt().isAfter(added.getPublishedAt())) {
-      at++;
-    }
-    boolean olderThanAllStatements = at == evidence.size();
-    if (at == MAX_EVIDENCE || (olderThanAllStatements && before.getArticleCount() > at)) {
-      return Optional.empty(); // not among the newest, or its older neighbour is not known
-    }
-    Statement arrived = statement(added, story.id());
-    evidence.add(at, arrived);
-    Statement older = olderThanAllStatements ? null : evidence.get(at + 1);
-    Statement newer = at > 0 ? evidence.get(at - 1) : null;
-    List<Statement> newest = evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size()));
-    Instant firstSeen =
-        added.getPublishedAt().isBefore(before.getFirstSeen())
-            ? added.getPublishedAt()
-            : before.getFirstSeen();
     return Optional.of(
         state(
             track,
             before.getConfirmed(),
-            tally,
+            Tally.of(stores.tallies().get(track.key())),
             added,
-            firstSeen,
+            at.isBefore(before.getFirstSeen()) ? at : before.getFirstSeen(),
             () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
-            sideSince(newest, tally.articles() <= MAX_EVIDENCE, before.getSince()),
-            newest,
-            turnsWith(before.getHistory(), older, arrived, newer)));
+            since.get(),
+            statementsWith(before, added, arrival.story()),
+            turnsWith(before.getHistory(), older, added, newer)));
   }
 
   /**
-   * The turns once {@code added} stands between {@code older} (null: none) and {@code newer} (null:
-   * none): a turn at the added article when its stance differs from the older one's, and at the
-   * newer one when its stance differs from the added one's. An article that comes never takes a
-   * turn away without making one, so the newest turns stay known.
+   * Before's statements with the added one in its place if it is among the newest, and the stories
+   * the added article merged renamed.
+   */
+  private static List<Statement> statementsWith(
+      PositionState before, PositionContribution added, StoryIndex.Joined story) {
+    List<Statement> statements = new ArrayList<>(MAX_EVIDENCE + 1);
+    for (Statement s : before.getEvidence()) {
+      statements.add(
+          story.absorbed().contains(s.getStory())
+              ? Statement.newBuilder(s).setStory(story.id()).build()
+              : s);
+    }
+    int place = 0;
+    while (place < statements.size()
+        && statements.get(place).getPublishedAt().isAfter(added.getPublishedAt())) {
+      place++;
+    }
+    statements.add(place, statement(added, story.id()));
+    return statements.subList(0, Math.min(MAX_EVIDENCE, statements.size()));
+  }
+
+  /**
+   * The turns once {@code added} stands between {@code older} and {@code newer} (each null when
+   * there is none): a turn at the added article when its stance differs from the older one's, and
+   * at the newer one when its stance differs from the added one's. The two are next to each other,
+   * so no turn left out of a full history lies between them: the newest turns stay known.
    */
   private static List<StanceChange> turnsWith(
-      List<StanceChange> turns, Statement older, Statement added, Statement newer) {
+      List<StanceChange> turns,
+      PositionContribution older,
+      PositionContribution added,
+      PositionContribution newer) {
     List<StanceChange> after = new ArrayList<>(turns);
     if (newer != null) {
       after.removeIf(t -> t.getArticleId().equals(newer.getArticleId()));
@@ -150,22 +163,32 @@ final class PositionStateDeriver {
   }
 
   /**
-   * When the latest article's side began: the oldest of the newest statements on that side without
-   * one of the other side after it; when all the statements are on it, the start held before, or
-   * the oldest statement when they are the whole track.
+   * When the latest article's side began, once {@code added} stands before {@code newer} (null: it
+   * is the newest): a newest article on the other side begins it; one on the other side inside the
+   * current run splits it, which then begins at its newer neighbour; one on the same side just
+   * before the run's first article would move the start back, which before's state does not tell:
+   * empty then. Anywhere else the start stays.
    */
-  private static Instant sideSince(List<Statement> newest, boolean wholeTrack, Instant before) {
-    int side = Integer.signum(newest.get(0).getStance());
-    for (int i = 1; i < newest.size(); i++) {
-      if (Integer.signum(newest.get(i).getStance()) != side) {
-        return newest.get(i - 1).getPublishedAt();
-      }
+  private static Optional<Instant> sideSince(
+      PositionState before, PositionContribution added, PositionContribution newer) {
+    int side = Integer.signum(before.getStance());
+    boolean sameSide = Integer.signum(added.getStance()) == side;
+    Instant since = before.getSince();
+    boolean insideRun = added.getPublishedAt().isAfter(since);
+    if (newer == null) {
+      return Optional.of(sameSide ? since : added.getPublishedAt());
     }
-    return wholeTrack ? newest.get(newest.size() - 1).getPublishedAt() : before;
+    if (!sameSide && insideRun) {
+      return Optional.of(newer.getPublishedAt());
+    }
+    if (sameSide && !insideRun && newer.getPublishedAt().equals(since)) {
+      return Optional.empty();
+    }
+    return Optional.of(since);
   }
 
-  private static StanceChange turn(Statement s) {
-    return new StanceChange(s.getPublishedAt(), s.getStance(), s.getArticleId(), s.getSource());
+  private static StanceChange turn(PositionContribution c) {
+    return new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
   }
 
   /** {@code evidence}: the newest statements, newest first; the first is the latest article. */

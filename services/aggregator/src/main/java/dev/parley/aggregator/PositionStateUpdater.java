@@ -65,15 +65,15 @@ final class PositionStateUpdater
       }
     }
     Track track = Track.of(position, contribution.getConfirmed());
-    Optional<StoryIndex.Joined> joined = Optional.empty();
+    Optional<PositionStateDeriver.Arrival> arrival = Optional.empty();
     if (!retracted
         && !contribution.equals(
             stores.contributions().get(track.contribution(contribution.getArticleId())))) {
-      joined = Optional.of(add(track, contribution));
+      arrival = Optional.of(add(track, contribution));
     }
     Optional<PositionState> after =
-        kept.isPresent() && !earlierTakenOut && joined.isPresent()
-            ? afterAdding(position, before, contribution, joined.get())
+        kept.isPresent() && !earlierTakenOut && arrival.isPresent()
+            ? afterAdding(position, before, arrival.get())
             : deriver.derive(position);
     lastStates.put(position, after);
     if (!before.equals(after)) {
@@ -84,30 +84,28 @@ final class PositionStateUpdater
   /**
    * The state once an article new to the position has come, from the state before it where that
    * gives the same as deriving it afresh: an unconfirmed article leaves a confirmed state as it is,
-   * and one among the newest of its track takes its place among the state's statements.
+   * and one of the same confirmation changes it by what it and its neighbours in time say.
    */
   private Optional<PositionState> afterAdding(
-      String position,
-      Optional<PositionState> before,
-      PositionContribution added,
-      StoryIndex.Joined story) {
-    if (before.isPresent() && before.get().getConfirmed() && !added.getConfirmed()) {
+      String position, Optional<PositionState> before, PositionStateDeriver.Arrival arrival) {
+    boolean confirmed = arrival.article().getConfirmed();
+    if (before.isPresent() && before.get().getConfirmed() && !confirmed) {
       return before;
     }
     return before
-        .filter(state -> state.getConfirmed() == added.getConfirmed())
-        .flatMap(state -> deriver.afterAdding(position, state, added, story))
+        .filter(state -> state.getConfirmed() == confirmed)
+        .flatMap(state -> deriver.afterAdding(position, state, arrival))
         .or(() -> deriver.derive(position));
   }
 
-  private StoryIndex.Joined add(Track track, PositionContribution c) {
+  private PositionStateDeriver.Arrival add(Track track, PositionContribution c) {
     Tally tally = tally(track);
     tally.countArticle(c, 1);
     stores.contributions().put(track.contribution(c.getArticleId()), c);
-    new PositionTimeline(track, stores).add(c);
+    PositionTimeline.Neighbours neighbours = new PositionTimeline(track, stores).add(c);
     StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c);
     save(track, tally);
-    return joined;
+    return new PositionStateDeriver.Arrival(c, neighbours, joined);
   }
 
   private void remove(Track track, PositionContribution c) {

@@ -28,7 +28,10 @@ final class PositionTimeline {
     this.turns = stores.turns();
   }
 
-  void add(PositionContribution c) {
+  /** The articles published just before and just after one, when there are. */
+  record Neighbours(Optional<PositionContribution> older, Optional<PositionContribution> newer) {}
+
+  Neighbours add(PositionContribution c) {
     String key = key(c);
     Optional<PositionContribution> before = last(contributions, track.timeline().from(), key);
     Optional<PositionContribution> after =
@@ -36,6 +39,7 @@ final class PositionTimeline {
     contributions.put(key, withoutFingerprint(c));
     markTurns(before.orElse(null), c);
     after.ifPresent(next -> markTurns(c, next));
+    return new Neighbours(before, after);
   }
 
   void remove(PositionContribution c) {

@@ -257,17 +257,26 @@ class IncrementalStateTest {
     java.util.Deque<List<Integer>> bridged = new java.util.ArrayDeque<>();
     int side = 1;
     int checked = 0;
-    // a whole track on one side, its first two swapped, then older articles of that side: when the
-    // side began moves back
+    // the first article, of the other side, after the second; then a track on one side and older
+    // articles of that side, which move back when the side began
     List<ArticlePositions> oneSide = new ArrayList<>();
     for (int i = 0; i < 22; i++) {
       long second = 1_699_900_000L + (i < 20 ? i : 20 - 2 * i) * 60L;
       oneSide.add(
           withStance(
               article("side" + i, "x", Instant.ofEpochSecond(second), STATEMENT, random),
-              1 + i % 2));
+              i == 0 ? -1 : 1 + i % 2));
     }
     Collections.swap(oneSide, 0, 1);
+    // one of the other side published at the same second as the side's first article, after it by
+    // id: it splits the side, which then begins at the next article
+    long tie = 1_699_950_000L;
+    oneSide.add(
+        withStance(article("p", "x", Instant.ofEpochSecond(tie - 100), STATEMENT, random), -1));
+    oneSide.add(withStance(article("r", "x", Instant.ofEpochSecond(tie), STATEMENT, random), 1));
+    oneSide.add(
+        withStance(article("t", "x", Instant.ofEpochSecond(tie + 100), STATEMENT, random), 1));
+    oneSide.add(withStance(article("s", "x", Instant.ofEpochSecond(tie), STATEMENT, random), -1));
     for (ArticlePositions article : oneSide) {
       Map<String, PositionState> step = pipeline.send(article);
       assertEquals(
@@ -288,6 +297,12 @@ class IncrementalStateTest {
                 + (i + random.nextInt(9) - 4) * 900L
                 + random.nextInt(900)
                 - (random.nextDouble() < 0.1 ? 2 * DAY : 0);
+        String id = "a" + i;
+        if (random.nextDouble() < 0.05 && !sent.isEmpty()) {
+          // a tie in time, which the article id orders: this one's before the other's
+          second = sent.get(sent.size() - 1).getPublishedAt().getEpochSecond();
+          id = "0" + i;
+        }
         List<Integer> fingerprint = random.ints(64).boxed().toList();
         if (!bridged.isEmpty()) {
           fingerprint = bridged.remove();
@@ -300,7 +315,7 @@ class IncrementalStateTest {
         }
         ArticlePositions article =
             article(
-                "a" + i,
+                id,
                 "outlet" + random.nextInt(8),
                 Instant.ofEpochSecond(second),
                 fingerprint,
