@@ -74,15 +74,11 @@ final class PositionStateDeriver {
             timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES)));
   }
 
-  /**
-   * An article new to its track, as it came: its neighbours in time, the story it joined, and the
-   * track's tally with it counted.
-   */
+  /** An article new to its track, as it came: its neighbours in time, and the story it joined. */
   record Arrival(
       PositionContribution article,
       PositionTimeline.Neighbours neighbours,
-      StoryIndex.Joined story,
-      Tally tally) {}
+      StoryIndex.Joined story) {}
 
   /**
    * The state once an article new to before's track has come, told from {@code before} and the
@@ -110,7 +106,7 @@ final class PositionStateDeriver {
         state(
             track,
             before.getConfirmed(),
-            arrival.tally(),
+            Tally.of(stores.tallies().get(track.key())),
             added,
             at.isBefore(before.getFirstSeen()) ? at : before.getFirstSeen(),
             () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
@@ -155,12 +151,12 @@ final class PositionStateDeriver {
     List<StanceChange> after = new ArrayList<>(turns);
     if (newer != null) {
       after.removeIf(t -> t.getArticleId().equals(newer.getArticleId()));
-      if (PositionTimeline.turnsStance(added, newer)) {
-        after.add(PositionTimeline.turnAt(newer));
+      if (newer.getStance() != added.getStance()) {
+        after.add(turn(newer));
       }
     }
-    if (PositionTimeline.turnsStance(older, added)) {
-      after.add(PositionTimeline.turnAt(added));
+    if (older == null || older.getStance() != added.getStance()) {
+      after.add(turn(added));
     }
     after.sort(IN_TIME);
     return after.subList(Math.max(0, after.size() - StanceHistory.MAX_ENTRIES), after.size());
@@ -189,6 +185,10 @@ final class PositionStateDeriver {
       return Optional.empty();
     }
     return Optional.of(since);
+  }
+
+  private static StanceChange turn(PositionContribution c) {
+    return new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
   }
 
   /** {@code evidence}: the newest statements, newest first; the first is the latest article. */
