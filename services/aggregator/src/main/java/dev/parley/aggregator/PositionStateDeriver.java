@@ -74,11 +74,15 @@ final class PositionStateDeriver {
             timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES)));
   }
 
-  /** An article new to its track, as it came: its neighbours in time, and the story it joined. */
+  /**
+   * An article new to its track, as it came: its neighbours in time, the story it joined, and the
+   * track's tally with it counted.
+   */
   record Arrival(
       PositionContribution article,
       PositionTimeline.Neighbours neighbours,
-      StoryIndex.Joined story) {}
+      StoryIndex.Joined story,
+      Tally tally) {}
 
   /**
    * The state once an article new to before's track has come, told from {@code before} and the
@@ -106,7 +110,7 @@ final class PositionStateDeriver {
         state(
             track,
             before.getConfirmed(),
-            Tally.of(stores.tallies().get(track.key())),
+            arrival.tally(),
             added,
             at.isBefore(before.getFirstSeen()) ? at : before.getFirstSeen(),
             () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
@@ -151,12 +155,12 @@ final class PositionStateDeriver {
     List<StanceChange> after = new ArrayList<>(turns);
     if (newer != null) {
       after.removeIf(t -> t.getArticleId().equals(newer.getArticleId()));
-      if (newer.getStance() != added.getStance()) {
-        after.add(turn(newer));
+      if (PositionTimeline.turnsStance(added, newer)) {
+        after.add(PositionTimeline.turnAt(newer));
       }
     }
-    if (older == null || older.getStance() != added.getStance()) {
-      after.add(turn(added));
+    if (PositionTimeline.turnsStance(older, added)) {
+      after.add(PositionTimeline.turnAt(added));
     }
     after.sort(IN_TIME);
     return after.subList(Math.max(0, after.size() - StanceHistory.MAX_ENTRIES), after.size());
@@ -185,10 +189,6 @@ final class PositionStateDeriver {
       return Optional.empty();
     }
     return Optional.of(since);
-  }
-
-  private static StanceChange turn(PositionContribution c) {
-    return new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
   }
 
   /** {@code evidence}: the newest statements, newest first; the first is the latest article. */

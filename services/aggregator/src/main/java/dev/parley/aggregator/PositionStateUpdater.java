@@ -105,7 +105,7 @@ final class PositionStateUpdater
     PositionTimeline.Neighbours neighbours = new PositionTimeline(track, stores).add(c);
     StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c);
     save(track, tally);
-    return new PositionStateDeriver.Arrival(c, neighbours, joined);
+    return new PositionStateDeriver.Arrival(c, neighbours, joined, tally);
   }
 
   private void remove(Track track, PositionContribution c) {

@@ -84,13 +84,22 @@ final class PositionTimeline {
     return oldestFirst;
   }
 
+  /** The turn an article makes where its stance differs from the one published before it. */
+  static StanceChange turnAt(PositionContribution c) {
+    return new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
+  }
+
+  /** {@code previous}: the article published just before {@code c}, null when there is none. */
+  static boolean turnsStance(PositionContribution previous, PositionContribution c) {
+    return previous == null || previous.getStance() != c.getStance();
+  }
+
   private void markTurns(PositionContribution previous, PositionContribution c) {
-    StanceChange turn =
-        new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
+    StanceChange turn = turnAt(c);
     mark(
         track.stanceTurns().at(c.getPublishedAt(), c.getArticleId()),
         turn,
-        previous == null || previous.getStance() != c.getStance());
+        turnsStance(previous, c));
     mark(
         track.signTurns().at(c.getPublishedAt(), c.getArticleId()),
         turn,
