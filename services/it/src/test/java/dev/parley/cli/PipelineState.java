@@ -17,6 +17,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,8 +89,10 @@ public final class PipelineState {
   }
 
   /**
-   * Waits until the extractor and the aggregator run and have nothing left to process, twice in a
-   * row.
+   * Waits until the extractor and the aggregator run and have nothing left to process, and no
+   * transaction is open, twice in a row. An instance killed in a transaction leaves it open until
+   * it times out, and until then read_committed readers see nothing written after its first record
+   * on the same partitions: neither the apps (whose lag reads 0) nor {@link #state()}.
    */
   public void awaitCaughtUp(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -101,15 +106,38 @@ public final class PipelineState {
         boolean quiet = true;
         for (StreamsApp app : StreamsApp.defaults()) {
           AppStatus status = AppStatus.of(admin, app);
-          quiet &= status.running() && status.lag() == 0;
+          quiet &= status.caughtUp();
           last.put(
               app.applicationId(),
-              status.members().size() + " instance(s), lag " + status.lagByTopic());
+              status.members().size()
+                  + " instance(s), lag "
+                  + status.lagByTopic()
+                  + ", in open transactions "
+                  + status.undecidedByTopic());
         }
+        List<String> open = openTransactions(admin);
+        last.put("open transactions", open.toString());
+        quiet &= open.isEmpty();
         quietChecks = quiet ? quietChecks + 1 : 0;
         Thread.sleep(300);
       }
     }
+  }
+
+  private static List<String> openTransactions(Admin admin) throws Exception {
+    return admin
+        .listTransactions(
+            new ListTransactionsOptions()
+                .filterStates(
+                    List.of(
+                        TransactionState.ONGOING,
+                        TransactionState.PREPARE_COMMIT,
+                        TransactionState.PREPARE_ABORT)))
+        .all()
+        .get()
+        .stream()
+        .map(TransactionListing::transactionalId)
+        .toList();
   }
 
   private KafkaConsumer<byte[], byte[]> rawReader() {

@@ -20,12 +20,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
- * A Streams app as Kafka sees it: its consumer group's state and members, and its lag per input
- * topic (records up to the last committed transaction that it has not committed past). A partition
- * it has not committed on yet counts from its first offset, where a new app starts.
+ * A Streams app as Kafka sees it: its consumer group's state and members, its lag per input topic
+ * (records up to the last committed transaction that it has not committed past; a partition it has
+ * not committed on yet counts from its first offset, where a new app starts), and per input topic
+ * the records still in transactions neither committed nor aborted. Those are work it cannot see
+ * yet: a producer killed in a transaction holds back every record written after its first one until
+ * the transaction times out, while the lag reads 0.
  */
 public record AppStatus(
-    StreamsApp app, GroupState state, List<Member> members, Map<String, Long> lagByTopic) {
+    StreamsApp app,
+    GroupState state,
+    List<Member> members,
+    Map<String, Long> lagByTopic,
+    Map<String, Long> undecidedByTopic) {
 
   /** One running instance's consumer. */
   public record Member(String clientId, String host) {
@@ -41,6 +48,15 @@ public record AppStatus(
 
   public long lag() {
     return lagByTopic.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long undecided() {
+    return undecidedByTopic.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Running, with nothing left to read and nothing waiting for a transaction to end. */
+  public boolean caughtUp() {
+    return running() && lag() == 0 && undecided() == 0;
   }
 
   public static AppStatus of(Admin admin, StreamsApp app) throws InterruptedException {
@@ -69,7 +85,19 @@ public record AppStatus(
       committed.keySet().forEach(p -> topics.add(p.topic()));
       // the reset tool deletes internal topics; an input topic may not have been created yet
       topics.retainAll(existing);
-      return new AppStatus(app, state, members, lag(admin, topics, committed));
+      List<TopicPartition> partitions =
+          admin.describeTopics(topics).allTopicNames().get().values().stream()
+              .flatMap(
+                  t ->
+                      t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+              .toList();
+      Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
+      return new AppStatus(
+          app,
+          state,
+          members,
+          lag(admin, partitions, ends, committed),
+          undecided(admin, partitions, ends));
     } catch (ExecutionException e) {
       throw new IllegalStateException(
           "Cannot read the consumer group "
@@ -82,14 +110,11 @@ public record AppStatus(
   }
 
   private static Map<String, Long> lag(
-      Admin admin, Collection<String> topics, Map<TopicPartition, OffsetAndMetadata> committed)
+      Admin admin,
+      List<TopicPartition> partitions,
+      Map<TopicPartition, Long> ends,
+      Map<TopicPartition, OffsetAndMetadata> committed)
       throws ExecutionException, InterruptedException {
-    List<TopicPartition> partitions =
-        admin.describeTopics(topics).allTopicNames().get().values().stream()
-            .flatMap(
-                t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
-            .toList();
-    Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
     Map<TopicPartition, Long> starts =
         offsets(
             admin,
@@ -105,11 +130,33 @@ public record AppStatus(
   }
 
   /**
+   * The records between the last stable offset (before the first record of a transaction still
+   * open) and the end of each partition.
+   */
+  private static Map<String, Long> undecided(
+      Admin admin, List<TopicPartition> partitions, Map<TopicPartition, Long> stableEnds)
+      throws ExecutionException, InterruptedException {
+    Map<TopicPartition, Long> ends =
+        offsets(admin, partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+    Map<String, Long> undecided = new TreeMap<>();
+    for (TopicPartition p : partitions) {
+      undecided.merge(p.topic(), Math.max(0, ends.get(p) - stableEnds.get(p)), Long::sum);
+    }
+    return undecided;
+  }
+
+  /**
    * Read-committed offsets: what a transaction left open or aborted is no work for an exactly-once
    * app.
    */
   static Map<TopicPartition, Long> offsets(
       Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec)
+      throws ExecutionException, InterruptedException {
+    return offsets(admin, partitions, spec, IsolationLevel.READ_COMMITTED);
+  }
+
+  private static Map<TopicPartition, Long> offsets(
+      Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation)
       throws ExecutionException, InterruptedException {
     if (partitions.isEmpty()) {
       return new HashMap<>();
@@ -117,7 +164,7 @@ public record AppStatus(
     return admin
         .listOffsets(
             partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)),
-            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            new ListOffsetsOptions(isolation))
         .all()
         .get()
         .entrySet()

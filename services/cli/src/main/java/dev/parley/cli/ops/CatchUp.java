@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Follows Streams apps until every one runs and has no lag left, with a progress bar: the work is
- * the most lag each app has shown (the downstream app's lag grows while the upstream one works),
- * what is done is what of it they have worked off.
+ * Follows Streams apps until every one runs and has no lag left, and no record of their input waits
+ * in a transaction not yet ended, with a progress bar: the work is the most lag each app has shown
+ * (the downstream app's lag grows while the upstream one works), what is done is what of it they
+ * have worked off.
  */
 final class CatchUp {
 
@@ -49,7 +50,7 @@ final class CatchUp {
       long total = mostLag.values().stream().mapToLong(Long::longValue).sum();
       long left = statuses.stream().mapToLong(AppStatus::lag).sum();
       String detail = statuses.stream().map(this::describe).collect(Collectors.joining(", "));
-      if (left == 0 && statuses.stream().allMatch(AppStatus::running)) {
+      if (statuses.stream().allMatch(AppStatus::caughtUp)) {
         progress.finish(total, total, detail);
         return true;
       }
@@ -62,7 +63,17 @@ final class CatchUp {
   private String describe(AppStatus status) {
     return status.app().name()
         + (status.running()
-            ? String.format(" %,d left", status.lag())
+            ? String.format(" %,d left", status.lag()) + waiting(status)
             : starting.contains(status.app()) ? " starting" : " NOT RUNNING (start it)");
+  }
+
+  /**
+   * Why an app without lag is not caught up: an instance that stopped in a transaction holds back
+   * the records after its first one until the transaction times out.
+   */
+  private static String waiting(AppStatus status) {
+    return status.lag() == 0 && status.undecided() > 0
+        ? String.format(" (%,d more in a transaction not yet ended)", status.undecided())
+        : "";
   }
 }

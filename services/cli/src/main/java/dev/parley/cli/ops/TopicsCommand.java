@@ -133,7 +133,8 @@ public final class TopicsCommand implements Callable<Integer> {
               first ? state : "",
               first ? String.valueOf(status.members().size()) : "",
               lag.getKey(),
-              String.format("%,d", lag.getValue()));
+              String.format("%,d", lag.getValue())
+                  + undecided(status.undecidedByTopic().getOrDefault(lag.getKey(), 0L)));
           first = false;
         }
       }
@@ -160,6 +161,14 @@ public final class TopicsCommand implements Callable<Integer> {
   private static String value(Config config, String name) {
     ConfigEntry entry = config.get(name);
     return entry == null || entry.value() == null ? "?" : entry.value();
+  }
+
+  /**
+   * Records past the last stable offset: a transaction still open holds them back from the app,
+   * until its producer commits or it times out.
+   */
+  private static String undecided(long records) {
+    return records == 0 ? "" : String.format(" (+%,d in an open transaction)", records);
   }
 
   private static String retention(Config config) {
