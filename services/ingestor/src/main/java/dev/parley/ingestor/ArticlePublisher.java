@@ -79,13 +79,19 @@ final class ArticlePublisher implements AutoCloseable {
    * is refused whole.
    */
   void publish(List<Article> articles) {
-    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    articles.forEach(article -> article.setRevision(revisions.next()));
+    List<ProducerRecord<String, byte[]>> records =
+        Batch.map(
+            articles,
+            article ->
+                record(
+                    Topics.ARTICLES,
+                    articleValues,
+                    article.getId(),
+                    article,
+                    article.getPublishedAt()));
     for (int i = 0; i < articles.size(); i++) {
-      Article article = articles.get(i);
-      article.setRevision(revisions.next());
-      ProducerRecord<String, byte[]> record =
-          record(
-              Topics.ARTICLES, articleValues, article.getId(), article, article.getPublishedAt());
+      ProducerRecord<String, byte[]> record = records.get(i);
       if (record.value().length > maxRecordBytes) {
         throw new InvalidInputException(
             413,
@@ -98,7 +104,6 @@ final class ArticlePublisher implements AutoCloseable {
                 + ServiceConfig.MAX_RECORD_BYTES
                 + "); shorten it. Nothing of this request was published.");
       }
-      records.add(record);
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     for (ProducerRecord<String, byte[]> record : records) {

@@ -127,13 +127,23 @@ final class IngestRoutes {
   /** Builds every article, or refuses the whole request naming each bad one. */
   private List<Article> build(List<ArticleSubmission> submissions, String feed) {
     Instant now = Instant.now();
+    List<Built> built =
+        Batch.map(
+            submissions,
+            submission -> {
+              try {
+                return new Built(builder.build(submission, feed, now, submission.where()), null);
+              } catch (InvalidInputException e) {
+                return new Built(null, e.getMessage());
+              }
+            });
     List<Article> articles = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    for (ArticleSubmission submission : submissions) {
-      try {
-        articles.add(builder.build(submission, feed, now, submission.where()));
-      } catch (InvalidInputException e) {
-        problems.add(e.getMessage());
+    for (Built one : built) {
+      if (one.problem() == null) {
+        articles.add(one.article());
+      } else {
+        problems.add(one.problem());
       }
     }
     if (problems.size() == 1 && submissions.size() == 1) {
@@ -147,6 +157,9 @@ final class IngestRoutes {
     }
     return articles;
   }
+
+  /** An article built from its submission, or why it was refused. */
+  private record Built(Article article, String problem) {}
 
   private InvalidInputException unauthorized(Context ctx) {
     ctx.header("WWW-Authenticate", "Bearer realm=\"parley-ingestor\"");

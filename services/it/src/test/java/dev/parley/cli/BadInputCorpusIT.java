@@ -124,6 +124,46 @@ class BadInputCorpusIT {
                     + refusedByStatus));
   }
 
+  /** A batch's articles are built on every core, and still answered and published in order. */
+  @Test
+  void aBatchAnswersTheIdsOfItsArticlesInItsOrder() throws Exception {
+    int size = 200;
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      ndjson
+          .append(
+              json(
+                  Map.of(
+                      "headline",
+                      "Batch article " + i,
+                      "body",
+                      "Negotiators met again on day " + i + " of the talks.",
+                      "url",
+                      "https://news.example.org/batch-order/" + i)))
+          .append('\n');
+    }
+    RawHttp.Response answer = postBatch(ndjson.toString());
+    assertEquals(202, answer.status(), answer.body());
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(answer.body()).path("ids").forEach(id -> ids.add(id.asText()));
+    assertEquals(size, ids.size(), answer.body());
+
+    var serde =
+        Topics.ARTICLES.valueSerde(
+            SchemaRegistryClients.forUrl(stack.registry().httpAddress().toString()));
+    Map<String, String> headlines = new TreeMap<>();
+    for (ConsumerRecord<byte[], byte[]> record :
+        PipelineState.of(stack).records(Topics.ARTICLES.name())) {
+      Article article = serde.deserialize(Topics.ARTICLES.name(), record.value());
+      if (article.getHeadline().startsWith("Batch article ")) {
+        headlines.put(article.getId(), article.getHeadline());
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      assertEquals("Batch article " + i, headlines.get(ids.get(i)), "line " + (i + 1));
+    }
+  }
+
   @Test
   void acceptedBadValuesAreStoredHandled() throws Exception {
     RawHttp.Response credentials =
