@@ -1,9 +1,11 @@
 package dev.parley.serde;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,88 +23,113 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Avro data as the JSON a person reads and jq filters: unions as their value (not Avro's {@code
  * {"string": ...}} wrapping), timestamps and dates as ISO-8601 text, enums as their symbol, bytes
- * and fixed as base64.
+ * and fixed as base64. Written to a generator as it is walked, so that a stream of large records
+ * (the SSE stream's changes) builds no tree.
  */
 public final class AvroJson {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper TREES = new ObjectMapper();
 
   private AvroJson() {}
 
   /**
-   * A record or other container as JSON; a datum without a schema of its own is written as text.
+   * A record or other container as a JSON tree; a datum without a schema of its own is written as
+   * text.
    */
   public static JsonNode of(Object datum) {
-    return datum instanceof GenericContainer container
-        ? of(datum, container.getSchema())
-        : NODES.textNode(String.valueOf(datum));
+    if (!(datum instanceof GenericContainer container)) {
+      return TREES.getNodeFactory().textNode(String.valueOf(datum));
+    }
+    try (TokenBuffer tokens = new TokenBuffer(TREES, false)) {
+      write(tokens, datum, container.getSchema());
+      return TREES.readTree(tokens.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Avro data could not be read back as JSON", e);
+    }
   }
 
-  public static JsonNode of(Object datum, Schema schema) {
-    if (datum == null) {
-      return NODES.nullNode();
+  /** The fields of {@code record}, into the object {@code json} is writing. */
+  public static void writeFields(JsonGenerator json, GenericRecord record) throws IOException {
+    for (Schema.Field field : record.getSchema().getFields()) {
+      json.writeFieldName(field.name());
+      write(json, record.get(field.pos()), field.schema());
     }
-    return switch (schema.getType()) {
-      case RECORD -> record((GenericRecord) datum);
-      case UNION -> of(datum, schema.getTypes().get(GenericData.get().resolveUnion(schema, datum)));
-      case ARRAY -> array((Collection<?>) datum, schema.getElementType());
-      case MAP -> map((Map<?, ?>) datum, schema.getValueType());
-      case ENUM, STRING -> NODES.textNode(datum.toString());
-      case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
+  }
+
+  private static void write(JsonGenerator json, Object datum, Schema schema) throws IOException {
+    if (datum == null) {
+      json.writeNull();
+      return;
+    }
+    switch (schema.getType()) {
+      case RECORD -> {
+        json.writeStartObject();
+        writeFields(json, (GenericRecord) datum);
+        json.writeEndObject();
+      }
+      case UNION ->
+          write(json, datum, schema.getTypes().get(GenericData.get().resolveUnion(schema, datum)));
+      case ARRAY -> {
+        json.writeStartArray();
+        for (Object item : (Collection<?>) datum) {
+          write(json, item, schema.getElementType());
+        }
+        json.writeEndArray();
+      }
+      case MAP -> {
+        json.writeStartObject();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) datum).entrySet()) {
+          json.writeFieldName(entry.getKey().toString());
+          write(json, entry.getValue(), schema.getValueType());
+        }
+        json.writeEndObject();
+      }
+      case ENUM, STRING -> json.writeString(datum.toString());
+      case BYTES -> json.writeString(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
       case FIXED ->
-          NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
+          json.writeString(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
       // generated classes hold logical types converted (Instant, LocalDate); generic data holds the
       // raw numbers
-      case INT ->
-          datum instanceof LocalDate date
-              ? NODES.textNode(date.toString())
-              : isLogical(schema, "date")
-                  ? NODES.textNode(LocalDate.ofEpochDay((Integer) datum).toString())
-                  : NODES.numberNode((Integer) datum);
-      case LONG ->
-          datum instanceof Instant instant
-              ? NODES.textNode(instant.toString())
-              : longValue((Long) datum, schema);
-      case FLOAT -> number(((Float) datum).doubleValue());
-      case DOUBLE -> number((Double) datum);
-      case BOOLEAN -> NODES.booleanNode((Boolean) datum);
-      case NULL -> NODES.nullNode();
-    };
-  }
-
-  private static ObjectNode record(GenericRecord record) {
-    ObjectNode json = NODES.objectNode();
-    for (Schema.Field field : record.getSchema().getFields()) {
-      json.set(field.name(), of(record.get(field.pos()), field.schema()));
+      case INT -> {
+        if (datum instanceof LocalDate date) {
+          json.writeString(date.toString());
+        } else if (isLogical(schema, "date")) {
+          json.writeString(LocalDate.ofEpochDay((Integer) datum).toString());
+        } else {
+          json.writeNumber((Integer) datum);
+        }
+      }
+      case LONG -> {
+        if (datum instanceof Instant instant) {
+          json.writeString(instant.toString());
+        } else {
+          writeLong(json, (Long) datum, schema);
+        }
+      }
+      case FLOAT -> writeNumber(json, ((Float) datum).doubleValue());
+      case DOUBLE -> writeNumber(json, (Double) datum);
+      case BOOLEAN -> json.writeBoolean((Boolean) datum);
+      case NULL -> json.writeNull();
     }
-    return json;
   }
 
-  private static ArrayNode array(Collection<?> items, Schema itemSchema) {
-    ArrayNode json = NODES.arrayNode();
-    items.forEach(item -> json.add(of(item, itemSchema)));
-    return json;
-  }
-
-  private static ObjectNode map(Map<?, ?> entries, Schema valueSchema) {
-    ObjectNode json = NODES.objectNode();
-    entries.forEach((key, value) -> json.set(key.toString(), of(value, valueSchema)));
-    return json;
-  }
-
-  private static JsonNode longValue(long value, Schema schema) {
+  private static void writeLong(JsonGenerator json, long value, Schema schema) throws IOException {
     if (isLogical(schema, "timestamp-millis")) {
-      return NODES.textNode(Instant.ofEpochMilli(value).toString());
+      json.writeString(Instant.ofEpochMilli(value).toString());
+    } else if (isLogical(schema, "timestamp-micros")) {
+      json.writeString(Instant.EPOCH.plus(value, ChronoUnit.MICROS).toString());
+    } else {
+      json.writeNumber(value);
     }
-    if (isLogical(schema, "timestamp-micros")) {
-      return NODES.textNode(Instant.EPOCH.plus(value, ChronoUnit.MICROS).toString());
-    }
-    return NODES.numberNode(value);
   }
 
   /** JSON has no NaN or infinity: they are written as text rather than lost. */
-  private static JsonNode number(double value) {
-    return Double.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(String.valueOf(value));
+  private static void writeNumber(JsonGenerator json, double value) throws IOException {
+    if (Double.isFinite(value)) {
+      json.writeNumber(value);
+    } else {
+      json.writeString(String.valueOf(value));
+    }
   }
 
   private static boolean isLogical(Schema schema, String name) {

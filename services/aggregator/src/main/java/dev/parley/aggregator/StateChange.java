@@ -40,7 +40,7 @@ final class StateChange {
   /** The change as the SSE stream sends it ({@link StateJson#change}), in UTF-8. */
   synchronized byte[] json() {
     if (json == null) {
-      json = StateJson.writeBytes(StateJson.change(this));
+      json = StateJson.change(this);
     }
     return json;
   }

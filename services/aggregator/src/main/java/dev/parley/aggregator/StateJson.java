@@ -1,10 +1,13 @@
 package dev.parley.aggregator;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.avro.PositionState;
 import dev.parley.serde.AvroJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +34,23 @@ final class StateJson {
     return states.entrySet().stream().map(e -> position(e.getKey(), e.getValue())).toList();
   }
 
-  /** A change with its key and its coordinates in the change topic. */
-  static ObjectNode change(StateChange change) {
-    ObjectNode json =
-        JSON.createObjectNode()
-            .put("key", change.key())
-            .put("partition", change.partition())
-            .put("offset", change.offset());
-    json.setAll(record(change.change()));
-    return json;
+  /**
+   * A change with its key and its coordinates in the change topic, as compact UTF-8 JSON written
+   * straight from the record: the SSE stream sends one for every change.
+   */
+  static byte[] change(StateChange change) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
+    try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("key", change.key());
+      json.writeNumberField("partition", change.partition());
+      json.writeNumberField("offset", change.offset());
+      AvroJson.writeFields(json, change.change());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("A state change could not be written as JSON", e);
+    }
+    return bytes.toByteArray();
   }
 
   static Map<String, Object> gap(IssueGap gap) {
@@ -53,7 +64,10 @@ final class StateJson {
     return json;
   }
 
-  /** Compact UTF-8 JSON: a line break in a text is escaped, so the JSON is one line. */
+  /**
+   * Compact UTF-8 JSON, like {@link #change}: a line break in a text is escaped, so the JSON is one
+   * line.
+   */
   static byte[] writeBytes(Object value) {
     try {
       return JSON.writeValueAsBytes(value);

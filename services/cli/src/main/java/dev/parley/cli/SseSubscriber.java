@@ -1,12 +1,17 @@
 package dev.parley.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** Subscribes to a server-sent-events stream and hands each complete event to a callback. */
 public final class SseSubscriber implements AutoCloseable {
@@ -14,9 +19,19 @@ public final class SseSubscriber implements AutoCloseable {
   /** One server-sent event. */
   public record Event(String id, String name, String data) {}
 
-  private final CompletableFuture<HttpResponse<Stream<String>>> response;
+  /**
+   * The largest event read, far above the aggregator's (a change with two states and their
+   * evidence, tens of kilobytes): a stream that sends more is not one this client can follow.
+   */
+  static final int MAX_EVENT_BYTES = 16 << 20;
 
-  private SseSubscriber(CompletableFuture<HttpResponse<Stream<String>>> response) {
+  private static final byte[] DATA = field("data");
+  private static final byte[] EVENT = field("event");
+  private static final byte[] ID = field("id");
+
+  private final CompletableFuture<HttpResponse<InputStream>> response;
+
+  private SseSubscriber(CompletableFuture<HttpResponse<InputStream>> response) {
     this.response = response;
   }
 
@@ -35,46 +50,146 @@ public final class SseSubscriber implements AutoCloseable {
       builder.header("Last-Event-ID", lastEventId);
     }
     HttpRequest request = builder.build();
-    CompletableFuture<HttpResponse<Stream<String>>> response =
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-    HttpResponse<Stream<String>> answer = response.join();
+    CompletableFuture<HttpResponse<InputStream>> response =
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> answer = response.join();
     if (answer.statusCode() != 200) {
       throw new IllegalStateException(
           "Subscribing to " + uri + " answered HTTP " + answer.statusCode());
     }
-    Thread reader = new Thread(() -> read(answer.body(), onEvent), "sse-" + uri.getPath());
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                read(answer.body(), onEvent);
+              } catch (IOException | UncheckedIOException e) {
+                // the stream was closed
+              }
+            },
+            "sse-" + uri.getPath());
     reader.setDaemon(true);
     reader.start();
     return new SseSubscriber(response);
   }
 
-  private static void read(Stream<String> lines, Consumer<Event> onEvent) {
-    String[] current = {null, "message", null};
-    StringBuilder data = new StringBuilder();
-    try {
-      lines.forEach(
-          line -> {
-            if (line.isEmpty()) {
-              if (data.length() > 0) {
-                onEvent.accept(new Event(current[0], current[1], data.toString()));
-              }
-              data.setLength(0);
-              current[1] = "message";
-            } else if (line.startsWith("data:")) {
-              data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).stripLeading());
-            } else if (line.startsWith("event:")) {
-              current[1] = line.substring(6).strip();
-            } else if (line.startsWith("id:")) {
-              current[0] = line.substring(3).strip();
-            }
-          });
-    } catch (RuntimeException e) {
-      // the stream was closed
+  /**
+   * Reads events until the stream ends. Lines are split and matched as UTF-8 bytes and each event's
+   * data is decoded once: a subscriber to a busy aggregator reads megabytes a second, and reading
+   * it line by line as text copied each event five times.
+   */
+  static void read(InputStream body, Consumer<Event> onEvent) throws IOException {
+    Line line = new Line();
+    ByteArrayOutputStream data = new ByteArrayOutputStream(1 << 12);
+    boolean hasData = false;
+    String id = null;
+    String name = "message";
+    while (line.readFrom(body)) {
+      if (line.length == 0) {
+        if (hasData) {
+          onEvent.accept(new Event(id, name, data.toString(StandardCharsets.UTF_8)));
+        }
+        data.reset();
+        hasData = false;
+        name = "message";
+      } else if (line.startsWith(DATA)) {
+        if (hasData) {
+          data.write('\n');
+        }
+        line.writeValue(DATA.length, data);
+        hasData = true;
+        if (data.size() > MAX_EVENT_BYTES) {
+          throw new IllegalStateException(
+              "An event of the stream is over " + MAX_EVENT_BYTES + " bytes; is it a Parley one?");
+        }
+      } else if (line.startsWith(EVENT)) {
+        name = line.value(EVENT.length);
+      } else if (line.startsWith(ID)) {
+        id = line.value(ID.length);
+      }
+    }
+  }
+
+  private static byte[] field(String name) {
+    return (name + ":").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * One line of the stream without its end (LF, CRLF or CR), in a buffer reused line by line, read
+   * from the stream a block at a time.
+   */
+  private static final class Line {
+    private final byte[] block = new byte[1 << 16];
+    private int next;
+    private int end;
+    private byte[] bytes = new byte[1 << 12];
+    private int length;
+    private boolean afterCarriageReturn;
+
+    boolean readFrom(InputStream in) throws IOException {
+      length = 0;
+      while (true) {
+        if (next == end) {
+          end = in.read(block);
+          next = 0;
+          if (end == -1) {
+            end = 0;
+            return length > 0;
+          }
+        }
+        if (afterCarriageReturn && block[next] == '\n') {
+          next++; // the LF of a CRLF
+        }
+        afterCarriageReturn = false;
+        int from = next;
+        while (next < end && block[next] != '\n' && block[next] != '\r') {
+          next++;
+        }
+        append(from, next);
+        if (next < end) {
+          afterCarriageReturn = block[next++] == '\r';
+          return true;
+        }
+      }
+    }
+
+    private void append(int from, int to) {
+      int count = to - from;
+      if (length + count > bytes.length) {
+        if (length + count > MAX_EVENT_BYTES) {
+          throw new IllegalStateException(
+              "A line of the stream is over " + MAX_EVENT_BYTES + " bytes; is it a Parley one?");
+        }
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+      }
+      System.arraycopy(block, from, bytes, length, count);
+      length += count;
+    }
+
+    boolean startsWith(byte[] prefix) {
+      return length >= prefix.length
+          && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The value after the field name: one space after the colon is not part of it. */
+    void writeValue(int from, ByteArrayOutputStream to) {
+      int start = from < length && bytes[from] == ' ' ? from + 1 : from;
+      to.write(bytes, start, length - start);
+    }
+
+    String value(int from) {
+      return new String(bytes, from, length - from, StandardCharsets.UTF_8).strip();
     }
   }
 
   @Override
   public void close() {
-    response.thenAccept(r -> r.body().close());
+    response.thenAccept(
+        r -> {
+          try {
+            r.body().close();
+          } catch (IOException e) {
+            // closing a stream that is gone
+          }
+        });
   }
 }
