@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One track's stories, found and merged by lookup: each fingerprint band lists the articles that
- * have it by time, each article keeps its fingerprint once, names its story, each story lists its
- * articles. An arriving article joins (and so merges) every story that holds a near-copy of it; a
- * leaving article splits its story if it was the only link, by regrouping that one story's
- * articles. Work and reads are bounded by the articles published around the one that comes or goes
- * that share a fingerprint band with it, and by the copies of its story, not by the position's
- * whole history.
+ * have it by span of time ({@link BandBucket}), each article keeps its fingerprint once, names its
+ * story, each story lists its articles. An arriving article joins (and so merges) every story that
+ * holds a near-copy of it; a leaving article splits its story if it was the only link, by
+ * regrouping that one story's articles. Work and reads are bounded by the articles published around
+ * the one that comes or goes that share a fingerprint band with it, and by the copies of its story,
+ * not by the position's whole history.
  */
 final class StoryIndex {
 
@@ -31,9 +30,6 @@ final class StoryIndex {
   private final KeyValueStore<String, String> index;
   private final KeyValueStore<String, byte[]> bands;
   private final Tally tally;
-
-  /** A band member's value: the key says it all. */
-  private static final byte[] NO_VALUE = new byte[0];
 
   StoryIndex(Track track, PositionStores stores, Tally tally) {
     this.track = track;
@@ -60,20 +56,25 @@ final class StoryIndex {
     // a copy shares most bands: compare each article once
     Map<String, Boolean> compared = new HashMap<>(Map.of(id, false));
     Instant at = c.getPublishedAt();
-    Instant from = at.minus(StoryClusters.COPY_WINDOW);
-    Instant to = at.plus(StoryClusters.COPY_WINDOW);
+    long window = StoryClusters.COPY_WINDOW.toMillis();
+    long firstSpan = BandBucket.firstSpanAround(at);
+    BandBucket.Member arriving = new BandBucket.Member(at.toEpochMilli(), id);
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      Track.TimeOrdered members = track.band(band);
-      try (KeyValueIterator<String, byte[]> sharing =
-          bands.range(members.from(from), members.upTo(to))) {
-        while (sharing.hasNext()) {
-          String other = members.idOf(sharing.next().key);
-          if (compared.computeIfAbsent(other, o -> sameStory(fingerprint, o))) {
-            copies.add(other);
+      for (long span = firstSpan; span <= firstSpan + 1; span++) {
+        String key = track.band(band, span);
+        byte[] bucket = bands.get(key);
+        for (BandBucket.Member other : BandBucket.members(bucket)) {
+          if (Math.abs(other.publishedMillis() - arriving.publishedMillis()) <= window
+              && compared.computeIfAbsent(other.articleId(), o -> sameStory(fingerprint, o))) {
+            copies.add(other.articleId());
           }
         }
+        byte[] withArriving =
+            span == BandBucket.spanOf(at) ? BandBucket.with(bucket, arriving) : bucket;
+        if (withArriving != bucket) {
+          bands.put(key, withArriving);
+        }
       }
-      bands.put(members.at(at, id), NO_VALUE);
     }
     bands.put(track.fingerprint(id), fingerprint);
     for (String copy : copies) {
@@ -93,8 +94,17 @@ final class StoryIndex {
   }
 
   void remove(PositionContribution c) {
+    BandBucket.Member leaving =
+        new BandBucket.Member(c.getPublishedAt().toEpochMilli(), c.getArticleId());
+    long span = BandBucket.spanOf(c.getPublishedAt());
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      bands.delete(track.band(band).at(c.getPublishedAt(), c.getArticleId()));
+      String key = track.band(band, span);
+      byte[] rest = BandBucket.without(bands.get(key), leaving);
+      if (rest == null) {
+        bands.delete(key);
+      } else {
+        bands.put(key, rest);
+      }
     }
     bands.delete(track.fingerprint(c.getArticleId()));
     String storyId = storyOf(c.getArticleId());

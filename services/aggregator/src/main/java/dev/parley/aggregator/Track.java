@@ -40,9 +40,9 @@ record Track(String key) {
     return key + "|" + storyId;
   }
 
-  /** The articles that have a fingerprint band, by time. */
-  TimeOrdered band(long band) {
-    return new TimeOrdered(key + "|b|" + Long.toHexString(band) + "|");
+  /** The articles that have a fingerprint band, published in one span ({@link BandBucket}). */
+  String band(long band, long span) {
+    return key + "|b|" + Long.toHexString(band) + "|" + Long.toHexString(span);
   }
 
   /** An article's fingerprint, packed ({@link PackedFingerprint}). */

@@ -39,6 +39,11 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     options.setWriteBufferManager(writeBuffers);
     options.setWriteBufferSize(MEMTABLE_BYTES);
     options.setMaxWriteBufferNumber(2);
+    // most reads by key find nothing (a fingerprint band no other article has): a bloom filter over
+    // the memtables, a tenth of their size, answers those without searching the memtables' skip
+    // lists, which took a third of the aggregator's reads by key
+    options.setMemtablePrefixBloomSizeRatio(0.1);
+    options.setMemtableWholeKeyFiltering(true);
     options.setTableFormatConfig(table);
   }
 
