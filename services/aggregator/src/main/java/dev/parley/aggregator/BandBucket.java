@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The articles of one fingerprint band published in one span of {@link #SPAN} (two copy windows),
- * as one store value: each article's published time and id, in time order. An arriving article's
- * copies were published within a copy window of it, so they are all in the two spans around it: two
- * reads by key, where a range read of the band by time opened a RocksDB iterator, the aggregator's
- * largest cost.
+ * The articles of one fingerprint band published in one span of {@link #SPAN}, as one store value:
+ * each article's published time and id, in time order. An arriving article's copies were published
+ * within a copy window of it, so they are in the one or two spans around it: a read by key or two,
+ * where a range read of the band by time opened a RocksDB iterator, the aggregator's largest cost.
  */
 final class BandBucket {
 
-  static final Duration SPAN = StoryClusters.COPY_WINDOW.multipliedBy(2);
+  /**
+   * Eight copy windows: an article more than a window from both ends of its span (three in four)
+   * finds its copies with one read per band, and a span holds the copies of eight days at most.
+   */
+  static final Duration SPAN = StoryClusters.COPY_WINDOW.multipliedBy(8);
 
   /** One article of a bucket. */
   record Member(long publishedMillis, String articleId) {}
@@ -28,9 +31,14 @@ final class BandBucket {
     return Math.floorDiv(at.toEpochMilli(), SPAN.toMillis());
   }
 
-  /** The first of the two spans that hold every article within a copy window of {@code at}. */
+  /** The first span that may hold an article within a copy window of {@code at}. */
   static long firstSpanAround(Instant at) {
     return spanOf(at.minus(StoryClusters.COPY_WINDOW));
+  }
+
+  /** The last span that may hold an article within a copy window of {@code at}. */
+  static long lastSpanAround(Instant at) {
+    return spanOf(at.plus(StoryClusters.COPY_WINDOW));
   }
 
   static List<Member> members(byte[] bucket) {

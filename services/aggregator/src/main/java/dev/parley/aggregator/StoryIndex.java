@@ -58,9 +58,10 @@ final class StoryIndex {
     Instant at = c.getPublishedAt();
     long window = StoryClusters.COPY_WINDOW.toMillis();
     long firstSpan = BandBucket.firstSpanAround(at);
+    long lastSpan = BandBucket.lastSpanAround(at);
     BandBucket.Member arriving = new BandBucket.Member(at.toEpochMilli(), id);
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      for (long span = firstSpan; span <= firstSpan + 1; span++) {
+      for (long span = firstSpan; span <= lastSpan; span++) {
         String key = track.band(band, span);
         byte[] bucket = bands.get(key);
         for (BandBucket.Member other : BandBucket.members(bucket)) {

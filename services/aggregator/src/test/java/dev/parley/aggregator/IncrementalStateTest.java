@@ -118,7 +118,8 @@ class IncrementalStateTest {
 
   /**
    * Store reads per update of a position whose history arrived at {@link #ARTICLES_PER_DAY}, with
-   * the probes published at its end, as news arrives.
+   * the probes published after its end, as news arrives, spread over a span of the band index: an
+   * article near the end of its span reads two spans of each band, one in its middle reads one.
    */
   private double readsPerUpdate(int history) {
     CountingStores stores = new CountingStores();
@@ -136,7 +137,7 @@ class IncrementalStateTest {
           article(
               "probe" + i,
               "outlet" + probes.nextInt(40),
-              publishedAt(history + i),
+              publishedAt(history).plus(BandBucket.SPAN.multipliedBy(i).dividedBy(50)),
               fingerprint(history + i),
               probes));
     }
