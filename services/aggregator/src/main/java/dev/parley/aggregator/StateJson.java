@@ -53,6 +53,20 @@ final class StateJson {
     return bytes.toByteArray();
   }
 
+  /** Changes as a JSON array, from the JSON each change keeps for the SSE stream. */
+  static byte[] changes(List<StateChange> changes) {
+    ByteArrayOutputStream array = new ByteArrayOutputStream();
+    array.write('[');
+    for (int i = 0; i < changes.size(); i++) {
+      if (i > 0) {
+        array.write(',');
+      }
+      array.writeBytes(changes.get(i).json());
+    }
+    array.write(']');
+    return array.toByteArray();
+  }
+
   static Map<String, Object> gap(IssueGap gap) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("negotiation", gap.negotiation());

@@ -4,6 +4,7 @@ import dev.parley.avro.PositionState;
 import dev.parley.common.KafkaSettings;
 import dev.parley.registry.SchemaRegistryClient;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;
@@ -84,10 +85,10 @@ final class StateRoutes {
                   .check(n -> n > 0, "limit must be a positive number")
                   .getOrDefault(50);
           List<StateChange> recent = view.recentChanges();
-          ctx.json(
-              recent.subList(Math.max(0, recent.size() - limit), recent.size()).stream()
-                  .map(StateJson::change)
-                  .toList());
+          ctx.contentType(ContentType.APPLICATION_JSON)
+              .result(
+                  StateJson.changes(
+                      recent.subList(Math.max(0, recent.size() - limit), recent.size())));
         });
     javalin.routes.get("/events", subscribers::serve);
     // subscribers first: one left writing to a response the stopping server tore down spun in its
