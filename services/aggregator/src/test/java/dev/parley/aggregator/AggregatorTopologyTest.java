@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.ChangeKind;
 import dev.parley.avro.Evidence;
@@ -20,6 +23,8 @@ import dev.parley.common.TextBounds;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
+import dev.parley.serde.AvroJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,6 +169,30 @@ class AggregatorTopologyTest {
           log.get(i).getBefore(),
           "each change starts where the previous one ended");
     }
+  }
+
+  @Test
+  void theChangesEndpointListsEachChangeAsTheSseStreamSendsIt() throws Exception {
+    sendTwoAgreeingArticles();
+    List<TestRecord<String, PositionChange>> log = changes.readRecordsToList();
+    List<StateChange> recent = new ArrayList<>();
+    for (int i = 0; i < log.size(); i++) {
+      recent.add(new StateChange(log.get(i).key(), log.get(i).value(), 1, 40 + i));
+    }
+    ObjectMapper json = new ObjectMapper();
+    JsonNode listed = json.readTree(StateJson.changes(recent));
+
+    assertEquals(2, listed.size());
+    for (int i = 0; i < log.size(); i++) {
+      ObjectNode expected =
+          json.createObjectNode().put("key", TERRITORY).put("partition", 1).put("offset", 40 + i);
+      expected.setAll((ObjectNode) AvroJson.of(log.get(i).value()));
+      assertEquals(expected, listed.get(i));
+      assertEquals(expected, json.readTree(recent.get(i).json()), "the SSE event's data");
+    }
+    assertEquals("b", listed.get(1).path("causedBy").path("articleId").asText());
+    assertEquals(2, listed.get(1).path("after").path("stance").asInt());
+    assertEquals("[]", new String(StateJson.changes(List.of()), StandardCharsets.UTF_8));
   }
 
   @Test
