@@ -2,7 +2,6 @@ package dev.parley.aggregator;
 
 import dev.parley.avro.PositionContribution;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -109,13 +108,16 @@ final class StoryClusters {
     return bands;
   }
 
-  /** Whether publication times {@code a} and {@code b} are close enough for copies of a story. */
-  private static boolean withinCopyWindow(Instant a, Instant b) {
-    return Math.abs(a.toEpochMilli() - b.toEpochMilli()) <= COPY_WINDOW.toMillis();
+  /**
+   * Whether publication times {@code a} and {@code b} (epoch millis) are close enough for copies of
+   * a story.
+   */
+  static boolean withinCopyWindow(long a, long b) {
+    return Math.abs(a - b) <= COPY_WINDOW.toMillis();
   }
 
   static boolean nearCopies(PositionContribution a, PositionContribution b) {
-    return withinCopyWindow(a.getPublishedAt(), b.getPublishedAt())
+    return withinCopyWindow(a.getPublishedAt().toEpochMilli(), b.getPublishedAt().toEpochMilli())
         && sameStory(a.getFingerprint(), b.getFingerprint());
   }
 

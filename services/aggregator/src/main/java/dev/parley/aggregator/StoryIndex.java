@@ -56,7 +56,7 @@ final class StoryIndex {
     // a copy shares most bands: compare each article once
     Map<String, Boolean> compared = new HashMap<>(Map.of(id, false));
     Instant at = c.getPublishedAt();
-    long window = StoryClusters.COPY_WINDOW.toMillis();
+    long ownSpan = BandBucket.spanOf(at);
     long firstSpan = BandBucket.firstSpanAround(at);
     long lastSpan = BandBucket.lastSpanAround(at);
     BandBucket.Member arriving = new BandBucket.Member(at.toEpochMilli(), id);
@@ -65,15 +65,16 @@ final class StoryIndex {
         String key = track.band(band, span);
         byte[] bucket = bands.get(key);
         for (BandBucket.Member other : BandBucket.members(bucket)) {
-          if (Math.abs(other.publishedMillis() - arriving.publishedMillis()) <= window
+          if (StoryClusters.withinCopyWindow(other.publishedMillis(), arriving.publishedMillis())
               && compared.computeIfAbsent(other.articleId(), o -> sameStory(fingerprint, o))) {
             copies.add(other.articleId());
           }
         }
-        byte[] withArriving =
-            span == BandBucket.spanOf(at) ? BandBucket.with(bucket, arriving) : bucket;
-        if (withArriving != bucket) {
-          bands.put(key, withArriving);
+        if (span == ownSpan) {
+          byte[] withArriving = BandBucket.with(bucket, arriving);
+          if (withArriving != bucket) {
+            bands.put(key, withArriving);
+          }
         }
       }
     }
