@@ -2,27 +2,46 @@ package dev.parley.aggregator;
 
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fingerprint as the band index keeps it: its values as big-endian ints side by side, compared in
- * place. A busy band is read for every arriving article that has it; decoding each of its entries
- * into a list of boxed integers was most of the aggregator's time.
+ * An article as the copy index keeps it ({@link CopyIndex}): its published time, then its
+ * fingerprint's values as big-endian ints side by side, compared in place. A busy band is read for
+ * every arriving article that has it; decoding each of its entries into a list of boxed integers
+ * was most of the aggregator's time.
  */
 final class PackedFingerprint {
 
+  private static final int TIME_BYTES = Long.BYTES;
+
   private PackedFingerprint() {}
 
-  static byte[] of(List<Integer> fingerprint) {
-    ByteBuffer packed = ByteBuffer.allocate(fingerprint.size() * Integer.BYTES);
+  static byte[] of(Instant publishedAt, List<Integer> fingerprint) {
+    ByteBuffer packed = ByteBuffer.allocate(TIME_BYTES + fingerprint.size() * Integer.BYTES);
+    packed.putLong(publishedAt.toEpochMilli());
     fingerprint.forEach(packed::putInt);
     return packed.array();
   }
 
+  static Instant publishedAt(byte[] packed) {
+    return Instant.ofEpochMilli(ByteBuffer.wrap(packed).getLong());
+  }
+
+  static List<Integer> fingerprint(byte[] packed) {
+    IntBuffer values = values(packed);
+    List<Integer> fingerprint = new ArrayList<>(values.remaining());
+    while (values.hasRemaining()) {
+      fingerprint.add(values.get());
+    }
+    return fingerprint;
+  }
+
   /** {@link StoryClusters#sameStory} on packed fingerprints. */
   static boolean sameStory(byte[] a, byte[] b) {
-    IntBuffer x = ByteBuffer.wrap(a).asIntBuffer();
-    IntBuffer y = ByteBuffer.wrap(b).asIntBuffer();
+    IntBuffer x = values(a);
+    IntBuffer y = values(b);
     if (x.remaining() == 0 || x.remaining() != y.remaining()) {
       return false;
     }
@@ -37,5 +56,9 @@ final class PackedFingerprint {
       }
     }
     return same >= needed;
+  }
+
+  private static IntBuffer values(byte[] packed) {
+    return ByteBuffer.wrap(packed, TIME_BYTES, packed.length - TIME_BYTES).slice().asIntBuffer();
   }
 }

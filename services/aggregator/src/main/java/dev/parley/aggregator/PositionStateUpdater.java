@@ -32,6 +32,7 @@ final class PositionStateUpdater
   private PositionStores stores;
   private PositionStateDeriver deriver;
   private LastStates lastStates;
+  private CopyIndex copies;
 
   @Override
   public void init(ProcessorContext<String, PositionChange> context) {
@@ -40,11 +41,13 @@ final class PositionStateUpdater
     this.deriver = new PositionStateDeriver(stores);
     // a task that is (re)initialised may have had its stores restored or rolled back: start afresh
     this.lastStates = new LastStates(KEPT_STATES);
+    this.copies = new CopyIndex(stores.bands());
   }
 
   @Override
   public void close() {
     lastStates = null;
+    copies = null;
   }
 
   @Override
@@ -103,7 +106,7 @@ final class PositionStateUpdater
     tally.countArticle(c, 1);
     stores.contributions().put(track.contribution(c.getArticleId()), c);
     PositionTimeline.Neighbours neighbours = new PositionTimeline(track, stores).add(c);
-    StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c);
+    StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c, copies.copiesOf(c));
     save(track, tally);
     return new PositionStateDeriver.Arrival(c, neighbours, joined, tally);
   }

@@ -3,10 +3,8 @@ package dev.parley.aggregator;
 import dev.parley.avro.PositionContribution;
 import dev.parley.avro.Story;
 import dev.parley.avro.StoryMember;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +12,11 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One track's stories, found and merged by lookup: each fingerprint band lists the articles that
- * have it by span of time ({@link BandBucket}), each article keeps its fingerprint once, names its
- * story, each story lists its articles. An arriving article joins (and so merges) every story that
- * holds a near-copy of it; a leaving article splits its story if it was the only link, by
- * regrouping that one story's articles. Work and reads are bounded by the articles published around
- * the one that comes or goes that share a fingerprint band with it, and by the copies of its story,
- * not by the position's whole history.
+ * One track's stories, found and merged by lookup: each article names its story, each story lists
+ * its articles. An arriving article joins (and so merges) every story that holds a near-copy of it
+ * ({@link CopyIndex}); a leaving article splits its story if it was the only link, by regrouping
+ * that one story's articles. Work and reads are bounded by the near-copies published around the
+ * article that comes or goes and by the copies of its story, not by the position's whole history.
  */
 final class StoryIndex {
 
@@ -28,7 +24,6 @@ final class StoryIndex {
   private final KeyValueStore<String, PositionContribution> contributions;
   private final KeyValueStore<String, Story> stories;
   private final KeyValueStore<String, String> index;
-  private final KeyValueStore<String, byte[]> bands;
   private final Tally tally;
 
   StoryIndex(Track track, PositionStores stores, Tally tally) {
@@ -36,7 +31,6 @@ final class StoryIndex {
     this.contributions = stores.contributions();
     this.stories = stores.stories();
     this.index = stores.index();
-    this.bands = stores.bands();
     this.tally = tally;
   }
 
@@ -48,39 +42,17 @@ final class StoryIndex {
   /** The story an arriving article joined, and the stories it merged into it. */
   record Joined(String id, Set<String> absorbed) {}
 
-  Joined add(PositionContribution c) {
+  /**
+   * Joins the article to the stories of those of its near-copies ({@link CopyIndex}) that state
+   * this position, merging them.
+   */
+  Joined add(PositionContribution c, Set<String> copies) {
     Set<String> joined = new TreeSet<>();
-    Set<String> copies = new HashSet<>();
-    String id = c.getArticleId();
-    byte[] fingerprint = PackedFingerprint.of(c.getFingerprint());
-    // a copy shares most bands: compare each article once
-    Map<String, Boolean> compared = new HashMap<>(Map.of(id, false));
-    Instant at = c.getPublishedAt();
-    long ownSpan = BandBucket.spanOf(at);
-    long firstSpan = BandBucket.firstSpanAround(at);
-    long lastSpan = BandBucket.lastSpanAround(at);
-    BandBucket.Member arriving = new BandBucket.Member(at.toEpochMilli(), id);
-    for (long band : StoryClusters.bands(c.getFingerprint())) {
-      for (long span = firstSpan; span <= lastSpan; span++) {
-        String key = track.band(band, span);
-        byte[] bucket = bands.get(key);
-        for (BandBucket.Member other : BandBucket.members(bucket)) {
-          if (StoryClusters.withinCopyWindow(other.publishedMillis(), arriving.publishedMillis())
-              && compared.computeIfAbsent(other.articleId(), o -> sameStory(fingerprint, o))) {
-            copies.add(other.articleId());
-          }
-        }
-        if (span == ownSpan) {
-          byte[] withArriving = BandBucket.with(bucket, arriving);
-          if (withArriving != bucket) {
-            bands.put(key, withArriving);
-          }
-        }
-      }
-    }
-    bands.put(track.fingerprint(id), fingerprint);
     for (String copy : copies) {
-      joined.add(storyOf(copy));
+      String storyId = storyOf(copy);
+      if (storyId != null) {
+        joined.add(storyId);
+      }
     }
     List<StoryMember> members = new ArrayList<>(List.of(member(c)));
     Map<String, String> previousStory = new HashMap<>();
@@ -96,19 +68,6 @@ final class StoryIndex {
   }
 
   void remove(PositionContribution c) {
-    BandBucket.Member leaving =
-        new BandBucket.Member(c.getPublishedAt().toEpochMilli(), c.getArticleId());
-    long span = BandBucket.spanOf(c.getPublishedAt());
-    for (long band : StoryClusters.bands(c.getFingerprint())) {
-      String key = track.band(band, span);
-      byte[] rest = BandBucket.without(bands.get(key), leaving);
-      if (rest == null) {
-        bands.delete(key);
-      } else {
-        bands.put(key, rest);
-      }
-    }
-    bands.delete(track.fingerprint(c.getArticleId()));
     String storyId = storyOf(c.getArticleId());
     index.delete(track.storyOf(c.getArticleId()));
     StoryView story = StoryView.of(stories.get(track.story(storyId)));
@@ -129,11 +88,6 @@ final class StoryIndex {
           new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()),
           previousStory);
     }
-  }
-
-  private boolean sameStory(byte[] fingerprint, String otherArticle) {
-    byte[] other = bands.get(track.fingerprint(otherArticle));
-    return other != null && PackedFingerprint.sameStory(fingerprint, other);
   }
 
   private void remember(StoryView story, Map<String, String> previousStory) {

@@ -40,16 +40,6 @@ record Track(String key) {
     return key + "|" + storyId;
   }
 
-  /** The articles that have a fingerprint band, published in one span ({@link BandBucket}). */
-  String band(long band, long span) {
-    return key + "|b|" + Long.toHexString(band) + "|" + Long.toHexString(span);
-  }
-
-  /** An article's fingerprint, packed ({@link PackedFingerprint}). */
-  String fingerprint(String articleId) {
-    return key + "|f|" + articleId;
-  }
-
   /** Each story's latest article with a stance of the given sign, by time, keyed by story id. */
   TimeOrdered sideOfStories(int sign) {
     return new TimeOrdered(key + "|d|" + (sign > 0 ? "+" : "-"));

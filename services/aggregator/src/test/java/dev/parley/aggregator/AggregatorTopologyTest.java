@@ -256,6 +256,64 @@ class AggregatorTopologyTest {
   }
 
   @Test
+  void aCopyJoinsTheStoriesOnlyOfThePositionsItStates() {
+    List<Integer> wire = fingerprint(1);
+    Position russia = russiaOnTerritory(2, 0.6, "Russia demands Donbas.");
+    Position ukraine = position("ukraine", "nato", 2, 0.6, "Kyiv insists on NATO.");
+    send(article("ap", "ap", 100, wire, russia));
+    send(article("copy", "guardian", 110, nearCopy(wire, 10), russia, ukraine));
+    send(article("other-copy", "dw", 120, nearCopy(wire, 20), ukraine));
+    Map<String, PositionState> states = latestStates();
+    assertEquals(
+        List.of("ap", "ap"),
+        states.get(TERRITORY).getEvidence().stream().map(Statement::getStory).toList());
+    assertEquals(
+        List.of("copy", "copy"),
+        states.get("ukraine-peace/ukraine/nato").getEvidence().stream()
+            .map(Statement::getStory)
+            .toList(),
+        "on NATO the story starts with the first copy that states it, not with the wire");
+
+    // "copy" stops stating Russia's claim: it stays a copy of the wire on NATO only
+    send(article("copy", "guardian", 110, nearCopy(wire, 10), ukraine));
+    send(article("late-copy", "bbc", 130, nearCopy(wire, 30), russia));
+    assertEquals(
+        List.of("ap", "ap"),
+        latestStates().get(TERRITORY).getEvidence().stream().map(Statement::getStory).toList());
+  }
+
+  @Test
+  void aRevisionThatRewritesACopyTakesItOutOfTheStoryAndIntoItsOwn() {
+    List<Integer> wire = fingerprint(1);
+    Position russia = russiaOnTerritory(2, 0.6, "Russia demands Donbas.");
+    send(article("ap", "ap", 100, wire, russia));
+    send(article("copy", "guardian", 110, nearCopy(wire, 10), russia));
+    assertEquals(1, latestStates().get(TERRITORY).getIndependentSources());
+
+    List<Integer> rewritten = fingerprint(3);
+    send(
+        ArticlePositions.newBuilder(article("copy", "guardian", 110, rewritten, russia))
+            .setArticleRevision(2)
+            .build());
+    assertEquals(2, latestStates().get(TERRITORY).getIndependentSources());
+    send(article("follow-up", "dw", 120, nearCopy(rewritten, 10), russia));
+    PositionState state = latestStates().get(TERRITORY);
+    assertEquals(2, state.getIndependentSources(), "a copy of the rewrite joins the rewrite");
+    assertEquals(
+        List.of("copy", "copy", "ap"),
+        state.getEvidence().stream().map(Statement::getStory).toList());
+
+    send(
+        ArticlePositions.newBuilder(article("copy", "guardian", day(3), rewritten, russia))
+            .setArticleRevision(3)
+            .build());
+    assertEquals(
+        3,
+        latestStates().get(TERRITORY).getIndependentSources(),
+        "moved three days later, the rewrite is no copy of anything published then");
+  }
+
+  @Test
   void historyRecordsEveryChangeOfStanceInPublishedOrderAndTheTrendFollowsIt() {
     send(
         article(

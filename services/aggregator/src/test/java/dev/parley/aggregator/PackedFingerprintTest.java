@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The band index's packed fingerprints decide near-copies exactly as the fingerprints do. */
+/** The copy index's packed fingerprints decide near-copies exactly as the fingerprints do. */
 class PackedFingerprintTest {
+
+  private static final Instant AT = Instant.parse("2025-12-01T10:00:00Z");
 
   @Test
   void packedFingerprintsAreNearCopiesExactlyWhenTheFingerprintsAre() {
@@ -26,13 +29,23 @@ class PackedFingerprintTest {
       nearCopies += expected ? 1 : 0;
       assertEquals(
           expected,
-          PackedFingerprint.sameStory(PackedFingerprint.of(a), PackedFingerprint.of(b)),
+          PackedFingerprint.sameStory(
+              PackedFingerprint.of(AT, a), PackedFingerprint.of(AT.plusSeconds(changed), b)),
           changed + " values changed");
     }
     assertTrue(nearCopies > 0 && nearCopies < 65, "both outcomes occur");
     assertFalse(
         PackedFingerprint.sameStory(
-            PackedFingerprint.of(List.of()), PackedFingerprint.of(List.of())),
+            PackedFingerprint.of(AT, List.of()), PackedFingerprint.of(AT, List.of())),
         "articles without a fingerprint are no copies");
+  }
+
+  @Test
+  void aPackedFingerprintKeepsItsTimeAndValues() {
+    List<Integer> values = List.of(-1, 0, 7, Integer.MIN_VALUE);
+    Instant before1970 = Instant.parse("1969-07-20T20:17:00Z");
+    byte[] packed = PackedFingerprint.of(before1970, values);
+    assertEquals(before1970, PackedFingerprint.publishedAt(packed));
+    assertEquals(values, PackedFingerprint.fingerprint(packed));
   }
 }
