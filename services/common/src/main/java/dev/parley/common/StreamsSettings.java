@@ -12,8 +12,8 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /**
- * How a Parley Streams app runs: exactly-once (v2) with a 100 ms commit interval by default, so
- * each hop adds about 0.2 s rather than the up-to-30 s of at-least-once's default commit interval;
+ * How a Parley Streams app runs: exactly-once (v2) with a 50 ms commit interval by default, so each
+ * hop adds about 0.06 s rather than the up-to-30 s of at-least-once's default commit interval;
  * state under PARLEY_STATE_DIR; a record that cannot be read, processed or written goes to the dead
  * letters ({@link DeadLetterHandler}) and the app goes on, unless PARLEY_ON_BAD_RECORD=fail, which
  * stops the app on it; Kafka's security settings from {@link KafkaSettings}. Each instance joins
@@ -49,7 +49,7 @@ public record StreamsSettings(
   public static final List<String> PROCESSING_GUARANTEES =
       List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE);
   public static final List<String> ON_BAD_RECORD = List.of("dead-letter", "fail");
-  public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+  public static final int DEFAULT_COMMIT_INTERVAL_MS = 50;
   public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
   public static final int DEFAULT_ROCKSDB_MEMORY_MB = 384;
   public static final int DEFAULT_STREAM_THREADS = 1;
@@ -119,8 +119,8 @@ public record StreamsSettings(
     props.put(
         StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     // The first write of each transaction to a partition is refused with CONCURRENT_TRANSACTIONS
-    // while the previous transaction's markers are still being written there: every 100 ms commit
-    // meets it. Retrying after Kafka's default 100 ms (doubling each time) added that much to every
+    // while the previous transaction's markers are still being written there: every commit meets
+    // it. Retrying after Kafka's default 100 ms (doubling each time) added that much to every
     // hop; the markers take a few milliseconds on a healthy broker.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
     // A state change is tens of kilobytes: with Kafka's 16 KB batches nearly every send opened a

@@ -52,7 +52,7 @@ class StreamsSettingsTest {
         Path.of("/var/parley", "aggregator").toString(), props.get(StreamsConfig.STATE_DIR_CONFIG));
     assertEquals(
         StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
-    assertEquals(100, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    assertEquals(50, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(-1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
     assertEquals(
         DeadLetterHandler.class,
