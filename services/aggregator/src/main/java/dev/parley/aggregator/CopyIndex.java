@@ -3,6 +3,7 @@ package dev.parley.aggregator;
 import dev.parley.avro.PositionContribution;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class CopyIndex {
         }
       }
     }
-    last = new Found(id, packed, copies);
+    last = new Found(id, packed, Collections.unmodifiableSet(copies));
     return copies;
   }
 

@@ -16,10 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The stores that keep every position's state up to date incrementally, all keyed by {@link Track}
+ * The stores that keep every position's state up to date incrementally, keyed by {@link Track}
  * keys: the contributions (by article and by published time), the turns of the stance, the running
  * tally, the stories and the index that finds them (article to story, latest time of each story's
- * side), and each fingerprint band's articles by span of time, with each article's fingerprint.
+ * side); and the copy index that every position of a task shares ({@link CopyIndex}): each
+ * fingerprint band's articles by span of time, with each article's time and fingerprint.
  */
 record PositionStores(
     KeyValueStore<String, PositionContribution> contributions,
@@ -65,8 +66,8 @@ record PositionStores(
     add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class), true);
     add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class), true);
     add(builder, supplier, INDEX, Serdes.String(), false);
-    // each article in the span of each of its bands (BandBucket), and its fingerprint once
-    // (PackedFingerprint): comparing an arriving article with the others of a band decodes no
+    // each article in the span of each of its bands (BandBucket), and its time and fingerprint
+    // once (PackedFingerprint): comparing an arriving article with the others of a band decodes no
     // record
     add(builder, supplier, BANDS, Serdes.ByteArray(), false);
   }
