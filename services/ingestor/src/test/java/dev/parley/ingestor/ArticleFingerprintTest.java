@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArticleFingerprintTest {
 
@@ -69,9 +71,16 @@ class ArticleFingerprintTest {
     return same / (double) a.size();
   }
 
-  @Test
-  void wordsAreSplitAndHashedAsByTheExpressionItReplaced() {
-    RandomTexts.of("aZé7٣Ⅻ½ .,'-\t\nİıß\u0301\u200b😀ǅ", 15, 20_000, 3)
+  /**
+   * The first alphabet has letters with a case beyond ASCII (Ⅻ, İ, ǅ) and a character beyond the
+   * BMP, so most of its texts are lower-cased whole; the second has none, so its texts are
+   * lower-cased character by character.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"aZz09é7٣Ⅻ½ .,'-\t\nİıß\u0301\u200b😀ǅ", "aZz09é7٣½ .,'-\t\nıß\u0301\u200b’—"})
+  void wordsAreSplitAndHashedAsByTheExpressionItReplaced(String alphabet) {
+    RandomTexts.of(alphabet, 15, 20_000, 3)
         .forEach(
             text -> {
               long[] expected =
