@@ -50,8 +50,13 @@ public final class SseSubscriber implements AutoCloseable {
       builder.header("Last-Event-ID", lastEventId);
     }
     HttpRequest request = builder.build();
+    // each block of the stream goes from the client's selector thread straight to the reader; the
+    // default executor handed every block to a worker thread first, which for the tens of megabytes
+    // a second of the latency benchmark (subscribed inside the process it measures) took CPU from
+    // the pipeline measured (benchmarks.md, ninth round)
+    HttpClient client = HttpClient.newBuilder().executor(Runnable::run).build();
     CompletableFuture<HttpResponse<InputStream>> response =
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     HttpResponse<InputStream> answer = response.join();
     if (answer.statusCode() != 200) {
       throw new IllegalStateException(

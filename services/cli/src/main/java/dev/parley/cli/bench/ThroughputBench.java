@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -57,12 +56,20 @@ final class ThroughputBench implements Callable<Integer> {
       description = "Articles per NDJSON batch (default ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(
+      names = "--senders",
+      defaultValue = "1",
+      description =
+          "Batches in flight at once, as that many feeds pushing together; each sends its next batch once its last one "
+              + "is acknowledged (default ${DEFAULT-VALUE}).")
+  int senders;
+
   @Mixin BenchTarget target;
 
   @Override
   public Integer call() throws Exception {
-    if (count < 1 || batch < 1) {
-      throw new IllegalArgumentException("--articles and --batch must be at least 1.");
+    if (count < 1 || batch < 1 || senders < 1) {
+      throw new IllegalArgumentException("--articles, --batch and --senders must be at least 1.");
     }
     return target.measure(
         "throughput",
@@ -97,19 +104,8 @@ final class ThroughputBench implements Callable<Integer> {
         int size = end - done;
         StageMeter.Reading before = meter == null ? null : meter.read(kafka);
         long start = System.nanoTime();
-        long ackNanos = 0;
         ProgressBar progress = ProgressBar.on(err, "push up to " + end, "articles");
-        for (int sent = 0; sent < size; sent += batch) {
-          List<Map<String, Object>> next = new ArrayList<>();
-          for (int i = 0; i < Math.min(batch, size - sent); i++) {
-            next.add(articles.next());
-          }
-          long pushed = System.nanoTime();
-          client.pushBatch(next);
-          ackNanos += System.nanoTime() - pushed;
-          progress.update(sent + next.size(), size, () -> "acknowledged");
-        }
-        progress.finish(size, size, "acknowledged");
+        long ackNanos = BatchSenders.push(client, articles::next, size, batch, senders, progress);
         awaitProcessed(kafka, apps, err);
         double seconds = (System.nanoTime() - start) / 1e9;
         done = end;
