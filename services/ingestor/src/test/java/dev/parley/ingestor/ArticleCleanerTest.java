@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,40 @@ class ArticleCleanerTest {
     String cleaned = cleaner.clean(text, false);
     assertTrue(cleaned.contains("relief from sanctions"), cleaned);
     assertTrue(cleaned.contains("Share prices rose"), cleaned);
+  }
+
+  @Test
+  void eachKindOfBoilerplateLineIsDroppedWhateverItsCase() {
+    List<String> boilerplate =
+        List.of(
+            "Leave a reply",
+            "LEAVE A COMMENT below",
+            "Cancel reply",
+            "Comments: your email address will not be published here",
+            "Required fields are marked *",
+            "Photo credit: AP",
+            "credits: Reuters",
+            "Image: Getty",
+            "PHOTOGRAPH: AFP",
+            "Picture credit: Mark",
+            "(Photo by John Smith)",
+            "image by Jane",
+            "Share",
+            "Share this article",
+            "share on Facebook",
+            "Follow us on X",
+            "Sign up for our newsletter",
+            "SUBSCRIBE to the digest",
+            "Advertisement",
+            "Sponsored content",
+            "Related stories",
+            "Read more",
+            "Click here to read",
+            "All rights reserved 2025",
+            "Copyright 2025 Reuters",
+            "© 2025 AFP");
+    String text = "Kyiv rejected the terms.\n" + String.join("\n", boilerplate);
+    assertEquals("Kyiv rejected the terms.", cleaner.clean(text, false));
   }
 
   @Test
