@@ -57,10 +57,11 @@ final class CopyIndex {
     // a copy shares most bands: compare each article once
     Map<String, Boolean> compared = new HashMap<>(Map.of(id, false));
     long ownSpan = BandBucket.spanOf(at);
+    long firstSpan = BandBucket.firstSpanAround(at);
     long lastSpan = BandBucket.lastSpanAround(at);
     BandBucket.Member arriving = new BandBucket.Member(at.toEpochMilli(), id);
     for (long band : StoryClusters.bands(c.getFingerprint())) {
-      for (long span = BandBucket.firstSpanAround(at); span <= lastSpan; span++) {
+      for (long span = firstSpan; span <= lastSpan; span++) {
         String key = bandKey(band, span);
         byte[] bucket = bands.get(key);
         for (BandBucket.Member other : BandBucket.members(bucket)) {

@@ -95,8 +95,8 @@ final class BatchSenders {
     failed = true;
   }
 
-  private synchronized void acknowledged(int articles, ProgressBar progress) {
-    acknowledged += articles;
+  private synchronized void acknowledged(int count, ProgressBar progress) {
+    acknowledged += count;
     progress.update(acknowledged, size, () -> "acknowledged");
   }
 }
