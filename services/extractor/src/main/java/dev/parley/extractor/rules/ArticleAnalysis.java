@@ -226,7 +226,12 @@ final class ArticleAnalysis {
         continue;
       }
       boolean generic = i > sentence.from() && lower(i - 1).equals("any");
-      if (generic || sumsUpClauseBefore(i, sentence) || isAboutAnotherIssue(i, sentence)) {
+      // "ceasefire roadmaps", "sanctions proposals": named by the issue they are about
+      boolean namedByAnotherIssue = i > sentence.from() && issueAt[i - 1] != null;
+      if (generic
+          || namedByAnotherIssue
+          || sumsUpClauseBefore(i, sentence)
+          || isAboutAnotherIssue(i, sentence)) {
         issues.remove(n);
         issueAt[i] = null;
       }

@@ -118,6 +118,10 @@ record HolderFinder(
     if (k < s.from()) {
       return null;
     }
+    Holder antecedent = relativeAntecedent(k, s);
+    if (antecedent != null) {
+      return antecedent;
+    }
     Holder named = holderEndingAt(k, s);
     if (named != null) {
       return named;
@@ -142,6 +146,23 @@ record HolderFinder(
       }
     }
     return null;
+  }
+
+  /**
+   * "accused Russia, which has rejected calls for a ceasefire": the party a relative clause hangs
+   * from holds its stance, whatever its role in the main clause.
+   */
+  private Holder relativeAntecedent(int k, Sentence s) {
+    String word = a.lower(k);
+    if (!word.equals("which") && !word.equals("who")) {
+      return null;
+    }
+    int before = k - 1 >= s.from() && a.lower(k - 1).equals(",") ? k - 2 : k - 1;
+    if (before < s.from() || a.issueAt[before] != null) {
+      return null;
+    }
+    Mentions.Actor actor = a.actorAt[before];
+    return actor != null && !a.token(actor.to() - 1).possessive() ? explicit(actor) : null;
   }
 
   /**

@@ -57,7 +57,7 @@ final class LeftWalk {
      * @param inner cues already found nearer the mention, which the walk continues
      */
     LeftWalk walk(Sentence s, int start, List<CueHit> inner) {
-      Walk walk = new Walk(s, inner);
+      Walk walk = new Walk(s, start, inner);
       for (int i = start; i >= s.from(); ) {
         i = walk.step(i);
       }
@@ -79,6 +79,9 @@ final class LeftWalk {
       /** Only determiners, modifiers and list items lie between here and the mention. */
       private boolean nearMention = true;
 
+      /** The walk started at a mention, and only determiners and modifiers lie between. */
+      private boolean besideMention;
+
       /** The first cue starts a coordinated predicate of its own: "..., and demanded B". */
       private boolean opensPredicate;
 
@@ -95,8 +98,9 @@ final class LeftWalk {
        */
       private boolean inSiblingComplement;
 
-      Walk(Sentence s, List<CueHit> inner) {
+      Walk(Sentence s, int start, List<CueHit> inner) {
         this.s = s;
+        this.besideMention = start + 1 < s.to() && a.issueAt[start + 1] != null;
         found.chain.addAll(inner);
       }
 
@@ -110,6 +114,10 @@ final class LeftWalk {
         if (proposal != null) {
           return atProposal(proposal);
         }
+        if (besideMention && a.lower(i).equals("in") && i > s.from() && a.issueAt[i - 1] != null) {
+          return STOP; // "demands all of Donbas in its peace plan": where it is demanded, not what
+        }
+        besideMention &= modifiesMention(i);
         nearMention &=
             a.issueAt[i] != null
                 || ListItems.SEPARATORS.contains(a.lower(i))
@@ -221,6 +229,25 @@ final class LeftWalk {
           return STOP;
         }
         return cue.from() - 1;
+      }
+
+      /**
+       * "its so-called", "the 'peace'", "the draft": what may stand between a preposition and its
+       * noun.
+       */
+      private boolean modifiesMention(int i) {
+        String text = a.token(i).text();
+        return a.is(i, WordClass.DETERMINER)
+            || a.is(i, WordClass.DOCUMENT)
+            || (a.issueAt[i] == null
+                && a.cueAt[i] == null
+                && a.actorAt[i] == null
+                && a.isLowercaseContentWord(i))
+            || text.equals("-")
+            || (a.lower(i).equals("so") && i + 1 < s.to() && a.token(i + 1).text().equals("-"))
+            || text.equals("\"")
+            || text.equals("“")
+            || text.equals("'");
       }
 
       private boolean complementsCue(Mentions.CueWord cue) {

@@ -40,6 +40,13 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
           ? new Act(subject, polarity.hit(documents.proposalCue(verbSubject), s), negated)
           : null;
     }
+    int document = documentDescribed(subject, m, s);
+    if (document >= 0) {
+      Holder owner = documents.ownerAt(document);
+      return owner == null
+          ? null
+          : new Act(owner, polarity.hit(documents.proposalCue(document), s), negated);
+    }
     // "Putin said Ukraine would cede Donbas" is Putin's claim about Ukraine, not Ukraine's
     // commitment,
     // and "Vance said Ukraine will not join NATO" is no refusal of Ukraine's.
@@ -57,5 +64,27 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
           false);
     }
     return null;
+  }
+
+  /**
+   * "At the centre of the proposal is a concession: Ukraine would surrender Donbas": a party that
+   * would do something, after a plan named earlier in the sentence, is what the plan provides, not
+   * the party's commitment. The plan's noun, or -1.
+   */
+  private int documentDescribed(Holder subject, Mentions.Issue m, Sentence s) {
+    int k = a.skipBack(m.from() - 1, s, i -> a.isFiller(i) || a.isAuxiliary(i));
+    boolean hypothetical = false;
+    for (int i = k + 1; i < m.from(); i++) {
+      hypothetical |= a.lower(i).equals("would");
+    }
+    if (!hypothetical) {
+      return -1;
+    }
+    for (int i = Math.min(subject.token(), m.from()) - 1; i >= s.from(); i--) {
+      if (a.is(i, WordClass.DOCUMENT)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }
