@@ -135,6 +135,10 @@ final class LeftWalk {
           return STOP;
         }
         if (a.actorAt[i] != null) {
+          if (isAccused(a.actorAt[i])) {
+            found.holder = holders.explicit(a.actorAt[i]); // "accused Moscow of rejecting a truce"
+            return STOP;
+          }
           return a.actorAt[i].from() - 1;
         }
         return atWord(i);
@@ -248,6 +252,19 @@ final class LeftWalk {
             || text.equals("\"")
             || text.equals("“")
             || text.equals("'");
+      }
+
+      /**
+       * The cues met so far are what a party is accused of: the accuser reports the accused's
+       * stance, as "Moscow's demands include ..." reports Moscow's.
+       */
+      private boolean isAccused(Mentions.Actor actor) {
+        int before = a.skipBack(actor.from() - 1, s, k -> a.is(k, WordClass.DETERMINER));
+        return !found.chain.isEmpty()
+            && actor.to() < s.to()
+            && a.lower(actor.to()).equals("of")
+            && before >= s.from()
+            && a.lower(before).startsWith("accus");
       }
 
       private boolean complementsCue(Mentions.CueWord cue) {
