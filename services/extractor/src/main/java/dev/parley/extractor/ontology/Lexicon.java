@@ -53,6 +53,7 @@ public final class Lexicon {
     addWords(root.boundaries(), WordClass.BOUNDARY, "boundaries", source);
     addWords(root.softBoundaries(), WordClass.SOFT_BOUNDARY, "softBoundaries", source);
     addWords(root.bystanders(), WordClass.BYSTANDER, "bystanders", source);
+    addWords(root.newsSources(), WordClass.NEWS_SOURCE, "newsSources", source);
     addWords(root.roles(), WordClass.ROLE, "roles", source);
     addWords(root.timeAdjuncts(), WordClass.TIME_ADJUNCT, "timeAdjuncts", source);
     addWords(root.conditions(), WordClass.CONDITION, "conditions", source);

@@ -79,6 +79,7 @@ final class OntologyFile {
       List<String> namingVerbs,
       List<String> claims,
       List<String> bystanders,
+      List<String> newsSources,
       List<String> roles,
       List<String> timeAdjuncts,
       List<String> documents,

@@ -252,17 +252,28 @@ final class ArticleAnalysis {
         && (mark.equals(",") || mark.equals("–") || mark.equals("—"));
   }
 
+  /** "a plan for X", "the plan, which would use frozen funds": the document is about issue X. */
   private boolean isAboutAnotherIssue(int document, Sentence sentence) {
     int limit = Math.min(sentence.to(), document + 5);
-    for (int k = document + 1; k < limit && tokens.get(k).word(); k++) {
+    int k = document + 1;
+    if (k + 1 < sentence.to()
+        && lower(k).equals(",")
+        && (lower(k + 1).equals("which") || lower(k + 1).equals("that"))) {
+      return issueWithin(k + 2, 6, sentence);
+    }
+    for (; k < limit && tokens.get(k).word(); k++) {
       String w = lower(k);
       if (w.equals("for") || w.equals("to") || w.equals("on")) {
-        for (int j = k + 1; j < Math.min(sentence.to(), k + 5); j++) {
-          if (issueAt[j] != null) {
-            return true;
-          }
-        }
-        return false;
+        return issueWithin(k + 1, 4, sentence);
+      }
+    }
+    return false;
+  }
+
+  private boolean issueWithin(int from, int count, Sentence sentence) {
+    for (int j = from; j < Math.min(sentence.to(), from + count); j++) {
+      if (issueAt[j] != null) {
+        return true;
       }
     }
     return false;

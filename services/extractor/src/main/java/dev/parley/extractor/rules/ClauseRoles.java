@@ -15,6 +15,25 @@ final class ClauseRoles {
   static final Set<String> COORDINATORS = Set.of("and", ",", "&");
 
   /** Quantifiers that pick an unnamed member of a group: "one of the two leaders". */
+  /** Nouns naming a part of what follows "of": "key elements of the plan". */
+  private static final Set<String> PARTS =
+      Set.of(
+          "elements",
+          "element",
+          "parts",
+          "part",
+          "aspects",
+          "provisions",
+          "points",
+          "clauses",
+          "terms",
+          "sections",
+          "much",
+          "most",
+          "some",
+          "all",
+          "many");
+
   private static final Set<String> UNNAMED =
       Set.of("one", "either", "neither", "none", "some", "each", "any");
 
@@ -90,6 +109,16 @@ final class ClauseRoles {
 
   boolean followsCue(int from, Sentence s) {
     int k = a.skipBack(from - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    if (k - 1 > s.from() && a.lower(k).equals("of") && PARTS.contains(a.lower(k - 1))) {
+      // "rejected key parts of the U.S.-backed plan": a part of the object is the object
+      k =
+          a.skipBack(
+              k - 2,
+              s,
+              i ->
+                  a.is(i, WordClass.DETERMINER)
+                      || a.isLowercaseContentWord(i) && a.cueAt[i] == null);
+    }
     return k >= s.from() && a.cueAt[k] != null;
   }
 
@@ -99,7 +128,9 @@ final class ClauseRoles {
       return false;
     }
     return a.token(actor.to() - 1).possessive()
-        || (actor.from() > s.from() && a.is(actor.from() - 1, WordClass.DETERMINER));
+        || (actor.from() > s.from() && a.is(actor.from() - 1, WordClass.DETERMINER))
+        || (actor.from() > s.from()
+            && a.lower(actor.from() - 1).equals("-")); // "Russia-Ukraine plan"
   }
 
   boolean isPossessor(int k) {
@@ -164,6 +195,12 @@ final class ClauseRoles {
   /** The reporting verb at k has a bystander for subject: "analysts say". */
   boolean bystanderReports(int k, Sentence s) {
     return isBystander(a.skipBack(k - 1, s, a::isAuxiliary), s);
+  }
+
+  /** The reporting verb at k is a bystander's guess, not news passed on ("reports say"). */
+  boolean bystanderSpeculates(int k, Sentence s) {
+    return bystanderReports(k, s)
+        && !a.is(a.skipBack(k - 1, s, a::isAuxiliary), WordClass.NEWS_SOURCE);
   }
 
   /**

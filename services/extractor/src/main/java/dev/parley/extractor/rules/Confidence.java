@@ -106,7 +106,7 @@ final class Confidence {
     // "Analysts say Russia will reject ...": a non-party's account of a party is closer to
     // speculation.
     for (int k = s.from(); k < from; k++) {
-      if (a.isReporting(k) && roles.bystanderReports(k, s)) {
+      if (a.isReporting(k) && roles.bystanderSpeculates(k, s)) {
         factor *= HYPOTHETICAL;
         break;
       }

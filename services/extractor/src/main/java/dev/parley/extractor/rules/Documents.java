@@ -30,6 +30,48 @@ final class Documents {
   private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those");
   private static final int MODIFIERS = 4;
 
+  /** Verbs whose subject wrote or put forward the document they take as object. */
+  private static final Set<String> AUTHORING =
+      Set.of(
+          "drafted",
+          "drafts",
+          "drew",
+          "draws",
+          "drawn",
+          "presented",
+          "presents",
+          "unveiled",
+          "unveils",
+          "proposed",
+          "proposes",
+          "put",
+          "puts",
+          "submitted",
+          "submits",
+          "circulated",
+          "circulates",
+          "floated",
+          "floats",
+          "prepared",
+          "prepares",
+          "tabled",
+          "tables",
+          "sent",
+          "sends",
+          "crafted",
+          "crafts",
+          "wrote",
+          "writes",
+          "written",
+          "authored",
+          "developed",
+          "develops",
+          "outlined",
+          "outlines");
+
+  private static final Set<String> AUTHORING_PARTICLES = Set.of("up", "forward", "out");
+  private static final Set<String> PASSIVE = Set.of("was", "were", "been", "being", "is", "are");
+
   private final ArticleAnalysis a;
 
   /** Per document noun, the party owning it, or null. */
@@ -124,7 +166,9 @@ final class Documents {
     for (int skipped = 0; skipped < MODIFIERS && k >= s.from(); skipped++, k--) {
       Mentions.Actor actor = a.actorAt[k];
       if (actor != null && a.issueAt[k] == null) {
-        return owner(actor.actors(), actor.from(), noun, Holder.Kind.DOCUMENT);
+        return namesPair(actor, s)
+            ? null
+            : owner(actor.actors(), actor.from(), noun, Holder.Kind.DOCUMENT);
       }
       List<String> adjective = a.ontology.actorsOfAdjective(a.lower(k));
       if (!adjective.isEmpty()) {
@@ -143,7 +187,38 @@ final class Documents {
         break;
       }
     }
-    return ownerAfter(noun, s);
+    Holder author =
+        k >= s.from() && a.is(k, WordClass.DETERMINER) ? authorBefore(k, noun, s) : null;
+    return author != null ? author : ownerAfter(noun, s);
+  }
+
+  /** "the Russia-Ukraine plan": two parties joined name the war the plan ends, not its author. */
+  private boolean namesPair(Mentions.Actor actor, Sentence s) {
+    int before = actor.from() - 1;
+    return before - 1 >= s.from()
+        && a.lower(before).equals("-")
+        && a.actorAt[before - 1] != null
+        && !a.actorAt[before - 1].actors().equals(actor.actors());
+  }
+
+  /** "the Trump administration drafted a 28-point proposal", "Kyiv put forward a counter-plan". */
+  private Holder authorBefore(int determiner, int noun, Sentence s) {
+    int verb = determiner - 1;
+    if (verb > s.from() && AUTHORING_PARTICLES.contains(a.lower(verb))) {
+      verb--;
+    }
+    if (verb <= s.from() || !AUTHORING.contains(a.lower(verb))) {
+      return null;
+    }
+    if (PASSIVE.contains(a.lower(verb - 1))) {
+      return null; // "Zelensky was presented a plan": he received it
+    }
+    int k = a.skipBack(verb - 1, s, i -> a.isAuxiliary(i) || a.lower(i).endsWith("ly"));
+    Mentions.Actor actor = k >= s.from() ? a.actorAt[k] : null;
+    if (actor == null || a.issueAt[k] != null || a.token(actor.to() - 1).possessive()) {
+      return null;
+    }
+    return owner(actor.actors(), actor.from(), noun, Holder.Kind.DOCUMENT);
   }
 
   /** "a draft of the U.S. framework", "a proposal from Kyiv", "a plan by Witkoff". */

@@ -166,15 +166,26 @@ record HolderFinder(
   }
 
   /**
-   * "Kallas warned ..., calling this week pivotal but cautioning against ...": the main subject.
+   * "Kallas warned ..., calling this week pivotal but cautioning against ...", "Russia angered Kyiv
+   * by demanding ...": the main subject, not the object between it and the participle.
    */
   private Holder participleSubject(Mentions.CueWord cue, Sentence s) {
     if (!a.lower(cue.from()).endsWith("ing")) {
       return null;
     }
     int k = a.skipBack(cue.from() - 1, s, i -> a.lower(i).endsWith("ly"));
-    if (k < s.from() || !PARTICIPLE_LINKS.contains(a.lower(k))) {
+    boolean byMeans = k >= s.from() && a.lower(k).equals("by") && objectBefore(k, s);
+    if (k < s.from() || !(byMeans || PARTICIPLE_LINKS.contains(a.lower(k)))) {
       return null;
+    }
+    if (byMeans && a.is(s.from(), WordClass.DETERMINER) && k > s.from() + 1) {
+      // "The original draft surprised Ukraine by proposing ...": the document's owner, or nobody
+      for (int i = s.from() + 1; i < Math.min(k, s.from() + 5); i++) {
+        if (a.is(i, WordClass.DOCUMENT) && !a.is(i + 1, WordClass.DOCUMENT)) {
+          Holder owner = documents.ownerAt(i);
+          return owner != null ? owner : NOBODY;
+        }
+      }
     }
     Mentions.Quote quote = a.quoteAt[s.from()];
     if (quote != null && quote.speaker() != null && quote.speaker().from() < cue.from()) {
@@ -191,6 +202,16 @@ record HolderFinder(
       }
     }
     return null;
+  }
+
+  /** A party is named just before "by": the object of the verb the participle explains. */
+  private boolean objectBefore(int by, Sentence s) {
+    for (int i = by - 1; i >= Math.max(s.from(), by - 4); i--) {
+      if (a.actorAt[i] != null && a.issueAt[i] == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What walking left from an issue mention through its clause found: the stance cues met on the way
@@ -69,6 +70,12 @@ final class LeftWalk {
       /** Returned by a step that has decided: no further token matters. */
       private static final int STOP = Integer.MIN_VALUE;
 
+      /** Prepositions that make what follows the setting of the issue before them. */
+      private static final Set<String> FRAMES = Set.of("in", "under", "within");
+
+      /** What may name a place between an issue and its frame: "in Ukraine", "from Donetsk". */
+      private static final Set<String> PLACE_WORDS = Set.of("in", "from", "of", "the");
+
       private final Sentence s;
       private final LeftWalk found = new LeftWalk();
       private boolean passedReporting;
@@ -114,7 +121,7 @@ final class LeftWalk {
         if (proposal != null) {
           return atProposal(proposal);
         }
-        if (besideMention && a.lower(i).equals("in") && i > s.from() && a.issueAt[i - 1] != null) {
+        if (besideMention && framesIssueBefore(i)) {
           return STOP; // "demands all of Donbas in its peace plan": where it is demanded, not what
         }
         besideMention &= modifiesMention(i);
@@ -236,6 +243,31 @@ final class LeftWalk {
       }
 
       /**
+       * Token i ends "in", "under", "within" or "as part of" right after another issue: "troops in
+       * Ukraine under any peace deal", "withdrawal from Donbas as part of a settlement".
+       */
+      private boolean framesIssueBefore(int i) {
+        String w = a.lower(i);
+        int before = i - 1;
+        if (w.equals("of") && i - 2 >= s.from() && a.lower(i - 1).equals("part")) {
+          before = a.lower(i - 2).equals("as") ? i - 3 : -1;
+        } else if (!FRAMES.contains(w)) {
+          return false;
+        }
+        // "troops in Ukraine under any deal", "a pullout from Donetsk as part of a deal"
+        for (int k = before; k >= Math.max(s.from(), before - 3); k--) {
+          if (a.issueAt[k] != null) {
+            return true;
+          }
+          if (!PLACE_WORDS.contains(a.lower(k))
+              && !Character.isUpperCase(a.token(k).text().charAt(0))) {
+            return false;
+          }
+        }
+        return false;
+      }
+
+      /**
        * "its so-called", "the 'peace'", "the draft": what may stand between a preposition and its
        * noun.
        */
@@ -351,9 +383,13 @@ final class LeftWalk {
         return roles.followsCue(own.token(), s); // "abandon its hopes of joining NATO"
       }
       Mentions.Actor possessor = a.actorAt[own.token()];
+      // "Russia's plan", and "the U.S.-backed plan": the party modifies the object of a cue before
+      boolean modifier =
+          possessor != null
+              && (a.token(possessor.to() - 1).possessive()
+                  || (possessor.to() < s.to() && a.lower(possessor.to()).equals("-")));
       return own.kind() == Holder.Kind.EXPLICIT
-          && possessor != null
-          && a.token(possessor.to() - 1).possessive()
+          && modifier
           && roles.followsCue(possessor.from(), s);
     }
   }

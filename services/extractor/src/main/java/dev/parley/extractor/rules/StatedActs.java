@@ -3,6 +3,7 @@ package dev.parley.extractor.rules;
 import dev.parley.extractor.ontology.Cue;
 import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
+import java.util.Set;
 
 /**
  * Stances stated without a stance cue, by what a party or its document does with the issue: "Under
@@ -19,6 +20,22 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
   record Act(Holder holder, CueHit cue, boolean issueNegated) {}
 
   private static final Cue COMMITS = Cue.of("will", 1, 0.7);
+
+  private static final Set<String> RECEPTION =
+      Set.of(
+          "received",
+          "receive",
+          "receives",
+          "seen",
+          "saw",
+          "see",
+          "heard",
+          "got",
+          "gotten",
+          "obtained",
+          "know",
+          "knows",
+          "knew");
 
   /**
    * @param negator the negator right before the mention, or -1
@@ -53,7 +70,9 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
     boolean ownWord =
         walk.reportedSubject == null || walk.reportedSubject.actors().containsAll(subject.actors());
     if (negated) {
-      return ownWord ? new Act(subject, polarity.refusal(negator), false) : null;
+      return ownWord && !receivedNothing(negator, s)
+          ? new Act(subject, polarity.refusal(negator), false)
+          : null;
     }
     int modal = a.skipBack(m.from() - 1, s, a::isFiller);
     boolean commits = modal >= s.from() && a.is(modal, WordClass.COMMISSIVE);
@@ -64,6 +83,15 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
           false);
     }
     return null;
+  }
+
+  /**
+   * "The Kremlin has received no proposal", "Kyiv has seen no draft": what a party was not given is
+   * no refusal of it.
+   */
+  private boolean receivedNothing(int negator, Sentence s) {
+    int verb = a.skipBack(negator - 1, s, i -> a.isFiller(i) || a.isAuxiliary(i));
+    return verb >= s.from() && RECEPTION.contains(a.lower(verb));
   }
 
   /**
