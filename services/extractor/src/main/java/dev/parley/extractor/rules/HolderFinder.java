@@ -242,16 +242,17 @@ record HolderFinder(
   private Holder coordinatedLeft(Mentions.Actor actor, Sentence s) {
     List<String> actors = new ArrayList<>(actor.actors());
     int first = actor.from();
-    int k = first - 1;
+    // "Kyiv and its Western allies": a determiner may stand after the coordinator
+    int k = a.skipBack(first - 1, s, i -> a.is(i, WordClass.DETERMINER));
     while (k > s.from() && ClauseRoles.COORDINATORS.contains(a.lower(k))) {
-      int before = a.skipBack(k - 1, s, i -> a.is(i, WordClass.DETERMINER));
+      int before = a.skipBack(k - 1, s, i -> a.is(i, WordClass.DETERMINER) || isCoordinator(i));
       Mentions.Actor other = before >= s.from() ? a.actorAt[before] : null;
       if (other == null || a.issueAt[before] != null) {
         break;
       }
       addNew(actors, other.actors());
       first = other.from();
-      k = first - 1;
+      k = a.skipBack(first - 1, s, i -> a.is(i, WordClass.DETERMINER));
     }
     return new Holder(
         actors,
@@ -264,8 +265,9 @@ record HolderFinder(
   private Holder coordinatedRight(Mentions.Actor actor, Sentence s) {
     List<String> actors = new ArrayList<>(actor.actors());
     int last = actor.to();
-    while (last < s.to() && ClauseRoles.COORDINATORS.contains(a.lower(last))) {
-      int next = a.skipForward(last + 1, s, i -> a.is(i, WordClass.DETERMINER));
+    while (last < s.to() && isCoordinator(last)) {
+      // "from U.S. officials, European allies, and Kyiv"
+      int next = a.skipForward(last + 1, s, i -> a.is(i, WordClass.DETERMINER) || isCoordinator(i));
       Mentions.Actor other = next < s.to() ? a.actorAt[next] : null;
       if (other == null || other.from() != next) {
         break;
@@ -278,6 +280,10 @@ record HolderFinder(
         a.text.substring(a.token(actor.from()).start(), a.token(last - 1).end()),
         actor.from(),
         Holder.Kind.EXPLICIT);
+  }
+
+  private boolean isCoordinator(int i) {
+    return ClauseRoles.COORDINATORS.contains(a.lower(i));
   }
 
   private static void addNew(List<String> into, List<String> ids) {

@@ -73,6 +73,9 @@ final class LeftWalk {
       /** Prepositions that make what follows the setting of the issue before them. */
       private static final Set<String> FRAMES = Set.of("in", "under", "within");
 
+      /** Prepositions that make what follows a point in time: "after a ceasefire". */
+      private static final Set<String> TIME_SETTINGS = Set.of("after", "following");
+
       /** What may name a place between an issue and its frame: "in Ukraine", "from Donetsk". */
       private static final Set<String> PLACE_WORDS = Set.of("in", "from", "of", "the");
 
@@ -120,6 +123,9 @@ final class LeftWalk {
         Mentions.CueWord proposal = nearMention ? documents.proposalAt(i, s) : null;
         if (proposal != null) {
           return atProposal(proposal);
+        }
+        if (besideMention && TIME_SETTINGS.contains(a.lower(i))) {
+          return STOP; // "guarantees to deter Russia following any ceasefire": when, not what
         }
         if (besideMention && framesIssueBefore(i)) {
           return STOP; // "demands all of Donbas in its peace plan": where it is demanded, not what
