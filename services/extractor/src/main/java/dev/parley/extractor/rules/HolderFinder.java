@@ -129,7 +129,7 @@ record HolderFinder(
     if (documents.ownerAt(k) != null) {
       return documents.ownerAt(k);
     }
-    if (roles.isBystander(k, s)) {
+    if (roles.isBystander(k, s) || nounBeforeParticiple(cue, k, s)) {
       return NOBODY;
     }
     // A possessor may stand before a few words: "Kyiv's longstanding position against",
@@ -146,6 +146,26 @@ record HolderFinder(
       }
     }
     return null;
+  }
+
+  /**
+   * "the sensitive points still blocking a ceasefire": a thing, no party, does what the cue says.
+   */
+  private boolean nounBeforeParticiple(Mentions.CueWord cue, int k, Sentence s) {
+    if (!a.lower(cue.from()).endsWith("ing")
+        || !a.isLowercaseContentWord(k)
+        || a.cueAt[k] != null
+        || a.issueAt[k] != null
+        || a.isReporting(k)
+        || a.is(k, WordClass.DOCUMENT)) {
+      return false;
+    }
+    // a noun phrase begins with its determiner: "the most sensitive points", not "would keep"
+    int j = k - 1;
+    for (int words = 0; words < 3 && j >= s.from() && a.isLowercaseContentWord(j); words++) {
+      j--;
+    }
+    return j >= s.from() && a.is(j, WordClass.DETERMINER);
   }
 
   /**
@@ -195,7 +215,21 @@ record HolderFinder(
           quote.speaker().from(),
           Holder.Kind.PARTICIPLE);
     }
-    for (int i = s.from(); i < cue.from(); i++) {
+    // "Sybiha said Washington is prepared to ..., while ruling out troops": the reported clause's
+    // subject, else the sentence's
+    int reported = s.from() - 1;
+    for (int i = k - 1; i >= s.from(); i--) {
+      if (a.isReporting(i)) {
+        reported = i;
+        break;
+      }
+    }
+    Holder subject = firstSubject(reported + 1, cue.from(), s);
+    return subject != null || reported < s.from() ? subject : firstSubject(s.from(), cue.from(), s);
+  }
+
+  private Holder firstSubject(int from, int to, Sentence s) {
+    for (int i = from; i < to; i++) {
       Mentions.Actor actor = a.actorAt[i];
       if (actor != null && actor.from() == i && a.issueAt[i] == null && !roles.isObject(i, s)) {
         return new Holder(actor.actors(), actor.text(), i, Holder.Kind.PARTICIPLE);
