@@ -92,6 +92,12 @@ final class LeftWalk {
       /** The walk started at a mention, and only determiners and modifiers lie between. */
       private boolean besideMention;
 
+      /**
+       * The mention is a verb phrase coordinated with another ("Ukraine abandon its bid and limit
+       * its army"): the other's verb is no cue of this one.
+       */
+      private final boolean ownPredicate;
+
       /** The first cue starts a coordinated predicate of its own: "..., and demanded B". */
       private boolean opensPredicate;
 
@@ -111,6 +117,7 @@ final class LeftWalk {
       Walk(Sentence s, int start, List<CueHit> inner) {
         this.s = s;
         this.besideMention = start + 1 < s.to() && a.issueAt[start + 1] != null;
+        this.ownPredicate = besideMention && inner.isEmpty() && opensOwnPredicate(start);
         found.chain.addAll(inner);
       }
 
@@ -211,7 +218,10 @@ final class LeftWalk {
           return cue.from() - 1;
         }
         // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's.
-        boolean otherItemsCue = crossedItem && passedWords && lists.isItemInitial(cue, s);
+        boolean otherItemsCue =
+            crossedItem
+                && ((passedWords && lists.isItemInitial(cue, s))
+                    || (ownPredicate && found.chain.isEmpty() && governsIssueAfter(cue)));
         if (otherItemsCue) {
           return cue.from() - 1;
         }
@@ -246,6 +256,27 @@ final class LeftWalk {
           return STOP;
         }
         return cue.from() - 1;
+      }
+
+      /** "abandon its bid to join NATO": an issue stands within the cue's object. */
+      private boolean governsIssueAfter(Mentions.CueWord cue) {
+        for (int k = cue.to(); k < Math.min(s.to(), cue.to() + 5) && a.token(k).word(); k++) {
+          if (a.issueAt[k] != null) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      /** "and limit the size of its army": a verb and its object, right after "and" or "or". */
+      private boolean opensOwnPredicate(int start) {
+        String link = a.lower(start);
+        return (link.equals("and") || link.equals("or"))
+            && start + 2 < s.to()
+            && a.token(start + 1).word()
+            && Character.isLowerCase(a.token(start + 1).text().charAt(0))
+            && !a.is(start + 1, WordClass.DETERMINER)
+            && a.is(start + 2, WordClass.DETERMINER);
       }
 
       /**

@@ -4,6 +4,7 @@ import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cues after an issue mention that point back at it: agents ("welcomed by Europe but rejected by
@@ -16,6 +17,8 @@ record RightCues(
     HolderFinder holders,
     CuePolarity polarity,
     ListItems lists) {
+
+  private static final Set<String> APPOSITION_MARKS = Set.of(",", "—", "–");
 
   /** How many tokens after the mention a cue may stand. */
   private static final int REACH = 40;
@@ -57,6 +60,11 @@ record RightCues(
       if (cue == null) {
         passedReport |= a.isReporting(j);
         j++;
+        continue;
+      }
+      if (headsApposition(m, cue, s)) {
+        j = cue.to(); // "conditions" in "..., conditions that Kyiv rejected" names, it holds
+        // nothing
         continue;
       }
       if (headsAdverbial(cue, s)) {
@@ -212,7 +220,7 @@ record RightCues(
    * clause right after it, whose subject holds the stance.
    */
   private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
-    int k = m.to();
+    int k = afterAppositiveHead(m, s);
     if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
       k++;
     }
@@ -223,6 +231,46 @@ record RightCues(
     int verb =
         a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
     return verb == cue.from() && !cue.cue().deontic() ? holders.explicit(actor) : null;
+  }
+
+  /**
+   * "..., conditions that Kyiv has rejected": past the noun that sums up the mention, where its
+   * relative clause begins; the mention's end when no such noun follows.
+   */
+  private int afterAppositiveHead(Mentions.Issue m, Sentence s) {
+    int k = m.to();
+    if (k >= s.to() || !APPOSITION_MARKS.contains(a.lower(k))) {
+      return k;
+    }
+    int head = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
+    int words = 0;
+    while (head < s.to()
+        && words < 2
+        && (a.isLowercaseContentWord(head) || a.cueAt[head] != null)
+        && a.issueAt[head] == null) {
+      head++;
+      words++;
+    }
+    return words > 0 ? head : k;
+  }
+
+  /** The cue noun opens an apposition whose relative clause has a stance of its own. */
+  private boolean headsApposition(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
+    int head = afterAppositiveHead(m, s);
+    return head > m.to() && cue.from() < head && relativeClauseSubjectAt(head, s) != null;
+  }
+
+  private Mentions.Actor relativeClauseSubjectAt(int k, Sentence s) {
+    if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
+      k++;
+    }
+    Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
+    if (actor == null || actor.from() != k) {
+      return null;
+    }
+    int verb =
+        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    return verb < s.to() && a.cueAt[verb] != null ? actor : null;
   }
 
   private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {
