@@ -15,6 +15,9 @@ final class ClauseRoles {
   static final Set<String> COORDINATORS = Set.of("and", ",", "&");
 
   /** Quantifiers that pick an unnamed member of a group: "one of the two leaders". */
+  private static final Set<String> PEOPLE =
+      Set.of("partners", "allies", "counterparts", "politicians", "lawmakers", "capitals");
+
   /** Nouns naming a part of what follows "of": "key elements of the plan". */
   private static final Set<String> PARTS =
       Set.of(
@@ -63,10 +66,18 @@ final class ClauseRoles {
     if (t.lower().equals("with") && opensClause && headsAbsoluteClause(from, s)) {
       return false;
     }
-    if (subjectOfRelativeClause(from, k, s)) {
+    if (subjectOfRelativeClause(from, k, s) || namesWhosePeople(k, s)) {
       return false;
     }
     return a.is(k, WordClass.PREPOSITION) || a.cueAt[k] != null || a.is(k, WordClass.OBJECT_VERB);
+  }
+
+  /** "key partners in the US and Europe", "officials from Kyiv": the place says whose people. */
+  private boolean namesWhosePeople(int k, Sentence s) {
+    String w = a.lower(k);
+    return (w.equals("in") || w.equals("from"))
+        && k - 1 >= s.from()
+        && (PEOPLE.contains(a.lower(k - 1)) || a.is(k - 1, WordClass.ROLE));
   }
 
   /**

@@ -215,21 +215,16 @@ record HolderFinder(
           quote.speaker().from(),
           Holder.Kind.PARTICIPLE);
     }
-    // "Sybiha said Washington is prepared to ..., while ruling out troops": the reported clause's
-    // subject, else the sentence's
-    int reported = s.from() - 1;
-    for (int i = k - 1; i >= s.from(); i--) {
-      if (a.isReporting(i)) {
-        reported = i;
-        break;
+    // "Sybiha said Washington has confirmed it is prepared to ..., while ruling out troops": the
+    // subject of the nearest reporting verb that has a party for subject, else the sentence's
+    for (int i = k - 1; i > s.from(); i--) {
+      int subject = a.skipBack(i - 1, s, a::isAuxiliary);
+      Mentions.Actor actor = subject >= s.from() ? a.actorAt[subject] : null;
+      if (a.isReporting(i) && actor != null && a.issueAt[subject] == null) {
+        return new Holder(actor.actors(), actor.text(), actor.from(), Holder.Kind.PARTICIPLE);
       }
     }
-    Holder subject = firstSubject(reported + 1, cue.from(), s);
-    return subject != null || reported < s.from() ? subject : firstSubject(s.from(), cue.from(), s);
-  }
-
-  private Holder firstSubject(int from, int to, Sentence s) {
-    for (int i = from; i < to; i++) {
+    for (int i = s.from(); i < cue.from(); i++) {
       Mentions.Actor actor = a.actorAt[i];
       if (actor != null && actor.from() == i && a.issueAt[i] == null && !roles.isObject(i, s)) {
         return new Holder(actor.actors(), actor.text(), i, Holder.Kind.PARTICIPLE);
