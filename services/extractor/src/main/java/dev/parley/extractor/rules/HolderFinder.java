@@ -153,6 +153,7 @@ record HolderFinder(
    */
   private boolean nounBeforeParticiple(Mentions.CueWord cue, int k, Sentence s) {
     if (!a.lower(cue.from()).endsWith("ing")
+        || cue.to() - cue.from() != 1 // "a possible starting point" is a noun phrase
         || !a.isLowercaseContentWord(k)
         || a.cueAt[k] != null
         || a.issueAt[k] != null
