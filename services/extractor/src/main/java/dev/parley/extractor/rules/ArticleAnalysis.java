@@ -252,14 +252,17 @@ final class ArticleAnalysis {
         && (mark.equals(",") || mark.equals("–") || mark.equals("—"));
   }
 
-  /** "a plan for X", "the plan, which would use frozen funds": the document is about issue X. */
+  /**
+   * "a plan for X", "the plan, which would use frozen funds", "a proposal that would give
+   * Washington the plant": the document is about issue X.
+   */
   private boolean isAboutAnotherIssue(int document, Sentence sentence) {
     int limit = Math.min(sentence.to(), document + 5);
     int k = document + 1;
-    if (k + 1 < sentence.to()
-        && lower(k).equals(",")
-        && (lower(k + 1).equals("which") || lower(k + 1).equals("that"))) {
-      return issueWithin(k + 2, 6, sentence);
+    int relative = k < sentence.to() && lower(k).equals(",") ? k + 1 : k;
+    if (relative < sentence.to()
+        && (lower(relative).equals("which") || lower(relative).equals("that"))) {
+      return issueWithin(relative + 1, 6, sentence);
     }
     for (; k < limit && tokens.get(k).word(); k++) {
       String w = lower(k);
