@@ -217,11 +217,12 @@ final class LeftWalk {
           }
           return cue.from() - 1;
         }
-        // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's.
+        // "relinquish A, abandon B, and provide C": "abandon" heads its own list item, not C's;
+        // "abandon its bid to join NATO and limit its army": "abandon" has an issue of its own.
         boolean otherItemsCue =
             crossedItem
                 && ((passedWords && lists.isItemInitial(cue, s))
-                    || (ownPredicate && found.chain.isEmpty() && governsIssueAfter(cue)));
+                    || (ownPredicate && found.chain.isEmpty() && lists.issueAfter(cue, s, 5) >= 0));
         if (otherItemsCue) {
           return cue.from() - 1;
         }
@@ -256,16 +257,6 @@ final class LeftWalk {
           return STOP;
         }
         return cue.from() - 1;
-      }
-
-      /** "abandon its bid to join NATO": an issue stands within the cue's object. */
-      private boolean governsIssueAfter(Mentions.CueWord cue) {
-        for (int k = cue.to(); k < Math.min(s.to(), cue.to() + 5) && a.token(k).word(); k++) {
-          if (a.issueAt[k] != null) {
-            return true;
-          }
-        }
-        return false;
       }
 
       /** "and limit the size of its army": a verb and its object, right after "and" or "or". */

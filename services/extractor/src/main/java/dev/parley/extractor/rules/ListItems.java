@@ -53,7 +53,12 @@ final class ListItems {
 
   /** End of an issue mention starting within three words after the cue, or -1. */
   int issueRightAfter(Mentions.CueWord cue, Sentence s) {
-    for (int k = cue.to(); k < Math.min(s.to(), cue.to() + 3); k++) {
+    return issueAfter(cue, s, 3);
+  }
+
+  /** End of an issue mention starting within {@code reach} words after the cue, or -1. */
+  int issueAfter(Mentions.CueWord cue, Sentence s, int reach) {
+    for (int k = cue.to(); k < Math.min(s.to(), cue.to() + reach); k++) {
       if (a.issueAt[k] != null) {
         return a.issueAt[k].to();
       }

@@ -220,17 +220,13 @@ record RightCues(
    * clause right after it, whose subject holds the stance.
    */
   private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
-    int k = afterAppositiveHead(m, s);
-    if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
-      k++;
-    }
-    Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
-    if (actor == null || actor.from() != k || a.token(actor.to() - 1).possessive()) {
+    Mentions.Actor actor = relativeSubjectAt(afterAppositiveHead(m, s), s);
+    if (actor == null || a.token(actor.to() - 1).possessive()) {
       return null;
     }
-    int verb =
-        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
-    return verb == cue.from() && !cue.cue().deontic() ? holders.explicit(actor) : null;
+    return verbAfter(actor, s) == cue.from() && !cue.cue().deontic()
+        ? holders.explicit(actor)
+        : null;
   }
 
   /**
@@ -257,20 +253,26 @@ record RightCues(
   /** The cue noun opens an apposition whose relative clause has a stance of its own. */
   private boolean headsApposition(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
     int head = afterAppositiveHead(m, s);
-    return head > m.to() && cue.from() < head && relativeClauseSubjectAt(head, s) != null;
+    if (head == m.to() || cue.from() >= head) {
+      return false;
+    }
+    Mentions.Actor actor = relativeSubjectAt(head, s);
+    int verb = actor == null ? s.to() : verbAfter(actor, s);
+    return verb < s.to() && a.cueAt[verb] != null;
   }
 
-  private Mentions.Actor relativeClauseSubjectAt(int k, Sentence s) {
+  /** The party opening a relative clause at token k, after "that" or "which" if there is one. */
+  private Mentions.Actor relativeSubjectAt(int k, Sentence s) {
     if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
       k++;
     }
     Mentions.Actor actor = k < s.to() ? a.actorAt[k] : null;
-    if (actor == null || actor.from() != k) {
-      return null;
-    }
-    int verb =
-        a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
-    return verb < s.to() && a.cueAt[verb] != null ? actor : null;
+    return actor != null && actor.from() == k ? actor : null;
+  }
+
+  /** Where the verb of the party's clause stands, past auxiliaries and intensifiers. */
+  private int verbAfter(Mentions.Actor actor, Sentence s) {
+    return a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
   }
 
   private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {
