@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a negotiation is about: its parties (actors, with the names the press uses for them), the
@@ -41,6 +44,7 @@ public final class Ontology {
   private final PhraseIndex<Lexeme> lexemeIndex;
   private final Lexicon lexicon;
   private final Map<String, List<String>> adjectives;
+  private final Set<String> subjectNames;
 
   private Ontology(
       String negotiation,
@@ -51,7 +55,8 @@ public final class Ontology {
       PhraseIndex<ActorAlias> actorIndex,
       PhraseIndex<Lexeme> lexemeIndex,
       Lexicon lexicon,
-      Map<String, List<String>> adjectives) {
+      Map<String, List<String>> adjectives,
+      Set<String> subjectNames) {
     this.negotiation = negotiation;
     this.version = version;
     this.confirmationThreshold = confirmationThreshold;
@@ -61,6 +66,7 @@ public final class Ontology {
     this.lexemeIndex = lexemeIndex;
     this.lexicon = lexicon;
     this.adjectives = adjectives;
+    this.subjectNames = subjectNames;
   }
 
   /** Reads an ontology file. @throws OntologyException naming the file and the problem */
@@ -147,6 +153,14 @@ public final class Ontology {
     return adjectives.getOrDefault(lower, List.of());
   }
 
+  /**
+   * Whether the lower-case word names what the negotiation is about ("Ukraine" in "the Ukraine
+   * peace plan"), so that before "peace" it names the peace, not the party that wrote the plan.
+   */
+  public boolean namesSubject(String lower) {
+    return subjectNames.contains(lower);
+  }
+
   private static Ontology parse(InputStream in, String source) {
     OntologyFile.Root root;
     try {
@@ -203,7 +217,20 @@ public final class Ontology {
           actorIndex,
           lexemeIndex,
           lexicon,
-          Map.copyOf(adjectives));
+          Map.copyOf(adjectives),
+          subjectNames(root.subjectNames() == null ? List.of() : root.subjectNames()));
+    }
+
+    private Set<String> subjectNames(List<String> names) {
+      Set<String> lower = new HashSet<>();
+      for (String name : names) {
+        String word = requireText(name, "'subjectNames' entry").trim();
+        if (word.contains(" ")) {
+          throw error("subjectNames entry '" + word + "' must be one word");
+        }
+        lower.add(word.toLowerCase(Locale.ROOT));
+      }
+      return Set.copyOf(lower);
     }
 
     private Map<String, String> addActors(List<OntologyFile.ActorSpec> actors) {

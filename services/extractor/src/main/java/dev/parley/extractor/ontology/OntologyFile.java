@@ -19,6 +19,7 @@ final class OntologyFile {
       List<GroupSpec> groups,
       List<IssueSpec> issues,
       List<String> otherSenses,
+      List<String> subjectNames,
       List<CueSpec> cues) {}
 
   record ActorSpec(

@@ -404,7 +404,17 @@ final class ArticleAnalysis {
   }
 
   boolean isReporting(int i) {
-    return cueAt[i] == null && !is(i, WordClass.NEGATOR) && is(i, WordClass.REPORTING);
+    return cueAt[i] == null
+        && !is(i, WordClass.NEGATOR)
+        && is(i, WordClass.REPORTING)
+        && !isAttributive(i);
+  }
+
+  /** "Moscow's stated demands", "the announced plan": a participle describing a noun. */
+  private boolean isAttributive(int i) {
+    return i > 0
+        && lower(i).endsWith("ed")
+        && (tokens.get(i - 1).possessive() || is(i - 1, WordClass.DETERMINER));
   }
 
   private static final Set<String> FILLERS =

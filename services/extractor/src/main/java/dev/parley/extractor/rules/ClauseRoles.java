@@ -12,6 +12,9 @@ import java.util.Set;
  */
 final class ClauseRoles {
 
+  /** Marks that open or close an apposition: "..., conditions Kyiv has rejected, ...". */
+  static final Set<String> APPOSITION_MARKS = Set.of(",", "—", "–");
+
   static final Set<String> COORDINATORS = Set.of("and", ",", "&");
 
   /** Quantifiers that pick an unnamed member of a group: "one of the two leaders". */
@@ -133,6 +136,20 @@ final class ClauseRoles {
     return k >= s.from() && a.cueAt[k] != null;
   }
 
+  /**
+   * The colon at token k ends "three elements of the draft plan" or "the key points": what follows
+   * lists those parts.
+   */
+  boolean namesPartsBefore(int colon, Sentence s) {
+    for (int k = colon - 1; k >= Math.max(s.from(), colon - 6); k--) {
+      if (PARTS.contains(a.lower(k))
+          && (k == colon - 1 || (k + 1 < colon && a.lower(k + 1).equals("of")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "the U.S. proposal", "Trump's plan": the party names whose plan it is, not who judges it. */
   boolean modifiesIssue(Mentions.Actor actor, Sentence s) {
     if (actor.to() >= s.to() || a.issueAt[actor.to()] == null) {
@@ -179,15 +196,18 @@ final class ClauseRoles {
         || a.actorAt[k] != null
         || !a.token(k).word()
         || a.isFunctionWord(k)
+        || a.isPronoun(k)
         || a.is(k, WordClass.TEMPORAL)) {
       return false;
     }
     Token t = a.token(k);
     boolean afterPreposition =
         k > s.from() && a.is(k - 1, WordClass.PREPOSITION); // "meeting in Paris"
+    // “We believe ...”: the first word of a sentence is capitalised whatever it is
+    boolean sentenceInitial = a.skipBack(k - 1, s, i -> !a.token(i).word()) < s.from();
     boolean properNoun =
         Character.isUpperCase(t.text().charAt(0))
-            && k > s.from()
+            && !sentenceInitial
             && !t.allCaps()
             && !afterPreposition;
     return properNoun || a.is(k, WordClass.BYSTANDER) || unnamedMember(k, s);

@@ -112,10 +112,13 @@ final class Conditions {
   }
 
   /**
-   * "will not accept X unless ...", "rejects X unless ...": an "unless" after the mention lifts the
-   * refusal to a conditional yes.
+   * "will not accept X unless ...", "rejects X unless ...", "would not sign a deal without ...": an
+   * "unless", or a "without" right after the mention, lifts the refusal to a conditional yes.
    */
   boolean unlessFollows(Mentions.Issue m, Sentence s) {
+    if (m.to() < s.to() && a.lower(m.to()).equals("without")) {
+      return true;
+    }
     for (int k = m.to(); k < s.to(); k++) {
       if (CLAUSE_ENDS.contains(a.lower(k)) || a.is(k, WordClass.BOUNDARY)) {
         return false;

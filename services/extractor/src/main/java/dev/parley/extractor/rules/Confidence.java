@@ -32,6 +32,9 @@ final class Confidence {
    */
   private static final double REFERRED = 0.75;
 
+  /** A party's own plan, named as such, is backed by it, though no verb says so. */
+  static final double AUTHORSHIP = 0.7;
+
   /** "will not accept X unless ...": the refusal is lifted to a conditional yes. */
   static final double LIFTED = 0.5;
 
@@ -91,8 +94,11 @@ final class Confidence {
     for (int k = Math.max(s.from(), from - 4); k < Math.min(s.to(), to); k++) {
       boolean isModal = a.is(k, WordClass.MODAL);
       boolean perfectModal = isModal && k + 1 < s.to() && a.lower(k + 1).equals("have");
+      // "They could have agreed to a ceasefire long ago": what did not happen; "the plan would
+      // have barred troops" still says what the plan held
+      boolean counterfactual = perfectModal && !a.lower(k).equals("would");
       hypothetical |= a.is(k, WordClass.HYPOTHETICAL) || perfectModal;
-      unasserted |= a.is(k, WordClass.UNASSERTED);
+      unasserted |= a.is(k, WordClass.UNASSERTED) || counterfactual;
       modal |= isModal;
       superseded |=
           a.is(k, WordClass.SUPERSEDED) && (k >= m.from() - 3 || a.lower(k).endsWith("ly"));

@@ -17,6 +17,10 @@ import java.util.Set;
  * framework", "the Russian draft" through the ontology's adjectives), after it ("a draft of the
  * U.S. framework", "a proposal from Kyiv"), or, for "the draft" and "the document", the owner of
  * the document the article named last.
+ *
+ * <p>A plan's text printed point by point ("Here is the 28-point plan:" and then "1. Ukraine's
+ * sovereignty will be confirmed.", "2. ...") is framed by the plan, as "Under the plan, ..." is:
+ * every numbered point is what the plan named just before the list provides.
  */
 final class Documents {
 
@@ -77,9 +81,15 @@ final class Documents {
   /** Per document noun, the party owning it, or null. */
   private final Holder[] ownerAt;
 
+  /** Per paragraph, the owner of the plan whose numbered point it is, or null. */
+  private final Holder[] pointOwner;
+
   Documents(ArticleAnalysis analysis) {
     this.a = analysis;
     this.ownerAt = new Holder[analysis.tokens.size()];
+    int paragraphs =
+        a.sentences.isEmpty() ? 0 : a.sentences.get(a.sentences.size() - 1).paragraph() + 1;
+    Holder[] lastOwnerIn = new Holder[paragraphs];
     Holder last = null;
     for (int i = 0; i < ownerAt.length; i++) {
       if (!a.is(i, WordClass.DOCUMENT)
@@ -95,7 +105,44 @@ final class Documents {
         owner = owner(last.actors(), determiner, i, Holder.Kind.REFERRED_DOCUMENT);
       }
       ownerAt[i] = owner;
+      if (owner != null) {
+        lastOwnerIn[s.paragraph()] = owner;
+      }
     }
+    this.pointOwner = pointOwners(lastOwnerIn);
+  }
+
+  /**
+   * A run of numbered paragraphs starting at "1." after a paragraph naming a party's document: the
+   * points of that document.
+   */
+  private Holder[] pointOwners(Holder[] lastOwnerIn) {
+    Holder[] owners = new Holder[lastOwnerIn.length];
+    int paragraph = -1;
+    for (Sentence s : a.sentences) {
+      if (s.paragraph() == paragraph) {
+        continue;
+      }
+      paragraph = s.paragraph();
+      int number = pointNumber(s);
+      if (paragraph > 0 && number == 1) {
+        owners[paragraph] = lastOwnerIn[paragraph - 1];
+      } else if (paragraph > 0 && number > 1) {
+        owners[paragraph] = owners[paragraph - 1];
+      }
+    }
+    return owners;
+  }
+
+  /** The number of a paragraph opening "5." or "5)", or -1. */
+  private int pointNumber(Sentence s) {
+    String first = a.token(s.from()).text();
+    boolean numbered =
+        first.length() <= 2
+            && first.chars().allMatch(Character::isDigit)
+            && s.from() + 1 < a.tokens.size()
+            && (a.lower(s.from() + 1).equals(".") || a.lower(s.from() + 1).equals(")"));
+    return numbered ? Integer.parseInt(first) : -1;
   }
 
   /** The party whose document the noun at token i is, or null. */
@@ -124,6 +171,9 @@ final class Documents {
    * sentence, or null.
    */
   Holder frame(Sentence s) {
+    if (pointOwner[s.paragraph()] != null) {
+      return pointOwner[s.paragraph()];
+    }
     int noun = frameNoun(s);
     return noun < 0 ? null : ownerAt[noun];
   }
@@ -131,7 +181,7 @@ final class Documents {
   /** The mention belongs to what the framing document states, not to the frame itself. */
   boolean isFramed(Mentions.Issue m, Sentence s) {
     int noun = frameNoun(s);
-    return noun >= 0 && m.from() > noun;
+    return pointOwner[s.paragraph()] != null || (noun >= 0 && m.from() > noun);
   }
 
   private int frameNoun(Sentence s) {
@@ -158,34 +208,50 @@ final class Documents {
 
   /** The cue standing for a framed sentence's content: what the document provides for. */
   Mentions.CueWord frameCue(Sentence s) {
+    if (pointOwner[s.paragraph()] != null) {
+      int number = pointStart(s);
+      return new Mentions.CueWord(number, number + 2, PROVIDES); // "5." stands for the point
+    }
     return new Mentions.CueWord(s.from(), s.from() + 1, PROVIDES);
+  }
+
+  /** The first token of the numbered paragraph sentence s stands in. */
+  private int pointStart(Sentence s) {
+    int k = s.from();
+    while (k > 0 && a.sentenceAt(k - 1).paragraph() == s.paragraph()) {
+      k--;
+    }
+    return k;
   }
 
   private Holder namedOwner(int noun, Sentence s) {
     int k = noun - 1;
     for (int skipped = 0; skipped < MODIFIERS && k >= s.from(); skipped++, k--) {
+      String mark = a.token(k).text();
+      if ((mark.equals("'") || mark.equals("’")) && k > s.from() && a.actorAt[k - 1] != null) {
+        continue; // "the United States' initiative": a plural's possessive mark
+      }
       Mentions.Actor actor = a.actorAt[k];
       if (actor != null && a.issueAt[k] == null) {
-        return namesPair(actor, s)
-            ? null
-            : owner(actor.actors(), actor.from(), noun, Holder.Kind.DOCUMENT);
+        if (namesPair(actor, s)) {
+          return null;
+        }
+        if (namesPeace(actor)) {
+          k = actor.from(); // "Trump's Ukraine peace plan": the owner may stand before
+          continue;
+        }
+        return owner(actor.actors(), actor.from(), noun, Holder.Kind.DOCUMENT);
       }
       List<String> adjective = a.ontology.actorsOfAdjective(a.lower(k));
       if (!adjective.isEmpty()) {
         return owner(adjective, k, noun, Holder.Kind.DOCUMENT);
       }
-      Token t = a.token(k);
-      boolean modifier =
-          (t.word()
-                  && Character.isLowerCase(t.text().charAt(0))
-                  && !a.is(k, WordClass.DETERMINER)
-                  && !a.is(k, WordClass.PREPOSITION)
-                  && a.cueAt[k] == null)
-              || t.text().equals("-")
-              || Character.isDigit(t.text().charAt(0));
-      if (!modifier) {
+      if (!isModifier(k)) {
         break;
       }
+    }
+    if (k >= s.from() && a.is(k, WordClass.PERSON_PRONOUN)) {
+      return personBefore(k, noun, s);
     }
     Holder author =
         k >= s.from() && a.is(k, WordClass.DETERMINER) ? authorBefore(k, noun, s) : null;
@@ -199,6 +265,26 @@ final class Documents {
         && a.lower(before).equals("-")
         && a.actorAt[before - 1] != null
         && !a.actorAt[before - 1].actors().equals(actor.actors());
+  }
+
+  /** "Trump gave Kyiv a week to approve his plan": the nearest person named before "his". */
+  private Holder personBefore(int pronoun, int noun, Sentence s) {
+    for (int k = pronoun - 1; k >= s.from(); k--) {
+      Mentions.Actor actor = a.actorAt[k];
+      if (actor != null && actor.person()) {
+        return owner(actor.actors(), pronoun, noun, Holder.Kind.DOCUMENT);
+      }
+    }
+    return null;
+  }
+
+  /** "the Ukraine peace plan", "the Ukraine plan": the plan for Ukraine, not Ukraine's plan. */
+  private boolean namesPeace(Mentions.Actor actor) {
+    int next = actor.to();
+    return actor.to() - actor.from() == 1
+        && a.ontology.namesSubject(a.lower(actor.from()))
+        && next < a.tokens.size()
+        && (a.lower(next).equals("peace") || a.is(next, WordClass.DOCUMENT));
   }
 
   /** "the Trump administration drafted a 28-point proposal", "Kyiv put forward a counter-plan". */
@@ -234,6 +320,10 @@ final class Documents {
     if (word.equals("from") || word.equals("by")) {
       int at = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
       Mentions.Actor actor = at < s.to() ? a.actorAt[at] : null;
+      if (actor != null && a.token(actor.to() - 1).possessive() && actor.to() < s.to()) {
+        Mentions.Actor head = a.actorAt[actor.to()];
+        actor = head != null ? head : actor; // "a proposal from Kyiv's European allies"
+      }
       if (actor != null) {
         return owner(actor.actors(), noun, actor.to() - 1, Holder.Kind.DOCUMENT);
       }
@@ -259,17 +349,21 @@ final class Documents {
         actors, a.text.substring(a.token(first).start(), a.token(last).end()), first, kind);
   }
 
+  /** "revised", "28-point": a word that may stand between a determiner and its document. */
+  private boolean isModifier(int k) {
+    Token t = a.token(k);
+    return (t.word()
+            && Character.isLowerCase(t.text().charAt(0))
+            && !a.is(k, WordClass.DETERMINER)
+            && !a.is(k, WordClass.PREPOSITION)
+            && a.cueAt[k] == null)
+        || t.text().equals("-")
+        || Character.isDigit(t.text().charAt(0));
+  }
+
   /** "the draft", "this revised text": the definite determiner before the noun, or -1. */
   private int definiteDeterminer(int noun, Sentence s) {
-    int k =
-        a.skipBack(
-            noun - 1,
-            s,
-            i ->
-                a.token(i).word()
-                    && Character.isLowerCase(a.token(i).text().charAt(0))
-                    && !a.is(i, WordClass.DETERMINER)
-                    && !a.is(i, WordClass.PREPOSITION));
+    int k = a.skipBack(noun - 1, s, this::isModifier);
     return k >= s.from() && DEFINITE.contains(a.lower(k)) ? k : -1;
   }
 }

@@ -277,8 +277,8 @@ record HolderFinder(
     while (k > s.from() && ClauseRoles.COORDINATORS.contains(a.lower(k))) {
       int before = a.skipBack(k - 1, s, i -> a.is(i, WordClass.DETERMINER) || isCoordinator(i));
       Mentions.Actor other = before >= s.from() ? a.actorAt[before] : null;
-      if (other == null || a.issueAt[before] != null) {
-        break;
+      if (other == null || a.issueAt[before] != null || endsClauseBefore(other, first, s)) {
+        break; // "annexed by Moscow, and Kiev has refused": Moscow ends another clause
       }
       addNew(actors, other.actors());
       first = other.from();
@@ -289,6 +289,19 @@ record HolderFinder(
         a.text.substring(a.token(first).start(), a.token(actor.to() - 1).end()),
         first,
         Holder.Kind.EXPLICIT);
+  }
+
+  /**
+   * ", and" after a preposition's object joins clauses, not parties: "annexed by Moscow, and Kiev
+   * has refused"; "partners in the US and Europe" stays one group.
+   */
+  private boolean endsClauseBefore(Mentions.Actor other, int next, Sentence s) {
+    int k = a.skipBack(other.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
+    boolean comma = false;
+    for (int i = other.to(); i < next; i++) {
+      comma |= a.lower(i).equals(",");
+    }
+    return comma && k >= s.from() && a.is(k, WordClass.PREPOSITION);
   }
 
   /** "rejected by Ukraine and European capitals": both are agents. */

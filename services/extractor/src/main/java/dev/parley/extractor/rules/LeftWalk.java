@@ -76,6 +76,12 @@ final class LeftWalk {
       /** Prepositions that make what follows a point in time: "after a ceasefire". */
       private static final Set<String> TIME_SETTINGS = Set.of("after", "following");
 
+      /** Nouns for talking about something: "talks on territory" has territory as its topic. */
+      private static final Set<String> TOPIC_NOUNS =
+          Set.of("talks", "discussions", "discussion", "negotiations", "dialogue", "consultations");
+
+      private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over");
+
       /** What may name a place between an issue and its frame: "in Ukraine", "from Donetsk". */
       private static final Set<String> PLACE_WORDS = Set.of("in", "from", "of", "the");
 
@@ -85,6 +91,12 @@ final class LeftWalk {
       private boolean crossedItem;
       private boolean passedWords;
       private boolean crossedBut;
+
+      /** Passed "saying" after the reported clause's own subject: no cue before it governs. */
+      private boolean reportedOwnClause;
+
+      /** Passed the colon after "three elements of the plan": the mention is one of them. */
+      private boolean crossedPartsColon;
 
       /** Only determiners, modifiers and list items lie between here and the mention. */
       private boolean nearMention = true;
@@ -124,6 +136,9 @@ final class LeftWalk {
       /** Reads token i and returns the next token to read, further left, or {@link #STOP}. */
       int step(int i) {
         Holder document = documents.ownerAt(i);
+        if (document != null && crossedPartsColon && found.chain.isEmpty()) {
+          return atProposal(documents.proposalCue(i)); // the plan's elements are what it proposes
+        }
         if (document != null && !roles.isObject(document.token(), s) && atDocument(document)) {
           return STOP;
         }
@@ -133,6 +148,10 @@ final class LeftWalk {
         }
         if (besideMention && TIME_SETTINGS.contains(a.lower(i))) {
           return STOP; // "guarantees to deter Russia following any ceasefire": when, not what
+        }
+        if (besideMention && namesTopic(i)) {
+          // "insist that discussions on territorial swaps wait": talked about, not wanted
+          return STOP;
         }
         if (besideMention && framesIssueBefore(i)) {
           return STOP; // "demands all of Donbas in its peace plan": where it is demanded, not what
@@ -192,6 +211,13 @@ final class LeftWalk {
       }
 
       private int atCue(Mentions.CueWord cue) {
+        if (passedReporting && (!found.chain.isEmpty() || reportedOwnClause)) {
+          // "blamed X for delaying, and said it is time for Y": the cue is another clause's
+          return cue.from() - 1;
+        }
+        if (closesApposition(cue)) {
+          return STOP; // "X, something Zelensky has ruled out, reduces Y": the cue's object is X
+        }
         if (complementsCue(cue)) {
           return cue.from() - 1; // "rejected as unacceptable": one judgement, not two
         }
@@ -296,6 +322,22 @@ final class LeftWalk {
       }
 
       /**
+       * Token i is the preposition of "talks on", "discussions with Russia about": the mention is
+       * the topic of talks, which says nothing about what anyone wants.
+       */
+      private boolean namesTopic(int i) {
+        if (!TOPIC_PREPOSITIONS.contains(a.lower(i))) {
+          return false;
+        }
+        int k = i - 1;
+        if (k >= s.from() && a.actorAt[k] != null) {
+          int with = a.actorAt[k].from() - 1;
+          k = with >= s.from() && a.lower(with).equals("with") ? with - 1 : k;
+        }
+        return k >= s.from() && TOPIC_NOUNS.contains(a.lower(k));
+      }
+
+      /**
        * "its so-called", "the 'peace'", "the draft": what may stand between a preposition and its
        * noun.
        */
@@ -341,6 +383,33 @@ final class LeftWalk {
       }
 
       /**
+       * The cue ends an apposition to the words before it, "..., something Zelensky has ruled out,"
+       * or "..., which Kyiv rejects,": its object is what the apposition follows.
+       */
+      private boolean closesApposition(Mentions.CueWord cue) {
+        if (cue.to() >= s.to() || !ClauseRoles.APPOSITION_MARKS.contains(a.lower(cue.to()))) {
+          return false;
+        }
+        int k = a.skipBack(cue.from() - 1, s, i -> a.isAuxiliary(i) || a.isFiller(i));
+        Mentions.Actor subject = k >= s.from() ? a.actorAt[k] : null;
+        if (subject == null) {
+          return false;
+        }
+        int head = subject.from() - 1;
+        boolean relative =
+            head >= s.from() && (a.lower(head).equals("which") || a.lower(head).equals("that"));
+        head = relative ? head - 1 : head;
+        int words = 0;
+        for (; head >= s.from() && words < 3 && a.isLowercaseContentWord(head); head--) {
+          words++;
+        }
+        head = a.skipBack(head, s, i -> a.is(i, WordClass.DETERMINER));
+        return (relative || words > 0)
+            && head >= s.from()
+            && ClauseRoles.APPOSITION_MARKS.contains(a.lower(head));
+      }
+
+      /**
        * @return whether the walk is decided
        */
       private boolean atParty(Holder named) {
@@ -375,6 +444,10 @@ final class LeftWalk {
             return aside; // "Ukraine is open to a truce, officials say, but ...": the clause keeps
             // its subject
           }
+          // "rejected ceding land, saying it will not hand over land": the cues before "saying"
+          // are the main clause's; the reported clause has its own subject
+          reportedOwnClause |=
+              found.chain.isEmpty() && found.subject != null && a.lower(i).endsWith("ing");
           passedReporting = true;
           reportedSinceDeontic = true;
           inSiblingComplement = false;
@@ -383,6 +456,8 @@ final class LeftWalk {
             found.blocked = true;
             return STOP;
           }
+        } else if (word.equals(":") && roles.namesPartsBefore(i, s)) {
+          crossedPartsColon = true; // "rejected three elements of the plan: A, B and C"
         } else if (a.is(i, WordClass.BOUNDARY) || a.is(i, WordClass.TIME_ADJUNCT)) {
           return STOP;
         } else if (a.is(i, WordClass.SOFT_BOUNDARY)) {

@@ -1,6 +1,7 @@
 package dev.parley.extractor.rules;
 
 import dev.parley.extractor.ontology.Ontology;
+import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,7 @@ public final class PositionFinder {
     PositionFinder finder = new PositionFinder(analysis);
     for (Mentions.Issue issue : analysis.issues) {
       finder.attribute(issue);
+      finder.attributeAuthorship(issue);
     }
     for (int s = 0; s < analysis.sentences.size(); s++) {
       finder.attributeReferredDemands(s);
@@ -97,7 +99,8 @@ public final class PositionFinder {
     int negator = polarity.negatorBefore(m.from(), s);
     boolean issueNegated = negator >= 0;
     if (walk.holder != null) {
-      emit(walk.holder, walk.chain, m, issueNegated, s, Confidence.reach(walk, m));
+      emit(
+          termHolder(walk.holder, m, s), walk.chain, m, issueNegated, s, Confidence.reach(walk, m));
       if (walk.possessorIsObject) {
         // "Ukraine rejected Russia's call for neutrality": Russia calls, Ukraine rejects the call.
         LeftWalk outer = left.walk(s, walk.holder.token() - 1, walk.chain);
@@ -141,6 +144,43 @@ public final class PositionFinder {
     if (act != null) {
       emit(act.holder(), List.of(act.cue()), m, act.issueNegated(), s, 1);
     }
+  }
+
+  /**
+   * "the United States' initiative", "a plan drafted by Witkoff": a party backs the plan it wrote,
+   * whatever the sentence says of it. Not for a plan named only as "the draft" (its owner is
+   * inferred), a counter-proposal, or "planned" (a verb).
+   */
+  private void attributeAuthorship(Mentions.Issue m) {
+    int noun = m.to() - 1;
+    Holder author = documents.ownerAt(noun);
+    if (author == null
+        || author.kind() != Holder.Kind.DOCUMENT
+        || !a.is(noun, WordClass.DOCUMENT)
+        || a.lower(noun).endsWith("ed")
+        || isCounterProposal(noun)) {
+      return;
+    }
+    CueHit proposes = new CueHit(documents.proposalCue(noun), false, false, false);
+    emit(author, List.of(proposes), m, false, a.sentenceAt(m.from()), Confidence.AUTHORSHIP);
+  }
+
+  /**
+   * "the European counter-proposals", "a counter proposal", "a counterproposal": written against
+   * another plan.
+   */
+  private boolean isCounterProposal(int noun) {
+    int before = noun - 1 >= 0 && a.lower(noun - 1).equals("-") ? noun - 2 : noun - 1;
+    return a.lower(noun).startsWith("counter")
+        || (before >= 0 && a.lower(before).equals("counter"));
+  }
+
+  /**
+   * "Under the plan, Ukraine agrees to enshrine that it will not join NATO": what a party does in a
+   * document's terms is the document's stance, held by its owner.
+   */
+  private Holder termHolder(Holder holder, Mentions.Issue m, Sentence s) {
+    return !holder.isDocument() && documents.isFramed(m, s) ? documents.frame(s) : holder;
   }
 
   /**

@@ -2,12 +2,16 @@ package dev.parley.extractor.rules;
 
 import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Resolves he/she/they/it/we to the party they most likely refer to. */
 record PronounResolver(
     ArticleAnalysis a, ClauseRoles roles, Documents documents, Interview interview) {
+
+  private static final Set<String> COPULAS = Set.of("is", "was", "be", "'s");
 
   /**
    * The party the pronoun at token i stands for, or null when it is no pronoun or refers to no
@@ -22,7 +26,14 @@ record PronounResolver(
       target = lastInParagraph(i, Mentions.Actor::person);
     } else if (a.is(i, WordClass.GROUP_PRONOUN)) {
       target = lastInParagraph(i, m -> !m.person());
+      List<String> group = target == null ? null : withCoordinated(target);
+      if (group != null) {
+        return new Holder(group, target.text(), i, Holder.Kind.PRONOUN);
+      }
     } else if (a.is(i, WordClass.THING_PRONOUN)) {
+      if (isExpletive(i)) {
+        return null;
+      }
       target = nearestInSentence(i);
       if (target == null && i == a.sentenceAt(i).from()) {
         return previousSubject(i);
@@ -57,6 +68,41 @@ record PronounResolver(
       }
     }
     return null;
+  }
+
+  /**
+   * "it may be time for Kyiv to ...", "it is unacceptable that ...": "it" stands for nothing; "it
+   * is ready to sign" still stands for a party.
+   */
+  private boolean isExpletive(int it) {
+    Sentence s = a.sentenceAt(it);
+    int k = it + 1;
+    boolean copula = false;
+    for (; k < s.to() && a.isAuxiliary(k); k++) {
+      copula |= COPULAS.contains(a.lower(k));
+    }
+    if (!copula || k + 1 >= s.to()) {
+      return false;
+    }
+    boolean judgement = a.cueAt[k] != null && a.cueAt[k].cue().evaluative();
+    String next = a.lower(k + 1);
+    return a.lower(k).equals("time") || (judgement && (next.equals("to") || next.equals("that")));
+  }
+
+  /**
+   * "European leaders and President Zelenskyy ... they": the parties joined to the mention by
+   * "and"; null when none is.
+   */
+  private List<String> withCoordinated(Mentions.Actor mention) {
+    int and = mention.to();
+    Mentions.Actor next =
+        and + 1 < a.tokens.size() && a.lower(and).equals("and") ? a.actorAt[and + 1] : null;
+    if (next == null || next.actors().equals(mention.actors())) {
+      return null;
+    }
+    List<String> group = new ArrayList<>(mention.actors());
+    next.actors().stream().filter(id -> !group.contains(id)).forEach(group::add);
+    return List.copyOf(group);
   }
 
   /** The nearest earlier mention in the paragraph that is a subject, not an object. */

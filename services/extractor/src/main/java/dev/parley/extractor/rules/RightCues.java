@@ -4,7 +4,6 @@ import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Cues after an issue mention that point back at it: agents ("welcomed by Europe but rejected by
@@ -17,8 +16,6 @@ record RightCues(
     HolderFinder holders,
     CuePolarity polarity,
     ListItems lists) {
-
-  private static final Set<String> APPOSITION_MARKS = Set.of(",", "—", "–");
 
   /** How many tokens after the mention a cue may stand. */
   private static final int REACH = 40;
@@ -98,6 +95,9 @@ record RightCues(
       if (subject != null && subject.isDocument()) {
         subject =
             null; // "the U.S. proposal could serve as a basis": the document is what is judged
+      }
+      if (subject != null && cue.cue().deontic()) {
+        break; // "..., arguing that Kyiv must play ball": Kyiv is told, and about its own verb
       }
       if (subject != null) {
         return roles.hasNoObject(cue, s)
@@ -234,9 +234,10 @@ record RightCues(
    * relative clause begins; the mention's end when no such noun follows.
    */
   private int afterAppositiveHead(Mentions.Issue m, Sentence s) {
-    int k = m.to();
-    if (k >= s.to() || !APPOSITION_MARKS.contains(a.lower(k))) {
-      return k;
+    // "withdrawal from the Donbas region, a condition ...": the mention's noun may end the phrase
+    int k = a.skipForward(m.to(), s, i -> i < m.to() + 2 && a.isLowercaseContentWord(i));
+    if (k >= s.to() || !ClauseRoles.APPOSITION_MARKS.contains(a.lower(k))) {
+      return m.to();
     }
     int head = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
     int words = 0;
@@ -247,7 +248,7 @@ record RightCues(
       head++;
       words++;
     }
-    return words > 0 ? head : k;
+    return words > 0 ? head : m.to();
   }
 
   /** The cue noun opens an apposition whose relative clause has a stance of its own. */
@@ -272,7 +273,10 @@ record RightCues(
 
   /** Where the verb of the party's clause stands, past auxiliaries and intensifiers. */
   private int verbAfter(Mentions.Actor actor, Sentence s) {
-    return a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER));
+    return a.skipForward(
+        actor.to(),
+        s,
+        i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER) || a.lower(i).endsWith("ly"));
   }
 
   private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {

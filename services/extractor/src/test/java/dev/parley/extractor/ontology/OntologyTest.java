@@ -1,6 +1,7 @@
 package dev.parley.extractor.ontology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,15 @@ class OntologyTest {
                 "aliases: [North, Northland]",
                 "aliases: [North, Northland]\n    adjectives: [Border]"),
         "adjective 'Border' names both north and south");
+    assertMessage(
+        MINIMAL + "subjectNames: [South Sea]\n", "subjectNames entry 'South Sea' must be one word");
+  }
+
+  @Test
+  void subjectNamesAreMatchedInLowerCase() throws IOException {
+    Ontology o = Ontology.load(write(MINIMAL + "subjectNames: [Northland]\n"));
+    assertTrue(o.namesSubject("northland"));
+    assertFalse(o.namesSubject("north"));
   }
 
   @Test

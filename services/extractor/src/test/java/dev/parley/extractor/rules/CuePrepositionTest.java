@@ -15,7 +15,7 @@ class CuePrepositionTest {
   @Test
   void pushingBackAgainstAPlanOpposesIt() {
     assertEquals(
-        Set.of("ukraine peace_plan -"),
+        Set.of("ukraine peace_plan -", "united_states peace_plan +"),
         signs("Zelensky pushed back against the latest US proposal."));
     assertEquals(
         Set.of("europe peace_plan -"),
