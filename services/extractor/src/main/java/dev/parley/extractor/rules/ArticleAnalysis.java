@@ -147,12 +147,10 @@ final class ArticleAnalysis {
     if (others.isEmpty()) {
       return mention;
     }
-    List<String> actors = new ArrayList<>(others);
-    mention.actors().stream().filter(id -> !actors.contains(id)).forEach(actors::add);
     return new Mentions.Actor(
         adjective,
         mention.to(),
-        List.copyOf(actors),
+        Holder.joined(others, mention.actors()),
         mention.person(),
         text.substring(tokens.get(adjective).start(), tokens.get(mention.to() - 1).end()));
   }

@@ -1,5 +1,6 @@
 package dev.parley.extractor.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,6 +8,13 @@ import java.util.List;
  * attribution was made, which sets how much it can be trusted.
  */
 record Holder(List<String> actors, String words, int token, Kind kind) {
+
+  /** The parties of both lists, each once, in order: "Washington and Kyiv". */
+  static List<String> joined(List<String> first, List<String> more) {
+    List<String> all = new ArrayList<>(first);
+    more.stream().filter(id -> !all.contains(id)).forEach(all::add);
+    return List.copyOf(all);
+  }
 
   boolean isDocument() {
     return kind == Kind.DOCUMENT || kind == Kind.REFERRED_DOCUMENT;

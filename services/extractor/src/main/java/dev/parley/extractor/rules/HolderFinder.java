@@ -3,7 +3,6 @@ package dev.parley.extractor.rules;
 import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
 import dev.parley.extractor.text.Token;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -270,7 +269,7 @@ record HolderFinder(
 
   /** "Washington and Kyiv are prepared to": both hold the stance. */
   private Holder coordinatedLeft(Mentions.Actor actor, Sentence s) {
-    List<String> actors = new ArrayList<>(actor.actors());
+    List<String> actors = actor.actors();
     int first = actor.from();
     // "Kyiv and its Western allies": a determiner may stand after the coordinator
     int k = a.skipBack(first - 1, s, i -> a.is(i, WordClass.DETERMINER));
@@ -280,7 +279,7 @@ record HolderFinder(
       if (other == null || a.issueAt[before] != null || endsClauseBefore(other, first, s)) {
         break; // "annexed by Moscow, and Kiev has refused": Moscow ends another clause
       }
-      addNew(actors, other.actors());
+      actors = Holder.joined(actors, other.actors());
       first = other.from();
       k = a.skipBack(first - 1, s, i -> a.is(i, WordClass.DETERMINER));
     }
@@ -296,17 +295,16 @@ record HolderFinder(
    * has refused"; "partners in the US and Europe" stays one group.
    */
   private boolean endsClauseBefore(Mentions.Actor other, int next, Sentence s) {
-    int k = a.skipBack(other.from() - 1, s, i -> a.is(i, WordClass.DETERMINER));
     boolean comma = false;
     for (int i = other.to(); i < next; i++) {
       comma |= a.lower(i).equals(",");
     }
-    return comma && k >= s.from() && a.is(k, WordClass.PREPOSITION);
+    return comma && roles.isObject(other.from(), s);
   }
 
   /** "rejected by Ukraine and European capitals": both are agents. */
   private Holder coordinatedRight(Mentions.Actor actor, Sentence s) {
-    List<String> actors = new ArrayList<>(actor.actors());
+    List<String> actors = actor.actors();
     int last = actor.to();
     while (last < s.to() && isCoordinator(last)) {
       // "from U.S. officials, European allies, and Kyiv"
@@ -315,7 +313,7 @@ record HolderFinder(
       if (other == null || other.from() != next) {
         break;
       }
-      addNew(actors, other.actors());
+      actors = Holder.joined(actors, other.actors());
       last = other.to();
     }
     return new Holder(
@@ -327,13 +325,5 @@ record HolderFinder(
 
   private boolean isCoordinator(int i) {
     return ClauseRoles.COORDINATORS.contains(a.lower(i));
-  }
-
-  private static void addNew(List<String> into, List<String> ids) {
-    for (String id : ids) {
-      if (!into.contains(id)) {
-        into.add(id);
-      }
-    }
   }
 }

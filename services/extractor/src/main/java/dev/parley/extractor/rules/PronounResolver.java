@@ -2,7 +2,6 @@ package dev.parley.extractor.rules;
 
 import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -100,9 +99,7 @@ record PronounResolver(
     if (next == null || next.actors().equals(mention.actors())) {
       return null;
     }
-    List<String> group = new ArrayList<>(mention.actors());
-    next.actors().stream().filter(id -> !group.contains(id)).forEach(group::add);
-    return List.copyOf(group);
+    return Holder.joined(mention.actors(), next.actors());
   }
 
   /** The nearest earlier mention in the paragraph that is a subject, not an object. */
