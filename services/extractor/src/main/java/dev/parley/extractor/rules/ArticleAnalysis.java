@@ -67,6 +67,7 @@ final class ArticleAnalysis {
     for (int i = 0; i < n; i++) {
       classes[i] = lexicon.classify(tokens.get(i));
     }
+    markClauseOpeningAs();
     for (int s = 0; s < sentences.size(); s++) {
       Sentence sentence = sentences.get(s);
       for (int i = sentence.from(); i < sentence.to(); i++) {
@@ -78,6 +79,21 @@ final class ArticleAnalysis {
     }
     findQuotes();
   }
+
+  /**
+   * "a non-starter as it involves giving up land", "offered to drop the bid as he held talks": "as"
+   * before a subject pronoun opens a clause of its own, like "because" or "while".
+   */
+  private void markClauseOpeningAs() {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (lower(i).equals("as") && CLAUSE_SUBJECTS.contains(lower(i + 1))) {
+        classes[i] |= WordClass.BOUNDARY.bit;
+      }
+    }
+  }
+
+  private static final Set<String> CLAUSE_SUBJECTS =
+      Set.of("it", "they", "this", "he", "she", "we");
 
   Token token(int i) {
     return tokens.get(i);

@@ -86,18 +86,8 @@ final class Conditions {
    * clause that refuses something without it, which makes the mention a requirement; or -1.
    */
   int refusedWithout(Mentions.Issue m, Sentence s) {
-    int without = m.from() - 1;
-    for (int words = 0; without >= s.from() && words < 3; without--, words++) {
-      boolean modifier =
-          a.is(without, WordClass.DETERMINER)
-              || (a.token(without).word()
-                  && !a.isFunctionWord(without)
-                  && a.cueAt[without] == null);
-      if (a.lower(without).equals("without") || !modifier) {
-        break;
-      }
-    }
-    if (without < s.from() || !a.lower(without).equals("without")) {
+    int without = beforeModifiers(m, s, "without");
+    if (without < 0) {
       return -1;
     }
     for (int k = without - 1; k >= s.from(); k--) {
@@ -109,6 +99,38 @@ final class Conditions {
       }
     }
     return -1;
+  }
+
+  /**
+   * "offered to drop the NATO bid in exchange for security guarantees": the "for" of "in exchange
+   * for" or "in return for" before the mention, or -1. Whoever makes the offer wants the mention.
+   */
+  int inExchangeFor(Mentions.Issue m, Sentence s) {
+    int marker = beforeModifiers(m, s, "for");
+    boolean exchange =
+        marker - 2 >= s.from()
+            && EXCHANGES.contains(a.lower(marker - 1))
+            && a.lower(marker - 2).equals("in");
+    return exchange ? marker : -1;
+  }
+
+  private static final Set<String> EXCHANGES = Set.of("exchange", "return");
+
+  /**
+   * The given word right before the mention, past up to three determiners and modifiers ("without
+   * firm Western guarantees"), or -1.
+   */
+  private int beforeModifiers(Mentions.Issue m, Sentence s, String word) {
+    int k = m.from() - 1;
+    for (int words = 0; k >= s.from() && words < 3; k--, words++) {
+      boolean modifier =
+          a.is(k, WordClass.DETERMINER)
+              || (a.token(k).word() && !a.isFunctionWord(k) && a.cueAt[k] == null);
+      if (a.lower(k).equals(word) || !modifier) {
+        break;
+      }
+    }
+    return k >= s.from() && a.lower(k).equals(word) ? k : -1;
   }
 
   /**

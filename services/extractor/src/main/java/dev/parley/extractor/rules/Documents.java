@@ -160,8 +160,9 @@ final class Documents {
         || p + 1 >= s.to()
         || !a.is(p - 1, WordClass.DOCUMENT)
         || !PURPOSE.contains(a.lower(p))
-        || (a.lower(p).equals("to") && a.is(p + 1, WordClass.DETERMINER))) {
-      return null;
+        || (a.lower(p).equals("to") && a.is(p + 1, WordClass.DETERMINER))
+        || (p - 2 >= s.from() && a.lower(p - 2).equals("any"))) {
+      return null; // "any agreement to end the war" proposes nothing: it is no one document
     }
     return new Mentions.CueWord(p - 1, p + 1, PROPOSES);
   }

@@ -255,12 +255,21 @@ record HolderFinder(
     if (actor != null) {
       if (a.issueAt[i] != null
           || roles.isObject(actor.from(), s)
-          || roles.modifiesIssue(actor, s)) {
+          || roles.modifiesIssue(actor, s)
+          || isCompoundModifier(actor, s)) {
         return null;
       }
       return coordinatedLeft(actor, s);
     }
     return a.isPronoun(i) && !roles.isObject(i, s) ? pronouns.resolve(i) : null;
+  }
+
+  /** "the US-led talks", "U.S.-sponsored talks": the party describes a noun, it does not act. */
+  private boolean isCompoundModifier(Mentions.Actor actor, Sentence s) {
+    return actor.to() + 1 < s.to()
+        && a.lower(actor.to()).equals("-")
+        && a.token(actor.to()).attached()
+        && a.lower(actor.to() + 1).endsWith("ed");
   }
 
   Holder explicit(Mentions.Actor actor) {

@@ -82,6 +82,8 @@ final class LeftWalk {
 
       private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over");
 
+      private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
+
       /** What may name a place between an issue and its frame: "in Ukraine", "from Donetsk". */
       private static final Set<String> PLACE_WORDS = Set.of("in", "from", "of", "the");
 
@@ -171,6 +173,10 @@ final class LeftWalk {
         }
         Holder named = holders.holderEndingAt(i, s);
         if (named != null && atParty(named)) {
+          return STOP;
+        }
+        if (named == null && isUnresolvedSubject(i)) {
+          found.blocked = true; // "“He wants us to withdraw,” Zelensky said": he is not Zelensky
           return STOP;
         }
         if (a.actorAt[i] != null) {
@@ -283,6 +289,15 @@ final class LeftWalk {
           return STOP;
         }
         return cue.from() - 1;
+      }
+
+      /** A "he" or "they" right before the outermost cue met, that names no party found. */
+      private boolean isUnresolvedSubject(int i) {
+        if (found.chain.isEmpty() || deontic || !SUBJECT_PRONOUNS.contains(a.lower(i))) {
+          return false;
+        }
+        int outer = found.chain.get(found.chain.size() - 1).word().from();
+        return a.skipForward(i + 1, s, a::isAuxiliary) == outer && !roles.isObject(i, s);
       }
 
       /** "and limit the size of its army": a verb and its object, right after "and" or "or". */

@@ -19,6 +19,9 @@ final class ListItems {
     this.a = analysis;
   }
 
+  /** Possessives that open an object ("drop his country's bid"), not a party that acts. */
+  private static final Set<String> OWNERS = Set.of("his", "its", "their", "our");
+
   /** The cue opens a list item: only fillers stand between it and the separator before it. */
   boolean isItemInitial(Mentions.CueWord cue, Sentence s) {
     int k = a.skipBack(cue.from() - 1, s, a::isFiller);
@@ -44,10 +47,13 @@ final class ListItems {
    */
   boolean takesOwnObject(Mentions.CueWord cue, Sentence s) {
     int k = a.skipForward(cue.to(), s, i -> a.isFiller(i) && !a.is(i, WordClass.NEGATOR));
-    if (k >= s.to() || !a.token(k).word() || a.actorAt[k] != null || a.isPronoun(k)) {
+    if (k >= s.to() || !a.token(k).word() || a.actorAt[k] != null) {
       return false;
     }
     String w = a.lower(k);
+    if (a.isPronoun(k) && !OWNERS.contains(w)) {
+      return false;
+    }
     return !(w.equals("that") || w.equals("to") || w.equals("for") || w.equals("on"));
   }
 

@@ -95,6 +95,11 @@ public final class PositionFinder {
       attributeRequirement(m, s, refusedWithout);
       return;
     }
+    int exchange = conditions.inExchangeFor(m, s);
+    if (exchange >= 0) {
+      attributeExchange(m, s, exchange);
+      return;
+    }
     LeftWalk walk = left.walk(s, m.from() - 1, List.of());
     int negator = polarity.negatorBefore(m.from(), s);
     boolean issueNegated = negator >= 0;
@@ -212,6 +217,19 @@ public final class PositionFinder {
     }
   }
 
+  /**
+   * "ready to drop the NATO bid in exchange for guarantees": whoever offers the exchange wants what
+   * it is for; a refused exchange ("rejected ceding land in return for ...") says nothing of it.
+   */
+  private void attributeExchange(Mentions.Issue m, Sentence s, int exchange) {
+    LeftWalk main = left.walk(s, exchange - 3, List.of());
+    Holder holder = mainClauseHolder(main, s, m);
+    boolean offered = !main.chain.isEmpty() && main.chain.get(main.chain.size() - 1).sign() > 0;
+    if (holder != null && offered) {
+      recordCondition(holder, m, s, m.phrase().polarity(), exchange);
+    }
+  }
+
   /** Whoever holds the clause a condition belongs to; null when it is a non-party's. */
   private Holder mainClauseHolder(LeftWalk main, Sentence s, Mentions.Issue m) {
     if (main.blocked) {
@@ -239,9 +257,12 @@ public final class PositionFinder {
   private void attributeReferredDemands(int index) {
     Sentence s = a.sentences.get(index);
     for (int i = s.from(); i < s.to(); i++) {
-      Mentions.CueWord cue = a.cueAt[i];
-      if (cue == null || cue.from() != i || !referred.hasAnaphoricObject(cue, s)) {
-        continue;
+      Mentions.CueWord cue = referred.judgementOfAnaphor(i, s);
+      if (cue == null) {
+        cue = a.cueAt[i];
+        if (cue == null || cue.from() != i || !referred.hasAnaphoricObject(cue, s)) {
+          continue;
+        }
       }
       Holder holder = holders.ownHolder(cue, s);
       if (holder == null || holder == HolderFinder.NOBODY) {

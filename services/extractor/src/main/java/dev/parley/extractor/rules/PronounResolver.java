@@ -34,7 +34,7 @@ record PronounResolver(
         return null;
       }
       target = nearestInSentence(i);
-      if (target == null && i == a.sentenceAt(i).from()) {
+      if (target == null && (i == a.sentenceAt(i).from() || opensReportedClause(i))) {
         return previousSubject(i);
       }
     } else {
@@ -67,6 +67,15 @@ record PronounResolver(
       }
     }
     return null;
+  }
+
+  /**
+   * "Early reports suggested it would require ...": "it" opens the clause a reporting verb
+   * introduces, with no party before it in its sentence.
+   */
+  private boolean opensReportedClause(int it) {
+    int verb = it - 1 >= 0 && a.lower(it - 1).equals("that") ? it - 2 : it - 1;
+    return verb >= a.sentenceAt(it).from() && a.isReporting(verb);
   }
 
   /**

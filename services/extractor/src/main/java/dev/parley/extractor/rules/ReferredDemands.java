@@ -54,11 +54,30 @@ final class ReferredDemands {
     return anaphorEnd(cue, s) >= 0;
   }
 
+  /**
+   * "Ukraine describes that demand as unacceptable": the evaluation a naming verb gives its
+   * anaphoric object, spanning from the verb, or null.
+   */
+  Mentions.CueWord judgementOfAnaphor(int verb, Sentence s) {
+    if (!a.is(verb, WordClass.NAMING)) {
+      return null;
+    }
+    int end = anaphorEnd(verb + 1, s);
+    int k = end < 0 ? s.to() : a.skipForward(end, s, i -> a.lower(i).equals("as"));
+    Mentions.CueWord judgement = k < s.to() ? a.cueAt[k] : null;
+    return judgement != null && judgement.cue().evaluative()
+        ? new Mentions.CueWord(verb, judgement.to(), judgement.cue())
+        : null;
+  }
+
   /** The token after the anaphor that is the cue's object, or -1. */
   int anaphorEnd(Mentions.CueWord cue, Sentence s) {
+    return anaphorEnd(cue.to(), s);
+  }
+
+  private int anaphorEnd(int after, Sentence s) {
     int k =
-        a.skipForward(
-            cue.to(), s, i -> a.is(i, WordClass.INTENSIFIER) || a.lower(i).endsWith("ly"));
+        a.skipForward(after, s, i -> a.is(i, WordClass.INTENSIFIER) || a.lower(i).endsWith("ly"));
     if (k + 1 < s.to() && a.lower(k).equals("do") && a.lower(k + 1).equals("so")) {
       return k + 2; // "refused to do so"
     }

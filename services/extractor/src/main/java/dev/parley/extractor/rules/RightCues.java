@@ -36,6 +36,7 @@ record RightCues(
     boolean passedReport = false;
     boolean adverbial = inAdverbialClause(m, s);
     int j = m.to();
+    int listEnd = m.to(); // "abandon its NATO bid and limit its army, conditions Kyiv rejected"
     while (j < s.to() && j - m.to() <= REACH) {
       if (adverbial && a.is(j, WordClass.SOFT_BOUNDARY)) {
         break; // "deploy forces once a deal is reached – a proposal Russia rejected": the main
@@ -43,6 +44,7 @@ record RightCues(
       }
       if (a.issueAt[j] != null) {
         j = a.issueAt[j].to();
+        listEnd = j;
         continue;
       }
       if (a.is(j, WordClass.BOUNDARY)) {
@@ -59,7 +61,7 @@ record RightCues(
         j++;
         continue;
       }
-      if (headsApposition(m, cue, s)) {
+      if (headsApposition(listEnd, cue, s)) {
         j = cue.to(); // "conditions" in "..., conditions that Kyiv rejected" names, it holds
         // nothing
         continue;
@@ -69,7 +71,7 @@ record RightCues(
       }
       Holder agent = holders.agentAfter(cue, s);
       agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
-      agent = agent != null ? agent : relativeClauseSubject(m, cue, s);
+      agent = agent != null ? agent : relativeClauseSubject(listEnd, cue, s);
       if (agent != null) {
         agents.add(new RightCue(polarity.hit(cue, s), agent));
         j = cue.to();
@@ -184,6 +186,7 @@ record RightCues(
             s,
             i ->
                 a.is(i, WordClass.DETERMINER)
+                    || isPossessor(i)
                     || (m.from() - i <= 2
                         && a.isLowercaseContentWord(i)
                         && !a.is(i, WordClass.NAMING)));
@@ -191,6 +194,12 @@ record RightCues(
       return null;
     }
     return subjectOf(verb, s);
+  }
+
+  /** "called Ukraine's withdrawal unacceptable": a party owning the mention, part of it. */
+  private boolean isPossessor(int i) {
+    Mentions.Actor actor = a.actorAt[i];
+    return actor != null && a.token(actor.to() - 1).possessive();
   }
 
   /**
@@ -201,8 +210,21 @@ record RightCues(
     if (!cue.cue().evaluative()) {
       return null;
     }
-    int verb = a.skipBack(cue.from() - 1, s, i -> a.lower(i).equals("as"));
-    return verb >= s.from() && a.is(verb, WordClass.NAMING) ? subjectOf(verb, s) : null;
+    int verb = judgedBy(cue, s);
+    return verb >= s.from() ? subjectOf(verb, s) : null;
+  }
+
+  /**
+   * The naming verb of "described as unacceptable", "deems a \"non-starter\"": past "as", an
+   * article and quotes; -1 when the evaluation follows no such verb.
+   */
+  private int judgedBy(Mentions.CueWord cue, Sentence s) {
+    int verb =
+        a.skipBack(
+            cue.from() - 1,
+            s,
+            i -> a.lower(i).equals("as") || a.is(i, WordClass.DETERMINER) || !a.token(i).word());
+    return verb >= s.from() && a.is(verb, WordClass.NAMING) ? verb : -1;
   }
 
   private Holder subjectOf(int verb, Sentence s) {
@@ -219,25 +241,29 @@ record RightCues(
    * "frozen Russian assets that Europe wants to use": the mention is the object of the relative
    * clause right after it, whose subject holds the stance.
    */
-  private Holder relativeClauseSubject(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
-    Mentions.Actor actor = relativeSubjectAt(afterAppositiveHead(m, s), s);
+  private Holder relativeClauseSubject(int end, Mentions.CueWord cue, Sentence s) {
+    Mentions.Actor actor = relativeSubjectAt(afterAppositiveHead(end, s), s);
     if (actor == null || a.token(actor.to() - 1).possessive()) {
       return null;
     }
-    return verbAfter(actor, s) == cue.from() && !cue.cue().deontic()
-        ? holders.explicit(actor)
-        : null;
+    int verb = verbAfter(actor, s);
+    boolean holds =
+        (verb == cue.from() && !cue.cue().deontic())
+            || (cue.cue().evaluative() && verb == judgedBy(cue, s));
+    return holds ? holders.explicit(actor) : null;
   }
 
   /**
    * "..., conditions that Kyiv has rejected": past the noun that sums up the mention, where its
-   * relative clause begins; the mention's end when no such noun follows.
+   * relative clause begins; {@code end} (where the mention or its list ends) when no such noun
+   * follows.
    */
-  private int afterAppositiveHead(Mentions.Issue m, Sentence s) {
+  private int afterAppositiveHead(int end, Sentence s) {
     // "withdrawal from the Donbas region, a condition ...": the mention's noun may end the phrase
-    int k = a.skipForward(m.to(), s, i -> i < m.to() + 2 && a.isLowercaseContentWord(i));
+    int k = a.skipForward(end, s, i -> i < end + 2 && a.isLowercaseContentWord(i));
+    k = pastParenthesis(k, s); // "Donbas (Donetsk and Luhansk), a demand ..."
     if (k >= s.to() || !ClauseRoles.APPOSITION_MARKS.contains(a.lower(k))) {
-      return m.to();
+      return end;
     }
     int head = a.skipForward(k + 1, s, i -> a.is(i, WordClass.DETERMINER));
     int words = 0;
@@ -248,22 +274,53 @@ record RightCues(
       head++;
       words++;
     }
-    return words > 0 ? head : m.to();
+    return words > 0 ? head : end;
+  }
+
+  /** Past a short parenthesis opening at k; k itself when none opens there. */
+  private int pastParenthesis(int k, Sentence s) {
+    if (k >= s.to() || !a.lower(k).equals("(")) {
+      return k;
+    }
+    for (int i = k + 1; i < s.to() && i <= k + 8; i++) {
+      if (a.lower(i).equals(")")) {
+        return i + 1;
+      }
+    }
+    return k;
   }
 
   /** The cue noun opens an apposition whose relative clause has a stance of its own. */
-  private boolean headsApposition(Mentions.Issue m, Mentions.CueWord cue, Sentence s) {
-    int head = afterAppositiveHead(m, s);
-    if (head == m.to() || cue.from() >= head) {
+  private boolean headsApposition(int end, Mentions.CueWord cue, Sentence s) {
+    int head = afterAppositiveHead(end, s);
+    if (head == end || cue.from() >= head) {
       return false;
     }
     Mentions.Actor actor = relativeSubjectAt(head, s);
     int verb = actor == null ? s.to() : verbAfter(actor, s);
-    return verb < s.to() && a.cueAt[verb] != null;
+    return verb < s.to() && (a.cueAt[verb] != null || namesJudgement(verb, s));
+  }
+
+  /** "a demand Ukraine deems a \"non-starter\"": the verb names an evaluation right after it. */
+  private boolean namesJudgement(int verb, Sentence s) {
+    if (!a.is(verb, WordClass.NAMING)) {
+      return false;
+    }
+    int k = verb + 1;
+    while (k < s.to() && k - verb <= 4 && a.cueAt[k] == null) {
+      k++;
+    }
+    return k < s.to()
+        && a.cueAt[k] != null
+        && a.cueAt[k].cue().evaluative()
+        && judgedBy(a.cueAt[k], s) == verb;
   }
 
   /** The party opening a relative clause at token k, after "that" or "which" if there is one. */
   private Mentions.Actor relativeSubjectAt(int k, Sentence s) {
+    if (k + 1 < s.to() && a.lower(k).equals(",") && a.lower(k + 1).equals("which")) {
+      k++; // "the plant, which Moscow wants to keep"
+    }
     if (k < s.to() && (a.lower(k).equals("that") || a.lower(k).equals("which"))) {
       k++;
     }

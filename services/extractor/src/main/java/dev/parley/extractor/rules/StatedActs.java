@@ -21,8 +21,13 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
 
   private static final Cue COMMITS = Cue.of("will", 1, 0.7);
 
+  /** Verbs before a negated issue that report what happened to it, not what anyone refused. */
   private static final Set<String> RECEPTION =
       Set.of(
+          "ended",
+          "concluded",
+          "finished",
+          "closed",
           "received",
           "receive",
           "receives",
@@ -86,8 +91,8 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
   }
 
   /**
-   * "The Kremlin has received no proposal", "Kyiv has seen no draft": what a party was not given is
-   * no refusal of it.
+   * "The Kremlin has received no proposal", "Kyiv has seen no draft", "the talks ended without an
+   * agreement": what a party was not given, or what talks ended without, is no refusal of it.
    */
   private boolean receivedNothing(int negator, Sentence s) {
     int verb = a.skipBack(negator - 1, s, i -> a.isFiller(i) || a.isAuxiliary(i));

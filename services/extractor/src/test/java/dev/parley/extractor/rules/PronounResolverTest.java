@@ -21,6 +21,20 @@ class PronounResolverTest {
   }
 
   @Test
+  void itAfterAReportingVerbContinuesTheDocumentOfTheSentenceBefore() {
+    Analysed t =
+        new Analysed(
+            "Talks resume",
+            "The US plan has drawn criticism. Early reports suggested it would require Ukraine to"
+                + " cede the Donbas region.");
+    assertHolder(t.pronouns().resolve(t.at("it")), Holder.Kind.PRONOUN, "united_states");
+    Analysed headline =
+        new Analysed(
+            "The US plan", "Early reports suggested it would require Ukraine to cede land.");
+    assertNull(headline.pronouns().resolve(headline.at("it")), "the headline is no antecedent");
+  }
+
+  @Test
   void aWordThatIsNoPronounResolvesToNothing() {
     Analysed t = new Analysed("Putin rejected the peace plan.");
     assertNull(t.pronouns().resolve(t.at("rejected")));
