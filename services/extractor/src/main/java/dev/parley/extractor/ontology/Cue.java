@@ -11,13 +11,21 @@ package dev.parley.extractor.ontology;
  * @param weight confidence multiplier in (0, 1]
  * @param transitive a verb that is a cue only with its object right after it ("forced Kyiv to");
  *     without one the word is a noun ("armed forces")
+ * @param directive a verb whose object is told what to do ("pressed Kyiv to cede"), so that in the
+ *     passive ("Kyiv is being pressed to cede") its subject is told, not holding
  */
 public record Cue(
-    String text, int stance, boolean deontic, boolean evaluative, double weight, boolean transitive)
+    String text,
+    int stance,
+    boolean deontic,
+    boolean evaluative,
+    double weight,
+    boolean transitive,
+    boolean directive)
     implements Lexeme {
 
   /** A cue made by a rule rather than read from the lexicon: "unless", "under the draft". */
   public static Cue of(String text, int stance, double weight) {
-    return new Cue(text, stance, false, false, weight, false);
+    return new Cue(text, stance, false, false, weight, false, false);
   }
 }

@@ -357,7 +357,8 @@ public final class Ontology {
                 Boolean.TRUE.equals(c.deontic()),
                 Boolean.TRUE.equals(c.evaluative()),
                 weight(c.weight(), what),
-                Boolean.TRUE.equals(c.transitive())));
+                Boolean.TRUE.equals(c.transitive()),
+                Boolean.TRUE.equals(c.directive())));
       }
       if (!problems.isEmpty()) {
         throw error(String.join("; ", problems));

@@ -57,7 +57,8 @@ final class OntologyFile {
       Boolean deontic,
       Boolean evaluative,
       Double weight,
-      Boolean transitive) {}
+      Boolean transitive,
+      Boolean directive) {}
 
   record LexiconRoot(
       List<CueSpec> cues,

@@ -419,6 +419,7 @@ final class ArticleAnalysis {
 
   boolean isReporting(int i) {
     return cueAt[i] == null
+        && actorAt[i] == null // "the United States"
         && !is(i, WordClass.NEGATOR)
         && is(i, WordClass.REPORTING)
         && !isAttributive(i);

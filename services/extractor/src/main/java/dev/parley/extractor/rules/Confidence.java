@@ -93,7 +93,12 @@ final class Confidence {
     // Markers introduce the clause, a few words before its subject: "amid fears that the U.S. ...".
     for (int k = Math.max(s.from(), from - 4); k < Math.min(s.to(), to); k++) {
       boolean isModal = a.is(k, WordClass.MODAL);
-      boolean perfectModal = isModal && k + 1 < s.to() && a.lower(k + 1).equals("have");
+      // "would have to cede" is an obligation, not a perfect
+      boolean perfectModal =
+          isModal
+              && k + 1 < s.to()
+              && a.lower(k + 1).equals("have")
+              && !(k + 2 < s.to() && a.lower(k + 2).equals("to"));
       // "They could have agreed to a ceasefire long ago": what did not happen; "the plan would
       // have barred troops" still says what the plan held
       boolean counterfactual = perfectModal && !a.lower(k).equals("would");

@@ -30,8 +30,16 @@ final class Documents {
   /** "Under the draft, X": the sentence states the document's content. */
   private static final Cue PROVIDES = Cue.of("under", 1, 0.9);
 
+  /** "Ukraine would cede ..." after the draft is named: held less surely than a framed term. */
+  private static final Cue CONTINUES = Cue.of("would", 1, 0.8);
+
   private static final Set<String> PURPOSE = Set.of("for", "to", "on");
   private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those");
+
+  /** "Under its terms, ...": the terms of the document named last. */
+  private static final Set<String> OWN_TERMS_DETERMINERS = Set.of("its", "their");
+
+  private static final Set<String> TERMS = Set.of("terms", "provisions");
   private static final int MODIFIERS = 4;
 
   /** Verbs whose subject wrote or put forward the document they take as object. */
@@ -84,6 +92,9 @@ final class Documents {
   /** Per paragraph, the owner of the plan whose numbered point it is, or null. */
   private final Holder[] pointOwner;
 
+  /** Per sentence, the owner of the document whose terms it goes on telling, or null. */
+  private final Holder[] continuedFrom;
+
   Documents(ArticleAnalysis analysis) {
     this.a = analysis;
     this.ownerAt = new Holder[analysis.tokens.size()];
@@ -110,6 +121,57 @@ final class Documents {
       }
     }
     this.pointOwner = pointOwners(lastOwnerIn);
+    this.continuedFrom = continuations();
+  }
+
+  /**
+   * "The U.S. plan was leaked on Friday. Ukraine would cede the Donbas and cap its army. In
+   * exchange, Kyiv would be granted security guarantees.": sentences in the conditional that follow
+   * a sentence naming a party's document, with no speaker of their own, go on telling its terms.
+   * Any other sentence ends the run.
+   */
+  private Holder[] continuations() {
+    Holder[] continued = new Holder[a.sentences.size()];
+    Holder told = null;
+    for (int index = 0; index < continued.length; index++) {
+      Sentence s = a.sentences.get(index);
+      Holder named = lastOwnerIn(s);
+      if (named != null) {
+        told = named;
+      } else if (told != null && isUnattributedConditional(s)) {
+        continued[index] =
+            new Holder(told.actors(), told.words(), told.token(), Holder.Kind.REFERRED_DOCUMENT);
+      } else {
+        told = null;
+      }
+    }
+    return continued;
+  }
+
+  private Holder lastOwnerIn(Sentence s) {
+    for (int i = s.to() - 1; i >= s.from(); i--) {
+      if (ownerAt[i] != null) {
+        return ownerAt[i];
+      }
+    }
+    return null;
+  }
+
+  /** A sentence stating what would happen, not a quotation, question or someone's account. */
+  private boolean isUnattributedConditional(Sentence s) {
+    boolean conditional = false;
+    for (int i = s.from(); i < s.to(); i++) {
+      String word = a.lower(i);
+      if (a.quoteAt[i] != null
+          || a.isReporting(i)
+          || word.equals("?")
+          || word.equals("according")
+          || a.is(i, WordClass.CONDITION)) {
+        return false;
+      }
+      conditional |= word.equals("would");
+    }
+    return conditional;
   }
 
   /**
@@ -179,21 +241,52 @@ final class Documents {
     return noun < 0 ? null : ownerAt[noun];
   }
 
+  /**
+   * The owner of the document whose terms sentence s goes on telling after the sentence that named
+   * it, or null.
+   */
+  Holder continued(Sentence s) {
+    return continuedFrom[a.sentenceOf[s.from()]];
+  }
+
   /** The mention belongs to what the framing document states, not to the frame itself. */
   boolean isFramed(Mentions.Issue m, Sentence s) {
     int noun = frameNoun(s);
     return pointOwner[s.paragraph()] != null || (noun >= 0 && m.from() > noun);
   }
 
+  /**
+   * The document noun of "Under the draft, ...", "According to the U.S. plan, ...", or of the
+   * document named before "Under its terms, ..."; -1 for any other sentence.
+   */
   private int frameNoun(Sentence s) {
-    if (!a.lower(s.from()).equals("under")) {
+    int from = s.from();
+    if (a.lower(from).equals("according") && from + 1 < s.to() && a.lower(from + 1).equals("to")) {
+      from++;
+    } else if (!a.lower(from).equals("under")) {
       return -1;
     }
-    for (int i = s.from() + 1; i < Math.min(s.to() - 1, s.from() + 8); i++) {
+    if (from + 3 < s.to()
+        && OWN_TERMS_DETERMINERS.contains(a.lower(from + 1))
+        && TERMS.contains(a.lower(from + 2))
+        && a.lower(from + 3).equals(",")) {
+      return lastDocumentBefore(s.from());
+    }
+    for (int i = from + 1; i < Math.min(s.to() - 1, from + 8); i++) {
       if (a.lower(i).equals(",")) {
         return -1;
       }
       if (ownerAt[i] != null && a.lower(i + 1).equals(",")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The nearest document noun with an owner before token k, or -1. */
+  private int lastDocumentBefore(int k) {
+    for (int i = k - 1; i >= 0; i--) {
+      if (ownerAt[i] != null) {
         return i;
       }
     }
@@ -214,6 +307,18 @@ final class Documents {
       return new Mentions.CueWord(number, number + 2, PROVIDES); // "5." stands for the point
     }
     return new Mentions.CueWord(s.from(), s.from() + 1, PROVIDES);
+  }
+
+  /**
+   * The cue standing for a continued document's term: the "would" nearest before the mention in its
+   * sentence.
+   */
+  Mentions.CueWord continuationCue(Mentions.Issue m, Sentence s) {
+    int would = m.from() - 1;
+    while (would > s.from() && !a.lower(would).equals("would")) {
+      would--;
+    }
+    return new Mentions.CueWord(would, would + 1, CONTINUES);
   }
 
   /** The first token of the numbered paragraph sentence s stands in. */

@@ -128,6 +128,13 @@ final class LeftWalk {
        */
       private boolean inSiblingComplement;
 
+      /**
+       * The verb of "... and recognizes Russian as an official language", passed before any cue:
+       * the mention is its object, and the cues of the predicate before "and" govern their own
+       * objects only ("provides for a ban on foreign troops"); -1 until then.
+       */
+      private int siblingVerb = -1;
+
       Walk(Sentence s, int start, List<CueHit> inner) {
         this.s = s;
         this.besideMention = start + 1 < s.to() && a.issueAt[start + 1] != null;
@@ -193,6 +200,11 @@ final class LeftWalk {
        * @return whether the walk is decided
        */
       private boolean atDocument(Holder document) {
+        if (siblingVerb >= 0 && found.chain.isEmpty()) {
+          found.chain.add(polarity.hit(documents.proposalCue(siblingVerb), s));
+          found.holder = document; // "the plan bans X and recognizes Y": the plan proposes Y
+          return true;
+        }
         if (!found.chain.isEmpty() && (!deontic || reportedSinceDeontic)) {
           found.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
           return true;
@@ -223,6 +235,9 @@ final class LeftWalk {
         }
         if (closesApposition(cue)) {
           return STOP; // "X, something Zelensky has ruled out, reduces Y": the cue's object is X
+        }
+        if (siblingVerb >= 0 && found.chain.isEmpty()) {
+          return cue.from() - 1; // "bans X and recognizes Y": "bans" is not Y's cue
         }
         if (complementsCue(cue)) {
           return cue.from() - 1; // "rejected as unacceptable": one judgement, not two
@@ -271,7 +286,7 @@ final class LeftWalk {
           opensPredicate = lists.opensPredicate(cue, s);
         }
         found.chain.add(polarity.hit(cue, s));
-        if (cue.cue().deontic()) {
+        if (cue.cue().deontic() || isToldByPassive(cue)) {
           // "The Kremlin said Ukraine must withdraw": the speaker demands, the subject is told.
           skipSubject = true;
           deontic = true;
@@ -291,6 +306,18 @@ final class LeftWalk {
         return cue.from() - 1;
       }
 
+      /**
+       * "Russia is required to relinquish", "Kyiv is being pressed to cede": the passive of a
+       * directive with no agent named tells its subject what to do, as "must" does.
+       */
+      private boolean isToldByPassive(Mentions.CueWord cue) {
+        return cue.cue().directive()
+            && roles.isPassive(cue, s)
+            && cue.to() < s.to()
+            && a.lower(cue.to()).equals("to")
+            && holders.agentAfter(cue, s) == null;
+      }
+
       /** A "he" or "they" right before the outermost cue met, that names no party found. */
       private boolean isUnresolvedSubject(int i) {
         if (found.chain.isEmpty() || deontic || !SUBJECT_PRONOUNS.contains(a.lower(i))) {
@@ -298,6 +325,29 @@ final class LeftWalk {
         }
         int outer = found.chain.get(found.chain.size() - 1).word().from();
         return a.skipForward(i + 1, s, a::isAuxiliary) == outer && !roles.isObject(i, s);
+      }
+
+      /**
+       * "and recognizes Russian", "and bars the country": a finite verb right after the "and" at
+       * token i, taking an object that starts with a determiner, a name or a pronoun (unlike "and
+       * parts of"); -1 otherwise.
+       */
+      private int coordinatedVerb(int i) {
+        int verb = i + 1;
+        if (verb + 1 >= s.to()
+            || !a.isLowercaseContentWord(verb)
+            || a.issueAt[verb] != null
+            || a.is(verb, WordClass.DETERMINER)) {
+          return -1;
+        }
+        String w = a.lower(verb);
+        int object = verb + 1;
+        boolean finite = (w.endsWith("s") && !w.endsWith("ss")) || w.endsWith("ed");
+        boolean takesObject =
+            a.is(object, WordClass.DETERMINER)
+                || a.actorAt[object] != null
+                || Character.isUpperCase(a.token(object).text().charAt(0));
+        return finite && takesObject ? verb : -1;
       }
 
       /** "and limit the size of its army": a verb and its object, right after "and" or "or". */
@@ -484,6 +534,9 @@ final class LeftWalk {
                 && found.subject != null
                 && i > s.from()
                 && (a.lower(i - 1).equals("and") || a.lower(i - 1).equals("but"));
+        if (word.equals("and") && found.chain.isEmpty() && found.subject == null) {
+          siblingVerb = siblingVerb >= 0 ? siblingVerb : coordinatedVerb(i);
+        }
         crossedItem |= ListItems.SEPARATORS.contains(word);
         crossedBut |= word.equals("but");
         passedWords |= a.token(i).word() && !a.isFiller(i);

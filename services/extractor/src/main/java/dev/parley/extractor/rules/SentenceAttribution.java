@@ -6,8 +6,8 @@ import dev.parley.extractor.text.Sentence;
 /**
  * Who a whole sentence is attributed to when no clause names a holder: the document that frames it
  * ("Under the U.S. draft, ..."), the speaker of the quotation it stands in, the interviewee whose
- * answer it is, "according to X", or an aside such as "..., Putin warned, ..." or "..., said
- * Peskov."
+ * answer it is, "according to X", an aside such as "..., Putin warned, ..." or "..., said Peskov.",
+ * or the document whose terms the sentences before began to tell.
  */
 record SentenceAttribution(ArticleAnalysis a, Documents documents, Interview interview) {
 
@@ -43,7 +43,7 @@ record SentenceAttribution(ArticleAnalysis a, Documents documents, Interview int
         }
       }
     }
-    return null;
+    return documents.continued(s);
   }
 
   private static Holder attributed(Mentions.Actor actor) {

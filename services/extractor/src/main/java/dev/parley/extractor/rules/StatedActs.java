@@ -21,6 +21,9 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
 
   private static final Cue COMMITS = Cue.of("will", 1, 0.7);
 
+  /** "the plan would see Ukraine cede the Donbas": what the document makes a party do. */
+  private static final Set<String> SEES = Set.of("see", "sees", "saw");
+
   /** Verbs before a negated issue that report what happened to it, not what anyone refused. */
   private static final Set<String> RECEPTION =
       Set.of(
@@ -51,13 +54,19 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
       return new Act(documents.frame(s), polarity.hit(documents.frameCue(s), s), negated);
     }
     Holder subject = walk.subject;
+    Holder continued = documents.continued(s);
+    if (continued != null
+        && walk.reportedSubject == null
+        && (subject == null || !subject.isDocument())) {
+      return new Act(continued, polarity.hit(documents.continuationCue(m, s), s), negated);
+    }
     if (subject == null) {
       return null;
     }
     if (subject.isDocument()) {
       // Only the document's own verb: "the draft caps the army", not "the draft left open the
       // question of NATO".
-      int verbSubject = a.skipBack(m.from() - 1, s, i -> a.isFiller(i) || a.isAuxiliary(i));
+      int verbSubject = a.skipBack(seenDoing(m, s) - 1, s, i -> a.isFiller(i) || a.isAuxiliary(i));
       return verbSubject >= s.from() && documents.ownerAt(verbSubject) != null
           ? new Act(subject, polarity.hit(documents.proposalCue(verbSubject), s), negated)
           : null;
@@ -88,6 +97,22 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
           false);
     }
     return null;
+  }
+
+  /**
+   * "The plan would see Ukraine hold elections": the "see" before the party doing the act the
+   * mention names, or else the mention's first token.
+   */
+  private int seenDoing(Mentions.Issue m, Sentence s) {
+    for (int k = m.from() - 1; k > s.from() && k >= m.from() - 2; k--) {
+      Mentions.Actor party = a.actorAt[k];
+      if (party != null
+          && party.from() - 1 > s.from()
+          && SEES.contains(a.lower(party.from() - 1))) {
+        return party.from() - 1;
+      }
+    }
+    return m.from();
   }
 
   /**
