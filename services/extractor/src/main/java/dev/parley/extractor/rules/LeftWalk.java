@@ -84,6 +84,10 @@ final class LeftWalk {
 
       private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they");
 
+      /** Stems of verbs that blame their object "for" what it did. */
+      private static final Set<String> BLAMING =
+          Set.of("blam", "critici", "condemn", "fault", "slam", "rebuk", "castigat", "chastis");
+
       /** What may name a place between an issue and its frame: "in Ukraine", "from Donetsk". */
       private static final Set<String> PLACE_WORDS = Set.of("in", "from", "of", "the");
 
@@ -187,8 +191,11 @@ final class LeftWalk {
           return STOP;
         }
         if (a.actorAt[i] != null) {
-          if (isAccused(a.actorAt[i])) {
+          int accusing = accusingVerb(a.actorAt[i]);
+          if (accusing >= 0) {
             found.holder = holders.explicit(a.actorAt[i]); // "accused Moscow of rejecting a truce"
+            // "criticized Moscow for rejecting a truce": the critic's own cue judges the rejection
+            found.possessorIsObject = a.cueAt[accusing] != null;
             return STOP;
           }
           return a.actorAt[i].from() - 1;
@@ -422,16 +429,28 @@ final class LeftWalk {
       }
 
       /**
-       * The cues met so far are what a party is accused of: the accuser reports the accused's
-       * stance, as "Moscow's demands include ..." reports Moscow's.
+       * The cues met so far are what a party is accused of ("accused Moscow of rejecting") or
+       * blamed for ("blamed Russia for rejecting", "criticized Moscow for refusing"): the accuser
+       * reports the accused's stance, as "Moscow's demands include ..." reports Moscow's. The
+       * accusing verb, or -1.
        */
-      private boolean isAccused(Mentions.Actor actor) {
+      private int accusingVerb(Mentions.Actor actor) {
         int before = a.skipBack(actor.from() - 1, s, k -> a.is(k, WordClass.DETERMINER));
-        return !found.chain.isEmpty()
-            && actor.to() < s.to()
-            && a.lower(actor.to()).equals("of")
-            && before >= s.from()
-            && a.lower(before).startsWith("accus");
+        if (found.chain.isEmpty() || actor.to() >= s.to() || before < s.from()) {
+          return -1;
+        }
+        String verb = a.lower(before);
+        String preposition = a.lower(actor.to());
+        boolean accuses =
+            (preposition.equals("of") && verb.startsWith("accus"))
+                || (preposition.equals("for") && BLAMING.stream().anyMatch(verb::startsWith));
+        // "blamed Zelensky for delaying a deal and said it is time for elections": the act blamed
+        // is the outermost cue's, not another clause's
+        int act =
+            a.skipForward(actor.to() + 1, s, k -> a.isFiller(k) || a.is(k, WordClass.NEGATOR));
+        return accuses && act == found.chain.get(found.chain.size() - 1).word().from()
+            ? before
+            : -1;
       }
 
       private boolean complementsCue(Mentions.CueWord cue) {
