@@ -200,7 +200,7 @@ public final class Ontology {
       String version = requireText(root.version(), "'version'");
       Map<String, String> labels = addActors(nonEmpty(root.actors(), "'actors'"));
       addGroups(root.groups() == null ? List.of() : root.groups(), labels);
-      Map<String, String> propositions = addIssues(nonEmpty(root.issues(), "'issues'"));
+      Map<String, String> propositions = addIssues(nonEmpty(root.issues(), "'issues'"), labels);
       addOtherSenses(root.otherSenses() == null ? List.of() : root.otherSenses());
       Lexicon lexicon = Lexicon.english();
       addCues(root.baseLexicon(), lexicon, root.cues() == null ? List.of() : root.cues());
@@ -259,20 +259,23 @@ public final class Ontology {
         OntologyFile.GroupSpec g = groups.get(i);
         List<String> members =
             nonEmpty(g == null ? null : g.actors(), "group #" + (i + 1) + " 'actors'");
-        for (String member : members) {
-          if (!labels.containsKey(member)) {
-            throw error(
-                "group #"
-                    + (i + 1)
-                    + " refers to unknown actor id '"
-                    + member
-                    + "' (declared actors: "
-                    + String.join(", ", labels.keySet())
-                    + ")");
-          }
-        }
+        requireDeclared(members, "group #" + (i + 1), labels);
         nonEmpty(g.aliases(), "group #" + (i + 1) + " 'aliases'")
             .forEach(alias -> addAlias(alias, List.copyOf(members), false));
+      }
+    }
+
+    private void requireDeclared(List<String> ids, String where, Map<String, String> labels) {
+      for (String id : ids) {
+        if (!labels.containsKey(id)) {
+          throw error(
+              where
+                  + " refers to unknown actor id '"
+                  + id
+                  + "' (declared actors: "
+                  + String.join(", ", labels.keySet())
+                  + ")");
+        }
       }
     }
 
@@ -299,7 +302,8 @@ public final class Ontology {
       actorIndex.add(pattern, new ActorAlias(text, actors, person));
     }
 
-    private Map<String, String> addIssues(List<OntologyFile.IssueSpec> issues) {
+    private Map<String, String> addIssues(
+        List<OntologyFile.IssueSpec> issues, Map<String, String> labels) {
       Map<String, String> propositions = new LinkedHashMap<>();
       for (int i = 0; i < issues.size(); i++) {
         OntologyFile.IssueSpec issue = issues.get(i);
@@ -315,8 +319,12 @@ public final class Ontology {
           if (polarity != 1 && polarity != -1) {
             throw error(what + ": polarity must be 1 or -1, not " + polarity);
           }
+          List<String> ownConcessionOf =
+              p.ownConcessionOf() == null ? List.of() : List.copyOf(p.ownConcessionOf());
+          requireDeclared(ownConcessionOf, what, labels);
           lexemeIndex.add(
-              compile(text, what), new IssuePhrase(id, text, polarity, weight(p.weight(), what)));
+              compile(text, what),
+              new IssuePhrase(id, text, polarity, weight(p.weight(), what), ownConcessionOf));
         }
       }
       return propositions;

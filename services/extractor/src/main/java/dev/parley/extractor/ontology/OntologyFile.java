@@ -33,21 +33,23 @@ final class OntologyFile {
 
   record IssueSpec(String id, String proposition, List<PhraseSpec> phrases) {}
 
-  record PhraseSpec(String text, Integer polarity, Double weight) {
+  record PhraseSpec(String text, Integer polarity, Double weight, List<String> ownConcessionOf) {
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     PhraseSpec(
         @JsonProperty("text") String text,
         @JsonProperty("polarity") Integer polarity,
-        @JsonProperty("weight") Double weight) {
+        @JsonProperty("weight") Double weight,
+        @JsonProperty("ownConcessionOf") List<String> ownConcessionOf) {
       this.text = text;
       this.polarity = polarity;
       this.weight = weight;
+      this.ownConcessionOf = ownConcessionOf;
     }
 
     /** Lets a phrase be written as a plain string when it has default polarity and weight. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static PhraseSpec of(String text) {
-      return new PhraseSpec(text, null, null);
+      return new PhraseSpec(text, null, null, null);
     }
   }
 

@@ -346,11 +346,13 @@ public final class PositionFinder {
     String sentence = a.text.substring(s.start(), s.end());
     String cue = a.text.substring(a.token(cueWord.from()).start(), a.token(cueWord.to() - 1).end());
     for (String actor : holder.actors()) {
+      // "Russia refuses territorial concessions": its own, so it keeps its claim
+      boolean ownConcession = stance < 0 && m.phrase().ownConcessionOf().contains(actor);
       ExtractedPosition p =
           new ExtractedPosition(
               actor,
               m.phrase().issue(),
-              stance,
+              ownConcession ? -stance : stance,
               Math.round(trust * 1000) / 1000.0,
               sentence,
               s.start(),

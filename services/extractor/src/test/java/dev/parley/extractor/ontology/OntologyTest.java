@@ -108,6 +108,9 @@ class OntologyTest {
         "alias 'North' names both north and south");
     assertMessage(MINIMAL.replace("id: south", "id: north"), "actor id 'north' is declared twice");
     assertMessage(MINIMAL.replace("negotiation: test-talks\n", ""), "missing 'negotiation'");
+    assertMessage(
+        MINIMAL.replace("polarity: -1}", "polarity: -1, ownConcessionOf: [east]}"),
+        "phrase 'closed border' refers to unknown actor id 'east'");
     assertMessage(MINIMAL.replace("border deal", "... border"), "may not start with");
     assertMessage(
         MINIMAL.replace(
