@@ -94,6 +94,10 @@ final class LeftWalk {
       private final Sentence s;
       private final LeftWalk found = new LeftWalk();
       private boolean passedReporting;
+
+      /** The reporting verb passed last, further left than any other passed, or -1. */
+      private int reportingVerb = -1;
+
       private boolean crossedItem;
       private boolean passedWords;
       private boolean crossedBut;
@@ -152,7 +156,7 @@ final class LeftWalk {
         if (document != null && crossedPartsColon && found.chain.isEmpty()) {
           return atProposal(documents.proposalCue(i)); // the plan's elements are what it proposes
         }
-        if (document != null && !roles.isObject(document.token(), s) && atDocument(document)) {
+        if (document != null && !roles.isObject(document.token(), s) && atDocument(document, i)) {
           return STOP;
         }
         Mentions.CueWord proposal = nearMention ? documents.proposalAt(i, s) : null;
@@ -206,7 +210,7 @@ final class LeftWalk {
       /**
        * @return whether the walk is decided
        */
-      private boolean atDocument(Holder document) {
+      private boolean atDocument(Holder document, int noun) {
         if (siblingVerb >= 0 && found.chain.isEmpty()) {
           found.chain.add(polarity.hit(documents.proposalCue(siblingVerb), s));
           found.holder = document; // "the plan bans X and recognizes Y": the plan proposes Y
@@ -219,7 +223,24 @@ final class LeftWalk {
         if (found.chain.isEmpty() && found.subject == null && !passedReporting) {
           found.subject = document; // "the American draft caps the army"
         }
+        if (found.chain.isEmpty() && reportsItself(noun)) {
+          // "the U.S. plan states that Ukraine will not join NATO", "a counter-proposal,
+          // suggesting a ceasefire": what a document says is what it proposes
+          found.chain.add(polarity.hit(documents.proposalCue(noun), s));
+          found.holder = document;
+          return true;
+        }
         return false;
+      }
+
+      /**
+       * "the plan states", "the draft, suggesting": the document is the reporting verb's subject.
+       */
+      private boolean reportsItself(int noun) {
+        int verb =
+            a.skipForward(
+                noun + 1, s, k -> a.isAuxiliary(k) || a.isFiller(k) || a.lower(k).equals(","));
+        return reportingVerb >= 0 && verb == reportingVerb && found.reportedSubject == null;
       }
 
       /** "the EU's plan for a reparations loan", "plans for a multinational force". */
@@ -528,11 +549,15 @@ final class LeftWalk {
             return aside; // "Ukraine is open to a truce, officials say, but ...": the clause keeps
             // its subject
           }
-          // "rejected ceding land, saying it will not hand over land": the cues before "saying"
-          // are the main clause's; the reported clause has its own subject
+          // "rejected ceding land, saying it will not hand over land", "rejected the plan and
+          // said Ukraine would not join NATO": the cues before "saying" or "and said" are another
+          // predicate's; the reported clause has its own subject
           reportedOwnClause |=
-              found.chain.isEmpty() && found.subject != null && a.lower(i).endsWith("ing");
+              found.chain.isEmpty()
+                  && found.subject != null
+                  && (a.lower(i).endsWith("ing") || (i > s.from() && a.lower(i - 1).equals("and")));
           passedReporting = true;
+          reportingVerb = i;
           reportedSinceDeontic = true;
           inSiblingComplement = false;
           skipSubject = false; // "X said [forces] must leave": the told subject named no party

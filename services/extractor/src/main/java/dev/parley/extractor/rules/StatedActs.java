@@ -139,6 +139,9 @@ record StatedActs(ArticleAnalysis a, Documents documents, CuePolarity polarity) 
       return -1;
     }
     for (int i = Math.min(subject.token(), m.from()) - 1; i >= s.from(); i--) {
+      if (a.isReporting(i)) {
+        return -1; // "Putin rejected the plan and said Ukraine would ...": his word, not the plan's
+      }
       if (a.is(i, WordClass.DOCUMENT)) {
         return i;
       }
