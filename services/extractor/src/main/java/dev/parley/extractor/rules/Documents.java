@@ -135,7 +135,7 @@ final class Documents {
     Holder told = null;
     for (int index = 0; index < continued.length; index++) {
       Sentence s = a.sentences.get(index);
-      Holder named = lastOwnerIn(s);
+      Holder named = lastOwnerNamedIn(s);
       if (named != null) {
         told = named;
       } else if (told != null && isUnattributedConditional(s)) {
@@ -148,7 +148,7 @@ final class Documents {
     return continued;
   }
 
-  private Holder lastOwnerIn(Sentence s) {
+  private Holder lastOwnerNamedIn(Sentence s) {
     for (int i = s.to() - 1; i >= s.from(); i--) {
       if (ownerAt[i] != null) {
         return ownerAt[i];
