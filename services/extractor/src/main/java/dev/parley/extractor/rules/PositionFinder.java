@@ -293,11 +293,11 @@ public final class PositionFinder {
   }
 
   /**
-   * The stances other parties took in the nearest of the sentences just before: what "the demand"
-   * names.
+   * The stances other parties took in the nearest of the sentence itself and the sentences just
+   * before: what "the demand" names.
    */
   private List<ExtractedPosition> demandsBefore(int index, Holder holder) {
-    for (int back = 1; back <= ReferredDemands.REACH && index - back >= 0; back++) {
+    for (int back = 0; back <= ReferredDemands.REACH && index - back >= 0; back++) {
       int start = a.sentences.get(index - back).start();
       List<ExtractedPosition> demands =
           found.values().stream()

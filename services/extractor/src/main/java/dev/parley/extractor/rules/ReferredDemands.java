@@ -5,9 +5,10 @@ import dev.parley.extractor.text.Sentence;
 import java.util.Set;
 
 /**
- * A stance on a demand named only by an anaphor: "Russia wants all of Donbas. Kyiv has rejected the
- * demand." The rejected demand is the stance another party took in the sentences just before;
- * rejecting it is a stance against that party's issue, accepting it one for it.
+ * A stance on a demand named only by an anaphor or left unsaid: "Russia wants all of Donbas. Kyiv
+ * has rejected the demand.", "Russia demands Donetsk; Kyiv refuses." The rejected demand is the
+ * stance another party took in the sentences just before; rejecting it is a stance against that
+ * party's issue, accepting it one for it.
  */
 final class ReferredDemands {
 
@@ -36,6 +37,14 @@ final class ReferredDemands {
    * ...").
    */
   private static final Set<String> COMPLEMENTS = Set.of("for", "of", "that", "to", "from", "by");
+
+  /** Marks that end a clause: a cue right before one has no object of its own. */
+  private static final Set<String> CLAUSE_ENDS = Set.of(".", ";", "!");
+
+  private static final Set<String> RELATIVES = Set.of("which", "that", "whom", "what");
+
+  /** How far before a clause-final cue its relative pronoun may stand. */
+  private static final int RELATIVE_REACH = 6;
 
   /** How many sentences back the referred demand may stand. */
   static final int REACH = 2;
@@ -72,7 +81,25 @@ final class ReferredDemands {
 
   /** The token after the anaphor that is the cue's object, or -1. */
   int anaphorEnd(Mentions.CueWord cue, Sentence s) {
-    return anaphorEnd(cue.to(), s);
+    int end = anaphorEnd(cue.to(), s);
+    return end == cue.to() && hasRelativeObject(cue, s) ? -1 : end;
+  }
+
+  /**
+   * "a deal to which Kyiv could agree", "the territory, which Russia is demanding": the cue ending
+   * a relative clause has the clause's head as its object.
+   */
+  private boolean hasRelativeObject(Mentions.CueWord cue, Sentence s) {
+    for (int k = cue.from() - 1; k >= Math.max(s.from(), cue.from() - RELATIVE_REACH); k--) {
+      String word = a.lower(k);
+      if (RELATIVES.contains(word)) {
+        return true;
+      }
+      if (word.equals(",") || word.equals(";")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private int anaphorEnd(int after, Sentence s) {
@@ -87,7 +114,10 @@ final class ReferredDemands {
         && a.lower(k + 2).equals("so")) {
       return k + 3;
     }
-    if (k >= s.to() || !ANAPHORIC_DETERMINERS.contains(a.lower(k))) {
+    if (k >= s.to() || CLAUSE_ENDS.contains(a.lower(k))) {
+      return k; // "Russia demands Donetsk; Kyiv refuses.": the object is left unsaid
+    }
+    if (!ANAPHORIC_DETERMINERS.contains(a.lower(k))) {
       return -1;
     }
     int noun = k + 1;
