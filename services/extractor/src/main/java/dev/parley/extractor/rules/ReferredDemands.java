@@ -82,7 +82,8 @@ final class ReferredDemands {
   /** The token after the anaphor that is the cue's object, or -1. */
   int anaphorEnd(Mentions.CueWord cue, Sentence s) {
     int end = anaphorEnd(cue.to(), s);
-    return end == cue.to() && hasRelativeObject(cue, s) ? -1 : end;
+    boolean unsaid = end >= s.to() || (end >= 0 && CLAUSE_ENDS.contains(a.lower(end)));
+    return unsaid && hasRelativeObject(cue, s) ? -1 : end;
   }
 
   /**
