@@ -149,12 +149,8 @@ final class Documents {
   }
 
   private Holder lastOwnerNamedIn(Sentence s) {
-    for (int i = s.to() - 1; i >= s.from(); i--) {
-      if (ownerAt[i] != null) {
-        return ownerAt[i];
-      }
-    }
-    return null;
+    int noun = lastDocumentIn(s.from(), s.to());
+    return noun < 0 ? null : ownerAt[noun];
   }
 
   /** A sentence stating what would happen, not a quotation, question or someone's account. */
@@ -270,7 +266,7 @@ final class Documents {
         && OWN_TERMS_DETERMINERS.contains(a.lower(from + 1))
         && TERMS.contains(a.lower(from + 2))
         && a.lower(from + 3).equals(",")) {
-      return lastDocumentBefore(s.from());
+      return lastDocumentIn(0, s.from());
     }
     for (int i = from + 1; i < Math.min(s.to() - 1, from + 8); i++) {
       if (a.lower(i).equals(",")) {
@@ -283,9 +279,9 @@ final class Documents {
     return -1;
   }
 
-  /** The nearest document noun with an owner before token k, or -1. */
-  private int lastDocumentBefore(int k) {
-    for (int i = k - 1; i >= 0; i--) {
+  /** The last document noun with an owner among tokens [from, to), or -1. */
+  private int lastDocumentIn(int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
       if (ownerAt[i] != null) {
         return i;
       }

@@ -93,7 +93,6 @@ final class LeftWalk {
 
       private final Sentence s;
       private final LeftWalk found = new LeftWalk();
-      private boolean passedReporting;
 
       /** The reporting verb passed last, further left than any other passed, or -1. */
       private int reportingVerb = -1;
@@ -220,7 +219,7 @@ final class LeftWalk {
           found.holder = document; // "A draft of the U.S. framework seen by Reuters proposes ..."
           return true;
         }
-        if (found.chain.isEmpty() && found.subject == null && !passedReporting) {
+        if (found.chain.isEmpty() && found.subject == null && !passedReporting()) {
           found.subject = document; // "the American draft caps the army"
         }
         if (found.chain.isEmpty() && reportsItself(noun)) {
@@ -233,6 +232,10 @@ final class LeftWalk {
         return false;
       }
 
+      private boolean passedReporting() {
+        return reportingVerb >= 0;
+      }
+
       /**
        * "the plan states", "the draft, suggesting": the document is the reporting verb's subject.
        */
@@ -240,7 +243,7 @@ final class LeftWalk {
         int verb =
             a.skipForward(
                 noun + 1, s, k -> a.isAuxiliary(k) || a.isFiller(k) || a.lower(k).equals(","));
-        return reportingVerb >= 0 && verb == reportingVerb && found.reportedSubject == null;
+        return passedReporting() && verb == reportingVerb && found.reportedSubject == null;
       }
 
       /** "the EU's plan for a reparations loan", "plans for a multinational force". */
@@ -257,7 +260,7 @@ final class LeftWalk {
       }
 
       private int atCue(Mentions.CueWord cue) {
-        if (passedReporting && (!found.chain.isEmpty() || reportedOwnClause)) {
+        if (passedReporting() && (!found.chain.isEmpty() || reportedOwnClause)) {
           // "blamed X for delaying, and said it is time for Y": the cue is another clause's
           return cue.from() - 1;
         }
@@ -529,13 +532,13 @@ final class LeftWalk {
         }
         // A party with no cue yet is the subject of the issue verb ("that Ukraine cede land"),
         // not a stance holder; the stance, if any, comes from further left.
-        if (passedReporting && found.reportedSubject == null) {
+        if (passedReporting() && found.reportedSubject == null) {
           found.reportedSubject = named;
           // "with Zelensky opposing concessions, Witkoff told CNBC that land deals remain": cues
           // before the reporting clause govern another clause
           return found.chain.isEmpty();
         }
-        if (found.subject == null && !passedReporting) {
+        if (found.subject == null && !passedReporting()) {
           found.subject = named;
         }
         return false;
@@ -556,7 +559,6 @@ final class LeftWalk {
               found.chain.isEmpty()
                   && found.subject != null
                   && (a.lower(i).endsWith("ing") || (i > s.from() && a.lower(i - 1).equals("and")));
-          passedReporting = true;
           reportingVerb = i;
           reportedSinceDeontic = true;
           inSiblingComplement = false;

@@ -82,7 +82,7 @@ final class ReferredDemands {
   /** The token after the anaphor that is the cue's object, or -1. */
   int anaphorEnd(Mentions.CueWord cue, Sentence s) {
     int end = anaphorEnd(cue.to(), s);
-    boolean unsaid = end >= s.to() || (end >= 0 && CLAUSE_ENDS.contains(a.lower(end)));
+    boolean unsaid = end >= 0 && endsClause(end, s);
     return unsaid && hasRelativeObject(cue, s) ? -1 : end;
   }
 
@@ -103,6 +103,10 @@ final class ReferredDemands {
     return false;
   }
 
+  private boolean endsClause(int k, Sentence s) {
+    return k >= s.to() || CLAUSE_ENDS.contains(a.lower(k));
+  }
+
   private int anaphorEnd(int after, Sentence s) {
     int k =
         a.skipForward(after, s, i -> a.is(i, WordClass.INTENSIFIER) || a.lower(i).endsWith("ly"));
@@ -115,7 +119,7 @@ final class ReferredDemands {
         && a.lower(k + 2).equals("so")) {
       return k + 3;
     }
-    if (k >= s.to() || CLAUSE_ENDS.contains(a.lower(k))) {
+    if (endsClause(k, s)) {
       return k; // "Russia demands Donetsk; Kyiv refuses.": the object is left unsaid
     }
     if (!ANAPHORIC_DETERMINERS.contains(a.lower(k))) {
