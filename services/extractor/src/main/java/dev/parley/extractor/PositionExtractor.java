@@ -15,7 +15,7 @@ import java.util.Objects;
 public final class PositionExtractor {
 
   /** Identifies the extraction method in produced positions; bump when rules change. */
-  public static final String VERSION = "rules-0.10";
+  public static final String VERSION = "rules-0.11";
 
   private final Ontology ontology;
 

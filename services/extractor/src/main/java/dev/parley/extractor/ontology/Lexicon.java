@@ -24,6 +24,9 @@ public final class Lexicon {
 
   final List<OntologyFile.CueSpec> cues;
 
+  /** Wordings that contain a cue but are no stance ("press conference"), as in an ontology. */
+  final List<String> otherSenses;
+
   /**
    * Word classes of lower-cased closed-class words, and of verb stems (so every inflection counts).
    */
@@ -33,6 +36,7 @@ public final class Lexicon {
 
   private Lexicon(OntologyFile.LexiconRoot root, String source) {
     this.cues = require(root.cues(), "cues", source);
+    this.otherSenses = root.otherSenses() == null ? List.of() : root.otherSenses();
     addStems(root.reporting(), WordClass.REPORTING, "reporting", source);
     addStems(root.objectVerbs(), WordClass.OBJECT_VERB, "objectVerbs", source);
     addStems(root.namingVerbs(), WordClass.NAMING, "namingVerbs", source);

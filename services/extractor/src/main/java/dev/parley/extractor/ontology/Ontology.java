@@ -341,7 +341,10 @@ public final class Ontology {
       Map<String, OntologyFile.CueSpec> byText = new LinkedHashMap<>();
       String base = baseLexicon == null ? "english" : baseLexicon;
       switch (base) {
-        case "english" -> lexicon.cues.forEach(c -> byText.put(c.text(), c));
+        case "english" -> {
+          lexicon.cues.forEach(c -> byText.put(c.text(), c));
+          addOtherSenses(lexicon.otherSenses);
+        }
         case "none" -> {}
         default -> throw error("baseLexicon must be 'english' or 'none', not '" + base + "'");
       }

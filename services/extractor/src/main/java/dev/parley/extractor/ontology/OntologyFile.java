@@ -64,6 +64,7 @@ final class OntologyFile {
 
   record LexiconRoot(
       List<CueSpec> cues,
+      List<String> otherSenses,
       List<String> reporting,
       List<String> negators,
       List<String> strongNegators,

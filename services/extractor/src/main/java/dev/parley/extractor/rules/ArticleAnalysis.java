@@ -112,6 +112,9 @@ final class ArticleAnalysis {
     int from = Dateline.end(tokens, sentence);
     for (PhraseIndex.Match<ActorAlias> m :
         ontology.actorIndex().find(tokens, from, sentence.to(), this::opensClause)) {
+      if (inNameCompound(m.start(), m.end())) {
+        continue;
+      }
       ActorAlias alias = m.value();
       Mentions.Actor mention =
           new Mentions.Actor(
@@ -143,6 +146,53 @@ final class ArticleAnalysis {
       }
       previous = mention;
     }
+  }
+
+  /**
+   * "Agence France-Presse", "the US-Russia talks", "the Russia-Ukraine war": a party's name joined
+   * by a hyphen to another capitalised word is part of a name or a modifier, and holds nothing.
+   */
+  private boolean inNameCompound(int from, int to) {
+    boolean joinedAfter =
+        to + 1 < tokens.size()
+            && lower(to).equals("-")
+            && tokens.get(to).attached()
+            && tokens.get(to + 1).attached()
+            && isCapitalisedWord(to + 1);
+    boolean joinedBefore =
+        from >= 2
+            && lower(from - 1).equals("-")
+            && tokens.get(from - 1).attached()
+            && tokens.get(from).attached()
+            && isCapitalisedWord(from - 2);
+    return joinedAfter || joinedBefore;
+  }
+
+  /**
+   * "Agence France-Presse", "the Associated Press": a capitalised word right after a word or a
+   * hyphen, in running text (not a headline in title case), is part of a name and no cue.
+   */
+  private boolean isNamePart(int i, Sentence sentence) {
+    boolean afterWordOrHyphen =
+        i > sentence.from() && (tokens.get(i - 1).word() || lower(i - 1).equals("-"));
+    return afterWordOrHyphen && isCapitalisedWord(i) && isRunningText(sentence);
+  }
+
+  private boolean isCapitalisedWord(int i) {
+    Token t = tokens.get(i);
+    return t.word() && Character.isUpperCase(t.text().charAt(0));
+  }
+
+  /** Two or more lower-case words of four letters or more: not a headline in title case. */
+  private boolean isRunningText(Sentence sentence) {
+    int lowerWords = 0;
+    for (int i = sentence.from(); i < sentence.to() && lowerWords < 2; i++) {
+      Token t = tokens.get(i);
+      if (t.word() && t.text().length() >= 4 && Character.isLowerCase(t.text().charAt(0))) {
+        lowerWords++;
+      }
+    }
+    return lowerWords >= 2;
   }
 
   /**
@@ -213,6 +263,7 @@ final class ArticleAnalysis {
         }
       } else if (m.value() instanceof Cue cue
           && !overlapsActor(m.start(), m.end())
+          && !isNamePart(m.start(), sentence)
           && (!cue.transitive() || hasObjectAt(m.end(), sentence))) {
         Mentions.CueWord previous = m.start() > sentence.from() ? cueAt[m.start() - 1] : null;
         // "pushed back against the plan": the preposition belongs to the verb before it, it is no

@@ -17,6 +17,9 @@ final class ClauseRoles {
 
   static final Set<String> COORDINATORS = Set.of("and", ",", "&");
 
+  /** Between a subject and its verb: "Kyiv and its allies have all urged", "both have rejected". */
+  static final Set<String> FLOATING_QUANTIFIERS = Set.of("all", "both");
+
   /** Quantifiers that pick an unnamed member of a group: "one of the two leaders". */
   private static final Set<String> PEOPLE =
       Set.of("partners", "allies", "counterparts", "politicians", "lawmakers", "capitals");
@@ -69,10 +72,25 @@ final class ClauseRoles {
     if (t.lower().equals("with") && opensClause && headsAbsoluteClause(from, s)) {
       return false;
     }
-    if (subjectOfRelativeClause(from, k, s) || namesWhosePeople(k, s)) {
+    if (subjectOfRelativeClause(from, k, s)
+        || namesWhosePeople(k, s)
+        || subjectAfterConjunction(from, k, s)) {
       return false;
     }
     return a.is(k, WordClass.PREPOSITION) || a.cueAt[k] != null || a.is(k, WordClass.OBJECT_VERB);
+  }
+
+  /**
+   * "a day after Zelensky ruled out ceding territory": "after" or "before" opens a clause whose
+   * subject is the party, when a cue follows it.
+   */
+  private boolean subjectAfterConjunction(int from, int k, Sentence s) {
+    Mentions.Actor actor = a.actorAt[from];
+    if (!a.is(k, WordClass.BOUNDARY) || actor == null || a.token(actor.to() - 1).possessive()) {
+      return false;
+    }
+    int verb = a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.lower(i).endsWith("ly"));
+    return verb < s.to() && a.cueAt[verb] != null && a.cueAt[verb].from() == verb;
   }
 
   /** "key partners in the US and Europe", "officials from Kyiv": the place says whose people. */
@@ -258,6 +276,36 @@ final class ClauseRoles {
                     && (Character.isLowerCase(a.token(i).text().charAt(0))
                         || a.is(i, WordClass.DETERMINER)));
     return comma >= s.from() && a.lower(comma).equals(",") ? comma : -1;
+  }
+
+  /**
+   * "ruled out ceding territory as part of any potential peace agreement": the document frames what
+   * the clause's verb governs; no one takes a stance on it there.
+   */
+  boolean framesAct(Mentions.Issue m, Sentence s) {
+    boolean document =
+        a.is(m.to() - 1, WordClass.DOCUMENT) // "any peace agreement"
+            || (m.to() < s.to() && a.is(m.to(), WordClass.DOCUMENT)); // "any ceasefire deal"
+    if (!document) {
+      return false;
+    }
+    int k = m.from() - 1;
+    for (int words = 0;
+        words < 3
+            && k >= s.from()
+            && (a.is(k, WordClass.DETERMINER) || a.isLowercaseContentWord(k));
+        words++) {
+      k--;
+    }
+    return k - 2 >= s.from() && opensFrame(k - 2, s);
+  }
+
+  /** "as part of" starts at token k: what follows frames the clause before it. */
+  boolean opensFrame(int k, Sentence s) {
+    return k + 2 < s.to()
+        && a.lower(k).equals("as")
+        && a.lower(k + 1).equals("part")
+        && a.lower(k + 2).equals("of");
   }
 
   /** Nothing the cue could govern follows it within its clause: "..., which Kyiv rejects." */

@@ -110,6 +110,7 @@ record HolderFinder(
             s,
             i ->
                 (a.isAuxiliary(i)
+                        || ClauseRoles.FLOATING_QUANTIFIERS.contains(a.lower(i))
                         || a.is(i, WordClass.TEMPORAL)
                         || a.is(i, WordClass.INTENSIFIER)
                         || (a.lower(i).endsWith("ly") && a.token(i).word()))
@@ -133,7 +134,7 @@ record HolderFinder(
     }
     // A possessor may stand before a few words: "Kyiv's longstanding position against",
     // "Washington's ability to pressure".
-    for (int skipped = 0; skipped < 4 && k >= s.from(); skipped++, k--) {
+    for (int skipped = 0; skipped < 5 && k >= s.from(); skipped++, k--) {
       if (roles.isPossessor(k)) {
         return a.actorAt[k] != null ? explicit(a.actorAt[k]) : pronouns.resolve(k);
       }

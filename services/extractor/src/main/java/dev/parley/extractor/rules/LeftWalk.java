@@ -73,6 +73,12 @@ final class LeftWalk {
       /** Prepositions that make what follows the setting of the issue before them. */
       private static final Set<String> FRAMES = Set.of("in", "under", "within");
 
+      /** Open an aside that concedes something: ", though willing to negotiate some terms,". */
+      private static final Set<String> CONCESSIVES = Set.of("though", "although", "while");
+
+      /** How long an aside between a subject and its verb may be. */
+      private static final int ASIDE_TOKENS = 20;
+
       /** Prepositions that make what follows a point in time: "after a ceasefire". */
       private static final Set<String> TIME_SETTINGS = Set.of("after", "following");
 
@@ -92,6 +98,10 @@ final class LeftWalk {
       private static final Set<String> PLACE_WORDS = Set.of("in", "from", "of", "the");
 
       private final Sentence s;
+
+      /** Where the walk began, right before the mention. */
+      private final int start;
+
       private final LeftWalk found = new LeftWalk();
 
       /** The reporting verb passed last, further left than any other passed, or -1. */
@@ -103,6 +113,14 @@ final class LeftWalk {
 
       /** Passed "saying" after the reported clause's own subject: no cue before it governs. */
       private boolean reportedOwnClause;
+
+      /**
+       * Passed "saying" right before the mention, which is the reported clause's subject: a cue
+       * before it with an object of its own governs that object ("refused to answer questions,
+       * arguing a ceasefire must come first"); one without ("pushed back, saying ...") is what the
+       * clause explains.
+       */
+      private boolean reportedMention;
 
       /** Passed the colon after "three elements of the plan": the mention is one of them. */
       private boolean crossedPartsColon;
@@ -144,6 +162,7 @@ final class LeftWalk {
 
       Walk(Sentence s, int start, List<CueHit> inner) {
         this.s = s;
+        this.start = start;
         this.besideMention = start + 1 < s.to() && a.issueAt[start + 1] != null;
         this.ownPredicate = besideMention && inner.isEmpty() && opensOwnPredicate(start);
         found.chain.addAll(inner);
@@ -151,6 +170,10 @@ final class LeftWalk {
 
       /** Reads token i and returns the next token to read, further left, or {@link #STOP}. */
       int step(int i) {
+        int aside = found.chain.isEmpty() ? -1 : concessiveAsideStart(i);
+        if (aside >= 0) {
+          return aside - 1; // "Ukraine, though willing to negotiate, would never agree to cede"
+        }
         Holder document = documents.ownerAt(i);
         if (document != null && crossedPartsColon && found.chain.isEmpty()) {
           return atProposal(documents.proposalCue(i)); // the plan's elements are what it proposes
@@ -260,7 +283,10 @@ final class LeftWalk {
       }
 
       private int atCue(Mentions.CueWord cue) {
-        if (passedReporting() && (!found.chain.isEmpty() || reportedOwnClause)) {
+        if (passedReporting()
+            && (!found.chain.isEmpty()
+                || reportedOwnClause
+                || (reportedMention && !roles.hasNoObject(cue, s)))) {
           // "blamed X for delaying, and said it is time for Y": the cue is another clause's
           return cue.from() - 1;
         }
@@ -347,6 +373,31 @@ final class LeftWalk {
             && cue.to() < s.to()
             && a.lower(cue.to()).equals("to")
             && holders.agentAfter(cue, s) == null;
+      }
+
+      /**
+       * The mention opens the clause the reporting verb at token i reports: "saying a ceasefire".
+       */
+      private boolean headsReportedClause(int i) {
+        return a.skipForward(
+                i + 1, s, k -> a.is(k, WordClass.DETERMINER) || a.lower(k).equals("that"))
+            > start;
+      }
+
+      /**
+       * The comma opening an aside that token i closes and "though", "although" or "while" begins
+       * (", though willing to negotiate some terms,"), or -1.
+       */
+      private int concessiveAsideStart(int i) {
+        if (!a.lower(i).equals(",")) {
+          return -1;
+        }
+        for (int k = i - 1; k > s.from() && i - k <= ASIDE_TOKENS; k--) {
+          if (ClauseRoles.APPOSITION_MARKS.contains(a.lower(k))) {
+            return CONCESSIVES.contains(a.lower(k + 1)) ? k : -1;
+          }
+        }
+        return -1;
       }
 
       /** A "he" or "they" right before the outermost cue met, that names no party found. */
@@ -555,10 +606,11 @@ final class LeftWalk {
           // "rejected ceding land, saying it will not hand over land", "rejected the plan and
           // said Ukraine would not join NATO": the cues before "saying" or "and said" are another
           // predicate's; the reported clause has its own subject
-          reportedOwnClause |=
+          boolean ownClause =
               found.chain.isEmpty()
-                  && found.subject != null
                   && (a.lower(i).endsWith("ing") || (i > s.from() && a.lower(i - 1).equals("and")));
+          reportedOwnClause |= ownClause && found.subject != null;
+          reportedMention |= ownClause && headsReportedClause(i);
           reportingVerb = i;
           reportedSinceDeontic = true;
           inSiblingComplement = false;

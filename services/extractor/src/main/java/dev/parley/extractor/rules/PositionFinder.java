@@ -31,11 +31,12 @@ public final class PositionFinder {
   private final Confidence confidence;
   private final HolderFinder holders;
   private final ReferredDemands referred;
+  private final ClauseRoles roles;
   private final Map<String, ExtractedPosition> found = new LinkedHashMap<>();
 
   private PositionFinder(ArticleAnalysis analysis) {
     this.a = analysis;
-    ClauseRoles roles = new ClauseRoles(analysis);
+    this.roles = new ClauseRoles(analysis);
     this.documents = new Documents(analysis);
     this.interview = new Interview(analysis);
     this.holders =
@@ -74,8 +75,8 @@ public final class PositionFinder {
 
   private void attribute(Mentions.Issue m) {
     Sentence s = a.sentenceAt(m.from());
-    if (interview.isUnquotedQuestion(s)) {
-      return; // the writer asks; nobody takes a position
+    if (interview.isUnquotedQuestion(s) || roles.framesAct(m, s)) {
+      return; // the writer asks, or the mention frames the act; nobody takes a position on it
     }
     Conditions.Clause condition = conditions.around(m, s);
     if (condition != null) {
@@ -122,7 +123,7 @@ public final class PositionFinder {
       List<CueHit> chain =
           new ArrayList<>(
               walk.chain.isEmpty() ? walk.chain : walk.chain.subList(0, walk.chain.size() - 1));
-      chain.add(cue.hit());
+      chain.addAll(cue.hits());
       Holder holder = cue.holder();
       if (holder == null && !walk.blocked) {
         holder =

@@ -4,6 +4,7 @@ import dev.parley.extractor.ontology.WordClass;
 import dev.parley.extractor.text.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cues after an issue mention that point back at it: agents ("welcomed by Europe but rejected by
@@ -17,6 +18,10 @@ record RightCues(
     CuePolarity polarity,
     ListItems lists) {
 
+  /** After "must", what the mention is to undergo or do: "must be held", "must come first". */
+  private static final Set<String> EVENT_VERBS =
+      Set.of("be", "come", "happen", "take", "start", "begin", "precede", "follow");
+
   /** How many tokens after the mention a cue may stand. */
   private static final int REACH = 40;
 
@@ -24,7 +29,17 @@ record RightCues(
    * A cue pointing back at the mention, with its own holder, or null when whoever reports it holds
    * it.
    */
-  record RightCue(CueHit hit, Holder holder) {}
+  record RightCue(List<CueHit> hits, Holder holder) {
+
+    /** The cues from the innermost to the one the holder voices. */
+    RightCue {
+      hits = List.copyOf(hits);
+    }
+
+    RightCue(CueHit hit, Holder holder) {
+      this(List.of(hit), holder);
+    }
+  }
 
   /**
    * Any number of agents, or one relative clause or evaluation. Empty when the next cue governs
@@ -38,6 +53,11 @@ record RightCues(
     int j = m.to();
     int listEnd = m.to(); // "abandon its NATO bid and limit its army, conditions Kyiv rejected"
     while (j < s.to() && j - m.to() <= REACH) {
+      if (roles.opensFrame(j, s)) {
+        // "demanded a withdrawal as part of any deal brokered by Trump": the cues after "as part
+        // of" are the frame's, not the mention's
+        break;
+      }
       if (adverbial && a.is(j, WordClass.SOFT_BOUNDARY)) {
         break; // "deploy forces once a deal is reached – a proposal Russia rejected": the main
         // clause's
@@ -73,7 +93,7 @@ record RightCues(
       agent = agent != null ? agent : holders.relativeSubjectAfter(cue, s);
       agent = agent != null ? agent : relativeClauseSubject(listEnd, cue, s);
       if (agent != null) {
-        agents.add(new RightCue(polarity.hit(cue, s), agent));
+        agents.add(new RightCue(withWhatIsTold(cue, s), agent));
         j = cue.to();
         continue;
       }
@@ -116,7 +136,7 @@ record RightCues(
         continue;
       }
       if (cue.cue().deontic()
-          && isBeAfter(cue, s)
+          && isEventAfter(cue, s)
           && a.skipForward(m.to(), s, i -> a.cueAt[i] == null && a.isAuxiliary(i)) == cue.from()) {
         return List.of(
             new RightCue(
@@ -155,6 +175,24 @@ record RightCues(
       break;
     }
     return agents;
+  }
+
+  /**
+   * The cue, after the cue of what it tells a party to do when it is a directive and that cue has
+   * no object of its own ("a plan that Washington pressed Kyiv to reject": Washington is against
+   * the plan).
+   */
+  private List<CueHit> withWhatIsTold(Mentions.CueWord cue, Sentence s) {
+    CueHit hit = polarity.hit(cue, s);
+    Mentions.Actor told = cue.cue().directive() && cue.to() < s.to() ? a.actorAt[cue.to()] : null;
+    int to = told == null ? s.to() : told.to();
+    if (to + 1 >= s.to() || !a.lower(to).equals("to")) {
+      return List.of(hit);
+    }
+    Mentions.CueWord act = a.cueAt[to + 1];
+    return act != null && act.from() == to + 1 && roles.hasNoObject(act, s)
+        ? List.of(polarity.hit(act, s), hit)
+        : List.of(hit);
   }
 
   /**
@@ -233,8 +271,12 @@ record RightCues(
     return holder == HolderFinder.NOBODY ? null : holder;
   }
 
-  private boolean isBeAfter(Mentions.CueWord cue, Sentence s) {
-    return cue.to() < s.to() && a.lower(cue.to()).equals("be");
+  /**
+   * "new elections must be held", "a ceasefire must come first": what the mention must undergo or
+   * do is to happen, not an act of a party.
+   */
+  private boolean isEventAfter(Mentions.CueWord cue, Sentence s) {
+    return cue.to() < s.to() && EVENT_VERBS.contains(a.lower(cue.to()));
   }
 
   /**
@@ -246,11 +288,35 @@ record RightCues(
     if (actor == null || a.token(actor.to() - 1).possessive()) {
       return null;
     }
-    int verb = verbAfter(actor, s);
+    Mentions.Actor last = lastCoordinated(actor, s);
+    int verb = verbAfter(last, s);
     boolean holds =
         (verb == cue.from() && !cue.cue().deontic())
             || (cue.cue().evaluative() && verb == judgedBy(cue, s));
-    return holds ? holders.explicit(actor) : null;
+    if (!holds) {
+      return null;
+    }
+    // "that Ukraine, its European allies and Washington have all urged": all of them hold it
+    Holder all = last == actor ? null : holders.holderEndingAt(last.to() - 1, s);
+    return all != null && all != HolderFinder.NOBODY ? all : holders.explicit(actor);
+  }
+
+  /** The last party of a list that begins with {@code actor} ("Ukraine, its allies and the US"). */
+  private Mentions.Actor lastCoordinated(Mentions.Actor actor, Sentence s) {
+    Mentions.Actor last = actor;
+    while (last.to() < s.to() && ClauseRoles.COORDINATORS.contains(a.lower(last.to()))) {
+      int next =
+          a.skipForward(
+              last.to() + 1,
+              s,
+              i -> a.is(i, WordClass.DETERMINER) || ClauseRoles.COORDINATORS.contains(a.lower(i)));
+      Mentions.Actor other = next < s.to() ? a.actorAt[next] : null;
+      if (other == null || other.from() != next) {
+        break;
+      }
+      last = other;
+    }
+    return last;
   }
 
   /**
@@ -333,7 +399,11 @@ record RightCues(
     return a.skipForward(
         actor.to(),
         s,
-        i -> a.isAuxiliary(i) || a.is(i, WordClass.INTENSIFIER) || a.lower(i).endsWith("ly"));
+        i ->
+            a.isAuxiliary(i)
+                || a.is(i, WordClass.INTENSIFIER)
+                || a.lower(i).endsWith("ly")
+                || ClauseRoles.FLOATING_QUANTIFIERS.contains(a.lower(i)));
   }
 
   private boolean headsAdverbial(Mentions.CueWord cue, Sentence s) {

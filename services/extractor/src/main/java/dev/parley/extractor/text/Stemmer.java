@@ -1,5 +1,7 @@
 package dev.parley.extractor.text;
 
+import java.util.Set;
+
 /**
  * A deliberately small suffix stripper: it only has to make inflections of the same verb or noun
  * collide ("cede", "cedes", "ceded", "ceding"; "territory", "territories"), because every lexicon
@@ -7,6 +9,9 @@ package dev.parley.extractor.text;
  * as lexicon phrases are specific.
  */
 public final class Stemmer {
+
+  /** Nouns that would meet a lexicon word without their "e": "planes" are no "plans". */
+  private static final Set<String> KEEPS_FINAL_E = Set.of("plane");
 
   private Stemmer() {}
 
@@ -19,7 +24,7 @@ public final class Stemmer {
     }
     String s = stripPlural(word);
     s = stripVerbSuffix(s);
-    if (s.length() > 3 && s.endsWith("e")) {
+    if (s.length() > 3 && s.endsWith("e") && !KEEPS_FINAL_E.contains(s)) {
       s = s.substring(0, s.length() - 1);
     }
     if (s.length() > 3 && s.endsWith("y")) {

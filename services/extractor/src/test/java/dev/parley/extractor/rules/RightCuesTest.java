@@ -21,7 +21,7 @@ class RightCuesTest {
         after(new Analysed("The ceasefire was rejected by Kyiv."), "ceasefire");
     assertEquals(1, found.size());
     assertEquals(List.of("ukraine"), found.get(0).holder().actors());
-    assertEquals(-1, found.get(0).hit().sign());
+    assertEquals(-1, found.get(0).hits().get(0).sign());
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
- * Patterns of real wire copy that the rules of rules-0.5 to rules-0.10 read, one row per pattern in
+ * Patterns of real wire copy that the rules of rules-0.5 to rules-0.11 read, one row per pattern in
  * wire-copy-patterns.csv, each with an invented sentence (the real articles are for evaluation
  * only).
  */
