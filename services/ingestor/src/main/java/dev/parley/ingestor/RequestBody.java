@@ -15,6 +15,9 @@ import java.nio.charset.CodingErrorAction;
  */
 final class RequestBody {
 
+  /** How many times its limit a too-large body is read before the refusal (see discardRest). */
+  private static final int DISCARD_FACTOR = 4;
+
   private RequestBody() {}
 
   /**
@@ -31,6 +34,7 @@ final class RequestBody {
       String what,
       String limitSetting) {
     if (declaredLength > limit) {
+      discardRest(in, declaredLength, limit);
       throw tooLarge(declaredLength + " bytes", limit, what, limitSetting);
     }
     ByteArrayOutputStream bytes =
@@ -40,6 +44,7 @@ final class RequestBody {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         if (bytes.size() + read > limit) {
+          discardRest(in, declaredLength, limit);
           throw tooLarge("more than " + limit + " bytes", limit, what, limitSetting);
         }
         bytes.write(buffer, 0, read);
@@ -65,6 +70,30 @@ final class RequestBody {
               + " its Content-Length announced; send the whole body, with a Content-Length that matches it.");
     }
     return decode(bytes.toByteArray(), charset);
+  }
+
+  /**
+   * Reads and drops the rest of a body that is too large, up to {@link #DISCARD_FACTOR} times the
+   * limit: a client still sending it when the 413 comes back would otherwise see the connection
+   * closed under its upload (a broken pipe) and never read why. A larger body is not read at all.
+   */
+  private static void discardRest(InputStream in, long declaredLength, int limit) {
+    long most = (long) DISCARD_FACTOR * limit;
+    if (declaredLength > most) {
+      return;
+    }
+    byte[] buffer = new byte[8192];
+    try {
+      for (long dropped = 0; dropped < most; ) {
+        int read = in.read(buffer);
+        if (read < 0) {
+          return;
+        }
+        dropped += read;
+      }
+    } catch (IOException e) {
+      // the client stopped sending; the 413 is still the answer
+    }
   }
 
   private static String decode(byte[] bytes, Charset charset) {
