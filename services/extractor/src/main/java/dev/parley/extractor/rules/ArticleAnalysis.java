@@ -468,6 +468,15 @@ final class ArticleAnalysis {
     return is(i, WordClass.BOUNDARY) || is(i, WordClass.CONDITION);
   }
 
+  /** "as part of" starts at token k: what follows frames the clause before it. */
+  boolean opensFrame(int k, Sentence s) {
+    return k >= s.from()
+        && k + 2 < s.to()
+        && lower(k).equals("as")
+        && lower(k + 1).equals("part")
+        && lower(k + 2).equals("of");
+  }
+
   boolean isReporting(int i) {
     return cueAt[i] == null
         && actorAt[i] == null // "the United States"

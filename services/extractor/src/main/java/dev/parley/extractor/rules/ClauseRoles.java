@@ -89,8 +89,13 @@ final class ClauseRoles {
     if (!a.is(k, WordClass.BOUNDARY) || actor == null || a.token(actor.to() - 1).possessive()) {
       return false;
     }
-    int verb = a.skipForward(actor.to(), s, i -> a.isAuxiliary(i) || a.lower(i).endsWith("ly"));
-    return verb < s.to() && a.cueAt[verb] != null && a.cueAt[verb].from() == verb;
+    return cueAfter(actor, s) >= 0;
+  }
+
+  /** The cue that starts right after the party, past auxiliaries and adverbs, or -1. */
+  private int cueAfter(Mentions.Actor actor, Sentence s) {
+    int k = a.skipForward(actor.to(), s, i -> a.lower(i).endsWith("ly") || a.isAuxiliary(i));
+    return k < s.to() && a.cueAt[k] != null && a.cueAt[k].from() == k ? k : -1;
   }
 
   /** "key partners in the US and Europe", "officials from Kyiv": the place says whose people. */
@@ -135,8 +140,8 @@ final class ClauseRoles {
     if (actor == null) {
       return false;
     }
-    int k = a.skipForward(actor.to(), s, i -> a.lower(i).endsWith("ly") || a.isAuxiliary(i));
-    return k < s.to() && a.cueAt[k] != null && a.cueAt[k].from() == k && a.lower(k).endsWith("ing");
+    int k = cueAfter(actor, s);
+    return k >= 0 && a.lower(k).endsWith("ing");
   }
 
   boolean followsCue(int from, Sentence s) {
@@ -276,36 +281,6 @@ final class ClauseRoles {
                     && (Character.isLowerCase(a.token(i).text().charAt(0))
                         || a.is(i, WordClass.DETERMINER)));
     return comma >= s.from() && a.lower(comma).equals(",") ? comma : -1;
-  }
-
-  /**
-   * "ruled out ceding territory as part of any potential peace agreement": the document frames what
-   * the clause's verb governs; no one takes a stance on it there.
-   */
-  boolean framesAct(Mentions.Issue m, Sentence s) {
-    boolean document =
-        a.is(m.to() - 1, WordClass.DOCUMENT) // "any peace agreement"
-            || (m.to() < s.to() && a.is(m.to(), WordClass.DOCUMENT)); // "any ceasefire deal"
-    if (!document) {
-      return false;
-    }
-    int k = m.from() - 1;
-    for (int words = 0;
-        words < 3
-            && k >= s.from()
-            && (a.is(k, WordClass.DETERMINER) || a.isLowercaseContentWord(k));
-        words++) {
-      k--;
-    }
-    return k - 2 >= s.from() && opensFrame(k - 2, s);
-  }
-
-  /** "as part of" starts at token k: what follows frames the clause before it. */
-  boolean opensFrame(int k, Sentence s) {
-    return k + 2 < s.to()
-        && a.lower(k).equals("as")
-        && a.lower(k + 1).equals("part")
-        && a.lower(k + 2).equals("of");
   }
 
   /** Nothing the cue could govern follows it within its clause: "..., which Kyiv rejects." */

@@ -117,6 +117,17 @@ final class Conditions {
   private static final Set<String> EXCHANGES = Set.of("exchange", "return");
 
   /**
+   * "ruled out ceding territory as part of any potential peace agreement": the document frames what
+   * the clause's verb governs; no one takes a stance on it there.
+   */
+  boolean framesAct(Mentions.Issue m, Sentence s) {
+    boolean document =
+        a.is(m.to() - 1, WordClass.DOCUMENT) // "any peace agreement"
+            || (m.to() < s.to() && a.is(m.to(), WordClass.DOCUMENT)); // "any ceasefire deal"
+    return document && a.opensFrame(beforeModifiers(m, s, "of") - 2, s);
+  }
+
+  /**
    * The given word right before the mention, past up to three determiners and modifiers ("without
    * firm Western guarantees"), or -1.
    */

@@ -31,12 +31,11 @@ public final class PositionFinder {
   private final Confidence confidence;
   private final HolderFinder holders;
   private final ReferredDemands referred;
-  private final ClauseRoles roles;
   private final Map<String, ExtractedPosition> found = new LinkedHashMap<>();
 
   private PositionFinder(ArticleAnalysis analysis) {
     this.a = analysis;
-    this.roles = new ClauseRoles(analysis);
+    ClauseRoles roles = new ClauseRoles(analysis);
     this.documents = new Documents(analysis);
     this.interview = new Interview(analysis);
     this.holders =
@@ -75,7 +74,7 @@ public final class PositionFinder {
 
   private void attribute(Mentions.Issue m) {
     Sentence s = a.sentenceAt(m.from());
-    if (interview.isUnquotedQuestion(s) || roles.framesAct(m, s)) {
+    if (interview.isUnquotedQuestion(s) || conditions.framesAct(m, s)) {
       return; // the writer asks, or the mention frames the act; nobody takes a position on it
     }
     Conditions.Clause condition = conditions.around(m, s);

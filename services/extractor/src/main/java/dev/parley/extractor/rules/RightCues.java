@@ -53,7 +53,7 @@ record RightCues(
     int j = m.to();
     int listEnd = m.to(); // "abandon its NATO bid and limit its army, conditions Kyiv rejected"
     while (j < s.to() && j - m.to() <= REACH) {
-      if (roles.opensFrame(j, s)) {
+      if (a.opensFrame(j, s)) {
         // "demanded a withdrawal as part of any deal brokered by Trump": the cues after "as part
         // of" are the frame's, not the mention's
         break;
