@@ -3,7 +3,6 @@ package dev.parley.aggregator;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,13 +28,12 @@ final class PackedFingerprint {
     return Instant.ofEpochMilli(ByteBuffer.wrap(packed).getLong());
   }
 
-  static List<Integer> fingerprint(byte[] packed) {
+  /** {@link StoryClusters#bands} of the packed fingerprint. */
+  static long[] bands(byte[] packed) {
     IntBuffer values = values(packed);
-    List<Integer> fingerprint = new ArrayList<>(values.remaining());
-    while (values.hasRemaining()) {
-      fingerprint.add(values.get());
-    }
-    return fingerprint;
+    int[] fingerprint = new int[values.remaining()];
+    values.get(fingerprint);
+    return StoryClusters.bands(fingerprint);
   }
 
   /** {@link StoryClusters#sameStory} on packed fingerprints. */

@@ -23,15 +23,17 @@ final class PositionStateUpdater
     implements Processor<String, PositionContribution, String, PositionChange> {
 
   /**
-   * Positions whose last derived state is kept: the busy ones, whose next update then derives only
-   * the state after it.
+   * Positions whose last derived state, and tracks whose newest article, are kept: the busy ones,
+   * whose next update then derives only the state after it, and finds the neighbours in time of an
+   * article published after the newest without reading them.
    */
   static final int KEPT_STATES = 1_000;
 
   private ProcessorContext<String, PositionChange> context;
   private PositionStores stores;
   private PositionStateDeriver deriver;
-  private LastStates lastStates;
+  private RecentValues<Optional<PositionState>> lastStates;
+  private RecentValues<PositionContribution> newestOfTracks;
   private CopyIndex copies;
 
   @Override
@@ -40,13 +42,15 @@ final class PositionStateUpdater
     this.stores = PositionStores.from(context);
     this.deriver = new PositionStateDeriver(stores);
     // a task that is (re)initialised may have had its stores restored or rolled back: start afresh
-    this.lastStates = new LastStates(KEPT_STATES);
+    this.lastStates = new RecentValues<>(KEPT_STATES);
+    this.newestOfTracks = new RecentValues<>(KEPT_STATES);
     this.copies = new CopyIndex(stores.bands());
   }
 
   @Override
   public void close() {
     lastStates = null;
+    newestOfTracks = null;
     copies = null;
   }
 
@@ -105,7 +109,13 @@ final class PositionStateUpdater
     Tally tally = tally(track);
     tally.countArticle(c, 1);
     stores.contributions().put(track.contribution(c.getArticleId()), c);
-    PositionTimeline.Neighbours neighbours = new PositionTimeline(track, stores).add(c);
+    Optional<PositionContribution> newest = newestOfTracks.take(track.key());
+    PositionTimeline.Neighbours neighbours = new PositionTimeline(track, stores).add(c, newest);
+    if (neighbours.newer().isEmpty()) {
+      newestOfTracks.put(track.key(), PositionTimeline.asKept(c));
+    } else {
+      newest.ifPresent(kept -> newestOfTracks.put(track.key(), kept));
+    }
     StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c, copies.copiesOf(c));
     save(track, tally);
     return new PositionStateDeriver.Arrival(c, neighbours, joined, tally);
@@ -115,6 +125,7 @@ final class PositionStateUpdater
     Tally tally = tally(track);
     tally.countArticle(c, -1);
     new StoryIndex(track, stores, tally).remove(c);
+    newestOfTracks.take(track.key()); // it may have been the newest: read it back next time
     new PositionTimeline(track, stores).remove(c);
     stores.contributions().delete(track.contribution(c.getArticleId()));
     save(track, tally);

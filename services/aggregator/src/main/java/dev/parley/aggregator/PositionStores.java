@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  * keys: the contributions (by article and by published time), the turns of the stance, the running
  * tally, the stories and the index that finds them (article to story, latest time of each story's
  * side); and the copy index that every position of a task shares ({@link CopyIndex}): each
- * fingerprint band's articles by span of time, with each article's time and fingerprint.
+ * article's time and fingerprint, by article and by day of publication.
  */
 record PositionStores(
     KeyValueStore<String, PositionContribution> contributions,
@@ -66,9 +66,8 @@ record PositionStores(
     add(builder, supplier, TALLIES, AvroSerde.forValues(registry, PositionTally.class), true);
     add(builder, supplier, STORIES, AvroSerde.forValues(registry, Story.class), true);
     add(builder, supplier, INDEX, Serdes.String(), false);
-    // each article in the span of each of its bands (BandBucket), and its time and fingerprint
-    // once (PackedFingerprint): comparing an arriving article with the others of a band decodes no
-    // record
+    // each article's time and fingerprint (PackedFingerprint), by article and by day: comparing an
+    // arriving article with the others of a band decodes no record
     add(builder, supplier, BANDS, Serdes.ByteArray(), false);
   }
 

@@ -31,12 +31,23 @@ final class PositionTimeline {
   /** The articles published just before and just after one, when there are. */
   record Neighbours(Optional<PositionContribution> older, Optional<PositionContribution> newer) {}
 
-  Neighbours add(PositionContribution c) {
+  /**
+   * {@code newest}: the track's newest article as the timeline keeps it ({@link #asKept}), when
+   * known; an article published after it, as live news is, then has it as its older neighbour and
+   * no newer one, without reading either.
+   */
+  Neighbours add(PositionContribution c, Optional<PositionContribution> newest) {
     String key = key(c);
-    Optional<PositionContribution> before = last(contributions, track.timeline().from(), key);
-    Optional<PositionContribution> after =
-        first(contributions, key, track.timeline().to()).filter(n -> !key(n).equals(key));
-    contributions.put(key, withoutFingerprint(c));
+    Optional<PositionContribution> before;
+    Optional<PositionContribution> after;
+    if (newest.isPresent() && key.compareTo(key(newest.get())) > 0) {
+      before = newest;
+      after = Optional.empty();
+    } else {
+      before = last(contributions, track.timeline().from(), key);
+      after = first(contributions, key, track.timeline().to()).filter(n -> !key(n).equals(key));
+    }
+    contributions.put(key, asKept(c));
     markTurns(before.orElse(null), c);
     after.ifPresent(next -> markTurns(c, next));
     return new Neighbours(before, after);
@@ -125,11 +136,11 @@ final class PositionTimeline {
   }
 
   /**
-   * The timeline's entries serve the state (latest, earliest, evidence), never story clustering:
-   * without the 64 fingerprint values, each of the entries an update reads decodes in half the
-   * time.
+   * The article as the timeline keeps it. Its entries serve the state (latest, earliest, evidence),
+   * never story clustering: without the 64 fingerprint values, each of the entries an update reads
+   * decodes in half the time.
    */
-  private static PositionContribution withoutFingerprint(PositionContribution c) {
+  static PositionContribution asKept(PositionContribution c) {
     return PositionContribution.newBuilder(c).setFingerprint(List.of()).build();
   }
 

@@ -97,11 +97,15 @@ final class StoryClusters {
    * which keeps a position with thousands of articles from comparing every pair.
    */
   static long[] bands(List<Integer> fingerprint) {
-    long[] bands = new long[fingerprint.size() / BAND_WIDTH];
+    return bands(fingerprint.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  static long[] bands(int[] fingerprint) {
+    long[] bands = new long[fingerprint.length / BAND_WIDTH];
     for (int band = 0; band < bands.length; band++) {
       long hash = band * 0x9E3779B97F4A7C15L;
       for (int i = band * BAND_WIDTH; i < (band + 1) * BAND_WIDTH; i++) {
-        hash = (hash ^ (fingerprint.get(i) & 0xFFFFFFFFL)) * 0x100000001B3L;
+        hash = (hash ^ (fingerprint[i] & 0xFFFFFFFFL)) * 0x100000001B3L;
       }
       bands[band] = hash;
     }

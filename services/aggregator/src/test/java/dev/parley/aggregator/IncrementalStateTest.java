@@ -12,6 +12,7 @@ import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.registry.SchemaRegistryClients;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,8 +119,8 @@ class IncrementalStateTest {
 
   /**
    * Store reads per update of a position whose history arrived at {@link #ARTICLES_PER_DAY}, with
-   * the probes published after its end, as news arrives, spread over a span of the band index: an
-   * article near the end of its span reads two spans of each band, one in its middle reads one.
+   * the probes published after its end, as news arrives, over eight days: the copy index reads each
+   * new day once.
    */
   private double readsPerUpdate(int history) {
     CountingStores stores = new CountingStores();
@@ -137,7 +138,7 @@ class IncrementalStateTest {
           article(
               "probe" + i,
               "outlet" + probes.nextInt(40),
-              publishedAt(history).plus(BandBucket.SPAN.multipliedBy(i).dividedBy(50)),
+              publishedAt(history).plus(Duration.ofDays(8).multipliedBy(i).dividedBy(50)),
               fingerprint(history + i),
               probes));
     }
