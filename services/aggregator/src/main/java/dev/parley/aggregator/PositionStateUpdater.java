@@ -62,21 +62,21 @@ final class PositionStateUpdater
     Optional<Optional<PositionState>> kept = lastStates.take(position);
     Optional<PositionState> before = kept.orElseGet(() -> deriver.derive(position));
     boolean earlierTakenOut = false;
+    boolean delivered = false;
     for (boolean confirmed : new boolean[] {true, false}) {
       Track track = Track.of(position, confirmed);
       PositionContribution earlier =
           stores.contributions().get(track.contribution(contribution.getArticleId()));
-      if (earlier != null && !earlier.equals(contribution)) {
+      if (contribution.equals(earlier)) {
+        delivered = true; // a duplicate: it stays as it is
+      } else if (earlier != null) {
         remove(track, earlier);
         earlierTakenOut = true;
       }
     }
-    Track track = Track.of(position, contribution.getConfirmed());
     Optional<PositionStateDeriver.Arrival> arrival = Optional.empty();
-    if (!retracted
-        && !contribution.equals(
-            stores.contributions().get(track.contribution(contribution.getArticleId())))) {
-      arrival = Optional.of(add(track, contribution));
+    if (!retracted && !delivered) {
+      arrival = Optional.of(add(Track.of(position, contribution.getConfirmed()), contribution));
     }
     Optional<PositionState> after =
         kept.isPresent() && !earlierTakenOut && arrival.isPresent()
