@@ -111,6 +111,11 @@ final class CopyIndex {
     return copies;
   }
 
+  /** Articles held in memory, with those taken out since their day was read. */
+  int heldArticles() {
+    return heldArticles;
+  }
+
   private void unindex(String id, byte[] held) {
     long day = dayOf(PackedFingerprint.publishedAt(held).toEpochMilli());
     store.delete(dayKey(day, id));

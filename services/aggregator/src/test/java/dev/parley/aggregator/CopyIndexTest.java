@@ -24,21 +24,24 @@ import org.junit.jupiter.api.Test;
  * The copy index finds exactly the articles a comparison with every indexed article finds (those
  * that share a band, were published within a copy window and agree on half their fingerprint),
  * whatever the order of arrival, with revisions that move an article to another day, and whether
- * its days were held in memory, dropped and read again, or read by an index started afresh.
+ * its days were held in memory, dropped past the bound on what is held and read again, or read by
+ * an index started afresh.
  */
 class CopyIndexTest {
 
   private static final long DAY_MILLIS = CopyIndex.DAY.toMillis();
   private static final Instant START = Instant.parse("2025-11-03T00:00:00Z");
+  private static final int KEPT = 60;
 
   @Test
   void findsWhatComparingWithEveryIndexedArticleFinds() {
     Random random = new Random(13);
     KeyValueStore<String, byte[]> store = store();
-    CopyIndex index = new CopyIndex(store, 60);
+    CopyIndex index = new CopyIndex(store, KEPT);
     Map<String, PositionContribution> indexed = new HashMap<>();
     List<PositionContribution> stories = new ArrayList<>();
     int withCopies = 0;
+    int revisions = 0;
     for (int i = 0; i < 1_500; i++) {
       PositionContribution arriving;
       double dice = random.nextDouble();
@@ -47,6 +50,7 @@ class CopyIndexTest {
         // of the story keep arriving around its first time
         PositionContribution earlier =
             indexed.get(stories.get(random.nextInt(stories.size())).getArticleId());
+        revisions++;
         arriving =
             random.nextBoolean()
                 ? article(
@@ -66,13 +70,23 @@ class CopyIndexTest {
         stories.add(arriving);
       }
       if (i == 700) {
-        index = new CopyIndex(store, 60); // a task initialised again: nothing held in memory
+        index = new CopyIndex(store, KEPT); // a task initialised again: nothing held in memory
       }
       indexed.put(arriving.getArticleId(), arriving);
       Set<String> found = index.copiesOf(arriving);
       assertEquals(
           expected(arriving, indexed.values()), new TreeSet<>(found), arriving.getArticleId());
       withCopies += found.isEmpty() ? 0 : 1;
+      // past the bound, only the three days an arrival reads stay (with the entries revisions
+      // left behind in them)
+      long day = CopyIndex.dayOf(arriving.getPublishedAt().toEpochMilli());
+      long aroundIt =
+          indexed.values().stream()
+              .filter(a -> Math.abs(CopyIndex.dayOf(a.getPublishedAt().toEpochMilli()) - day) <= 1)
+              .count();
+      assertTrue(
+          index.heldArticles() <= KEPT + aroundIt + revisions,
+          index.heldArticles() + " held, " + aroundIt + " in the three days around " + day);
     }
     assertTrue(withCopies > 300, "many arrivals have copies: " + withCopies);
   }
