@@ -145,7 +145,7 @@ final class CopyIndex {
     return loaded;
   }
 
-  /** Drops the least recently read days past {@link #keptArticles}, never the three around now. */
+  /** Drops the least recently read days past {@link #keptArticles}, never the arrival's three. */
   private void keepAtMost(long day) {
     Iterator<Map.Entry<Long, CopyDay>> oldestFirst = days.entrySet().iterator();
     while (heldArticles > keptArticles && oldestFirst.hasNext()) {
