@@ -30,9 +30,10 @@ final class CopyDay {
   }
 
   /**
-   * Adds or replaces the article ({@link PackedFingerprint}); the same bytes again change nothing.
+   * Adds or replaces the article ({@link PackedFingerprint}) with its {@code bands} ({@link
+   * PackedFingerprint#bands}); the same bytes again change nothing.
    */
-  void add(String id, byte[] fingerprint) {
+  void add(String id, byte[] fingerprint, long[] bands) {
     Integer held = slotOf.get(id);
     if (held != null) {
       if (Arrays.equals(packed.get(held), fingerprint)) {
@@ -44,7 +45,7 @@ final class CopyDay {
     ids.add(id);
     packed.add(fingerprint);
     slotOf.put(id, slot);
-    for (long band : PackedFingerprint.bands(fingerprint)) {
+    for (long band : bands) {
       insert(band, slot);
     }
   }

@@ -75,6 +75,7 @@ final class CopyIndex {
     if (last != null && last.articleId().equals(id) && Arrays.equals(last.packed(), packed)) {
       return last.copies();
     }
+    long[] bands = PackedFingerprint.bands(packed);
     long day = dayOf(c.getPublishedAt().toEpochMilli());
     CopyDay own = day(day);
     byte[] held = store.get(articleKey(id));
@@ -85,13 +86,12 @@ final class CopyIndex {
       store.put(articleKey(id), packed);
       store.put(dayKey(day, id), packed);
       int before = own.size();
-      own.add(id, packed);
+      own.add(id, packed, bands);
       heldArticles += own.size() - before;
     }
     Set<String> copies = new HashSet<>();
     // a copy shares most bands: compare each article once
     Set<String> compared = new HashSet<>(Set.of(id));
-    long[] bands = PackedFingerprint.bands(packed);
     long publishedMillis = c.getPublishedAt().toEpochMilli();
     for (long d = day - 1; d <= day + 1; d++) {
       day(d)
@@ -137,7 +137,10 @@ final class CopyIndex {
         store.prefixScan(prefix, new StringSerializer())) {
       while (articles.hasNext()) {
         KeyValue<String, byte[]> article = articles.next();
-        loaded.add(article.key.substring(prefix.length()), article.value);
+        loaded.add(
+            article.key.substring(prefix.length()),
+            article.value,
+            PackedFingerprint.bands(article.value));
       }
     }
     days.put(day, loaded);

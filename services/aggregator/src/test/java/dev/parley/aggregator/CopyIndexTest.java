@@ -7,6 +7,7 @@ import dev.parley.avro.PositionContribution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -107,7 +108,7 @@ class CopyIndexTest {
   }
 
   private static Set<String> expected(
-      PositionContribution arriving, java.util.Collection<PositionContribution> indexed) {
+      PositionContribution arriving, Collection<PositionContribution> indexed) {
     Set<Long> bands = new HashSet<>();
     Arrays.stream(StoryClusters.bands(arriving.getFingerprint())).forEach(bands::add);
     Set<String> copies = new TreeSet<>();
