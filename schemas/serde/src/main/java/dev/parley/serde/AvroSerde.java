@@ -60,7 +60,8 @@ public final class AvroSerde<T extends SpecificRecord>
    * the first time that instance is written: see {@link ReusedEncodings}. Only for record classes
    * whose instances are never changed once built.
    */
-  public AvroSerde<T> reusingEncodingsOf(Class<? extends SpecificRecord> values) {
+  @SafeVarargs
+  public final AvroSerde<T> reusingEncodingsOf(Class<? extends SpecificRecord>... values) {
     return new AvroSerde<>(registry, schema, forKeys, Set.of(values));
   }
 

@@ -2,6 +2,7 @@ package dev.parley.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,18 +15,25 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * A writer that encodes each record of the chosen classes once per instance and copies that
  * encoding wherever the same instance is written again, alone or nested in another record. The
- * aggregator writes each position's state three times: as the change's {@code after}, as the state
- * topic's value, and as the next change's {@code before}; an Avro record's binary encoding is the
- * same wherever it stands, so the last two are copies of the first.
+ * aggregator writes each position's state twice: as the change's {@code after} and as the state
+ * topic's value; an Avro record's binary encoding is the same wherever it stands, so the second is
+ * a copy of the first.
+ *
+ * <p>A record nested in reused ones can be reused too: the aggregator's states share most of their
+ * statements with the state before them, so a state's encoding copies theirs and encodes only its
+ * new one.
  *
  * <p>Only for records that are values: never changed once built, since a changed instance would be
- * written as it was. Each thread keeps the encodings of the last {@link #KEPT} instances it wrote.
+ * written as it was. Each thread keeps the encodings of the last {@link #KEPT} instances of each
+ * class it wrote: a state is written again at once, a statement for as long as it stays among the
+ * newest of its position.
  */
 final class ReusedEncodings<T> extends SpecificDatumWriter<T> {
 
-  static final int KEPT = 256;
+  static final int KEPT = 1024;
 
-  private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+  private static final ThreadLocal<Map<Class<?>, Recent>> RECENT =
+      ThreadLocal.withInitial(HashMap::new);
 
   private final Set<Class<?>> reused;
 
@@ -40,10 +48,10 @@ final class ReusedEncodings<T> extends SpecificDatumWriter<T> {
       super.writeRecord(schema, datum, out);
       return;
     }
-    Recent recent = RECENT.get();
+    Recent recent = RECENT.get().computeIfAbsent(datum.getClass(), kind -> new Recent());
     byte[] encoding = recent.encodings.get(datum);
     if (encoding == null) {
-      encoding = Recent.encode(encoder -> super.writeRecord(schema, datum, encoder));
+      encoding = recent.encode(encoder -> super.writeRecord(schema, datum, encoder));
       recent.keep(datum, encoding);
     }
     out.writeFixed(encoding);
@@ -59,16 +67,22 @@ final class ReusedEncodings<T> extends SpecificDatumWriter<T> {
 
     private int next;
 
+    private int lastSize = 1024;
+
     interface Write {
       void to(Encoder encoder) throws IOException;
     }
 
-    /** A buffer of its own each time: a reused record may hold another one. */
-    static byte[] encode(Write write) throws IOException {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+    /**
+     * A buffer of its own each time, as large as the last encoding of its class: a reused record
+     * may hold another one.
+     */
+    byte[] encode(Write write) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSize);
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
       write.to(encoder);
       encoder.flush();
+      lastSize = bytes.size();
       return bytes.toByteArray();
     }
 

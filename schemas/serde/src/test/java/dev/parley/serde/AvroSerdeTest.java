@@ -142,6 +142,28 @@ class AvroSerdeTest {
   }
 
   @Test
+  void statementsSharedByStatesAreCopiedWithTheBytesOfAFreshEncoding() {
+    AvroSerde<PositionChange> changes = AvroSerde.forValues(registry, PositionChange.class);
+    AvroSerde<PositionChange> reusing =
+        changes.reusingEncodingsOf(PositionState.class, Statement.class);
+    PositionState first = state(1, "Russia demands the region.");
+    Statement newer = state(2, "Russia insists on the region.").getEvidence().get(0);
+    List<Statement> both = List.of(newer, first.getEvidence().get(0));
+    PositionState second = PositionState.newBuilder(first).setEvidence(both).build();
+    // the builder copies the list; the states must hold the same instance, as the aggregator's do
+    second.setEvidence(both);
+    PositionState third = PositionState.newBuilder(first).setStance(-1).build();
+    third.setEvidence(both);
+
+    for (PositionChange change :
+        List.of(change(null, first), change(first, second), change(second, third))) {
+      byte[] written = reusing.serialize(CHANGES, change);
+      assertArrayEquals(changes.serialize(CHANGES, change), written);
+      assertEquals(change, reusing.deserialize(CHANGES, written));
+    }
+  }
+
+  @Test
   void aStateWrittenAgainAfterManyOthersIsEncodedAfresh() {
     AvroSerde<PositionState> states = AvroSerde.forValues(registry, PositionState.class);
     AvroSerde<PositionState> reusing = states.reusingEncodingsOf(PositionState.class);

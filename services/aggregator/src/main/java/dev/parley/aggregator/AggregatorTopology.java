@@ -4,6 +4,7 @@ import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.PositionChange;
 import dev.parley.avro.PositionContribution;
 import dev.parley.avro.PositionState;
+import dev.parley.avro.Statement;
 import dev.parley.common.Topics;
 import dev.parley.registry.SchemaRegistryClient;
 import dev.parley.serde.AvroSerde;
@@ -53,11 +54,11 @@ public final class AggregatorTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(AvroSerde.forValues(registry, PositionContribution.class)))
             .process(PositionStateUpdater::new, Named.as("update-state"), PositionStores.NAMES);
-    // a state stands in three records (this change's after, the state topic, the next change's
-    // before): each is encoded once
+    // a state stands in two records (this change's after and the state topic), and most of its
+    // statements stood in the state before it: each is encoded once
     changes.to(
         Topics.POSITION_CHANGES.name(),
-        Topics.POSITION_CHANGES.produced(registry, PositionState.class));
+        Topics.POSITION_CHANGES.produced(registry, PositionState.class, Statement.class));
     // the state topic is the change's 'after': a tombstone when the position was removed
     changes
         .mapValues(PositionChange::getAfter, Named.as("state-after-change"))

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -58,15 +57,13 @@ final class PositionStateDeriver {
     Tally tally = Tally.of(counts);
     PositionTimeline timeline = new PositionTimeline(track, stores);
     StoryIndex stories = new StoryIndex(track, stores, tally);
-    PositionContribution earliest = timeline.earliest().orElseThrow();
     return Optional.of(
         state(
             track,
             confirmed,
             tally,
             timeline.latest().orElseThrow(),
-            earliest.getPublishedAt(),
-            () -> earliest,
+            timeline.earliest().orElseThrow().getPublishedAt(),
             timeline.lastSignTurn(),
             timeline.newest(MAX_EVIDENCE).stream()
                 .map(c -> statement(c, stories.storyOf(c.getArticleId())))
@@ -113,7 +110,6 @@ final class PositionStateDeriver {
             arrival.tally(),
             added,
             at.isBefore(before.getFirstSeen()) ? at : before.getFirstSeen(),
-            () -> new PositionTimeline(track, stores).earliest().orElseThrow(),
             since.get(),
             statementsWith(before, added, arrival.story()),
             turnsWith(before.getHistory(), older, added, newer)));
@@ -198,15 +194,12 @@ final class PositionStateDeriver {
       Tally tally,
       PositionContribution named,
       Instant firstSeen,
-      Supplier<PositionContribution> earliest,
       Instant since,
       List<Statement> evidence,
       List<StanceChange> history) {
     Statement latest = evidence.get(0);
-    PositionContribution trendReference =
-        new PositionTimeline(track, stores)
-            .latestUpTo(latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW))
-            .orElseGet(earliest);
+    int referenceStance =
+        referenceStance(track, history, latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW));
     int sign = Integer.signum(latest.getStance());
     return PositionState.newBuilder()
         .setNegotiation(named.getNegotiation())
@@ -223,11 +216,29 @@ final class PositionStateDeriver {
         .setIndependentSources(tally.independentSources())
         .setAgreeingArticles(tally.articlesOnSide(sign))
         .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
-        .setTrend(StanceHistory.trend(trendReference.getStance(), latest.getStance()))
+        .setTrend(StanceHistory.trend(referenceStance, latest.getStance()))
         .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW)))
         .setEvidence(evidence)
         .setHistory(history)
         .build();
+  }
+
+  /**
+   * The stance the trend compares with: the latest article's at or before {@code cutoff}, or the
+   * earliest article's when none is. An article's stance is that of the last stance turn at or
+   * before it, so the state's own history (the newest turns, oldest first) answers, without a read,
+   * unless the cutoff is older than a full one.
+   */
+  private int referenceStance(Track track, List<StanceChange> history, Instant cutoff) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (!history.get(i).getAt().isAfter(cutoff)) {
+        return history.get(i).getStance();
+      }
+    }
+    if (history.size() < StanceHistory.MAX_ENTRIES) {
+      return history.get(0).getStance(); // every turn: the first is the earliest article
+    }
+    return new PositionTimeline(track, stores).stanceTurnUpTo(cutoff).getStance();
   }
 
   /**

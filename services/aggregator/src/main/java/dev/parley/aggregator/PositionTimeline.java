@@ -48,8 +48,8 @@ final class PositionTimeline {
       after = first(contributions, key, track.timeline().to()).filter(n -> !key(n).equals(key));
     }
     contributions.put(key, asKept(c));
-    markTurns(before.orElse(null), c);
-    after.ifPresent(next -> markTurns(c, next));
+    markTurns(before.orElse(null), c, false);
+    after.ifPresent(next -> markTurns(c, next, true));
     return new Neighbours(before, after);
   }
 
@@ -60,7 +60,8 @@ final class PositionTimeline {
     deleteTurn(track.signTurns().at(c.getPublishedAt(), c.getArticleId()));
     Optional<PositionContribution> after = first(contributions, key, track.timeline().to());
     after.ifPresent(
-        next -> markTurns(last(contributions, track.timeline().from(), key).orElse(null), next));
+        next ->
+            markTurns(last(contributions, track.timeline().from(), key).orElse(null), next, true));
   }
 
   Optional<PositionContribution> latest() {
@@ -71,9 +72,14 @@ final class PositionTimeline {
     return first(contributions, track.timeline().from(), track.timeline().to());
   }
 
-  /** The latest article published at {@code at} or before, if any. */
-  Optional<PositionContribution> latestUpTo(Instant at) {
-    return last(contributions, track.timeline().from(), track.timeline().upTo(at));
+  /**
+   * The stance turn at or before {@code at}, or the first one when none is: its stance is that of
+   * the latest article published at or before {@code at}, or of the earliest article.
+   */
+  StanceChange stanceTurnUpTo(Instant at) {
+    return last(turns, track.stanceTurns().from(), track.stanceTurns().upTo(at))
+        .or(() -> first(turns, track.stanceTurns().from(), track.stanceTurns().to()))
+        .orElseThrow();
   }
 
   List<PositionContribution> newest(int limit) {
@@ -105,22 +111,29 @@ final class PositionTimeline {
     return previous == null || previous.getStance() != c.getStance();
   }
 
-  private void markTurns(PositionContribution previous, PositionContribution c) {
+  /**
+   * {@code marked}: whether turns may be stored at {@code c}; none are at an article just added
+   * (its earlier contribution's were deleted with it), and looking for them was two reads of absent
+   * keys per article.
+   */
+  private void markTurns(PositionContribution previous, PositionContribution c, boolean marked) {
     StanceChange turn = turnAt(c);
     mark(
         track.stanceTurns().at(c.getPublishedAt(), c.getArticleId()),
         turn,
-        turnsStance(previous, c));
+        turnsStance(previous, c),
+        marked);
     mark(
         track.signTurns().at(c.getPublishedAt(), c.getArticleId()),
         turn,
-        previous == null || Integer.signum(previous.getStance()) != Integer.signum(c.getStance()));
+        previous == null || Integer.signum(previous.getStance()) != Integer.signum(c.getStance()),
+        marked);
   }
 
-  private void mark(String key, StanceChange turn, boolean isTurn) {
+  private void mark(String key, StanceChange turn, boolean isTurn, boolean marked) {
     if (isTurn) {
       turns.put(key, turn);
-    } else {
+    } else if (marked) {
       deleteTurn(key);
     }
   }

@@ -5,16 +5,24 @@ import java.time.Instant;
 /**
  * The store keys of one position's confirmed (or unconfirmed) contributions. Every key starts with
  * the track, then a one-letter kind, so that each kind of a position is one contiguous, ordered
- * range.
+ * range; but for an article's contribution, kept by position.
  */
-record Track(String key) {
+record Track(String position, String key) {
 
   static Track of(String position, boolean confirmed) {
-    return new Track(position + "|" + (confirmed ? "c" : "u"));
+    return new Track(position, position + "|" + (confirmed ? "c" : "u"));
+  }
+
+  /**
+   * An article's contribution, whichever track it is on (an article states a position once): its
+   * earlier contribution is one read, not one per track.
+   */
+  static String contribution(String position, String articleId) {
+    return position + "|a|" + articleId;
   }
 
   String contribution(String articleId) {
-    return key + "|a|" + articleId;
+    return contribution(position, articleId);
   }
 
   /** The contributions by published time. */

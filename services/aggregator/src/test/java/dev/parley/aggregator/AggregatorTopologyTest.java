@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -164,10 +165,13 @@ class AggregatorTopologyTest {
     assertNull(log.get(0).getBefore());
     assertNull(log.get(5).getAfter());
     for (int i = 1; i < log.size(); i++) {
-      assertEquals(
-          log.get(i - 1).getAfter(),
-          log.get(i).getBefore(),
-          "each change starts where the previous one ended");
+      PositionState ended = log.get(i - 1).getAfter();
+      PositionState before = log.get(i).getBefore();
+      assertEquals(List.of(), before.getEvidence(), "the evidence stands in the previous after");
+      assertEquals(List.of(), before.getHistory());
+      ended.setEvidence(List.of());
+      ended.setHistory(List.of());
+      assertEquals(ended, before, "each change starts where the previous one ended");
     }
   }
 
@@ -356,6 +360,48 @@ class AggregatorTopologyTest {
             russiaOnTerritory(-1, 0.8, "Moscow still may give up its claim.")));
     assertEquals(
         Trend.STEADY, latestStates().get(TERRITORY).getTrend(), "no change in the last two weeks");
+  }
+
+  @Test
+  void theTrendComparesWithTheStanceTwoWeeksBeforeTheLatestArticleHoweverOftenItTurned() {
+    Random random = new Random(11);
+    // each sent article's stance, ordered as the timeline orders articles: by time, then id
+    TreeMap<String, Integer> sent = new TreeMap<>();
+    int stance = 1;
+    int fromHistory = 0;
+    int pastFullHistory = 0;
+    PositionState state = null;
+    for (int i = 0; i < 300; i++) {
+      // weeks of a steady stance, then weeks when it turns with nearly every article
+      boolean turbulent = (i / 60) % 2 == 1;
+      if (turbulent ? random.nextInt(3) > 0 : random.nextInt(30) == 0) {
+        stance = List.of(-2, -1, 1, 2).get(random.nextInt(4));
+      }
+      long second =
+          day(0) + i * 4 * 3_600L - (random.nextInt(10) == 0 ? random.nextInt(864_000) : 0);
+      String id = String.format("t%03d", i);
+      sent.put(String.format("%012d|%s", second, id), stance);
+      send(article(id, "tass", second, russiaOnTerritory(stance, 0.8, "Moscow on territory " + i)));
+      state = latestStates().getOrDefault(TERRITORY, state);
+
+      long cutoff =
+          sent.lastKey().transform(k -> Long.parseLong(k.substring(0, 12))) - 14 * 86_400L;
+      String reference = sent.floorKey(String.format("%012d|~", cutoff));
+      int referenceStance = sent.get(reference != null ? reference : sent.firstKey());
+      assertEquals(
+          StanceHistory.trend(referenceStance, sent.lastEntry().getValue()),
+          state.getTrend(),
+          "article " + i);
+      List<StanceChange> history = state.getHistory();
+      if (history.size() == StanceHistory.MAX_ENTRIES
+          && history.get(0).getAt().getEpochSecond() > cutoff) {
+        pastFullHistory++;
+      } else {
+        fromHistory++;
+      }
+    }
+    assertTrue(fromHistory > 50, "the history answered " + fromHistory + " times");
+    assertTrue(pastFullHistory > 50, "the turns were read " + pastFullHistory + " times");
   }
 
   @Test

@@ -40,8 +40,9 @@ public record Topic<V extends SpecificRecord>(
    * As {@link #produced(SchemaRegistryClient)}, for a writer that writes the same {@code values}
    * instances in several records: each is encoded once ({@link AvroSerde#reusingEncodingsOf}).
    */
-  public Produced<String, V> produced(
-      SchemaRegistryClient registry, Class<? extends SpecificRecord> values) {
+  @SafeVarargs
+  public final Produced<String, V> produced(
+      SchemaRegistryClient registry, Class<? extends SpecificRecord>... values) {
     return Produced.with(
         keySerde(), SizeLimitedSerializer.limit(valueSerde(registry).reusingEncodingsOf(values)));
   }
