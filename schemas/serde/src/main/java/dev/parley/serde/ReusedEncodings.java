@@ -30,7 +30,11 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 final class ReusedEncodings<T> extends SpecificDatumWriter<T> {
 
-  static final int KEPT = 1024;
+  /**
+   * Enough for the statements of the positions being updated; more would keep states' encodings,
+   * kilobytes each, long enough to reach the old generation, whose garbage G1 then has to mark.
+   */
+  static final int KEPT = 256;
 
   private static final ThreadLocal<Map<Class<?>, Recent>> RECENT =
       ThreadLocal.withInitial(HashMap::new);

@@ -217,7 +217,7 @@ final class PositionStateDeriver {
         .setAgreeingArticles(tally.articlesOnSide(sign))
         .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
         .setTrend(StanceHistory.trend(referenceStance, latest.getStance()))
-        .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW)))
+        .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW), evidence))
         .setEvidence(evidence)
         .setHistory(history)
         .build();
@@ -243,12 +243,39 @@ final class PositionStateDeriver {
 
   /**
    * True when independent stories published since {@code from} take both sides: some story has an
-   * article for and another story one against. Two stories per side, read from the index of each
-   * story's latest article per side, decide it.
+   * article for and another story one against. The evidence's stories decide it when they are
+   * disputed already (more stories cannot undo that) or when the evidence reaches back to {@code
+   * from}. Else the index of each story's latest article per side is read, two stories per side,
+   * first for a side the evidence has none of: when it has none either, nothing else need be read.
    */
-  private boolean disputed(Track track, Instant from) {
-    Set<String> storiesFor = recentStories(track, 1, from);
-    Set<String> storiesAgainst = recentStories(track, -1, from);
+  private boolean disputed(Track track, Instant from, List<Statement> evidence) {
+    Set<String> storiesFor = new LinkedHashSet<>();
+    Set<String> storiesAgainst = new LinkedHashSet<>();
+    boolean reachesBack = evidence.size() < MAX_EVIDENCE;
+    for (Statement s : evidence) {
+      if (s.getPublishedAt().isBefore(from)) {
+        reachesBack = true;
+        break;
+      }
+      (s.getStance() > 0 ? storiesFor : storiesAgainst).add(s.getStory());
+    }
+    if (reachesBack || disputed(storiesFor, storiesAgainst)) {
+      return disputed(storiesFor, storiesAgainst);
+    }
+    for (int sign : storiesFor.isEmpty() ? new int[] {1, -1} : new int[] {-1, 1}) {
+      Set<String> side = sign > 0 ? storiesFor : storiesAgainst;
+      side.addAll(recentStories(track, sign, from));
+      if (side.isEmpty()) {
+        return false;
+      }
+      if (disputed(storiesFor, storiesAgainst)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean disputed(Set<String> storiesFor, Set<String> storiesAgainst) {
     boolean oneStoryOnly = storiesFor.equals(storiesAgainst) && storiesFor.size() == 1;
     return !storiesFor.isEmpty() && !storiesAgainst.isEmpty() && !oneStoryOnly;
   }

@@ -363,13 +363,15 @@ class AggregatorTopologyTest {
   }
 
   @Test
-  void theTrendComparesWithTheStanceTwoWeeksBeforeTheLatestArticleHoweverOftenItTurned() {
+  void theTrendAndTheDisputeFollowTheirWindowsHoweverOftenTheStanceTurned() {
     Random random = new Random(11);
-    // each sent article's stance, ordered as the timeline orders articles: by time, then id
+    // each sent article's stance, ordered as the timeline orders articles: by time, then id; every
+    // article is a story of its own
     TreeMap<String, Integer> sent = new TreeMap<>();
     int stance = 1;
-    int fromHistory = 0;
-    int pastFullHistory = 0;
+    int trendFromHistory = 0;
+    int trendPastFullHistory = 0;
+    int disputeBeyondEvidence = 0;
     PositionState state = null;
     for (int i = 0; i < 300; i++) {
       // weeks of a steady stance, then weeks when it turns with nearly every article
@@ -384,24 +386,39 @@ class AggregatorTopologyTest {
       send(article(id, "tass", second, russiaOnTerritory(stance, 0.8, "Moscow on territory " + i)));
       state = latestStates().getOrDefault(TERRITORY, state);
 
-      long cutoff =
-          sent.lastKey().transform(k -> Long.parseLong(k.substring(0, 12))) - 14 * 86_400L;
+      long latest = Long.parseLong(sent.lastKey().substring(0, 12));
+      long cutoff = latest - 14 * 86_400L;
       String reference = sent.floorKey(String.format("%012d|~", cutoff));
       int referenceStance = sent.get(reference != null ? reference : sent.firstKey());
       assertEquals(
           StanceHistory.trend(referenceStance, sent.lastEntry().getValue()),
           state.getTrend(),
-          "article " + i);
+          "trend after article " + i);
       List<StanceChange> history = state.getHistory();
       if (history.size() == StanceHistory.MAX_ENTRIES
           && history.get(0).getAt().getEpochSecond() > cutoff) {
-        pastFullHistory++;
+        trendPastFullHistory++;
       } else {
-        fromHistory++;
+        trendFromHistory++;
+      }
+
+      var week = sent.tailMap(String.format("%012d", latest - 7 * 86_400L)).values();
+      assertEquals(
+          week.stream().anyMatch(s -> s > 0) && week.stream().anyMatch(s -> s < 0),
+          state.getDisputed(),
+          "dispute after article " + i);
+      List<Statement> evidence = state.getEvidence();
+      if (evidence.size() == PositionStateDeriver.MAX_EVIDENCE
+          && evidence.get(evidence.size() - 1).getPublishedAt().getEpochSecond()
+              >= latest - 7 * 86_400L
+          && evidence.stream().map(s -> Integer.signum(s.getStance())).distinct().count() == 1) {
+        disputeBeyondEvidence++;
       }
     }
-    assertTrue(fromHistory > 50, "the history answered " + fromHistory + " times");
-    assertTrue(pastFullHistory > 50, "the turns were read " + pastFullHistory + " times");
+    assertTrue(trendFromHistory > 50, "the history answered " + trendFromHistory + " times");
+    assertTrue(trendPastFullHistory > 50, "the turns were read " + trendPastFullHistory + " times");
+    assertTrue(
+        disputeBeyondEvidence > 50, "the stories were read " + disputeBeyondEvidence + " times");
   }
 
   @Test
