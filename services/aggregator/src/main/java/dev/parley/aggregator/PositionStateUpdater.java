@@ -165,12 +165,12 @@ final class PositionStateUpdater
   }
 
   /**
-   * A change's {@code before}: the state it ends, less its evidence and history. Those are nine
-   * tenths of a state's bytes, and a subscriber that wants them already had them as the previous
+   * A change's {@code before}: the state it ends, less its evidence and history. Those are nearly
+   * all of a state's bytes, and a subscriber that wants them already had them as the previous
    * change's {@code after}; with them every change carried two whole states, and the change topic
    * was over half of the bytes the pipeline wrote (docs/benchmarks.md, seventeenth round).
    */
-  static PositionState withoutStatements(PositionState state) {
+  private static PositionState withoutStatements(PositionState state) {
     PositionState summary = new PositionState();
     for (Schema.Field field : PositionState.getClassSchema().getFields()) {
       summary.put(field.pos(), state.get(field.pos()));
