@@ -40,8 +40,9 @@ class AppStatusIT {
 
   @Test
   void recordsOfATransactionStillOpenKeepAnAppFromBeingCaughtUpUntilItEnds() throws Exception {
-    int port = FreePort.any();
-    int controller = FreePort.any();
+    int[] ports = FreePort.distinct(2);
+    int port = ports[0];
+    int controller = ports[1];
     try (EmbeddedKafkaBroker broker =
             EmbeddedKafkaBroker.startNode(
                 data, 1, port, "1@127.0.0.1:" + controller, controller, 1);

@@ -36,13 +36,15 @@ public final class LocalStack implements AutoCloseable {
   public record Ports(
       int kafka, int controller, int registry, int ingestor, int extractor, int aggregator) {
     Ports resolved() {
-      return new Ports(
-          FreePort.or(kafka, "Kafka", "--kafka-port"),
-          FreePort.or(controller, "KRaft controller", "--controller-port"),
-          FreePort.or(registry, "schema registry", "--registry-port"),
-          FreePort.or(ingestor, "ingestor", "--ingestor-port"),
-          FreePort.or(extractor, "extractor", "--extractor-port"),
-          FreePort.or(aggregator, "aggregator", "--aggregator-port"));
+      try (FreePort.Reservation ports = new FreePort.Reservation()) {
+        return new Ports(
+            ports.or(kafka, "Kafka", "--kafka-port"),
+            ports.or(controller, "KRaft controller", "--controller-port"),
+            ports.or(registry, "schema registry", "--registry-port"),
+            ports.or(ingestor, "ingestor", "--ingestor-port"),
+            ports.or(extractor, "extractor", "--extractor-port"),
+            ports.or(aggregator, "aggregator", "--aggregator-port"));
+      }
     }
   }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * `parley up` from the packaged jar in its own process (broker, registry and services together),
@@ -51,9 +50,7 @@ final class ChildStack implements AutoCloseable {
 
   static ChildStack start(Path dataDir) throws Exception {
     Files.createDirectories(dataDir);
-    ChildStack stack =
-        new ChildStack(
-            dataDir, IntStream.generate(FreePort::any).limit(PORT_OPTIONS.length).toArray());
+    ChildStack stack = new ChildStack(dataDir, FreePort.distinct(PORT_OPTIONS.length));
     stack.restart();
     return stack;
   }

@@ -22,7 +22,7 @@ final class KafkaCluster implements AutoCloseable {
   private final int[] ports;
 
   private KafkaCluster(Path dataDir) throws Exception {
-    ports = IntStream.generate(FreePort::any).limit(2L * NODES).toArray();
+    ports = FreePort.distinct(2 * NODES);
     String voters =
         IntStream.rangeClosed(1, NODES)
             .mapToObj(id -> id + "@127.0.0.1:" + controllerPort(id))
