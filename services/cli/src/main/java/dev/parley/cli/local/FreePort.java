@@ -54,7 +54,7 @@ public final class FreePort {
     int or(int port, String part, String option) {
       if (parts.containsKey(port)) {
         throw new IllegalStateException(
-            "Port %d is given to both the %s and the %s: choose another one with %s."
+            "Port %d is given twice (%s and %s): choose another one with %s."
                 .formatted(port, parts.get(port), part, option));
       }
       try {
@@ -75,14 +75,19 @@ public final class FreePort {
       return socket.getLocalPort();
     }
 
+    /** Releases every port, even when one of them fails to close. */
     @Override
     public void close() {
+      UncheckedIOException failed = null;
       for (ServerSocket socket : held) {
         try {
           socket.close();
         } catch (IOException e) {
-          throw new UncheckedIOException("Could not release port " + socket.getLocalPort(), e);
+          failed = new UncheckedIOException("Could not release port " + socket.getLocalPort(), e);
         }
+      }
+      if (failed != null) {
+        throw failed;
       }
     }
   }

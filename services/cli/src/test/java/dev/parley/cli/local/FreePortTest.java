@@ -34,7 +34,7 @@ class FreePortTest {
       assertEquals(
           "Port "
               + port
-              + " is given to both the Kafka and the KRaft controller: choose another one with"
+              + " is given twice (Kafka and KRaft controller): choose another one with"
               + " --controller-port.",
           refused.getMessage());
     }
