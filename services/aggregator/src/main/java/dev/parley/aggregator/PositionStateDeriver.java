@@ -259,8 +259,9 @@ final class PositionStateDeriver {
       }
       (s.getStance() > 0 ? storiesFor : storiesAgainst).add(s.getStory());
     }
-    if (reachesBack || disputed(storiesFor, storiesAgainst)) {
-      return disputed(storiesFor, storiesAgainst);
+    boolean evidenceDisputed = disputed(storiesFor, storiesAgainst);
+    if (reachesBack || evidenceDisputed) {
+      return evidenceDisputed;
     }
     for (int sign : storiesFor.isEmpty() ? new int[] {1, -1} : new int[] {-1, 1}) {
       Set<String> side = sign > 0 ? storiesFor : storiesAgainst;
