@@ -77,7 +77,7 @@ final class PositionStateDeriver {
    */
   record Arrival(
       PositionContribution article,
-      PositionTimeline.Neighbours neighbours,
+      PositionTimeline.Placed placed,
       StoryIndex.Joined story,
       Tally tally) {}
 
@@ -91,11 +91,11 @@ final class PositionStateDeriver {
    */
   Optional<PositionState> afterAdding(String position, PositionState before, Arrival arrival) {
     PositionContribution added = arrival.article();
-    PositionContribution older = arrival.neighbours().older().orElse(null);
-    PositionContribution newer = arrival.neighbours().newer().orElse(null);
+    TimelineEntry older = arrival.placed().older().orElse(null);
+    TimelineEntry newer = arrival.placed().newer().orElse(null);
     Instant at = added.getPublishedAt();
-    if ((older != null && older.getPublishedAt().equals(at))
-        || (newer != null && newer.getPublishedAt().equals(at))) {
+    if ((older != null && older.publishedAt().equals(at))
+        || (newer != null && newer.publishedAt().equals(at))) {
       return Optional.empty(); // the article id orders a tie, as store keys do: read it back
     }
     Optional<Instant> since = sideSince(before, added, newer);
@@ -112,7 +112,7 @@ final class PositionStateDeriver {
             at.isBefore(before.getFirstSeen()) ? at : before.getFirstSeen(),
             since.get(),
             statementsWith(before, added, arrival.story()),
-            turnsWith(before.getHistory(), older, added, newer)));
+            turnsWith(before.getHistory(), older, arrival.placed().entry(), newer)));
   }
 
   /**
@@ -144,19 +144,16 @@ final class PositionStateDeriver {
    * so no turn left out of a full history lies between them: the newest turns stay known.
    */
   private static List<StanceChange> turnsWith(
-      List<StanceChange> turns,
-      PositionContribution older,
-      PositionContribution added,
-      PositionContribution newer) {
+      List<StanceChange> turns, TimelineEntry older, TimelineEntry added, TimelineEntry newer) {
     List<StanceChange> after = new ArrayList<>(turns);
     if (newer != null) {
-      after.removeIf(t -> t.getArticleId().equals(newer.getArticleId()));
-      if (PositionTimeline.turnsStance(added, newer)) {
-        after.add(PositionTimeline.turnAt(newer));
+      after.removeIf(t -> t.getArticleId().equals(newer.articleId()));
+      if (TimelineEntry.turnsStance(added, newer)) {
+        after.add(newer.turn());
       }
     }
-    if (PositionTimeline.turnsStance(older, added)) {
-      after.add(PositionTimeline.turnAt(added));
+    if (TimelineEntry.turnsStance(older, added)) {
+      after.add(added.turn());
     }
     after.sort(IN_TIME);
     return after.subList(Math.max(0, after.size() - StanceHistory.MAX_ENTRIES), after.size());
@@ -170,7 +167,7 @@ final class PositionStateDeriver {
    * empty then. Anywhere else the start stays.
    */
   private static Optional<Instant> sideSince(
-      PositionState before, PositionContribution added, PositionContribution newer) {
+      PositionState before, PositionContribution added, TimelineEntry newer) {
     int side = Integer.signum(before.getStance());
     boolean sameSide = Integer.signum(added.getStance()) == side;
     Instant since = before.getSince();
@@ -179,9 +176,9 @@ final class PositionStateDeriver {
       return Optional.of(sameSide ? since : added.getPublishedAt());
     }
     if (!sameSide && insideRun) {
-      return Optional.of(newer.getPublishedAt());
+      return Optional.of(newer.publishedAt());
     }
-    if (sameSide && !insideRun && newer.getPublishedAt().equals(since)) {
+    if (sameSide && !insideRun && newer.publishedAt().equals(since)) {
       return Optional.empty();
     }
     return Optional.of(since);

@@ -25,9 +25,8 @@ final class PositionStateUpdater
     implements Processor<String, PositionContribution, String, PositionChange> {
 
   /**
-   * Positions whose last derived state, and tracks whose newest article, are kept: the busy ones,
-   * whose next update then derives only the state after it, and finds the neighbours in time of an
-   * article published after the newest without reading them.
+   * Positions whose last derived state is kept: the busy ones, whose next update then derives only
+   * the state after it.
    */
   static final int KEPT_STATES = 1_000;
 
@@ -35,7 +34,7 @@ final class PositionStateUpdater
   private PositionStores stores;
   private PositionStateDeriver deriver;
   private RecentValues<Optional<PositionState>> lastStates;
-  private RecentValues<PositionContribution> newestOfTracks;
+  private TimelineWindows timelines;
   private CopyIndex copies;
 
   @Override
@@ -45,14 +44,14 @@ final class PositionStateUpdater
     this.deriver = new PositionStateDeriver(stores);
     // a task that is (re)initialised may have had its stores restored or rolled back: start afresh
     this.lastStates = new RecentValues<>(KEPT_STATES);
-    this.newestOfTracks = new RecentValues<>(KEPT_STATES);
+    this.timelines = new TimelineWindows();
     this.copies = new CopyIndex(stores.bands());
   }
 
   @Override
   public void close() {
     lastStates = null;
-    newestOfTracks = null;
+    timelines = null;
     copies = null;
   }
 
@@ -105,24 +104,21 @@ final class PositionStateUpdater
     Tally tally = tally(track);
     tally.countArticle(c, 1);
     stores.contributions().put(track.contribution(c.getArticleId()), c);
-    Optional<PositionContribution> newest = newestOfTracks.take(track.key());
-    PositionTimeline.Neighbours neighbours = new PositionTimeline(track, stores).add(c, newest);
-    if (neighbours.newer().isEmpty()) {
-      newestOfTracks.put(track.key(), PositionTimeline.asKept(c));
-    } else {
-      newest.ifPresent(kept -> newestOfTracks.put(track.key(), kept));
-    }
+    TimelineWindow window = timelines.take(track.key());
+    PositionTimeline.Placed placed = new PositionTimeline(track, stores).add(c, window);
+    timelines.put(track.key(), window);
     StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c, copies.copiesOf(c));
     save(track, tally);
-    return new PositionStateDeriver.Arrival(c, neighbours, joined, tally);
+    return new PositionStateDeriver.Arrival(c, placed, joined, tally);
   }
 
   private void remove(Track track, PositionContribution c) {
     Tally tally = tally(track);
     tally.countArticle(c, -1);
     new StoryIndex(track, stores, tally).remove(c);
-    newestOfTracks.take(track.key()); // it may have been the newest: read it back next time
-    new PositionTimeline(track, stores).remove(c);
+    TimelineWindow window = timelines.take(track.key());
+    new PositionTimeline(track, stores).remove(c, window);
+    timelines.put(track.key(), window);
     stores.contributions().delete(track.contribution(c.getArticleId()));
     save(track, tally);
   }

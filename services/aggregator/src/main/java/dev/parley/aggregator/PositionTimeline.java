@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -28,48 +29,105 @@ final class PositionTimeline {
     this.turns = stores.turns();
   }
 
-  /** The articles published just before and just after one, when there are. */
-  record Neighbours(Optional<PositionContribution> older, Optional<PositionContribution> newer) {}
+  /** Where an article stands in its track's timeline: its entry and the entries next to it. */
+  record Placed(
+      Optional<TimelineEntry> older, TimelineEntry entry, Optional<TimelineEntry> newer) {}
 
   /**
-   * {@code newest}: the track's newest article as the timeline keeps it ({@link #asKept}), when
-   * known; an article published after it, as live news is, then has it as its older neighbour and
-   * no newer one, without reading either.
+   * Adds the article, and the turns it makes or unmakes at itself and at its newer neighbour. Its
+   * neighbours come from {@code window} when it covers the article, else from the store; the window
+   * then holds the article if it adjoins what the window holds.
    */
-  Neighbours add(PositionContribution c, Optional<PositionContribution> newest) {
-    String key = key(c);
-    Optional<PositionContribution> before;
-    Optional<PositionContribution> after;
-    if (newest.isPresent() && key.compareTo(key(newest.get())) > 0) {
-      before = newest;
-      after = Optional.empty();
-    } else {
-      before = last(contributions, track.timeline().from(), key);
-      after = first(contributions, key, track.timeline().to()).filter(n -> !key(n).equals(key));
+  Placed add(PositionContribution c, TimelineWindow window) {
+    TimelineEntry entry = TimelineEntry.of(key(c), c);
+    Placed placed = place(entry, window);
+    contributions.put(entry.key(), asKept(c));
+    // none are stored at an article just added: its earlier contribution's went with it
+    TimelineEntry older = placed.older().orElse(null);
+    if (TimelineEntry.turnsStance(older, entry)) {
+      turns.put(stanceTurnKey(entry), entry.turn());
     }
-    contributions.put(key, asKept(c));
-    markTurns(before.orElse(null), c, false);
-    after.ifPresent(next -> markTurns(c, next, true));
-    return new Neighbours(before, after);
+    if (TimelineEntry.turnsSign(older, entry)) {
+      turns.put(signTurnKey(entry), entry.turn());
+    }
+    placed.newer().ifPresent(newer -> followsInstead(newer, older, entry));
+    window.added(entry, placed.older(), placed.newer());
+    return placed;
   }
 
-  void remove(PositionContribution c) {
-    String key = key(c);
-    contributions.delete(key);
-    deleteTurn(track.stanceTurns().at(c.getPublishedAt(), c.getArticleId()));
-    deleteTurn(track.signTurns().at(c.getPublishedAt(), c.getArticleId()));
-    Optional<PositionContribution> after = first(contributions, key, track.timeline().to());
-    after.ifPresent(
-        next ->
-            markTurns(last(contributions, track.timeline().from(), key).orElse(null), next, true));
+  /** Takes the article out, with its turns, and remakes the turn at its newer neighbour. */
+  void remove(PositionContribution c, TimelineWindow window) {
+    TimelineEntry entry = TimelineEntry.of(key(c), c);
+    Placed placed = place(entry, window);
+    contributions.delete(entry.key());
+    TimelineEntry older = placed.older().orElse(null);
+    if (TimelineEntry.turnsStance(older, entry)) {
+      turns.delete(stanceTurnKey(entry));
+    }
+    if (TimelineEntry.turnsSign(older, entry)) {
+      turns.delete(signTurnKey(entry));
+    }
+    placed.newer().ifPresent(newer -> followsInstead(newer, entry, older));
+    window.removed(entry.key());
+  }
+
+  /**
+   * The entry with its neighbours, from the window or else the store (where the entry itself may
+   * be).
+   */
+  private Placed place(TimelineEntry entry, TimelineWindow window) {
+    String key = entry.key();
+    if (window.covers(key)) {
+      return new Placed(window.older(key), entry, window.newer(key));
+    }
+    return new Placed(
+        last(contributions, track.timeline().from(), key).map(PositionTimeline::entry),
+        entry,
+        // the first key after this one, whether it is stored or not: the key and a NUL
+        first(contributions, key + "\u0000", track.timeline().to()).map(PositionTimeline::entry));
+  }
+
+  /**
+   * {@code newer} follows {@code now} where it followed {@code before} (each null for none): its
+   * turns are written or deleted only where that changes them. Knowing which turns are stored saves
+   * reading them, and deleting only those that are saves RocksDB tombstones, over which every scan
+   * from the newest turn back would walk.
+   */
+  private void followsInstead(TimelineEntry newer, TimelineEntry before, TimelineEntry now) {
+    mark(
+        stanceTurnKey(newer),
+        newer,
+        TimelineEntry.turnsStance(before, newer),
+        TimelineEntry.turnsStance(now, newer));
+    mark(
+        signTurnKey(newer),
+        newer,
+        TimelineEntry.turnsSign(before, newer),
+        TimelineEntry.turnsSign(now, newer));
+  }
+
+  private void mark(String key, TimelineEntry at, boolean was, boolean is) {
+    if (is && !was) {
+      turns.put(key, at.turn());
+    } else if (was && !is) {
+      turns.delete(key);
+    }
+  }
+
+  private String stanceTurnKey(TimelineEntry e) {
+    return track.stanceTurns().at(e.publishedAt(), e.articleId());
+  }
+
+  private String signTurnKey(TimelineEntry e) {
+    return track.signTurns().at(e.publishedAt(), e.articleId());
   }
 
   Optional<PositionContribution> latest() {
-    return last(contributions, track.timeline().from(), track.timeline().to());
+    return last(contributions, track.timeline().from(), track.timeline().to()).map(e -> e.value);
   }
 
   Optional<PositionContribution> earliest() {
-    return first(contributions, track.timeline().from(), track.timeline().to());
+    return first(contributions, track.timeline().from(), track.timeline().to()).map(e -> e.value);
   }
 
   /**
@@ -79,7 +137,8 @@ final class PositionTimeline {
   StanceChange stanceTurnUpTo(Instant at) {
     return last(turns, track.stanceTurns().from(), track.stanceTurns().upTo(at))
         .or(() -> first(turns, track.stanceTurns().from(), track.stanceTurns().to()))
-        .orElseThrow();
+        .orElseThrow()
+        .value;
   }
 
   List<PositionContribution> newest(int limit) {
@@ -89,7 +148,7 @@ final class PositionTimeline {
   /** When the current run of the latest stance's sign began. */
   Instant lastSignTurn() {
     return last(turns, track.signTurns().from(), track.signTurns().to())
-        .map(StanceChange::getAt)
+        .map(e -> e.value.getAt())
         .orElseThrow();
   }
 
@@ -101,60 +160,17 @@ final class PositionTimeline {
     return oldestFirst;
   }
 
-  /** The turn an article makes where its stance differs from the one published before it. */
-  static StanceChange turnAt(PositionContribution c) {
-    return new StanceChange(c.getPublishedAt(), c.getStance(), c.getArticleId(), c.getSource());
-  }
-
-  /** {@code previous}: the article published just before {@code c}, null when there is none. */
-  static boolean turnsStance(PositionContribution previous, PositionContribution c) {
-    return previous == null || previous.getStance() != c.getStance();
-  }
-
-  /**
-   * {@code marked}: whether turns may be stored at {@code c}; none are at an article just added
-   * (its earlier contribution's were deleted with it), and looking for them was two reads of absent
-   * keys per article.
-   */
-  private void markTurns(PositionContribution previous, PositionContribution c, boolean marked) {
-    StanceChange turn = turnAt(c);
-    mark(
-        track.stanceTurns().at(c.getPublishedAt(), c.getArticleId()),
-        turn,
-        turnsStance(previous, c),
-        marked);
-    mark(
-        track.signTurns().at(c.getPublishedAt(), c.getArticleId()),
-        turn,
-        previous == null || Integer.signum(previous.getStance()) != Integer.signum(c.getStance()),
-        marked);
-  }
-
-  private void mark(String key, StanceChange turn, boolean isTurn, boolean marked) {
-    if (isTurn) {
-      turns.put(key, turn);
-    } else if (marked) {
-      deleteTurn(key);
-    }
-  }
-
-  /**
-   * Deletes only a turn that is there: deleting an absent key still writes a RocksDB tombstone, and
-   * every scan from the newest turn back walked over one per article published since that turn.
-   */
-  private void deleteTurn(String key) {
-    if (turns.get(key) != null) {
-      turns.delete(key);
-    }
-  }
-
   /**
    * The article as the timeline keeps it. Its entries serve the state (latest, earliest, evidence),
    * never story clustering: without the 64 fingerprint values, each of the entries an update reads
    * decodes in half the time.
    */
-  static PositionContribution asKept(PositionContribution c) {
+  private static PositionContribution asKept(PositionContribution c) {
     return PositionContribution.newBuilder(c).setFingerprint(List.of()).build();
+  }
+
+  private static TimelineEntry entry(KeyValue<String, PositionContribution> stored) {
+    return TimelineEntry.of(stored.key, stored.value);
   }
 
   private String key(PositionContribution c) {
@@ -162,21 +178,23 @@ final class PositionTimeline {
   }
 
   /** The last entry strictly before {@code to} (or up to it, when {@code to} is a range end). */
-  private static <V> Optional<V> last(KeyValueStore<String, V> store, String from, String to) {
+  private static <V> Optional<KeyValue<String, V>> last(
+      KeyValueStore<String, V> store, String from, String to) {
     try (KeyValueIterator<String, V> entries = store.reverseRange(from, to)) {
       while (entries.hasNext()) {
         var entry = entries.next();
         if (!entry.key.equals(to)) {
-          return Optional.of(entry.value);
+          return Optional.of(entry);
         }
       }
       return Optional.empty();
     }
   }
 
-  private static <V> Optional<V> first(KeyValueStore<String, V> store, String from, String to) {
+  private static <V> Optional<KeyValue<String, V>> first(
+      KeyValueStore<String, V> store, String from, String to) {
     try (KeyValueIterator<String, V> entries = store.range(from, to)) {
-      return entries.hasNext() ? Optional.of(entries.next().value) : Optional.empty();
+      return entries.hasNext() ? Optional.of(entries.next()) : Optional.empty();
     }
   }
 
