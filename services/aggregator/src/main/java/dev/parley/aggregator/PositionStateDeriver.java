@@ -68,16 +68,18 @@ final class PositionStateDeriver {
             timeline.newest(MAX_EVIDENCE).stream()
                 .map(c -> statement(c, stories.storyOf(c.getArticleId())))
                 .toList(),
-            timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES)));
+            timeline.lastStanceTurns(StanceHistory.MAX_ENTRIES),
+            new TimelineWindow()));
   }
 
   /**
-   * An article new to its track, as it came: its neighbours in time, the story it joined, and the
-   * track's tally with it counted.
+   * An article new to its track, as it came: its neighbours in time, the track's newest entries
+   * with it among them when it is one, the story it joined, and the track's tally with it counted.
    */
   record Arrival(
       PositionContribution article,
       PositionTimeline.Placed placed,
+      TimelineWindow newest,
       StoryIndex.Joined story,
       Tally tally) {}
 
@@ -112,7 +114,8 @@ final class PositionStateDeriver {
             at.isBefore(before.getFirstSeen()) ? at : before.getFirstSeen(),
             since.get(),
             statementsWith(before, added, arrival.story()),
-            turnsWith(before.getHistory(), older, arrival.placed().entry(), newer)));
+            turnsWith(before.getHistory(), older, arrival.placed().entry(), newer),
+            arrival.newest()));
   }
 
   /**
@@ -193,10 +196,12 @@ final class PositionStateDeriver {
       Instant firstSeen,
       Instant since,
       List<Statement> evidence,
-      List<StanceChange> history) {
+      List<StanceChange> history,
+      TimelineWindow newest) {
     Statement latest = evidence.get(0);
     int referenceStance =
-        referenceStance(track, history, latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW));
+        referenceStance(
+            track, history, newest, latest.getPublishedAt().minus(StanceHistory.TREND_WINDOW));
     int sign = Integer.signum(latest.getStance());
     return PositionState.newBuilder()
         .setNegotiation(named.getNegotiation())
@@ -224,9 +229,11 @@ final class PositionStateDeriver {
    * The stance the trend compares with: the latest article's at or before {@code cutoff}, or the
    * earliest article's when none is. An article's stance is that of the last stance turn at or
    * before it, so the state's own history (the newest turns, oldest first) answers, without a read,
-   * unless the cutoff is older than a full one.
+   * unless the cutoff is older than a full one; then the track's {@code newest} entries do when
+   * they reach back to it, as they do for a busy position whose stance keeps turning.
    */
-  private int referenceStance(Track track, List<StanceChange> history, Instant cutoff) {
+  private int referenceStance(
+      Track track, List<StanceChange> history, TimelineWindow newest, Instant cutoff) {
     for (int i = history.size() - 1; i >= 0; i--) {
       if (!history.get(i).getAt().isAfter(cutoff)) {
         return history.get(i).getStance();
@@ -235,7 +242,10 @@ final class PositionStateDeriver {
     if (history.size() < StanceHistory.MAX_ENTRIES) {
       return history.get(0).getStance(); // every turn: the first is the earliest article
     }
-    return new PositionTimeline(track, stores).stanceTurnUpTo(cutoff).getStance();
+    return newest
+        .latestUpTo(track.timeline().upTo(cutoff))
+        .map(TimelineEntry::stance)
+        .orElseGet(() -> new PositionTimeline(track, stores).stanceTurnUpTo(cutoff).getStance());
   }
 
   /**

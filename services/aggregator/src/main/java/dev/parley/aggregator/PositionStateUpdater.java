@@ -109,7 +109,7 @@ final class PositionStateUpdater
     timelines.put(track.key(), window);
     StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c, copies.copiesOf(c));
     save(track, tally);
-    return new PositionStateDeriver.Arrival(c, placed, joined, tally);
+    return new PositionStateDeriver.Arrival(c, placed, window, joined, tally);
   }
 
   private void remove(Track track, PositionContribution c) {

@@ -42,14 +42,14 @@ final class PositionTimeline {
     TimelineEntry entry = TimelineEntry.of(key(c), c);
     Placed placed = place(entry, window);
     contributions.put(entry.key(), asKept(c));
-    // none are stored at an article just added: its earlier contribution's went with it
     TimelineEntry older = placed.older().orElse(null);
-    if (TimelineEntry.turnsStance(older, entry)) {
-      turns.put(stanceTurnKey(entry), entry.turn());
-    }
-    if (TimelineEntry.turnsSign(older, entry)) {
-      turns.put(signTurnKey(entry), entry.turn());
-    }
+    // none are stored at an article just added: its earlier contribution's went with it
+    mark(
+        entry,
+        false,
+        TimelineEntry.turnsStance(older, entry),
+        false,
+        TimelineEntry.turnsSign(older, entry));
     placed.newer().ifPresent(newer -> followsInstead(newer, older, entry));
     window.added(entry, placed.older(), placed.newer());
     return placed;
@@ -61,12 +61,12 @@ final class PositionTimeline {
     Placed placed = place(entry, window);
     contributions.delete(entry.key());
     TimelineEntry older = placed.older().orElse(null);
-    if (TimelineEntry.turnsStance(older, entry)) {
-      turns.delete(stanceTurnKey(entry));
-    }
-    if (TimelineEntry.turnsSign(older, entry)) {
-      turns.delete(signTurnKey(entry));
-    }
+    mark(
+        entry,
+        TimelineEntry.turnsStance(older, entry),
+        false,
+        TimelineEntry.turnsSign(older, entry),
+        false);
     placed.newer().ifPresent(newer -> followsInstead(newer, entry, older));
     window.removed(entry.key());
   }
@@ -87,39 +87,40 @@ final class PositionTimeline {
         first(contributions, key + "\u0000", track.timeline().to()).map(PositionTimeline::entry));
   }
 
-  /**
-   * {@code newer} follows {@code now} where it followed {@code before} (each null for none): its
-   * turns are written or deleted only where that changes them. Knowing which turns are stored saves
-   * reading them, and deleting only those that are saves RocksDB tombstones, over which every scan
-   * from the newest turn back would walk.
-   */
+  /** {@code newer} follows {@code now} where it followed {@code before} (each null for none). */
   private void followsInstead(TimelineEntry newer, TimelineEntry before, TimelineEntry now) {
     mark(
-        stanceTurnKey(newer),
         newer,
         TimelineEntry.turnsStance(before, newer),
-        TimelineEntry.turnsStance(now, newer));
-    mark(
-        signTurnKey(newer),
-        newer,
+        TimelineEntry.turnsStance(now, newer),
         TimelineEntry.turnsSign(before, newer),
         TimelineEntry.turnsSign(now, newer));
   }
 
-  private void mark(String key, TimelineEntry at, boolean was, boolean is) {
-    if (is && !was) {
-      turns.put(key, at.turn());
-    } else if (was && !is) {
-      turns.delete(key);
+  /**
+   * Writes or deletes the turns at {@code e} only where they change: whether it turned the stance
+   * (its sign) before the update, and whether it does after; neither when it is not in the
+   * timeline. The stores hold a turn exactly where one is made, so knowing that saves reading them,
+   * and deleting only those that are saves RocksDB tombstones, over which every scan from the
+   * newest turn back would walk.
+   */
+  private void mark(
+      TimelineEntry e, boolean stanceWas, boolean stanceIs, boolean signWas, boolean signIs) {
+    if (stanceWas != stanceIs) {
+      mark(track.stanceTurns(), e, stanceIs);
+    }
+    if (signWas != signIs) {
+      mark(track.signTurns(), e, signIs);
     }
   }
 
-  private String stanceTurnKey(TimelineEntry e) {
-    return track.stanceTurns().at(e.publishedAt(), e.articleId());
-  }
-
-  private String signTurnKey(TimelineEntry e) {
-    return track.signTurns().at(e.publishedAt(), e.articleId());
+  private void mark(Track.TimeOrdered kind, TimelineEntry e, boolean made) {
+    String key = kind.at(e.publishedAt(), e.articleId());
+    if (made) {
+      turns.put(key, e.turn());
+    } else {
+      turns.delete(key);
+    }
   }
 
   Optional<PositionContribution> latest() {

@@ -8,8 +8,9 @@ import java.util.TreeMap;
  * The newest entries of one track's timeline, held in memory and complete from the oldest held to
  * the track's newest: an article published after that oldest one finds both its neighbours in time
  * here, without reading the store. Live news comes that way, and so do articles a few hours late
- * when several feeds push batches at once. Grows from the newest article down and is cut from its
- * oldest end ({@link TimelineWindows}); empty when nothing is known.
+ * when several feeds push batches at once. Starts from the track's newest article, takes in each
+ * article it covers or that joins its oldest end, and loses its oldest entries past its share
+ * ({@link TimelineWindows}); empty when nothing is known.
  */
 final class TimelineWindow {
 
@@ -28,6 +29,17 @@ final class TimelineWindow {
   /** Only when {@link #covers} the key. */
   Optional<TimelineEntry> newer(String key) {
     return Optional.ofNullable(entries.higherEntry(key)).map(Map.Entry::getValue);
+  }
+
+  /**
+   * The latest entry at or before {@code bound} (a key of the track's timeline, or a range end),
+   * when the window reaches back to it.
+   */
+  Optional<TimelineEntry> latestUpTo(String bound) {
+    if (entries.isEmpty() || entries.firstKey().compareTo(bound) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(entries.floorEntry(bound).getValue());
   }
 
   /**

@@ -416,7 +416,9 @@ class AggregatorTopologyTest {
       }
     }
     assertTrue(trendFromHistory > 50, "the history answered " + trendFromHistory + " times");
-    assertTrue(trendPastFullHistory > 50, "the turns were read " + trendPastFullHistory + " times");
+    assertTrue(
+        trendPastFullHistory > 50,
+        "the trend was asked past a full history " + trendPastFullHistory + " times");
     assertTrue(
         disputeBeyondEvidence > 50, "the stories were read " + disputeBeyondEvidence + " times");
   }
