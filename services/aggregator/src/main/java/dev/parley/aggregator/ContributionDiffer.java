@@ -3,6 +3,8 @@ package dev.parley.aggregator;
 import dev.parley.avro.ArticlePositions;
 import dev.parley.avro.PositionContribution;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,6 +24,13 @@ final class ContributionDiffer
 
   static final String STORE = "article-extractions";
 
+  /**
+   * The header of the contributions of an article seen here for the first time: the state step,
+   * which this step's transactions keep in step with it, then holds no earlier contribution of the
+   * article and need not look for one, a read of an absent key per contribution.
+   */
+  static final String FIRST_EXTRACTION = "parley.first-extraction";
+
   private ProcessorContext<String, PositionContribution> context;
   private KeyValueStore<String, ArticlePositions> extractions;
 
@@ -40,10 +49,12 @@ final class ContributionDiffer
     }
     Map<String, PositionContribution> before = ArticleContributions.of(earlier);
     Map<String, PositionContribution> after = ArticleContributions.of(latest);
+    Record<String, ArticlePositions> marked =
+        earlier == null ? record.withHeaders(withFirstExtraction(record.headers())) : record;
     after.forEach(
         (key, contribution) -> {
           if (!contribution.equals(before.get(key))) {
-            context.forward(record.withKey(key).withValue(contribution));
+            context.forward(marked.withKey(key).withValue(contribution));
           }
         });
     before.forEach(
@@ -60,6 +71,16 @@ final class ContributionDiffer
     } else {
       extractions.put(record.key(), latest);
     }
+  }
+
+  static boolean isFirstExtraction(Headers headers) {
+    return headers.lastHeader(FIRST_EXTRACTION) != null;
+  }
+
+  private static Headers withFirstExtraction(Headers headers) {
+    RecordHeaders marked = new RecordHeaders(headers.toArray());
+    marked.add(FIRST_EXTRACTION, new byte[0]);
+    return marked;
   }
 
   /**

@@ -63,7 +63,9 @@ final class PositionStateUpdater
     Optional<Optional<PositionState>> kept = lastStates.take(position);
     Optional<PositionState> before = kept.orElseGet(() -> deriver.derive(position));
     PositionContribution earlier =
-        stores.contributions().get(Track.contribution(position, contribution.getArticleId()));
+        ContributionDiffer.isFirstExtraction(record.headers())
+            ? null
+            : stores.contributions().get(Track.contribution(position, contribution.getArticleId()));
     boolean delivered = contribution.equals(earlier); // a duplicate: it stays as it is
     boolean earlierTakenOut = earlier != null && !delivered;
     if (earlierTakenOut) {
