@@ -230,7 +230,8 @@ final class PositionStateDeriver {
    * earliest article's when none is. An article's stance is that of the last stance turn at or
    * before it, so the state's own history (the newest turns, oldest first) answers, without a read,
    * unless the cutoff is older than a full one; then the track's {@code newest} entries do when
-   * they reach back to it, as they do for a busy position whose stance keeps turning.
+   * they reach back to it, as they do for a position whose stance keeps turning on a few hundred
+   * articles a day (not for one stated by thousands: its store is read).
    */
   private int referenceStance(
       Track track, List<StanceChange> history, TimelineWindow newest, Instant cutoff) {
