@@ -13,8 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The state of a position as a pure function of the articles that currently state it, so that the
@@ -219,7 +219,12 @@ final class PositionStateDeriver {
         .setAgreeingArticles(tally.articlesOnSide(sign))
         .setDissentingArticles(tally.articles() - tally.articlesOnSide(sign))
         .setTrend(StanceHistory.trend(referenceStance, latest.getStance()))
-        .setDisputed(disputed(track, latest.getPublishedAt().minus(DISPUTE_WINDOW), evidence))
+        .setDisputed(
+            disputed(
+                track,
+                latest.getPublishedAt().minus(DISPUTE_WINDOW),
+                evidence,
+                newest.storiesBySide()))
         .setEvidence(evidence)
         .setHistory(history)
         .build();
@@ -246,7 +251,11 @@ final class PositionStateDeriver {
     return newest
         .latestUpTo(track.timeline().upTo(cutoff))
         .map(TimelineEntry::stance)
-        .orElseGet(() -> new PositionTimeline(track, stores).stanceTurnUpTo(cutoff).getStance());
+        .orElseGet(
+            () ->
+                new PositionTimeline(track, stores)
+                    .stanceTurnUpTo(cutoff, newest.stanceTurns())
+                    .getStance());
   }
 
   /**
@@ -255,8 +264,10 @@ final class PositionStateDeriver {
    * disputed already (more stories cannot undo that) or when the evidence reaches back to {@code
    * from}. Else the index of each story's latest article per side is read, two stories per side,
    * first for a side the evidence has none of: when it has none either, nothing else need be read.
+   * {@code sides} answers instead of the index when it holds what is asked.
    */
-  private boolean disputed(Track track, Instant from, List<Statement> evidence) {
+  private boolean disputed(
+      Track track, Instant from, List<Statement> evidence, StoriesBySide sides) {
     Set<String> storiesFor = new LinkedHashSet<>();
     Set<String> storiesAgainst = new LinkedHashSet<>();
     boolean reachesBack = evidence.size() < MAX_EVIDENCE;
@@ -273,7 +284,7 @@ final class PositionStateDeriver {
     }
     for (int sign : storiesFor.isEmpty() ? new int[] {1, -1} : new int[] {-1, 1}) {
       Set<String> side = sign > 0 ? storiesFor : storiesAgainst;
-      side.addAll(recentStories(track, sign, from));
+      side.addAll(recentStories(track, sign, from, sides));
       if (side.isEmpty()) {
         return false;
       }
@@ -289,16 +300,22 @@ final class PositionStateDeriver {
     return !storiesFor.isEmpty() && !storiesAgainst.isEmpty() && !oneStoryOnly;
   }
 
-  private Set<String> recentStories(Track track, int sign, Instant from) {
-    Set<String> stories = new LinkedHashSet<>();
-    KeyValueStore<String, String> index = stores.index();
-    try (KeyValueIterator<String, String> entries =
-        index.reverseRange(track.sideOfStories(sign).from(from), track.sideOfStories(sign).to())) {
-      while (entries.hasNext() && stories.size() < 2) {
-        stories.add(entries.next().value);
-      }
-    }
-    return stories;
+  private List<String> recentStories(Track track, int sign, Instant from, StoriesBySide sides) {
+    String start = track.sideOfStories(sign).from(from);
+    return sides
+        .since(sign, start)
+        .orElseGet(
+            () -> {
+              List<KeyValue<String, String>> newestFirst = new ArrayList<>();
+              try (KeyValueIterator<String, String> entries =
+                  stores.index().reverseRange(start, track.sideOfStories(sign).to())) {
+                while (entries.hasNext() && newestFirst.size() < StoriesBySide.ASKED) {
+                  newestFirst.add(entries.next());
+                }
+              }
+              sides.read(sign, start, newestFirst);
+              return newestFirst.stream().map(entry -> entry.value).toList();
+            });
   }
 
   private static Statement statement(PositionContribution c, String story) {

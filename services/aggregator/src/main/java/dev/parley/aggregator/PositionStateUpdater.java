@@ -117,8 +117,9 @@ final class PositionStateUpdater
     stores.contributions().put(track.contribution(c.getArticleId()), c);
     TimelineWindow window = timelines.take(track.key());
     PositionTimeline.Placed placed = new PositionTimeline(track, stores).add(c, window);
+    StoryIndex.Joined joined =
+        new StoryIndex(track, stores, tally).add(c, copies.copiesOf(c), window.storiesBySide());
     timelines.put(track.key(), window);
-    StoryIndex.Joined joined = new StoryIndex(track, stores, tally).add(c, copies.copiesOf(c));
     save(track, tally);
     return new PositionStateDeriver.Arrival(c, placed, window, joined, tally);
   }
@@ -126,8 +127,8 @@ final class PositionStateUpdater
   private void remove(Track track, PositionContribution c) {
     Tally tally = tally(track);
     tally.countArticle(c, -1);
-    new StoryIndex(track, stores, tally).remove(c);
     TimelineWindow window = timelines.take(track.key());
+    new StoryIndex(track, stores, tally).remove(c, window.storiesBySide());
     new PositionTimeline(track, stores).remove(c, window);
     timelines.put(track.key(), window);
     stores.contributions().delete(track.contribution(c.getArticleId()));

@@ -45,12 +45,13 @@ final class PositionTimeline {
     TimelineEntry older = placed.older().orElse(null);
     // none are stored at an article just added: its earlier contribution's went with it
     mark(
+        window,
         entry,
         false,
         TimelineEntry.turnsStance(older, entry),
         false,
         TimelineEntry.turnsSign(older, entry));
-    placed.newer().ifPresent(newer -> followsInstead(newer, older, entry));
+    placed.newer().ifPresent(newer -> followsInstead(window, newer, older, entry));
     window.added(entry, placed.older(), placed.newer());
     return placed;
   }
@@ -62,12 +63,13 @@ final class PositionTimeline {
     contributions.delete(entry.key());
     TimelineEntry older = placed.older().orElse(null);
     mark(
+        window,
         entry,
         TimelineEntry.turnsStance(older, entry),
         false,
         TimelineEntry.turnsSign(older, entry),
         false);
-    placed.newer().ifPresent(newer -> followsInstead(newer, entry, older));
+    placed.newer().ifPresent(newer -> followsInstead(window, newer, entry, older));
     window.removed(entry.key());
   }
 
@@ -88,8 +90,10 @@ final class PositionTimeline {
   }
 
   /** {@code newer} follows {@code now} where it followed {@code before} (each null for none). */
-  private void followsInstead(TimelineEntry newer, TimelineEntry before, TimelineEntry now) {
+  private void followsInstead(
+      TimelineWindow window, TimelineEntry newer, TimelineEntry before, TimelineEntry now) {
     mark(
+        window,
         newer,
         TimelineEntry.turnsStance(before, newer),
         TimelineEntry.turnsStance(now, newer),
@@ -102,25 +106,36 @@ final class PositionTimeline {
    * (its sign) before the update, and whether it does after; neither when it is not in the
    * timeline. The stores hold a turn exactly where one is made, so knowing that saves reading them,
    * and deleting only those that are saves RocksDB tombstones, over which every scan from the
-   * newest turn back would walk.
+   * newest turn back would walk. The window's run of stance turns follows the stance turns' writes.
    */
   private void mark(
-      TimelineEntry e, boolean stanceWas, boolean stanceIs, boolean signWas, boolean signIs) {
+      TimelineWindow window,
+      TimelineEntry e,
+      boolean stanceWas,
+      boolean stanceIs,
+      boolean signWas,
+      boolean signIs) {
     if (stanceWas != stanceIs) {
-      mark(track.stanceTurns(), e, stanceIs);
+      String key = mark(track.stanceTurns(), e, stanceIs);
+      if (stanceIs) {
+        window.stanceTurns().written(key, e.turn());
+      } else {
+        window.stanceTurns().deleted(key);
+      }
     }
     if (signWas != signIs) {
       mark(track.signTurns(), e, signIs);
     }
   }
 
-  private void mark(Track.TimeOrdered kind, TimelineEntry e, boolean made) {
+  private String mark(Track.TimeOrdered kind, TimelineEntry e, boolean made) {
     String key = kind.at(e.publishedAt(), e.articleId());
     if (made) {
       turns.put(key, e.turn());
     } else {
       turns.delete(key);
     }
+    return key;
   }
 
   Optional<PositionContribution> latest() {
@@ -133,13 +148,32 @@ final class PositionTimeline {
 
   /**
    * The stance turn at or before {@code at}, or the first one when none is: its stance is that of
-   * the latest article published at or before {@code at}, or of the earliest article.
+   * the latest article published at or before {@code at}, or of the earliest article. From {@code
+   * run} when it holds it; else read, and the run starts from it, to read ahead from there when
+   * {@code at} has moved past it.
    */
-  StanceChange stanceTurnUpTo(Instant at) {
-    return last(turns, track.stanceTurns().from(), track.stanceTurns().upTo(at))
-        .or(() -> first(turns, track.stanceTurns().from(), track.stanceTurns().to()))
-        .orElseThrow()
-        .value;
+  StanceChange stanceTurnUpTo(Instant at, TurnRun run) {
+    String bound = track.stanceTurns().upTo(at);
+    Optional<StanceChange> held = run.upTo(bound);
+    Optional<String> last = run.last();
+    if (held.isEmpty() && last.isPresent() && bound.compareTo(last.get()) > 0) {
+      // the first key after the last held: the key and a NUL
+      run.extend(
+          oldest(turns, last.get() + "\u0000", track.stanceTurns().to(), TurnRun.READ_AHEAD));
+      held = run.upTo(bound);
+    }
+    return held.orElseGet(
+        () -> {
+          Optional<KeyValue<String, StanceChange>> found =
+              last(turns, track.stanceTurns().from(), bound);
+          boolean first = found.isEmpty();
+          KeyValue<String, StanceChange> turn =
+              found
+                  .or(() -> first(turns, track.stanceTurns().from(), track.stanceTurns().to()))
+                  .orElseThrow();
+          run.restart(turn, first);
+          return turn.value;
+        });
   }
 
   List<PositionContribution> newest(int limit) {
@@ -197,6 +231,17 @@ final class PositionTimeline {
     try (KeyValueIterator<String, V> entries = store.range(from, to)) {
       return entries.hasNext() ? Optional.of(entries.next()) : Optional.empty();
     }
+  }
+
+  private static <V> List<KeyValue<String, V>> oldest(
+      KeyValueStore<String, V> store, String from, String to, int limit) {
+    List<KeyValue<String, V>> oldestFirst = new ArrayList<>();
+    try (KeyValueIterator<String, V> entries = store.range(from, to)) {
+      while (entries.hasNext() && oldestFirst.size() < limit) {
+        oldestFirst.add(entries.next());
+      }
+    }
+    return oldestFirst;
   }
 
   private static <V> List<V> newest(

@@ -48,9 +48,10 @@ final class StoryIndex {
 
   /**
    * Joins the article to the stories of those of its near-copies ({@link CopyIndex}) that state
-   * this position, merging them.
+   * this position, merging them. {@code sides}: the track's newest stories of each side, which
+   * follow the index's writes.
    */
-  Joined add(PositionContribution c, Set<String> copies) {
+  Joined add(PositionContribution c, Set<String> copies, StoriesBySide sides) {
     Map<String, StoryView> joined = new TreeMap<>();
     Set<String> stored = new HashSet<>();
     for (String copy : copies) {
@@ -69,26 +70,26 @@ final class StoryIndex {
     Map<String, String> indexed = new HashMap<>();
     for (Map.Entry<String, StoryView> story : joined.entrySet()) {
       boolean isStored = stored.contains(story.getKey());
-      forget(story.getValue(), isStored);
+      forget(story.getValue(), isStored, sides);
       if (isStored) {
         story.getValue().members().forEach(m -> indexed.put(m.getArticleId(), story.getKey()));
       }
       members.addAll(story.getValue().members());
     }
     StoryView story = new StoryView(members);
-    remember(story, indexed);
+    remember(story, indexed, sides);
     return new Joined(story.id(), joined.keySet());
   }
 
-  void remove(PositionContribution c) {
+  void remove(PositionContribution c, StoriesBySide sides) {
     String stored = index.get(track.storyOf(c.getArticleId()));
     if (stored == null) {
-      forget(new StoryView(List.of(member(c))), false);
+      forget(new StoryView(List.of(member(c))), false, sides);
       return;
     }
     index.delete(track.storyOf(c.getArticleId()));
     StoryView story = StoryView.of(stories.get(track.story(stored)));
-    forget(story, true);
+    forget(story, true, sides);
     List<PositionContribution> rest = new ArrayList<>();
     Map<String, StoryMember> membersById = new HashMap<>();
     Map<String, String> indexed = new HashMap<>();
@@ -103,12 +104,13 @@ final class StoryIndex {
     for (List<PositionContribution> group : StoryClusters.of(rest).groups()) {
       remember(
           new StoryView(group.stream().map(a -> membersById.get(a.getArticleId())).toList()),
-          indexed);
+          indexed,
+          sides);
     }
   }
 
   /** {@code indexed}: the story each member's index entry names, for those that have one. */
-  private void remember(StoryView story, Map<String, String> indexed) {
+  private void remember(StoryView story, Map<String, String> indexed, StoriesBySide sides) {
     String id = story.id();
     if (story.members().size() > 1) {
       stories.put(track.story(id), story.record());
@@ -124,12 +126,17 @@ final class StoryIndex {
     for (int sign : new int[] {1, -1}) {
       story
           .latest(sign)
-          .ifPresent(latest -> index.put(track.sideOfStories(sign).at(latest, id), id));
+          .ifPresent(
+              latest -> {
+                String key = track.sideOfStories(sign).at(latest, id);
+                index.put(key, id);
+                sides.written(sign, key, id);
+              });
     }
   }
 
   /** {@code stored}: whether the story is in the store (one that was stored alone is, too). */
-  private void forget(StoryView story, boolean stored) {
+  private void forget(StoryView story, boolean stored, StoriesBySide sides) {
     String id = story.id();
     if (stored) {
       stories.delete(track.story(id));
@@ -138,7 +145,12 @@ final class StoryIndex {
     for (int sign : new int[] {1, -1}) {
       story
           .latest(sign)
-          .ifPresent(latest -> index.delete(track.sideOfStories(sign).at(latest, id)));
+          .ifPresent(
+              latest -> {
+                String key = track.sideOfStories(sign).at(latest, id);
+                index.delete(key);
+                sides.deleted(sign, key);
+              });
     }
   }
 

@@ -10,11 +10,15 @@ import java.util.TreeMap;
  * here, without reading the store. Live news comes that way, and so do articles a few hours late
  * when several feeds push batches at once. Starts from the track's newest article, takes in each
  * article it covers or that joins its oldest end, and loses its oldest entries past its share
- * ({@link TimelineWindows}); empty when nothing is known.
+ * ({@link TimelineWindows}); empty when nothing is known. With them, the run of the track's stance
+ * turns around the trend's reference ({@link TurnRun}) and the newest stories of each side ({@link
+ * StoriesBySide}).
  */
 final class TimelineWindow {
 
   private final TreeMap<String, TimelineEntry> entries = new TreeMap<>();
+  private final TurnRun stanceTurns = new TurnRun();
+  private final StoriesBySide storiesBySide = new StoriesBySide();
 
   /** Whether an entry at {@code key} has both its neighbours here (a newer one or none). */
   boolean covers(String key) {
@@ -64,13 +68,22 @@ final class TimelineWindow {
     entries.remove(key);
   }
 
-  int size() {
-    return entries.size();
+  TurnRun stanceTurns() {
+    return stanceTurns;
   }
 
-  /** Drops the oldest entries past {@code size}. */
+  StoriesBySide storiesBySide() {
+    return storiesBySide;
+  }
+
+  /** Entries, turns and stories held. */
+  int size() {
+    return entries.size() + stanceTurns.size() + storiesBySide.size();
+  }
+
+  /** Drops the oldest entries while more than {@code size} entries, turns and stories are held. */
   void keepNewest(int size) {
-    while (entries.size() > size) {
+    while (!entries.isEmpty() && size() > size) {
       entries.pollFirstEntry();
     }
   }

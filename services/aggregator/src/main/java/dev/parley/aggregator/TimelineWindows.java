@@ -23,11 +23,16 @@ final class TimelineWindows {
    */
   static final int KEPT_PER_TRACK = 4_096;
 
-  private final LinkedHashMap<String, TimelineWindow> windows =
-      new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<String, Held> windows = new LinkedHashMap<>(16, 0.75f, true);
   private final int keptEntries;
   private final int keptPerTrack;
   private int held;
+
+  /**
+   * A window with its size when it was put back: the trend reads its run of turns after that, so
+   * what it counts for is what was added to {@link #held}.
+   */
+  private record Held(TimelineWindow window, int size) {}
 
   TimelineWindows() {
     this(KEPT_ENTRIES, KEPT_PER_TRACK);
@@ -40,12 +45,12 @@ final class TimelineWindows {
 
   /** The track's window, or an empty one when none is held. */
   TimelineWindow take(String track) {
-    TimelineWindow window = windows.remove(track);
+    Held window = windows.remove(track);
     if (window == null) {
       return new TimelineWindow();
     }
     held -= window.size();
-    return window;
+    return window.window();
   }
 
   void put(String track, TimelineWindow window) {
@@ -53,19 +58,20 @@ final class TimelineWindows {
       return;
     }
     window.keepNewest(keptPerTrack);
-    windows.put(track, window);
-    held += window.size();
-    Iterator<Map.Entry<String, TimelineWindow>> leastRecentFirst = windows.entrySet().iterator();
-    while (held > keptEntries) {
-      Map.Entry<String, TimelineWindow> eldest = leastRecentFirst.next();
-      if (eldest.getValue() != window) {
+    int size = window.size();
+    windows.put(track, new Held(window, size));
+    held += size;
+    Iterator<Map.Entry<String, Held>> leastRecentFirst = windows.entrySet().iterator();
+    while (held > keptEntries && leastRecentFirst.hasNext()) {
+      Map.Entry<String, Held> eldest = leastRecentFirst.next();
+      if (eldest.getValue().window() != window) {
         held -= eldest.getValue().size();
         leastRecentFirst.remove();
       }
     }
   }
 
-  /** Entries held in all. */
+  /** Entries and turns held in all. */
   int held() {
     return held;
   }

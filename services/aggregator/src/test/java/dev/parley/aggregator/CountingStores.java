@@ -18,14 +18,20 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * RocksDB byte stores, as in production (the in-memory store copies a range's keys before iterating
- * them), that count every entry read from them: each get, and each entry an iterator yields.
+ * them), that count every entry read from them (each get, and each entry an iterator yields) and
+ * every seek (each get, and each iterator opened), what a read costs most in RocksDB.
  */
 final class CountingStores {
 
   private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong seeks = new AtomicLong();
 
   long reads() {
     return reads.get();
+  }
+
+  long seeks() {
+    return seeks.get();
   }
 
   KeyValueBytesStoreSupplier supplier(String name) {
@@ -59,6 +65,7 @@ final class CountingStores {
     @Override
     public byte[] get(Bytes key) {
       reads.incrementAndGet();
+      seeks.incrementAndGet();
       return inner.get(key);
     }
 
@@ -89,6 +96,7 @@ final class CountingStores {
     }
 
     private KeyValueIterator<Bytes, byte[]> counted(KeyValueIterator<Bytes, byte[]> entries) {
+      seeks.incrementAndGet();
       return new KeyValueIterator<>() {
         @Override
         public boolean hasNext() {
