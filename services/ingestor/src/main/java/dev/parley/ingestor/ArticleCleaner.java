@@ -35,17 +35,46 @@ record ArticleCleaner(HtmlLimits limits) {
   /**
    * A kind of line that feeds glue to article text, and the characters, lower-cased, that such a
    * line may start with (empty when it may start with any): most lines start with none of them, and
-   * the expressions took an eighth of the ingestor's work when each was tried on every line.
+   * the expressions took an eighth of the ingestor's work when each was tried on every line. A kind
+   * found anywhere in a line is found by its words first: its expression ({@code .*words.*}) tried
+   * at every character of every line was a seventh of the ingestor's request threads' time in a
+   * 100k benchmark's push.
    */
-  private record Boilerplate(String startsWith, Pattern line) {
+  private record Boilerplate(String startsWith, String contains, Pattern line) {
     Boilerplate(String startsWith, String expression) {
-      this(startsWith, Pattern.compile(expression));
+      this(startsWith, "", Pattern.compile(expression));
+    }
+
+    /** A line that contains {@code words}, lower-cased, in any case. */
+    static Boilerplate containing(String words) {
+      return new Boilerplate("", words, Pattern.compile("(?i).*" + Pattern.quote(words) + ".*"));
     }
 
     boolean matches(String text) {
       return (startsWith.isEmpty()
               || startsWith.indexOf(Character.toLowerCase(text.charAt(0))) >= 0)
+          && containsIgnoringCase(text, contains)
           && line.matcher(text).matches();
+    }
+
+    /**
+     * Whether {@code lower} stands in the text in any case: true wherever the expression's ASCII
+     * case-insensitive match could succeed, so checking it first changes no answer.
+     */
+    private static boolean containsIgnoringCase(String text, String lower) {
+      if (lower.isEmpty()) {
+        return true;
+      }
+      char first = lower.charAt(0);
+      char firstUpper = Character.toUpperCase(first);
+      for (int i = 0, last = text.length() - lower.length(); i <= last; i++) {
+        char c = text.charAt(i);
+        if ((c == first || c == firstUpper)
+            && text.regionMatches(true, i, lower, 0, lower.length())) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -53,7 +82,7 @@ record ArticleCleaner(HtmlLimits limits) {
       List.of(
           new Boilerplate("l", "(?i)^leave a (reply|comment)\\b.*"),
           new Boilerplate("c", "(?i)^cancel reply$"),
-          new Boilerplate("", "(?i).*your email address will not be published.*"),
+          Boilerplate.containing("your email address will not be published"),
           new Boilerplate("r", "(?i)^required fields are marked.*"),
           new Boilerplate(
               "pci",
