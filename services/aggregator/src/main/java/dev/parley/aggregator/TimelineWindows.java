@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class TimelineWindows {
 
-  /** Entries held in all, about 250 bytes each. */
+  /** Entries held in all (turns and stories count as entries), about 250 bytes each. */
   static final int KEPT_ENTRIES = 32_768;
 
   /**
@@ -29,8 +29,8 @@ final class TimelineWindows {
   private int held;
 
   /**
-   * A window with its size when it was put back: the trend reads its run of turns after that, so
-   * what it counts for is what was added to {@link #held}.
+   * A window with its size when it was put back: the state derived after that reads its run of
+   * turns and its stories by side in, so what it counts for is what was added to {@link #held}.
    */
   private record Held(TimelineWindow window, int size) {}
 
@@ -71,7 +71,7 @@ final class TimelineWindows {
     }
   }
 
-  /** Entries and turns held in all. */
+  /** Entries, turns and stories held in all. */
   int held() {
     return held;
   }
