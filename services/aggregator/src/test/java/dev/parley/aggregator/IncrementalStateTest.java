@@ -94,12 +94,13 @@ class IncrementalStateTest {
 
   /**
    * The diff step marks the contributions of an article it had never seen, so the state step does
-   * not look for an earlier one: 3.8 reads per article here, 4.8 when it looked.
+   * not look for an earlier one: 2.4 reads per article here, 3.4 when it looked.
    */
   @Test
   void anArticleSeenForTheFirstTimeReadsNoEarlierContribution() {
     double ordered = readsPerArticle("first", inPublishedOrder(2_000));
-    assertTrue(ordered <= 4.0, "a new article's update reads " + ordered + " entries");
+    System.out.printf("store reads per new article: %.2f%n", ordered);
+    assertTrue(ordered <= 2.9, "a new article's update reads " + ordered + " entries");
   }
 
   private static List<Integer> inPublishedOrder(int articles) {
