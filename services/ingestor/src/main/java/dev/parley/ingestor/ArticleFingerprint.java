@@ -16,12 +16,27 @@ final class ArticleFingerprint {
 
   static final int SIZE = 64;
   private static final int SHINGLE_WORDS = 5;
-  private static final long[] SEEDS = new long[SIZE];
+  static final long[] SEEDS = new long[SIZE];
+
+  /** SplitMix64's finaliser's multipliers, which {@link VectorMinimums} applies lane by lane. */
+  static final long MIX_1 = 0xBF58476D1CE4E5B9L;
+
+  static final long MIX_2 = 0x94D049BB133111EBL;
 
   /** FNV-1a over each word's UTF-16 units. */
   private static final long FNV_OFFSET = 0xCBF29CE484222325L;
 
   private static final long FNV_PRIME = 0x100000001B3L;
+
+  /**
+   * Whether the minimums are taken with vectors: the JVM has to be started with {@code
+   * --add-modules jdk.incubator.vector} (the {@code parley} launcher and the images do), and the
+   * processor has to multiply at least four 64-bit lanes at once; otherwise the scalar loop is
+   * faster.
+   */
+  static final boolean VECTORS =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && VectorMinimums.lanes() >= 4;
 
   static {
     for (int i = 0; i < SIZE; i++) {
@@ -37,22 +52,41 @@ final class ArticleFingerprint {
     if (words.length < SHINGLE_WORDS) {
       return List.of();
     }
-    int[] minimum = new int[SIZE];
-    Arrays.fill(minimum, Integer.MAX_VALUE);
-    for (int start = 0; start + SHINGLE_WORDS <= words.length; start++) {
-      long shingle = 0;
-      for (int w = start; w < start + SHINGLE_WORDS; w++) {
-        shingle = mix(shingle * 31 + words[w]);
-      }
-      for (int i = 0; i < SIZE; i++) {
-        minimum[i] = Math.min(minimum[i], (int) (mix(shingle ^ SEEDS[i]) >>> 33));
-      }
-    }
+    long[] shingles = shingles(words);
+    int[] minimum = VECTORS ? VectorMinimums.of(shingles) : minimums(shingles);
     List<Integer> fingerprint = new ArrayList<>(SIZE);
     for (int value : minimum) {
       fingerprint.add(value);
     }
     return fingerprint;
+  }
+
+  /** One hash per run of five words; needs at least five. */
+  static long[] shingles(long[] words) {
+    long[] shingles = new long[words.length - SHINGLE_WORDS + 1];
+    for (int start = 0; start < shingles.length; start++) {
+      long shingle = 0;
+      for (int w = start; w < start + SHINGLE_WORDS; w++) {
+        shingle = mix(shingle * 31 + words[w]);
+      }
+      shingles[start] = shingle;
+    }
+    return shingles;
+  }
+
+  /**
+   * For each seed, the least of the top 31 bits of the shingles' hashes under it: the definition,
+   * which {@link VectorMinimums} must match value for value.
+   */
+  static int[] minimums(long[] shingles) {
+    int[] minimum = new int[SIZE];
+    Arrays.fill(minimum, Integer.MAX_VALUE);
+    for (long shingle : shingles) {
+      for (int i = 0; i < SIZE; i++) {
+        minimum[i] = Math.min(minimum[i], (int) (mix(shingle ^ SEEDS[i]) >>> 33));
+      }
+    }
+    return minimum;
   }
 
   /**
@@ -133,8 +167,8 @@ final class ArticleFingerprint {
 
   /** SplitMix64's finaliser: spreads every input bit over the whole value. */
   private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * MIX_1;
+    z = (z ^ (z >>> 27)) * MIX_2;
     return z ^ (z >>> 31);
   }
 }

@@ -3,10 +3,12 @@ package dev.parley.ingestor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +58,36 @@ class ArticleFingerprintTest {
     assertEquals(
         ArticleFingerprint.of(WIRE), ArticleFingerprint.of(WIRE.toUpperCase().replace(",", " ;")));
     assertEquals(ArticleFingerprint.SIZE, ArticleFingerprint.of(WIRE).size());
+  }
+
+  /** Computed by the first version; articles fingerprinted then must still match their copies. */
+  @Test
+  void theValuesAreThoseOfTheFirstVersion() {
+    assertEquals(
+        List.of(
+            27069555, 26905093, 7703072, 548211, 1686363, 54224807, 4500546, 13286477, 47376693,
+            14460338, 5706160, 9795224, 31439273, 51838974, 20932874, 3946472, 30260102, 68385770,
+            11758186, 1846732, 24480211, 39956196, 21910412, 7206729, 2020608, 2291198, 30025591,
+            30893306, 4270836, 9372393, 21829292, 4700596, 8002164, 61949826, 23169207, 3460393,
+            14359615, 18442538, 21465021, 10389854, 116830, 5682663, 8214974, 14022393, 11870946,
+            34497759, 48589218, 68533009, 13418726, 8941504, 67458809, 2189832, 12926641, 78706068,
+            48629373, 5827221, 33997560, 27947448, 105083179, 22495919, 3352402, 4602536, 29229873,
+            24772349),
+        ArticleFingerprint.of(WIRE));
+  }
+
+  @Test
+  void vectorsGiveTheScalarLoopsValues() {
+    assumeTrue(
+        ArticleFingerprint.VECTORS,
+        "this JVM has no jdk.incubator.vector module or its processor multiplies fewer than four"
+            + " 64-bit lanes at once, so the fingerprint is taken by the scalar loop alone");
+    Random random = new Random(7);
+    for (int text = 0; text < 2_000; text++) {
+      long[] shingles = random.longs(1 + random.nextInt(400)).toArray();
+      assertArrayEquals(
+          ArticleFingerprint.minimums(shingles), VectorMinimums.of(shingles), "text " + text);
+    }
   }
 
   @Test
