@@ -4,6 +4,7 @@ import dev.parley.ingestor.CleanArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ final class BenchArticles {
               + "travel plans weather road train flight minister spokesman council committee budget figures data survey market "
               + "prices energy winter summer season local regional analysts observers diplomats reporters cameras crowd street")
           .split(" ");
+  private static final int LONGEST_FILLER =
+      Arrays.stream(FILLER).mapToInt(String::length).max().orElseThrow() + ". ".length();
 
   private final List<String> paragraphs = new ArrayList<>();
   private final List<String> headlines = new ArrayList<>();
@@ -104,17 +107,37 @@ final class BenchArticles {
    * pair in a few hundred agrees on half its fingerprint by chance and reads as a copy.
    */
   String withFiller(String text) {
-    StringBuilder padded = new StringBuilder(text.strip()).append("\n\n");
-    int words = FILLER_PER_WORD * text.split("\\s+").length;
+    String statement = text.strip();
+    int words = FILLER_PER_WORD * wordCount(text);
+    // sized once: the senders build articles while the ingestor they measure runs in this process
+    StringBuilder padded = new StringBuilder(statement.length() + 2 + words * LONGEST_FILLER);
+    padded.append(statement).append("\n\n");
     for (int w = 0; w < words; w++) {
       padded.append(FILLER[random.nextInt(FILLER.length)]).append(w % 12 == 11 ? ". " : " ");
     }
-    return padded.toString().strip() + ".";
+    padded.setLength(padded.length() - 1);
+    return padded.append('.').toString();
+  }
+
+  /** As many as {@code text.split("\\s+")} gives for a text with a word, without building them. */
+  private static int wordCount(String text) {
+    int words = text.isEmpty() || isSpace(text.charAt(0)) ? 1 : 0; // split's leading empty string
+    for (int i = 0; i < text.length(); i++) {
+      if (!isSpace(text.charAt(i)) && (i == 0 || isSpace(text.charAt(i - 1)))) {
+        words++;
+      }
+    }
+    return words;
+  }
+
+  /** The regular expressions' {@code \s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private int hotParagraph() {
     double x = random.nextDouble() * cumulative[cumulative.length - 1];
-    int rank = java.util.Arrays.binarySearch(cumulative, x);
+    int rank = Arrays.binarySearch(cumulative, x);
     return Math.min(cumulative.length - 1, rank >= 0 ? rank : -rank - 1);
   }
 
