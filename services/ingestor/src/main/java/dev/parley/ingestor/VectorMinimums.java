@@ -21,8 +21,9 @@ final class VectorMinimums {
 
   private VectorMinimums() {}
 
+  /** 64-bit lanes per vector: a power of two up to eight, so they divide the 64 seeds. */
   static int lanes() {
-    return ArticleFingerprint.SIZE % SPECIES.length() == 0 ? SPECIES.length() : 1;
+    return SPECIES.length();
   }
 
   static int[] of(long[] shingles) {
