@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * The state of a position as a pure function of the articles that currently state it, so that the
@@ -306,13 +305,9 @@ final class PositionStateDeriver {
         .since(sign, start)
         .orElseGet(
             () -> {
-              List<KeyValue<String, String>> newestFirst = new ArrayList<>();
-              try (KeyValueIterator<String, String> entries =
-                  stores.index().reverseRange(start, track.sideOfStories(sign).to())) {
-                while (entries.hasNext() && newestFirst.size() < StoriesBySide.ASKED) {
-                  newestFirst.add(entries.next());
-                }
-              }
+              List<KeyValue<String, String>> newestFirst =
+                  StoreRanges.newest(
+                      stores.index(), start, track.sideOfStories(sign).to(), StoriesBySide.ASKED);
               sides.read(sign, start, newestFirst);
               return newestFirst.stream().map(entry -> entry.value).toList();
             });

@@ -159,7 +159,8 @@ final class PositionTimeline {
     if (held.isEmpty() && last.isPresent() && bound.compareTo(last.get()) > 0) {
       // the first key after the last held: the key and a NUL
       run.extend(
-          oldest(turns, last.get() + "\u0000", track.stanceTurns().to(), TurnRun.READ_AHEAD));
+          StoreRanges.oldest(
+              turns, last.get() + "\u0000", track.stanceTurns().to(), TurnRun.READ_AHEAD));
       held = run.upTo(bound);
     }
     return held.orElseGet(
@@ -228,30 +229,12 @@ final class PositionTimeline {
 
   private static <V> Optional<KeyValue<String, V>> first(
       KeyValueStore<String, V> store, String from, String to) {
-    try (KeyValueIterator<String, V> entries = store.range(from, to)) {
-      return entries.hasNext() ? Optional.of(entries.next()) : Optional.empty();
-    }
-  }
-
-  private static <V> List<KeyValue<String, V>> oldest(
-      KeyValueStore<String, V> store, String from, String to, int limit) {
-    List<KeyValue<String, V>> oldestFirst = new ArrayList<>();
-    try (KeyValueIterator<String, V> entries = store.range(from, to)) {
-      while (entries.hasNext() && oldestFirst.size() < limit) {
-        oldestFirst.add(entries.next());
-      }
-    }
-    return oldestFirst;
+    return StoreRanges.oldest(store, from, to, 1).stream().findFirst();
   }
 
   private static <V> List<V> newest(
       KeyValueStore<String, V> store, String from, String to, int limit) {
-    List<V> newestFirst = new ArrayList<>();
-    try (KeyValueIterator<String, V> entries = store.reverseRange(from, to)) {
-      while (entries.hasNext() && newestFirst.size() < limit) {
-        newestFirst.add(entries.next().value);
-      }
-    }
-    return newestFirst;
+    return new ArrayList<>(
+        StoreRanges.newest(store, from, to, limit).stream().map(entry -> entry.value).toList());
   }
 }
